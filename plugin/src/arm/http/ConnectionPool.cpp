@@ -1,0 +1,139 @@
+#include "arm/http/ConnectionPool.h"
+
+#include <Poco/Net/HTTPSClientSession.h>
+
+#include "arm/http/HttpError.h"
+
+namespace aifoundry::arm {
+
+namespace {
+
+// Poco's reconnect() is protected; exposing it lets the transport connect before sending, with the
+// socket registered for interrupts, and never lets Poco silently reconnect a stale session mid-request.
+template <class Session>
+class OpenableConnection final : public Connection {
+public:
+    template <class... Args>
+    explicit OpenableConnection(Args&&... args) : session_(std::forward<Args>(args)...) {
+        // The pool decides when an idle session is too old; Poco's own timer would reconnect behind our back.
+        session_.setKeepAliveTimeout(Poco::Timespan(24 * 3600, 0));
+        session_.setKeepAlive(true);
+    }
+    Poco::Net::HTTPClientSession& session() override { return session_; }
+    void open() override { session_.open(); }
+
+private:
+    struct Exposed : Session {
+        using Session::Session;
+        void open() { this->reconnect(); }
+    };
+    Exposed session_;
+};
+
+constexpr auto kWaitSlice = std::chrono::milliseconds(20);
+
+}  // namespace
+
+ConnectionLease::ConnectionLease(ConnectionPool& pool, EndpointKey key, std::unique_ptr<Connection> connection,
+                                 bool reused)
+    : pool_(pool), key_(std::move(key)), connection_(std::move(connection)), reused_(reused) {}
+
+ConnectionLease::~ConnectionLease() {
+    pool_.giveBack(key_, std::move(connection_), reusable_);
+}
+
+ConnectionPool::ConnectionPool(const TransportOptions& options, Poco::Net::Context::Ptr tlsContext)
+    : options_(options), tlsContext_(std::move(tlsContext)) {
+    if (options_.maxConnectionsPerHost == 0) options_.maxConnectionsPerHost = 1;
+}
+
+ConnectionPool::~ConnectionPool() = default;
+
+bool ConnectionPool::stillUsable(const Idle& idle, std::chrono::steady_clock::time_point now) const {
+    if (now - idle.since > options_.idleTimeout) return false;
+    auto& session = idle.connection->session();
+    if (!session.connected()) return false;
+    try {
+        // A readable idle socket means the server closed it (or sent something unsolicited): not reusable.
+        return !session.socket().poll(Poco::Timespan(0), Poco::Net::Socket::SELECT_READ);
+    } catch (...) {
+        return false;
+    }
+}
+
+std::unique_ptr<ConnectionLease> ConnectionPool::acquire(const EndpointKey& key, const CallControl& control) {
+    std::vector<std::unique_ptr<Connection>> stale;  // closed outside the lock
+    std::unique_lock<std::mutex> lock(mutex_);
+    while (true) {
+        auto& endpoint = endpoints_[key];
+        const auto now = std::chrono::steady_clock::now();
+        while (!endpoint.idle.empty()) {
+            Idle idle = std::move(endpoint.idle.back());
+            endpoint.idle.pop_back();
+            if (stillUsable(idle, now))
+                return std::make_unique<ConnectionLease>(*this, key, std::move(idle.connection), true);
+            --endpoint.open;
+            stale.push_back(std::move(idle.connection));
+        }
+        if (endpoint.open < options_.maxConnectionsPerHost) {
+            ++endpoint.open;
+            ++created_;
+            lock.unlock();
+            stale.clear();
+            try {
+                return std::make_unique<ConnectionLease>(*this, key, makeConnection(key), false);
+            } catch (...) {
+                lock.lock();
+                --endpoints_[key].open;
+                freed_.notify_one();
+                throw;
+            }
+        }
+        if (control.isInterrupted()) throwError(ErrorReason::Interrupted, "interrupted while waiting for a free connection to " + key.host);
+        if (control.expired())
+            throwError(ErrorReason::Timeout, "the call's deadline passed while waiting for a free connection to " + key.host);
+        freed_.wait_for(lock, kWaitSlice);
+    }
+}
+
+void ConnectionPool::giveBack(const EndpointKey& key, std::unique_ptr<Connection> connection, bool reusable) {
+    if (!connection) return;
+    std::unique_ptr<Connection> closing;
+    {
+        std::lock_guard<std::mutex> lock(mutex_);
+        auto& endpoint = endpoints_[key];
+        if (reusable) {
+            endpoint.idle.push_back(Idle{std::move(connection), std::chrono::steady_clock::now()});
+        } else {
+            --endpoint.open;
+            closing = std::move(connection);
+        }
+        freed_.notify_one();
+    }
+    closing.reset();  // closes the socket outside the lock
+}
+
+std::unique_ptr<Connection> ConnectionPool::makeConnection(const EndpointKey& key) const {
+    if (key.scheme == "https")
+        return std::make_unique<OpenableConnection<Poco::Net::HTTPSClientSession>>(key.host, key.port, tlsContext_);
+    return std::make_unique<OpenableConnection<Poco::Net::HTTPClientSession>>(key.host, key.port);
+}
+
+std::size_t ConnectionPool::openConnections(const EndpointKey& key) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = endpoints_.find(key);
+    return it == endpoints_.end() ? 0 : it->second.open;
+}
+
+std::size_t ConnectionPool::idleConnections(const EndpointKey& key) const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = endpoints_.find(key);
+    return it == endpoints_.end() ? 0 : it->second.idle.size();
+}
+
+std::uint64_t ConnectionPool::connectionsCreated() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return created_;
+}
+
+}  // namespace aifoundry::arm

@@ -1,0 +1,188 @@
+#include "arm/http/HttpTransport.h"
+
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/NetException.h>
+#include <Poco/Net/SSLException.h>
+#include <Poco/String.h>
+#include <Poco/URI.h>
+
+#include "arm/http/EndpointGuard.h"
+#include "arm/http/HttpError.h"
+#include "arm/http/Redactor.h"
+#include "arm/http/ResponseBodyReader.h"
+#include "arm/http/ResponseErrorBuilder.h"
+#include "arm/http/SocketAbortGuard.h"
+#include "arm/http/TlsContextFactory.h"
+
+namespace aifoundry::arm {
+
+namespace {
+
+// Thrown inside one attempt when a reused connection died before any response byte: safe to send again.
+struct StaleConnection {
+    HttpError error;
+};
+
+Poco::Timespan toTimespan(std::chrono::steady_clock::duration d) {
+    return Poco::Timespan(std::chrono::duration_cast<std::chrono::microseconds>(d).count());
+}
+
+std::string why(const Poco::Exception& e) {
+    return Redactor::redact(oneLine(e.displayText(), 200));
+}
+
+[[noreturn]] void fail(ErrorReason reason, const std::string& text) {
+    throwError(reason, text);
+}
+
+void checkControl(const CallControl& control, const std::string& target) {
+    if (control.isInterrupted()) fail(ErrorReason::Interrupted, target + ": interrupted");
+    if (control.expired()) fail(ErrorReason::Timeout, target + ": the call's deadline passed before a reply");
+}
+
+std::string hostPort(const Poco::URI& uri) {
+    return uri.getHost() + ":" + std::to_string(uri.getPort());
+}
+
+[[noreturn]] void failConnect(const Poco::Exception& e, const Poco::URI& uri, const std::string& target,
+                              const CallControl& control) {
+    checkControl(control, target);
+    const std::string where = hostPort(uri);
+    if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&e) ||
+        dynamic_cast<const Poco::Net::SSLException*>(&e))
+        fail(ErrorReason::Tls, target + ": TLS with " + where + " failed (" + why(e) +
+                                   "); if the server's certificate comes from a private CA, set 'CA Bundle Path'");
+    if (dynamic_cast<const Poco::TimeoutException*>(&e))
+        fail(ErrorReason::Network, target + ": connecting to " + where + " timed out");
+    if (dynamic_cast<const Poco::Net::HostNotFoundException*>(&e) || dynamic_cast<const Poco::Net::NoAddressFoundException*>(&e) ||
+        dynamic_cast<const Poco::Net::DNSException*>(&e))
+        fail(ErrorReason::Network, target + ": cannot resolve host '" + uri.getHost() + "'; check the endpoint settings and DNS");
+    fail(ErrorReason::Network, target + ": cannot connect to " + where + " (" + why(e) + ")");
+}
+
+bool isConnectionLoss(const Poco::Exception& e) {
+    return dynamic_cast<const Poco::Net::NoMessageException*>(&e) ||
+           dynamic_cast<const Poco::Net::ConnectionResetException*>(&e) ||
+           dynamic_cast<const Poco::Net::ConnectionAbortedException*>(&e) ||
+           dynamic_cast<const Poco::Net::SSLConnectionUnexpectedlyClosedException*>(&e) ||
+           dynamic_cast<const Poco::Net::NetException*>(&e) || dynamic_cast<const Poco::IOException*>(&e);
+}
+
+HttpError exchangeError(const Poco::Exception& e, bool responseStarted, const std::string& target,
+                        const CallControl& control, const TransportOptions& options) {
+    HttpError::Details details;
+    if (control.isInterrupted()) {
+        details.reason = ErrorReason::Interrupted;
+        return HttpError(target + ": interrupted", details);
+    }
+    if (dynamic_cast<const Poco::TimeoutException*>(&e)) {
+        details.reason = ErrorReason::Timeout;
+        if (control.expired()) return HttpError(target + ": the call's deadline passed while waiting for the reply", details);
+        return HttpError(target + ": no reply within " +
+                             std::to_string(std::chrono::duration_cast<std::chrono::seconds>(options.readTimeout).count()) +
+                             " s ('" + settings::kRequestTimeoutSeconds + "')",
+                         details);
+    }
+    details.reason = ErrorReason::Network;
+    if (!responseStarted) return HttpError(target + ": the connection closed before any reply (" + why(e) + ")", details);
+    return HttpError(target + ": the connection failed while reading the reply (" + why(e) + ")", details);
+}
+
+std::string pathAndQuery(const Poco::URI& uri) {
+    std::string value = uri.getPathEtc();
+    if (value.empty() || value[0] != '/') value = "/" + value;
+    return value;
+}
+
+}  // namespace
+
+HttpTransport::HttpTransport(TransportOptions options)
+    : options_(std::move(options)),
+      tlsContext_(makeClientTlsContext(options_.caBundlePath)),
+      pool_(std::make_unique<ConnectionPool>(options_, tlsContext_)) {}
+
+HttpTransport::~HttpTransport() = default;
+
+HttpResponse HttpTransport::send(const HttpRequest& request, const CallControl& control) {
+    checkEndpoint(request.url, options_, request.platformPlainHttp);
+    const Poco::URI uri(request.url);
+    const EndpointKey key{Poco::toLower(uri.getScheme()), uri.getHost(), uri.getPort()};
+    const std::string target = describeTarget(request.method, request.url);
+    // Every idle connection may have been closed by the server (e.g. it restarted): allow one replay each.
+    std::size_t replays = 0;
+    while (true) {
+        checkControl(control, target);
+        auto lease = pool_->acquire(key, control);
+        try {
+            return exchange(*lease, request, control);
+        } catch (const StaleConnection& stale) {
+            if (lease->reused() && replays++ <= options_.maxConnectionsPerHost) continue;
+            throw stale.error;
+        }
+    }
+}
+
+HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& request, const CallControl& control) {
+    const Poco::URI uri(request.url);
+    const std::string target = describeTarget(request.method, request.url);
+    auto& session = lease.session();
+    const auto readTimeout = toTimespan(control.clamp(options_.readTimeout));
+    session.setTimeout(toTimespan(control.clamp(options_.connectTimeout)), readTimeout, readTimeout);
+    if (!session.connected()) {
+        try {
+            lease.connection().open();
+        } catch (const Poco::Exception& e) {
+            failConnect(e, uri, target, control);
+        }
+    } else {
+        session.socket().setReceiveTimeout(readTimeout);
+        session.socket().setSendTimeout(readTimeout);
+    }
+    SocketAbortGuard abortGuard(*control.scope, session.socket());
+    checkControl(control, target);
+
+    Poco::Net::HTTPRequest wire(request.method, pathAndQuery(uri), Poco::Net::HTTPMessage::HTTP_1_1);
+    wire.setHost(uri.getHost(), uri.getPort());
+    for (const auto& header : request.headers.entries()) wire.add(header.first, header.second);
+    if (!request.body.empty() || request.method == "PUT" || request.method == "POST" || request.method == "PATCH")
+        wire.setContentLength64(static_cast<Poco::Int64>(request.body.size()));
+    wire.setKeepAlive(true);
+
+    bool responseStarted = false;
+    try {
+        std::ostream& out = session.sendRequest(wire);
+        out.exceptions(std::ios::badbit);
+        out.write(request.body.data(), static_cast<std::streamsize>(request.body.size()));
+        out.flush();
+        Poco::Net::HTTPResponse reply;
+        std::istream& in = session.receiveResponse(reply);
+        responseStarted = true;
+
+        HttpResponse response;
+        response.status = static_cast<int>(reply.getStatus());
+        response.reason = reply.getReason();
+        for (const auto& header : reply) response.headers.add(header.first, header.second);
+        const BodyLimits limits{options_.maxResponseBytes, target};
+        if (request.bodySink && response.ok())
+            streamResponseBody(in, reply, limits, control, request.bodySink);
+        else
+            response.body = readResponseBody(in, reply, limits, control);
+        if (reply.getKeepAlive() && !control.isInterrupted()) lease.markReusable();
+        return response;
+    } catch (const HttpError&) {
+        throw;
+    } catch (const Poco::Exception& e) {
+        HttpError error = exchangeError(e, responseStarted, target, control, options_);
+        if (!responseStarted && lease.reused() && error.reason() == ErrorReason::Network && isConnectionLoss(e))
+            throw StaleConnection{error};
+        throw error;
+    } catch (const std::ios_base::failure&) {
+        HttpError::Details details;
+        details.reason = control.isInterrupted() ? ErrorReason::Interrupted : ErrorReason::Network;
+        throw HttpError(target + ": the connection failed while " + (responseStarted ? "reading the reply" : "sending the request"),
+                        details);
+    }
+}
+
+}  // namespace aifoundry::arm

@@ -1,0 +1,19 @@
+// RequestIdPolicy: gives each logical request one x-ms-client-request-id (a GUID). It sits before the
+// RetryPolicy, so every retry of the request carries the same id (Azure support correlates on it).
+#pragma once
+
+#include <string>
+
+#include "arm/http/HttpPolicy.h"
+
+namespace aifoundry::arm {
+
+class RequestIdPolicy : public HttpPolicy {
+public:
+    static constexpr const char* kHeader = "x-ms-client-request-id";
+    HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
+};
+
+std::string newGuid();
+
+}  // namespace aifoundry::arm
