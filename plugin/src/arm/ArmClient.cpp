@@ -1,0 +1,81 @@
+#include "arm/ArmClient.h"
+
+#include "arm/BearerTokenPolicy.h"
+#include "arm/RateLimitPolicy.h"
+#include "arm/http/JsonResponsePolicy.h"
+#include "arm/http/LoggingPolicy.h"
+#include "arm/http/RequestIdPolicy.h"
+#include "arm/http/ResponseErrorBuilder.h"
+#include "arm/http/StandardHeadersPolicy.h"
+
+namespace aifoundry::arm {
+
+ArmClient::ArmClient(ArmClientConfig config)
+    : config_(std::move(config)), rateLimits_(std::make_shared<RateLimitState>()) {
+    if (!config_.transport || !config_.credential)
+        throwError(ErrorReason::InvalidSettings, "internal: ArmClient needs a transport and a credential");
+    std::vector<std::shared_ptr<HttpPolicy>> policies{
+        std::make_shared<RequestIdPolicy>(),
+        std::make_shared<StandardHeadersPolicy>(config_.transport->options().userAgent),
+        std::make_shared<RetryPolicy>(config_.retry, config_.log),
+        std::make_shared<BearerTokenPolicy>(config_.credential, config_.cloud.armScope()),
+        std::make_shared<RateLimitPolicy>(rateLimits_),
+        std::make_shared<LoggingPolicy>(config_.log),
+        std::make_shared<JsonResponsePolicy>(),
+    };
+    pipeline_ = std::make_shared<HttpPipeline>(std::move(policies), config_.transport);
+}
+
+std::string ArmClient::absoluteUrl(const std::string& url) const {
+    if (!url.empty() && url[0] == '/') return config_.cloud.resourceManager + url;
+    return url;
+}
+
+HttpResponse ArmClient::send(HttpRequest request, const CallControl& control) const {
+    request.url = absoluteUrl(request.url);
+    return pipeline_->send(std::move(request), control);
+}
+
+HttpResponse ArmClient::call(const std::string& method, const std::string& url, const std::string& body, const CallControl& control,
+                             const ArmRequestOptions& options, const std::function<void(const char*, std::size_t)>* sink) const {
+    HttpRequest request;
+    request.method = method;
+    request.url = absoluteUrl(url);
+    request.body = body;
+    request.idempotent = options.idempotent;
+    request.operation = options.operation;
+    for (const auto& header : options.extraHeaders.entries()) request.headers.set(header.first, header.second);
+    if (!body.empty()) request.headers.set("Content-Type", "application/json");
+    if (options.attachAzureMlToken)
+        request.headers.set("x-azureml-token", config_.credential->getToken(config_.cloud.mlScope(), control).token);
+    if (sink) request.bodySink = *sink;
+    const HttpRequest described = request;  // for the error line (the pipeline consumes its copy)
+    HttpResponse response = pipeline_->send(std::move(request), control);
+    if (!response.ok()) throw errorFromResponse(described, response);
+    return response;
+}
+
+HttpResponse ArmClient::get(const std::string& url, const CallControl& control, const ArmRequestOptions& options) const {
+    return call("GET", url, "", control, options, nullptr);
+}
+
+HttpResponse ArmClient::put(const std::string& url, const std::string& jsonBody, const CallControl& control,
+                            const ArmRequestOptions& options) const {
+    return call("PUT", url, jsonBody, control, options, nullptr);
+}
+
+HttpResponse ArmClient::post(const std::string& url, const std::string& jsonBody, const CallControl& control,
+                             const ArmRequestOptions& options) const {
+    return call("POST", url, jsonBody, control, options, nullptr);
+}
+
+HttpResponse ArmClient::del(const std::string& url, const CallControl& control, const ArmRequestOptions& options) const {
+    return call("DELETE", url, "", control, options, nullptr);
+}
+
+HttpResponse ArmClient::getStreaming(const std::string& url, const std::function<void(const char*, std::size_t)>& sink,
+                                     const CallControl& control, const ArmRequestOptions& options) const {
+    return call("GET", url, "", control, options, &sink);
+}
+
+}  // namespace aifoundry::arm

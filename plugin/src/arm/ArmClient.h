@@ -1,0 +1,98 @@
+// ArmClient: what the job type uses to talk to Azure Resource Manager (and the Azure ML data plane).
+//
+// Each request goes through the pipeline
+//   RequestId -> StandardHeaders -> Retry -> BearerToken (ARM scope, 401 -> fresh token once)
+//   -> RateLimit -> Logging -> JsonResponse -> HttpTransport (pool, TLS, limits, interrupt)
+// get/put/post/del return the 2xx reply and throw HttpError (one line, with reason, status, Azure code,
+// request id, Retry-After) for anything else; send() returns any status as is.
+//
+// Thread safety: every member may be called from many threads at once. One ArmClient per platform
+// connection; it shares one transport (connection pool) between ARM calls and token requests.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "arm/RateLimitState.h"
+#include "arm/http/AttributeReader.h"
+#include "arm/http/CallControl.h"
+#include "arm/http/HttpError.h"
+#include "arm/http/HttpMessage.h"
+#include "arm/http/HttpPipeline.h"
+#include "arm/http/HttpTransport.h"
+#include "arm/http/Log.h"
+#include "arm/http/RetryPolicy.h"
+#include "identity/CloudSettings.h"
+#include "identity/CredentialFactory.h"
+#include "identity/TokenCredential.h"
+
+namespace aifoundry::arm {
+
+struct ArmRequestOptions {
+    std::string operation;            // for errors, e.g. "read job 'train-1'"; default "GET https://host/path"
+    bool idempotent = false;          // PUT/POST only: safe to retry (e.g. a PUT with a deterministic name)
+    bool attachAzureMlToken = false;  // add x-azureml-token (Azure ML audience), for submitting jobs
+    HttpHeaders extraHeaders;
+};
+
+struct ArmClientConfig {
+    std::shared_ptr<HttpTransport> transport;
+    std::shared_ptr<identity::TokenCredential> credential;  // cached (CredentialFactory::create)
+    identity::CloudSettings cloud;
+    RetryOptions retry;
+    LogSink log;
+};
+
+// What the job-type layer supplies besides the attributes (tests also shrink delays here).
+struct ArmClientDependencies {
+    LogSink log;
+    identity::HostTokenSource hostTokens;   // for `Polysync Service Principal`
+    identity::EnvironmentReader environment;  // empty: the process environment
+    RetryOptions retry;                     // ARM and Entra requests
+    std::optional<RetryOptions> managedIdentityRetry;
+    identity::TokenCacheOptions cache;
+    std::optional<TransportOptions> transport;  // empty: from the attributes
+};
+
+class ArmClient {
+public:
+    explicit ArmClient(ArmClientConfig config);
+
+    // Validates every setting (cloud, transport, credential); throws HttpError(InvalidSettings).
+    static std::shared_ptr<ArmClient> fromAttributes(const Attributes& attributes, ArmClientDependencies deps = {});
+
+    // `url` is absolute, or a path ("/subscriptions/...") relative to the Resource Manager endpoint.
+    HttpResponse get(const std::string& url, const CallControl& control, const ArmRequestOptions& options = {}) const;
+    HttpResponse put(const std::string& url, const std::string& jsonBody, const CallControl& control,
+                     const ArmRequestOptions& options = {}) const;
+    HttpResponse post(const std::string& url, const std::string& jsonBody, const CallControl& control,
+                      const ArmRequestOptions& options = {}) const;
+    HttpResponse del(const std::string& url, const CallControl& control, const ArmRequestOptions& options = {}) const;
+    // GET whose 2xx body is delivered to `sink` as it arrives (large list pages); not retried once begun.
+    HttpResponse getStreaming(const std::string& url, const std::function<void(const char*, std::size_t)>& sink,
+                              const CallControl& control, const ArmRequestOptions& options = {}) const;
+
+    // Any method, any status returned (no throw on 4xx/5xx); throws only when no reply was had.
+    HttpResponse send(HttpRequest request, const CallControl& control) const;
+
+    // Latest ARM rate-limit budget seen on any reply (for next-poll hints).
+    std::optional<long> remainingReads() const { return rateLimits_->remainingReads(); }
+    std::optional<long> remainingWrites() const { return rateLimits_->remainingWrites(); }
+
+    const identity::CloudSettings& cloud() const { return config_.cloud; }
+    const std::shared_ptr<identity::TokenCredential>& credential() const { return config_.credential; }
+    const HttpTransport& transport() const { return *config_.transport; }
+    std::string absoluteUrl(const std::string& url) const;
+
+private:
+    HttpResponse call(const std::string& method, const std::string& url, const std::string& body, const CallControl& control,
+                      const ArmRequestOptions& options, const std::function<void(const char*, std::size_t)>* sink) const;
+
+    ArmClientConfig config_;
+    std::shared_ptr<RateLimitState> rateLimits_;
+    std::shared_ptr<HttpPipeline> pipeline_;
+};
+
+}  // namespace aifoundry::arm

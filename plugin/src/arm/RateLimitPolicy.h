@@ -1,0 +1,20 @@
+// RateLimitPolicy: records ARM's remaining-request headers of every reply into a RateLimitState.
+#pragma once
+
+#include <memory>
+
+#include "arm/RateLimitState.h"
+#include "arm/http/HttpPolicy.h"
+
+namespace aifoundry::arm {
+
+class RateLimitPolicy : public HttpPolicy {
+public:
+    explicit RateLimitPolicy(std::shared_ptr<RateLimitState> state) : state_(std::move(state)) {}
+    HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
+
+private:
+    std::shared_ptr<RateLimitState> state_;
+};
+
+}  // namespace aifoundry::arm

@@ -1,0 +1,97 @@
+#include "identity/CachingCredential.h"
+
+#include <chrono>
+
+#include "arm/http/HttpError.h"
+
+namespace aifoundry::identity {
+
+std::int64_t systemUnixNow() {
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+CachingCredential::CachingCredential(std::shared_ptr<TokenCredential> inner, TokenCacheOptions options, arm::LogSink log)
+    : inner_(std::move(inner)), options_(std::move(options)), log_(std::move(log)) {}
+
+std::int64_t CachingCredential::now() const {
+    return options_.clock ? options_.clock() : systemUnixNow();
+}
+
+bool CachingCredential::valid(const Entry& entry, std::int64_t nowS) const {
+    return entry.token && entry.token->expiresOnUnixS > nowS;
+}
+
+bool CachingCredential::wantsRefresh(const Entry& entry, std::int64_t nowS) const {
+    const auto& token = *entry.token;
+    const std::int64_t refreshAt = token.refreshOnUnixS ? *token.refreshOnUnixS : token.expiresOnUnixS - options_.refreshBeforeExpiryS;
+    if (nowS < refreshAt) return false;
+    return nowS - entry.lastAttemptS >= options_.minRefreshIntervalS;
+}
+
+AccessToken CachingCredential::getToken(const TokenRequestContext& context, const arm::CallControl& control) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    Entry& entry = entries_[Key(context.scope, context.tenant)];
+    while (true) {
+        const auto nowS = now();
+        if (valid(entry, nowS)) {
+            if (entry.inFlight || !wantsRefresh(entry, nowS)) return *entry.token;
+            try {
+                return fetch(entry, lock, context, control);
+            } catch (const arm::HttpError& error) {
+                // Keep serving the valid token; the next attempt waits for the 30 s throttle.
+                if (error.reason() == arm::ErrorReason::Interrupted) throw;
+                arm::log(log_, arm::LogLevel::Warning,
+                         "token refresh failed, the cached token stays in use until it expires: " + std::string(error.what()));
+                if (valid(entry, now())) return *entry.token;
+                throw;
+            }
+        }
+        if (!entry.inFlight) return fetch(entry, lock, context, control);
+        // Someone else is fetching: wait for that result instead of sending a second request.
+        const auto generation = entry.generation;
+        while (entry.inFlight && entry.generation == generation) {
+            if (control.isInterrupted()) arm::throwError(arm::ErrorReason::Interrupted, "interrupted while waiting for a token");
+            if (control.expired()) arm::throwError(arm::ErrorReason::Timeout, "the call's deadline passed while waiting for a token");
+            done_.wait_for(lock, std::chrono::milliseconds(20));
+        }
+        if (entry.generation != generation && entry.lastError && !valid(entry, now())) std::rethrow_exception(entry.lastError);
+    }
+}
+
+AccessToken CachingCredential::fetch(Entry& entry, std::unique_lock<std::mutex>& lock, const TokenRequestContext& context,
+                                     const arm::CallControl& control) {
+    entry.inFlight = true;
+    entry.lastAttemptS = now();
+    ++requests_;
+    lock.unlock();
+    std::optional<AccessToken> fresh;
+    std::exception_ptr error;
+    try {
+        fresh = inner_->getToken(context, control);
+    } catch (...) {
+        error = std::current_exception();
+    }
+    lock.lock();
+    entry.inFlight = false;
+    ++entry.generation;
+    entry.lastError = error;
+    if (fresh) entry.token = *fresh;
+    done_.notify_all();
+    if (error) std::rethrow_exception(error);
+    return *fresh;
+}
+
+void CachingCredential::invalidate(const TokenRequestContext& context, const std::string& rejectedToken) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    auto it = entries_.find(Key(context.scope, context.tenant));
+    if (it == entries_.end() || !it->second.token || it->second.token->token != rejectedToken) return;
+    it->second.token.reset();
+    it->second.lastAttemptS = 0;
+}
+
+std::uint64_t CachingCredential::requestsMade() const {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return requests_;
+}
+
+}  // namespace aifoundry::identity

@@ -1,0 +1,72 @@
+// CachingCredential: the token cache in front of a credential, one entry per (scope, tenant).
+//
+// Rules (the Python SDK's, which are the strictest of the SDKs):
+// - a cached token is served until its refresh time: `refresh_in` when the issuer sent it, else 5 minutes
+//   before expiry;
+// - inside the refresh window at most one refresh attempt per 30 s; when a refresh fails the still-valid
+//   token keeps being served (and the failure logged);
+// - a token past its expiry is never served;
+// - one token request per key at a time: concurrent callers without a valid token wait for the one in
+//   flight and share its result (or its error); callers that still hold a valid token do not wait;
+// - invalidate() drops the cached token if it is the one the resource rejected, so the next call fetches.
+//
+// Thread safety: all members may be called from any thread. The inner credential is called without the
+// cache lock held, by one thread per key at a time.
+#pragma once
+
+#include <condition_variable>
+#include <exception>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+
+#include "arm/http/Log.h"
+#include "identity/TokenCredential.h"
+
+namespace aifoundry::identity {
+
+struct TokenCacheOptions {
+    std::int64_t refreshBeforeExpiryS = 300;
+    std::int64_t minRefreshIntervalS = 30;
+    UnixClock clock;  // empty: the system clock
+};
+
+class CachingCredential : public TokenCredential {
+public:
+    CachingCredential(std::shared_ptr<TokenCredential> inner, TokenCacheOptions options = {}, arm::LogSink log = {});
+
+    AccessToken getToken(const TokenRequestContext& context, const arm::CallControl& control) override;
+    using TokenCredential::getToken;
+    void invalidate(const TokenRequestContext& context, const std::string& rejectedToken) override;
+    std::string describe() const override { return inner_->describe(); }
+
+    // Token requests that reached the inner credential (tests, diagnostics).
+    std::uint64_t requestsMade() const;
+
+private:
+    struct Entry {
+        std::optional<AccessToken> token;
+        std::int64_t lastAttemptS = 0;
+        bool inFlight = false;
+        std::uint64_t generation = 0;        // bumps when a fetch completes
+        std::exception_ptr lastError;        // error of the fetch of `generation`
+    };
+    using Key = std::pair<std::string, std::string>;
+
+    std::int64_t now() const;
+    bool valid(const Entry& entry, std::int64_t nowS) const;
+    bool wantsRefresh(const Entry& entry, std::int64_t nowS) const;
+    AccessToken fetch(Entry& entry, std::unique_lock<std::mutex>& lock, const TokenRequestContext& context,
+                      const arm::CallControl& control);
+
+    std::shared_ptr<TokenCredential> inner_;
+    TokenCacheOptions options_;
+    arm::LogSink log_;
+    mutable std::mutex mutex_;
+    std::condition_variable done_;
+    std::map<Key, Entry> entries_;
+    std::uint64_t requests_ = 0;
+};
+
+}  // namespace aifoundry::identity

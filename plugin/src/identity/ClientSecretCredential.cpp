@@ -1,0 +1,16 @@
+#include "identity/ClientSecretCredential.h"
+
+namespace aifoundry::identity {
+
+ClientSecretCredential::ClientSecretCredential(EntraTokenClient client, std::string clientSecret)
+    : client_(std::move(client)), secret_(std::move(clientSecret)), redaction_(arm::Redactor::registerSecret(secret_)) {}
+
+AccessToken ClientSecretCredential::getToken(const TokenRequestContext& context, const arm::CallControl& control) {
+    return client_.requestToken(context, {{"client_secret", secret_}}, control);
+}
+
+std::string ClientSecretCredential::describe() const {
+    return "client secret of application '" + client_.clientId() + "' in tenant '" + client_.tenantId() + "'";
+}
+
+}  // namespace aifoundry::identity

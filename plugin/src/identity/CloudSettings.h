@@ -1,0 +1,35 @@
+// CloudSettings: the sign-in and resource endpoints of one Azure cloud, each overridable by its own
+// platform attribute (`Authority Host`, `Resource Manager Endpoint`, `Azure ML Audience`, `Studio Host`),
+// which is how tests point at the emulator. A value type.
+#pragma once
+
+#include <string>
+
+#include "arm/http/AttributeReader.h"
+
+namespace aifoundry::identity {
+
+struct CloudSettings {
+    std::string name;             // AzurePublicCloud | AzureUSGovernment | AzureChinaCloud
+    std::string authorityHost;    // https://login.microsoftonline.com (no trailing slash)
+    std::string resourceManager;  // https://management.azure.com (no trailing slash)
+    std::string mlAudience;       // https://ml.azure.com
+    std::string studioHost;       // ml.azure.com
+
+    std::string armScope() const { return resourceManager + "/.default"; }
+    std::string mlScope() const { return mlAudience + "/.default"; }
+
+    // Throws arm::HttpError(InvalidSettings) for an unknown `Azure Cloud`.
+    static CloudSettings fromAttributes(const arm::Attributes& attributes);
+    static CloudSettings named(const std::string& cloudName);
+};
+
+namespace settings {
+inline constexpr const char* kAzureCloud = "Azure Cloud";
+inline constexpr const char* kAuthorityHost = "Authority Host";
+inline constexpr const char* kResourceManagerEndpoint = "Resource Manager Endpoint";
+inline constexpr const char* kAzureMlAudience = "Azure ML Audience";
+inline constexpr const char* kStudioHost = "Studio Host";
+}  // namespace settings
+
+}  // namespace aifoundry::identity

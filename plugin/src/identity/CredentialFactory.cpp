@@ -1,0 +1,141 @@
+#include "identity/CredentialFactory.h"
+
+#include <Poco/String.h>
+
+#include "arm/http/HttpError.h"
+#include "identity/CertificateLoader.h"
+#include "identity/ClientCertificateCredential.h"
+#include "identity/ClientSecretCredential.h"
+#include "identity/CloudSettings.h"
+#include "identity/ManagedIdentityCredential.h"
+#include "identity/TokenPipeline.h"
+#include "identity/WorkloadIdentityCredential.h"
+
+namespace aifoundry::identity {
+
+namespace {
+
+using arm::AttributeReader;
+
+// Everything one build needs, resolved once.
+struct Build {
+    const arm::Attributes& attributes;
+    const CredentialDependencies& deps;
+    AttributeReader reader;
+    EnvironmentReader env;
+    CloudSettings cloud;
+
+    Build(const arm::Attributes& a, const CredentialDependencies& d)
+        : attributes(a), deps(d), reader(a), env(d.environment ? d.environment : processEnvironment()),
+          cloud(CloudSettings::fromAttributes(a)) {}
+
+    std::shared_ptr<arm::HttpTransport> transport() const {
+        if (!deps.transport) arm::throwError(arm::ErrorReason::InvalidSettings, "internal: no HTTP transport for sign-in");
+        return deps.transport;
+    }
+    std::string authorityHost(bool environmentMayOverride) const {
+        if (reader.find(settings::kAuthorityHost) || !environmentMayOverride) return cloud.authorityHost;
+        auto fromEnv = env("AZURE_AUTHORITY_HOST");
+        if (!fromEnv) return cloud.authorityHost;
+        std::string host = *fromEnv;
+        while (!host.empty() && host.back() == '/') host.pop_back();
+        return host;
+    }
+    EntraTokenClient entra(const std::string& tenant, const std::string& clientId, bool environmentMayOverride) const {
+        return EntraTokenClient(makeTokenPipeline(transport(), deps.tokenRetry, deps.log), authorityHost(environmentMayOverride),
+                                tenant, clientId);
+    }
+    std::shared_ptr<arm::HttpPipeline> managedIdentityPipeline() const {
+        return makeTokenPipeline(transport(), deps.managedIdentityRetry ? *deps.managedIdentityRetry : managedIdentityRetryOptions(),
+                                 deps.log);
+    }
+    // The attribute, else the environment variable, else a clear error naming both.
+    std::string attributeOrEnv(const char* attribute, const char* variable, const std::string& why) const {
+        if (auto value = reader.find(attribute)) return *value;
+        if (auto value = env(variable)) return *value;
+        arm::throwError(arm::ErrorReason::InvalidSettings,
+                        "setting '" + std::string(attribute) + "' (or " + variable + ") is required " + why + " but is empty");
+    }
+};
+
+void checkTenant(const std::string& tenant) {
+    for (char c : tenant)
+        if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_'))
+            arm::throwError(arm::ErrorReason::InvalidSettings,
+                            "setting '" + std::string(settings::kTenantId) + "' must be a tenant GUID or domain name");
+}
+
+std::shared_ptr<TokenCredential> servicePrincipal(const Build& b) {
+    const std::string why = "for 'Authentication Method' = Service Principal";
+    const auto tenant = b.reader.required(settings::kTenantId, why);
+    checkTenant(tenant);
+    const auto client = b.reader.required(settings::kClientId, why);
+    const auto secret = b.reader.required(settings::kClientSecret, why);
+    return std::make_shared<ClientSecretCredential>(b.entra(tenant, client, false), secret);
+}
+
+std::shared_ptr<TokenCredential> certificate(const Build& b) {
+    const std::string why = "for 'Authentication Method' = Certificate";
+    const auto tenant = b.reader.required(settings::kTenantId, why);
+    checkTenant(tenant);
+    const auto client = b.reader.required(settings::kClientId, why);
+    auto loaded = loadClientCertificate(b.reader.required(settings::kCertificate, why), b.reader.textOr(settings::kCertificatePassword, ""),
+                                        b.reader.textOr(settings::kThumbprint, ""));
+    return std::make_shared<ClientCertificateCredential>(b.entra(tenant, client, false), std::move(loaded));
+}
+
+std::shared_ptr<TokenCredential> managedIdentity(const Build& b, const std::string& clientId) {
+    return std::make_shared<ManagedIdentityCredential>(b.managedIdentityPipeline(), clientId,
+                                                       b.reader.textOr(settings::kManagedIdentityEndpoint, ""), b.env);
+}
+
+std::shared_ptr<TokenCredential> workloadIdentity(const Build& b) {
+    const std::string why = "for 'Authentication Method' = Workload Identity";
+    const auto tenant = b.attributeOrEnv(settings::kTenantId, "AZURE_TENANT_ID", why);
+    checkTenant(tenant);
+    const auto client = b.attributeOrEnv(settings::kClientId, "AZURE_CLIENT_ID", why);
+    const auto file = b.attributeOrEnv(settings::kFederatedTokenFile, "AZURE_FEDERATED_TOKEN_FILE", why);
+    return std::make_shared<WorkloadIdentityCredential>(b.entra(tenant, client, true), file);
+}
+
+// DefaultAzureCredential's order, decided once from the variables present.
+std::shared_ptr<TokenCredential> environment(const Build& b) {
+    const auto tenant = b.env("AZURE_TENANT_ID");
+    const auto client = b.env("AZURE_CLIENT_ID");
+    if (tenant && client) {
+        checkTenant(*tenant);
+        if (auto secret = b.env("AZURE_CLIENT_SECRET"))
+            return std::make_shared<ClientSecretCredential>(b.entra(*tenant, *client, true), *secret);
+        if (auto path = b.env("AZURE_CLIENT_CERTIFICATE_PATH")) {
+            auto loaded = loadClientCertificate(*path, b.env("AZURE_CLIENT_CERTIFICATE_PASSWORD").value_or(""), "");
+            return std::make_shared<ClientCertificateCredential>(b.entra(*tenant, *client, true), std::move(loaded));
+        }
+        if (auto file = b.env("AZURE_FEDERATED_TOKEN_FILE"))
+            return std::make_shared<WorkloadIdentityCredential>(b.entra(*tenant, *client, true), *file);
+    }
+    return managedIdentity(b, client.value_or(""));
+}
+
+}  // namespace
+
+std::shared_ptr<TokenCredential> CredentialFactory::createUncached(const arm::Attributes& attributes, const CredentialDependencies& deps) {
+    Build b(attributes, deps);
+    const std::string method = b.reader.textOr(settings::kAuthenticationMethod, settings::kPolysyncServicePrincipal);
+    auto is = [&](const char* name) { return Poco::icompare(method, std::string(name)) == 0; };
+    if (is(settings::kPolysyncServicePrincipal)) return std::make_shared<HostTokenCredential>(deps.hostTokens, b.reader.textOr(settings::kTenantId, ""));
+    if (is(settings::kServicePrincipal)) return servicePrincipal(b);
+    if (is(settings::kCertificateMethod)) return certificate(b);
+    if (is(settings::kManagedIdentity)) return managedIdentity(b, b.reader.textOr(settings::kClientId, ""));
+    if (is(settings::kWorkloadIdentity)) return workloadIdentity(b);
+    if (is(settings::kEnvironment)) return environment(b);
+    arm::throwError(arm::ErrorReason::InvalidSettings,
+                    "setting '" + std::string(settings::kAuthenticationMethod) +
+                        "' must be one of: Polysync Service Principal, Service Principal, Certificate, Managed Identity, "
+                        "Workload Identity, Environment");
+}
+
+std::shared_ptr<TokenCredential> CredentialFactory::create(const arm::Attributes& attributes, const CredentialDependencies& deps) {
+    return std::make_shared<CachingCredential>(createUncached(attributes, deps), deps.cache, deps.log);
+}
+
+}  // namespace aifoundry::identity

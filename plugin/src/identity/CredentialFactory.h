@@ -1,0 +1,63 @@
+// CredentialFactory: builds the credential a platform connection uses from its attributes, validated up
+// front (a missing or malformed setting fails here, with a message naming the setting, never its value),
+// and wrapped in the token cache.
+//
+// `Authentication Method`:
+//   Polysync Service Principal (default)  HostTokenSource from the job-type layer (the host's token provider)
+//   Service Principal                     Tenant Id, Client Id, Client Secret
+//   Certificate                           Tenant Id, Client Id, Certificate [, Certificate Password, Thumbprint]
+//   Managed Identity                      [Client Id of a user-assigned identity, Managed Identity Endpoint]
+//   Workload Identity                     Tenant Id, Client Id, Federated Token File (each falls back to
+//                                         AZURE_TENANT_ID / AZURE_CLIENT_ID / AZURE_FEDERATED_TOKEN_FILE)
+//   Environment                           the AZURE_* variables in DefaultAzureCredential's order:
+//                                         client secret, client certificate, workload identity, managed identity
+// Authority host: `Authority Host`, else AZURE_AUTHORITY_HOST (Workload Identity and Environment), else the
+// cloud's. Thread safety: create() is reentrant; the credential returned is thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+
+#include "arm/http/AttributeReader.h"
+#include "arm/http/HttpTransport.h"
+#include "arm/http/Log.h"
+#include "arm/http/RetryPolicy.h"
+#include "identity/CachingCredential.h"
+#include "identity/EnvironmentReader.h"
+#include "identity/HostTokenCredential.h"
+#include "identity/TokenCredential.h"
+
+namespace aifoundry::identity {
+
+struct CredentialDependencies {
+    std::shared_ptr<arm::HttpTransport> transport;  // required for every method but the host's
+    arm::LogSink log;
+    EnvironmentReader environment;                  // empty: the process environment
+    HostTokenSource hostTokens;                     // for Polysync Service Principal
+    arm::RetryOptions tokenRetry;                   // Entra ID token requests
+    std::optional<arm::RetryOptions> managedIdentityRetry;  // empty: managedIdentityRetryOptions()
+    TokenCacheOptions cache;
+};
+
+class CredentialFactory {
+public:
+    // The cached credential for the attributes. Throws arm::HttpError(InvalidSettings).
+    static std::shared_ptr<TokenCredential> create(const arm::Attributes& attributes, const CredentialDependencies& deps);
+    // The same without the cache (tests, or callers with their own cache).
+    static std::shared_ptr<TokenCredential> createUncached(const arm::Attributes& attributes, const CredentialDependencies& deps);
+};
+
+namespace settings {
+inline constexpr const char* kAuthenticationMethod = "Authentication Method";
+inline constexpr const char* kTenantId = "Tenant Id";
+inline constexpr const char* kClientId = "Client Id";
+inline constexpr const char* kClientSecret = "Client Secret";
+inline constexpr const char* kPolysyncServicePrincipal = "Polysync Service Principal";
+inline constexpr const char* kServicePrincipal = "Service Principal";
+inline constexpr const char* kCertificateMethod = "Certificate";
+inline constexpr const char* kManagedIdentity = "Managed Identity";
+inline constexpr const char* kWorkloadIdentity = "Workload Identity";
+inline constexpr const char* kEnvironment = "Environment";
+}  // namespace settings
+
+}  // namespace aifoundry::identity

@@ -1,0 +1,55 @@
+#include "identity/EntraTokenClient.h"
+
+#include <Poco/URI.h>
+
+#include "arm/http/HttpError.h"
+#include "arm/http/ResponseErrorBuilder.h"
+#include "identity/TokenResponseParser.h"
+
+namespace aifoundry::identity {
+
+std::string formEncode(const std::vector<std::pair<std::string, std::string>>& fields) {
+    std::string body;
+    for (const auto& field : fields) {
+        if (!body.empty()) body += '&';
+        std::string name, value;
+        Poco::URI::encode(field.first, "!#$&'()*+,/:;=?@[]%", name);
+        Poco::URI::encode(field.second, "!#$&'()*+,/:;=?@[]%", value);
+        body += name + "=" + value;
+    }
+    return body;
+}
+
+EntraTokenClient::EntraTokenClient(std::shared_ptr<arm::HttpPipeline> pipeline, std::string authorityHost, std::string tenantId,
+                                   std::string clientId)
+    : pipeline_(std::move(pipeline)),
+      authorityHost_(std::move(authorityHost)),
+      tenantId_(std::move(tenantId)),
+      clientId_(std::move(clientId)) {}
+
+std::string EntraTokenClient::tokenUrl(const std::string& tenant) const {
+    return authorityHost_ + "/" + (tenant.empty() ? tenantId_ : tenant) + "/oauth2/v2.0/token";
+}
+
+AccessToken EntraTokenClient::requestToken(const TokenRequestContext& context,
+                                           const std::vector<std::pair<std::string, std::string>>& proof,
+                                           const arm::CallControl& control) const {
+    const std::string tenant = context.tenant.empty() ? tenantId_ : context.tenant;
+    std::vector<std::pair<std::string, std::string>> fields{
+        {"grant_type", "client_credentials"}, {"client_id", clientId_}, {"scope", context.scope}};
+    fields.insert(fields.end(), proof.begin(), proof.end());
+
+    arm::HttpRequest request;
+    request.method = "POST";
+    request.url = tokenUrl(tenant);
+    request.headers.set("Content-Type", "application/x-www-form-urlencoded");
+    request.body = formEncode(fields);
+    request.idempotent = true;  // asking for a token twice is harmless
+    request.operation = "sign in to tenant '" + tenant + "' as application '" + clientId_ + "'";
+
+    const auto response = pipeline_->send(request, control);
+    if (!response.ok()) throw arm::errorFromResponse(request, response);
+    return parseTokenResponse(response.body, systemUnixNow(), request.operation);
+}
+
+}  // namespace aifoundry::identity

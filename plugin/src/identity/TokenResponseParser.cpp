@@ -1,0 +1,52 @@
+#include "identity/TokenResponseParser.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/NumberParser.h>
+
+#include <optional>
+
+#include "arm/http/HttpError.h"
+
+namespace aifoundry::identity {
+
+namespace {
+
+std::optional<std::int64_t> number(const Poco::JSON::Object::Ptr& object, const std::string& name) {
+    if (!object->has(name)) return std::nullopt;
+    const auto value = object->get(name);
+    try {
+        if (value.isString()) {
+            Poco::Int64 parsed = 0;
+            if (Poco::NumberParser::tryParse64(value.extract<std::string>(), parsed)) return parsed;
+            return std::nullopt;
+        }
+        if (value.isNumeric()) return value.convert<Poco::Int64>();
+    } catch (...) {
+    }
+    return std::nullopt;
+}
+
+}  // namespace
+
+AccessToken parseTokenResponse(const std::string& body, std::int64_t nowUnixS, const std::string& operation) {
+    Poco::JSON::Object::Ptr root;
+    try {
+        root = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
+    } catch (...) {
+        arm::throwError(arm::ErrorReason::Authentication, operation + ": the token reply is not a JSON object");
+    }
+    AccessToken token;
+    if (root->has("access_token") && root->get("access_token").isString()) token.token = root->getValue<std::string>("access_token");
+    if (token.token.empty()) arm::throwError(arm::ErrorReason::Authentication, operation + ": the token reply has no access_token");
+    if (auto expiresOn = number(root, "expires_on"))
+        token.expiresOnUnixS = *expiresOn;
+    else if (auto expiresIn = number(root, "expires_in"))
+        token.expiresOnUnixS = nowUnixS + *expiresIn;
+    else
+        arm::throwError(arm::ErrorReason::Authentication, operation + ": the token reply has neither expires_in nor expires_on");
+    if (auto refreshIn = number(root, "refresh_in")) token.refreshOnUnixS = nowUnixS + *refreshIn;
+    return token;
+}
+
+}  // namespace aifoundry::identity

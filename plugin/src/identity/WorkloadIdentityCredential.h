@@ -1,0 +1,27 @@
+// WorkloadIdentityCredential (`Authentication Method` = Workload Identity): client-credentials grant whose
+// client assertion is the Kubernetes-projected service-account token. Kubernetes rotates the file, so it
+// is read again for every token request. Thread-safe.
+#pragma once
+
+#include "identity/EntraTokenClient.h"
+#include "identity/TokenCredential.h"
+
+namespace aifoundry::identity {
+
+class WorkloadIdentityCredential : public TokenCredential {
+public:
+    WorkloadIdentityCredential(EntraTokenClient client, std::string tokenFilePath);
+    AccessToken getToken(const TokenRequestContext& context, const arm::CallControl& control) override;
+    using TokenCredential::getToken;
+    std::string describe() const override;
+
+private:
+    EntraTokenClient client_;
+    std::string tokenFile_;
+};
+
+namespace settings {
+inline constexpr const char* kFederatedTokenFile = "Federated Token File";
+}
+
+}  // namespace aifoundry::identity
