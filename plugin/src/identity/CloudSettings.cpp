@@ -17,13 +17,13 @@ CloudSettings CloudSettings::named(const std::string& cloudName) {
     const std::string n = Poco::toLower(cloudName);
     if (n.empty() || n == "azurepubliccloud" || n == "public" || n == "azurecloud")
         return {"AzurePublicCloud", "https://login.microsoftonline.com", "https://management.azure.com", "https://ml.azure.com",
-                "ml.azure.com"};
+                "ml.azure.com", "https://management.azure.com"};
     if (n == "azureusgovernment" || n == "usgovernment")
         return {"AzureUSGovernment", "https://login.microsoftonline.us", "https://management.usgovcloudapi.net",
-                "https://ml.azure.us", "ml.azure.us"};
+                "https://ml.azure.us", "ml.azure.us", "https://management.usgovcloudapi.net"};
     if (n == "azurechinacloud" || n == "china")
         return {"AzureChinaCloud", "https://login.chinacloudapi.cn", "https://management.chinacloudapi.cn", "https://ml.azure.cn",
-                "studio.ml.azure.cn"};
+                "studio.ml.azure.cn", "https://management.chinacloudapi.cn"};
     arm::throwError(arm::ErrorReason::InvalidSettings, "setting '" + std::string(settings::kAzureCloud) +
                                                            "' must be AzurePublicCloud, AzureUSGovernment or AzureChinaCloud");
 }

@@ -15,8 +15,12 @@ struct CloudSettings {
     std::string resourceManager;  // https://management.azure.com (no trailing slash)
     std::string mlAudience;       // https://ml.azure.com
     std::string studioHost;       // ml.azure.com
+    // The audience ARM tokens are for. Stays the cloud's when `Resource Manager Endpoint` is overridden:
+    // pointing ARM elsewhere (an emulator, a private link) does not change whom the token is for
+    // (the same rule as azureml::CloudEndpoints).
+    std::string armAudience;      // https://management.azure.com
 
-    std::string armScope() const { return resourceManager + "/.default"; }
+    std::string armScope() const { return armAudience + "/.default"; }
     std::string mlScope() const { return mlAudience + "/.default"; }
 
     // Throws arm::HttpError(InvalidSettings) for an unknown `Azure Cloud`.

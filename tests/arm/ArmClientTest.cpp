@@ -1,0 +1,174 @@
+// ArmClient: bearer token, 401 -> fresh token once, x-azureml-token, rate-limit budget, error lines.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <mutex>
+
+#include "Helpers.h"
+#include "TestServer.h"
+#include "arm/ArmClient.h"
+
+using namespace aifoundry;
+using namespace aifoundry::arm;
+using namespace armtest;
+
+namespace {
+
+struct Recorded {
+    std::mutex mutex;
+    std::vector<std::string> authorizations, mlTokens;
+};
+
+std::shared_ptr<ArmClient> clientFor(TestServer& server, std::atomic<int>& issued, LogCapture& log) {
+    ArmClientDependencies deps;
+    deps.log = log.sink();
+    deps.retry = fastRetry();
+    deps.hostTokens = [&issued](const std::string& scope, const std::string&) {
+        return identity::HostToken{"CANARYTOKEN-" + scope + "-" + std::to_string(++issued), identity::systemUnixNow() + 3600};
+    };
+    return ArmClient::fromAttributes({{"Resource Manager Endpoint", server.url("")}, {"Allow Plain HTTP To Loopback", "true"}}, deps);
+}
+
+HttpError errorOf(const std::function<void()>& call) {
+    try {
+        call();
+    } catch (const HttpError& error) {
+        return error;
+    }
+    ADD_FAILURE() << "expected an HttpError";
+    return HttpError("none", {});
+}
+
+}  // namespace
+
+TEST(ArmClient, SendsTheArmTokenAndReadsTheRateLimitBudget) {
+    Recorded recorded;
+    TestServer server([&](Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+        {
+            std::lock_guard<std::mutex> lock(recorded.mutex);
+            recorded.authorizations.push_back(request.get("Authorization", ""));
+        }
+        response.set("x-ms-ratelimit-remaining-subscription-reads", "241");
+        reply(response, 200, R"({"name":"job"})");
+    });
+    std::atomic<int> issued{0};
+    LogCapture log;
+    auto client = clientFor(server, issued, log);
+    EXPECT_FALSE(client->remainingReads());
+    EXPECT_EQ(client->get("/subscriptions/s/jobs/j?api-version=2024-10-01", CallControl()).body, R"({"name":"job"})");
+    client->get("/subscriptions/s/jobs/j", CallControl());
+    EXPECT_EQ(client->remainingReads().value_or(-1), 241);
+    EXPECT_EQ(issued.load(), 1);
+    ASSERT_EQ(recorded.authorizations.size(), 2u);
+    EXPECT_EQ(recorded.authorizations[0], "Bearer CANARYTOKEN-https://management.azure.com/.default-1");
+    EXPECT_FALSE(log.contains("CANARYTOKEN"));
+}
+
+TEST(ArmClient, A401DropsTheCachedTokenAndRetriesOnce) {
+    std::atomic<int> calls{0};
+    TestServer server([&](Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+        ++calls;
+        if (request.get("Authorization", "").find("-1") != std::string::npos)
+            return reply(response, 401, R"({"error":{"code":"ExpiredAuthenticationToken","message":"expired"}})");
+        reply(response, 200, "{}");
+    });
+    std::atomic<int> issued{0};
+    LogCapture log;
+    auto client = clientFor(server, issued, log);
+    EXPECT_EQ(client->get("/x", CallControl()).status, 200);
+    EXPECT_EQ(calls.load(), 2);
+    EXPECT_EQ(issued.load(), 2);
+}
+
+TEST(ArmClient, ASecond401IsReportedAsAuthentication) {
+    TestServer server([&](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
+        response.set("x-ms-request-id", "req-401");
+        reply(response, 401, R"({"error":{"code":"InvalidAuthenticationToken","message":"The access token is invalid."}})");
+    });
+    std::atomic<int> issued{0};
+    LogCapture log;
+    auto client = clientFor(server, issued, log);
+    ArmRequestOptions options;
+    options.operation = "read the workspace";
+    auto error = errorOf([&] { client->get("/x", CallControl(), options); });
+    EXPECT_EQ(error.reason(), ErrorReason::Authentication);
+    EXPECT_EQ(server.requests(), 2);
+    const std::string text = error.what();
+    EXPECT_NE(text.find("read the workspace: HTTP 401 InvalidAuthenticationToken: The access token is invalid. (x-ms-request-id: req-401)"),
+              std::string::npos)
+        << text;
+    EXPECT_EQ(text.find("CANARYTOKEN"), std::string::npos);
+}
+
+TEST(ArmClient, AuthorizationFailedSaysContributorIsNeeded) {
+    TestServer server([&](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
+        response.set("x-ms-request-id", "req-403");
+        reply(response, 403,
+              R"({"error":{"code":"AuthorizationFailed","message":"The client 'x' does not have authorization to perform action 'Microsoft.MachineLearningServices/workspaces/jobs/read'."}})");
+    });
+    std::atomic<int> issued{0};
+    LogCapture log;
+    auto client = clientFor(server, issued, log);
+    auto error = errorOf([&] { client->get("/x", CallControl()); });
+    EXPECT_EQ(error.reason(), ErrorReason::Permission);
+    EXPECT_EQ(error.httpStatus(), 403);
+    EXPECT_EQ(error.azureCode(), "AuthorizationFailed");
+    EXPECT_EQ(error.requestId(), "req-403");
+    EXPECT_NE(std::string(error.what()).find("the identity needs the Contributor role on the workspace"), std::string::npos);
+    EXPECT_EQ(server.requests(), 1);
+}
+
+TEST(ArmClient, NotFoundAndThrottlingCarryTheirReasonAndRetryAfter) {
+    std::atomic<int> calls{0};
+    TestServer server([&](Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+        ++calls;
+        if (request.getURI().find("/missing") == 0)
+            return reply(response, 404, R"({"error":{"code":"ResourceNotFound","message":"not found"}})");
+        response.set("Retry-After", "120");
+        reply(response, 429, R"({"error":{"code":"TooManyRequests","message":"slow down"}})");
+    });
+    std::atomic<int> issued{0};
+    LogCapture log;
+    auto client = clientFor(server, issued, log);
+    auto notFound = errorOf([&] { client->get("/missing", CallControl()); });
+    EXPECT_EQ(notFound.reason(), ErrorReason::NotFound);
+    auto throttled = errorOf([&] { client->get("/busy", CallControl()); });
+    EXPECT_EQ(throttled.reason(), ErrorReason::RateLimited);
+    EXPECT_EQ(throttled.retryAfter().value_or(std::chrono::milliseconds(0)), std::chrono::milliseconds(120000));
+    EXPECT_EQ(calls.load(), 2);  // 120 s is past the retry cap: handed back at once
+}
+
+TEST(ArmClient, PutCanCarryTheAzureMlToken) {
+    Recorded recorded;
+    TestServer server([&](Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+        {
+            std::lock_guard<std::mutex> lock(recorded.mutex);
+            recorded.mlTokens.push_back(request.get("x-azureml-token", ""));
+        }
+        readBody(request);
+        reply(response, 201, R"({"name":"run-1"})");
+    });
+    std::atomic<int> issued{0};
+    LogCapture log;
+    auto client = clientFor(server, issued, log);
+    ArmRequestOptions options;
+    options.attachAzureMlToken = true;
+    options.idempotent = true;
+    EXPECT_EQ(client->put("/jobs/run-1", R"({"properties":{}})", CallControl(), options).status, 201);
+    ASSERT_EQ(recorded.mlTokens.size(), 1u);
+    EXPECT_EQ(recorded.mlTokens[0].rfind("CANARYTOKEN-https://ml.azure.com/.default", 0), 0u) << recorded.mlTokens[0];
+}
+
+TEST(ArmClient, StreamsLargeBodiesToASink) {
+    TestServer server([&](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
+        reply(response, 200, R"({"value":[)" + std::string(100000, ' ') + "]}");
+    });
+    std::atomic<int> issued{0};
+    LogCapture log;
+    auto client = clientFor(server, issued, log);
+    std::size_t received = 0;
+    auto response = client->getStreaming("/jobs", [&](const char*, std::size_t n) { received += n; }, CallControl());
+    EXPECT_EQ(response.status, 200);
+    EXPECT_TRUE(response.body.empty());
+    EXPECT_EQ(received, 100000u + 12u);
+}
