@@ -23,6 +23,7 @@
 #include <thread>
 
 #include "Helpers.h"
+#include "TestCertificate.h"
 #include "TestServer.h"
 #include "arm/http/HttpError.h"
 #include "identity/CredentialFactory.h"
@@ -38,13 +39,6 @@ constexpr const char* kTenant = "11111111-2222-3333-4444-555555555555";
 constexpr const char* kClient = "aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee";
 constexpr const char* kSecretCanary = "CANARY-secret-9f8e7d6c5b4a";
 
-std::string slurp(const std::string& path) {
-    Poco::FileInputStream in(path);
-    std::string data;
-    Poco::StreamCopier::copyToString(in, data);
-    return data;
-}
-
 std::string base64(const std::string& data) {
     std::ostringstream out;
     Poco::Base64Encoder encoder(out);
@@ -52,27 +46,6 @@ std::string base64(const std::string& data) {
     encoder.close();
     return out.str();
 }
-
-// A throw-away certificate made with the openssl CLI: PEM cert, PEM key, PFX with a password.
-struct TestCertificate {
-    Poco::TemporaryFile dir;
-    std::string certPath, keyPath, pfxPath;
-    TestCertificate() {
-        dir.createDirectories();
-        certPath = dir.path() + "/cert.pem";
-        keyPath = dir.path() + "/key.pem";
-        pfxPath = dir.path() + "/cert.pfx";
-        const std::string command = "openssl req -x509 -newkey rsa:2048 -nodes -keyout " + keyPath + " -out " + certPath +
-                                    " -days 2 -subj /CN=arm-test 2>/dev/null && openssl pkcs12 -export -in " + certPath +
-                                    " -inkey " + keyPath + " -out " + pfxPath + " -passout pass:pfx-pass 2>/dev/null";
-        if (std::system(command.c_str()) != 0) throw std::runtime_error("openssl failed");
-    }
-    std::string pem() const { return slurp(certPath) + slurp(keyPath); }
-    std::string thumbprint() const {
-        Poco::Crypto::X509Certificate cert(certPath);
-        return Poco::DigestEngine::digestToHex(cert.fingerprint("SHA1"));
-    }
-};
 
 // A token endpoint that accepts kSecretCanary or an assertion signed by the registered certificate.
 struct EntraFixture {
