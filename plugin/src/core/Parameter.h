@@ -1,0 +1,32 @@
+// Parameter: one parameter value of a run, as Polysync hands it over. The enums use the ABI's numbers
+// (PSJ_DIRECTION_*, PSJ_TYPE_*); plugin/src/abi/ checks that they agree.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "core/SecretString.h"
+
+namespace aifoundry::core {
+
+// Unset behaves like Input, as in Polysync.
+enum class Direction : std::int32_t { Unset = 0, Input = 1, Output = 2, InputOutput = 3 };
+
+enum class DataType : std::int32_t { String = 1, Secret = 2, Int = 3, Float = 4, Bool = 5, Json = 6, JsonArray = 7 };
+
+// True for Input, Input&Output and Unset: the value is sent to the provider.
+inline bool isSent(Direction direction) noexcept { return direction != Direction::Output; }
+// True for Output and Input&Output: the value is written back from the run's outputs.
+inline bool isWrittenBack(Direction direction) noexcept {
+  return direction == Direction::Output || direction == Direction::InputOutput;
+}
+
+struct Parameter {
+  std::string name;
+  Direction direction = Direction::Unset;
+  DataType dataType = DataType::String;
+  SecretString value;   // Polysync's text of the value ("42", "true", "[1,2]"); empty for Output
+  bool secret = false;  // always true for DataType::Secret
+};
+
+}  // namespace aifoundry::core

@@ -1,0 +1,23 @@
+// Setting: one connection setting or job attribute, by its Polysync name (e.g. "Subscription Id").
+// Values flagged secret by the host (PSJ_KV_SECRET) stay secret: never log, echo or put them in a message.
+// Every value is a SecretString, so even a setting the host did not flag is wiped when dropped.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/SecretString.h"
+
+namespace aifoundry::core {
+
+struct Setting {
+  std::string key;
+  SecretString value;
+  bool secret = false;
+};
+
+// The first setting named `key` (exact match, as Polysync attribute names are), or nullptr.
+const Setting* findSetting(const std::vector<Setting>& settings, std::string_view key) noexcept;
+
+}  // namespace aifoundry::core
