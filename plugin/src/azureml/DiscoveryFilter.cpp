@@ -1,0 +1,17 @@
+#include "azureml/DiscoveryFilter.h"
+
+#include "azureml/AsciiText.h"
+#include "azureml/PolysyncTags.h"
+
+namespace aifoundry::azureml {
+
+DiscoveryFilter::DiscoveryFilter(std::string_view requiredTagKey) : requiredTagKey_(ascii::trim(requiredTagKey)) {}
+
+bool DiscoveryFilter::accepts(const Job& job) const {
+    if (!job.isPipeline()) return false;
+    if (job.tag(tags::kTemplate) != nullptr) return false;
+    if (!requiredTagKey_.empty() && job.tag(requiredTagKey_) == nullptr) return false;
+    return true;
+}
+
+}  // namespace aifoundry::azureml

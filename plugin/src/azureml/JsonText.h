@@ -1,0 +1,19 @@
+// JsonText: the writing side of the raw-span JSON approach (see JsonView.h): quoting a string and compacting
+// validated JSON without touching its tokens (numbers, escapes and key order stay exactly as written).
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace aifoundry::azureml::jsontext {
+
+// Appends `utf8` as a JSON string literal: quotes, backslash and control characters escaped, everything else
+// (including non-ASCII UTF-8) copied as is.
+void appendQuoted(std::string& out, std::string_view utf8);
+std::string quoted(std::string_view utf8);
+
+// Removes insignificant whitespace from VALID JSON text (validate with JsonView::parse first).
+std::string compact(std::string_view validJson);
+
+}  // namespace aifoundry::azureml::jsontext

@@ -1,0 +1,24 @@
+// StatusDecoder: Azure ML properties.status -> the banded Polysync state (product-contract.md, "Poll").
+// Values equal the ABI's PSJ_STATE_* numbers (live 0..99, terminal 100..199). Pure; thread-safe.
+#pragma once
+
+#include <string_view>
+
+namespace aifoundry::azureml {
+
+enum class RunState { Unknown = 0, Starting = 10, Running = 20, Success = 100, Failed = 101, Cancelled = 102 };
+
+class StatusDecoder {
+public:
+    // Case-insensitive. NotStarted/Starting/Provisioning/Preparing/Queued -> Starting;
+    // Running/Finalizing/CancelRequested -> Running; Completed -> Success; Failed -> Failed;
+    // Canceled (also "Cancelled") -> Cancelled; anything else (NotResponding, Paused, new values) -> Unknown.
+    static RunState decode(std::string_view azureStatus) noexcept;
+    static bool isTerminal(RunState state) noexcept;
+    static bool isTerminalStatus(std::string_view azureStatus) noexcept { return isTerminal(decode(azureStatus)); }
+};
+
+// "Unknown", "Starting", "Running", "Success", "Failed", "Cancelled".
+const char* toString(RunState state) noexcept;
+
+}  // namespace aifoundry::azureml
