@@ -11,25 +11,25 @@ namespace aifoundry::azureml {
 inline constexpr const char* kAzureCloudSetting = "Azure Cloud";
 
 struct CloudEndpoints {
-    std::string cloudName;      // "AzurePublicCloud", "AzureUSGovernment", "AzureChinaCloud"
-    std::string authorityHost;  // "https://login.microsoftonline.com"
-    std::string armEndpoint;    // "https://management.azure.com"
-    std::string armScope;       // "https://management.azure.com/.default"
-    std::string mlAudience;     // "https://ml.azure.com" (for the x-azureml-token)
-    std::string studioHost;     // "ml.azure.com" (a bare host, or a full "http(s)://host:port" when overridden)
+  std::string cloudName;      // "AzurePublicCloud", "AzureUSGovernment", "AzureChinaCloud"
+  std::string authorityHost;  // "https://login.microsoftonline.com"
+  std::string armEndpoint;    // "https://management.azure.com"
+  std::string armScope;       // "https://management.azure.com/.default"
+  std::string mlAudience;     // "https://ml.azure.com" (for the x-azureml-token)
+  std::string studioHost;     // "ml.azure.com" (a bare host, or a full "http(s)://host:port" when overridden)
 
-    std::string mlScope() const { return mlAudience + "/.default"; }
+  std::string mlScope() const { return mlAudience + "/.default"; }
 
-    // Case-insensitive; "" = AzurePublicCloud; also accepts "AzureCloud", "Public", "AzureUSGovernmentCloud",
-    // "USGovernment", "China". Throws AzureMlError(InvalidSetting) naming "Azure Cloud" and the valid names.
-    static CloudEndpoints forCloud(std::string_view name);
+  // Case-insensitive; "" = AzurePublicCloud; also accepts "AzureCloud", "Public", "AzureUSGovernmentCloud",
+  // "USGovernment", "China". Throws AzureMlError(InvalidSetting) naming "Azure Cloud" and the valid names.
+  static CloudEndpoints forCloud(std::string_view name);
 
-    // Each set, non-blank override replaces its endpoint (trailing '/' dropped). The ARM scope stays the
-    // cloud's unless overridden itself: pointing ARM elsewhere does not change which audience tokens are for.
-    struct Overrides {
-        std::optional<std::string> authorityHost, armEndpoint, armScope, mlAudience, studioHost;
-    };
-    CloudEndpoints withOverrides(const Overrides& overrides) const;
+  // Each set, non-blank override replaces its endpoint (trailing '/' dropped). The ARM scope stays the
+  // cloud's unless overridden itself: pointing ARM elsewhere does not change which audience tokens are for.
+  struct Overrides {
+    std::optional<std::string> authorityHost, armEndpoint, armScope, mlAudience, studioHost;
+  };
+  CloudEndpoints withOverrides(const Overrides& overrides) const;
 };
 
 }  // namespace aifoundry::azureml

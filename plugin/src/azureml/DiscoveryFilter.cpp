@@ -5,13 +5,14 @@
 
 namespace aifoundry::azureml {
 
-DiscoveryFilter::DiscoveryFilter(std::string_view requiredTagKey) : requiredTagKey_(ascii::trim(requiredTagKey)) {}
+DiscoveryFilter::DiscoveryFilter(std::string_view requiredTagKey)
+    : requiredTagKey_(ascii::trim(requiredTagKey)) {}
 
 bool DiscoveryFilter::accepts(const Job& job) const {
-    if (!job.isPipeline()) return false;
-    if (job.tag(tags::kTemplate) != nullptr) return false;
-    if (!requiredTagKey_.empty() && job.tag(requiredTagKey_) == nullptr) return false;
-    return true;
+  if (!job.isPipeline()) return false;
+  if (job.tag(tags::kTemplate) != nullptr) return false;
+  if (!requiredTagKey_.empty() && job.tag(requiredTagKey_) == nullptr) return false;
+  return true;
 }
 
 }  // namespace aifoundry::azureml

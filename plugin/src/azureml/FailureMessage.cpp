@@ -6,24 +6,24 @@ namespace aifoundry::azureml {
 namespace {
 
 std::string usable(const std::optional<std::string>& text) {
-    return text ? ascii::oneLine(*text, FailureMessage::kMaxLength) : std::string();
+  return text ? ascii::oneLine(*text, FailureMessage::kMaxLength) : std::string();
 }
 
 }  // namespace
 
 std::string FailureMessage::compose(const FailureSources& s) {
-    if (std::string m = usable(s.jobError); !m.empty()) return m;
-    if (std::string m = usable(s.runHistoryError); !m.empty()) return m;
-    const std::string seeUrl = s.monitorUrl.empty() ? std::string("open the run in Azure ML Studio")
-                                                    : "open the Monitor URL: " + s.monitorUrl;
-    if (s.failedStep) {
-        const std::string step = ascii::oneLine(s.failedStep->stepName, 200);
-        std::string detail = usable(s.failedStep->message);
-        if (detail.empty() && !s.failedStep->code.empty()) detail = ascii::oneLine(s.failedStep->code, 200);
-        if (!detail.empty()) return "step '" + step + "' failed: " + detail;
-        return "step '" + step + "' failed without a message; " + seeUrl;
-    }
-    return "Azure ML reported no failure detail; " + seeUrl;
+  if (std::string m = usable(s.jobError); !m.empty()) return m;
+  if (std::string m = usable(s.runHistoryError); !m.empty()) return m;
+  const std::string seeUrl = s.monitorUrl.empty() ? std::string("open the run in Azure ML Studio")
+                                                  : "open the Monitor URL: " + s.monitorUrl;
+  if (s.failedStep) {
+    const std::string step = ascii::oneLine(s.failedStep->stepName, 200);
+    std::string detail = usable(s.failedStep->message);
+    if (detail.empty() && !s.failedStep->code.empty()) detail = ascii::oneLine(s.failedStep->code, 200);
+    if (!detail.empty()) return "step '" + step + "' failed: " + detail;
+    return "step '" + step + "' failed without a message; " + seeUrl;
+  }
+  return "Azure ML reported no failure detail; " + seeUrl;
 }
 
 }  // namespace aifoundry::azureml

@@ -3,24 +3,24 @@
 // "Azure ML reported no failure detail; open the Monitor URL: ...". Pure; thread-safe.
 #pragma once
 
-#include "azureml/RunHistoryDecoder.h"
-
 #include <optional>
 #include <string>
+
+#include "azureml/RunHistoryDecoder.h"
 
 namespace aifoundry::azureml {
 
 struct FailureSources {
-    std::optional<std::string> jobError;         // properties.error.message
-    std::optional<std::string> runHistoryError;  // the run's error.error.message
-    std::optional<StepFailure> failedStep;       // RunHistoryDecoder::firstFailedStep
-    std::string monitorUrl;
+  std::optional<std::string> jobError;         // properties.error.message
+  std::optional<std::string> runHistoryError;  // the run's error.error.message
+  std::optional<StepFailure> failedStep;       // RunHistoryDecoder::firstFailedStep
+  std::string monitorUrl;
 };
 
 class FailureMessage {
-public:
-    static constexpr std::size_t kMaxLength = 2000;
-    static std::string compose(const FailureSources& sources);
+ public:
+  static constexpr std::size_t kMaxLength = 2000;
+  static std::string compose(const FailureSources& sources);
 };
 
 }  // namespace aifoundry::azureml

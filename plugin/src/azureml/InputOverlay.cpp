@@ -1,119 +1,120 @@
 #include "azureml/InputOverlay.h"
 
+#include <map>
+
 #include "azureml/AsciiText.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/JsonText.h"
 #include "azureml/LiteralValueText.h"
 
-#include <map>
-
 namespace aifoundry::azureml {
 namespace {
 
 struct TemplateInput {
-    std::string name;
-    JsonView raw;
-    std::string type;  // jobInputType
+  std::string name;
+  JsonView raw;
+  std::string type;  // jobInputType
 };
 
 std::vector<TemplateInput> readInputs(JsonView inputs) {
-    std::vector<TemplateInput> out;
-    inputs.forEachMember([&](const std::string& key, JsonView value) {
-        const auto type = value.member("jobInputType");
-        out.push_back({key, value, type ? type->text() : std::string()});
-    });
-    return out;
+  std::vector<TemplateInput> out;
+  inputs.forEachMember([&](const std::string& key, JsonView value) {
+    const auto type = value.member("jobInputType");
+    out.push_back({key, value, type ? type->text() : std::string()});
+  });
+  return out;
 }
 
 std::string joinNames(const std::vector<std::string>& names) {
-    std::string out;
-    for (const auto& n : names) out += (out.empty() ? "'" : ", '") + n + "'";
-    return out;
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "'" : ", '") + n + "'";
+  return out;
 }
 
 std::string existingList(const std::vector<TemplateInput>& inputs) {
-    std::vector<std::string> names;
-    for (const auto& in : inputs) names.push_back(in.name);
-    return names.empty() ? std::string("it has no inputs") : "its inputs are " + joinNames(names);
+  std::vector<std::string> names;
+  for (const auto& in : inputs) names.push_back(in.name);
+  return names.empty() ? std::string("it has no inputs") : "its inputs are " + joinNames(names);
 }
 
 const TemplateInput* find(const std::vector<TemplateInput>& inputs, std::string_view name) {
-    const TemplateInput* found = nullptr;
-    for (const auto& in : inputs)
-        if (in.name == name) found = &in;  // the last one wins, as for any JSON reader
-    return found;
+  const TemplateInput* found = nullptr;
+  for (const auto& in : inputs)
+    if (in.name == name) found = &in;  // the last one wins, as for any JSON reader
+  return found;
 }
 
 const TemplateInput* findIgnoringCase(const std::vector<TemplateInput>& inputs, std::string_view name) {
-    for (const auto& in : inputs)
-        if (ascii::iequals(in.name, name)) return &in;
-    return nullptr;
+  for (const auto& in : inputs)
+    if (ascii::iequals(in.name, name)) return &in;
+  return nullptr;
 }
 
 void checkNames(const std::vector<TemplateInput>& inputs, const std::vector<const Parameter*>& sent,
                 std::string_view templateName) {
-    std::vector<std::string> missing;
-    std::string hint;
-    for (const Parameter* p : sent) {
-        if (find(inputs, p->name)) continue;
-        missing.push_back(p->name);
-        if (const TemplateInput* close = findIgnoringCase(inputs, p->name); close && hint.empty())
-            hint = " (names are case-sensitive: did you mean '" + close->name + "'?)";
-    }
-    if (!missing.empty())
-        throw AzureMlError(errc::InputNotFound,
-                           std::string(missing.size() == 1 ? "Parameter " : "Parameters ") + joinNames(missing) +
-                               (missing.size() == 1 ? " is" : " are") + " not among the inputs of template '" +
-                               std::string(templateName) + "'; " + existingList(inputs) + hint +
-                               ". Rename the parameter or add the input to the template");
-    for (const Parameter* p : sent) {
-        const TemplateInput* in = find(inputs, p->name);
-        if (!ascii::iequals(in->type, "literal"))
-            throw AzureMlError(errc::InputNotFound,
-                               "Parameter '" + p->name + "' names the " + (in->type.empty() ? "non-literal" : in->type) +
-                                   " input of template '" + std::string(templateName) +
-                                   "'; only literal inputs can be set. Remove the parameter (asset inputs keep the "
-                                   "template's value)");
-    }
+  std::vector<std::string> missing;
+  std::string hint;
+  for (const Parameter* p : sent) {
+    if (find(inputs, p->name)) continue;
+    missing.push_back(p->name);
+    if (const TemplateInput* close = findIgnoringCase(inputs, p->name); close && hint.empty())
+      hint = " (names are case-sensitive: did you mean '" + close->name + "'?)";
+  }
+  if (!missing.empty())
+    throw AzureMlError(errc::InputNotFound,
+                       std::string(missing.size() == 1 ? "Parameter " : "Parameters ") + joinNames(missing) +
+                           (missing.size() == 1 ? " is" : " are") + " not among the inputs of template '" +
+                           std::string(templateName) + "'; " + existingList(inputs) + hint +
+                           ". Rename the parameter or add the input to the template");
+  for (const Parameter* p : sent) {
+    const TemplateInput* in = find(inputs, p->name);
+    if (!ascii::iequals(in->type, "literal"))
+      throw AzureMlError(errc::InputNotFound,
+                         "Parameter '" + p->name + "' names the " +
+                             (in->type.empty() ? "non-literal" : in->type) + " input of template '" +
+                             std::string(templateName) +
+                             "'; only literal inputs can be set. Remove the parameter (asset inputs keep the "
+                             "template's value)");
+  }
 }
 
 }  // namespace
 
 std::string InputOverlay::apply(JsonView templateInputs, const std::vector<Parameter>& parameters,
                                 std::string_view templateName) {
-    std::vector<const Parameter*> sent;
-    std::map<std::string, const Parameter*> byName;
-    for (const Parameter& p : parameters) {
-        if (!p.isSent()) continue;
-        if (!byName.emplace(p.name, &p).second)
-            throw AzureMlError(errc::InvalidParameterDefinition,
-                               "Parameter '" + p.name + "' is given twice; give each input once");
-        sent.push_back(&p);
-    }
-    const std::vector<TemplateInput> inputs = readInputs(templateInputs);
-    checkNames(inputs, sent, templateName);
+  std::vector<const Parameter*> sent;
+  std::map<std::string, const Parameter*> byName;
+  for (const Parameter& p : parameters) {
+    if (!p.isSent()) continue;
+    if (!byName.emplace(p.name, &p).second)
+      throw AzureMlError(errc::InvalidParameterDefinition,
+                         "Parameter '" + p.name + "' is given twice; give each input once");
+    sent.push_back(&p);
+  }
+  const std::vector<TemplateInput> inputs = readInputs(templateInputs);
+  checkNames(inputs, sent, templateName);
 
-    std::map<std::string, std::string> texts;
-    for (const Parameter* p : sent) texts.emplace(p->name, LiteralValueText::of(*p));
+  std::map<std::string, std::string> texts;
+  for (const Parameter* p : sent) texts.emplace(p->name, LiteralValueText::of(*p));
 
-    std::string out = "{";
-    bool first = true;
-    for (const TemplateInput& in : inputs) {
-        if (!first) out.push_back(',');
-        first = false;
-        jsontext::appendQuoted(out, in.name);
-        out.push_back(':');
-        const auto text = texts.find(in.name);
-        if (text == texts.end()) {
-            out.append(in.raw.raw());
-        } else {
-            out += R"({"jobInputType":"literal","value":)";
-            jsontext::appendQuoted(out, text->second);
-            out.push_back('}');
-        }
+  std::string out = "{";
+  bool first = true;
+  for (const TemplateInput& in : inputs) {
+    if (!first) out.push_back(',');
+    first = false;
+    jsontext::appendQuoted(out, in.name);
+    out.push_back(':');
+    const auto text = texts.find(in.name);
+    if (text == texts.end()) {
+      out.append(in.raw.raw());
+    } else {
+      out += R"({"jobInputType":"literal","value":)";
+      jsontext::appendQuoted(out, text->second);
+      out.push_back('}');
     }
-    out.push_back('}');
-    return out;
+  }
+  out.push_back('}');
+  return out;
 }
 
 }  // namespace aifoundry::azureml

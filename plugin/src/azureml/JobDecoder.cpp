@@ -8,110 +8,137 @@ namespace {
 std::string textOf(const std::optional<JsonView>& v) { return v ? v->text() : std::string(); }
 
 std::optional<std::string> optionalText(const std::optional<JsonView>& v) {
-    if (!v || v->isNull()) return std::nullopt;
-    std::string t = v->text();
-    if (t.empty()) return std::nullopt;
-    return t;
+  if (!v || v->isNull()) return std::nullopt;
+  std::string t = v->text();
+  if (t.empty()) return std::nullopt;
+  return t;
 }
 
 JobInput decodeInput(const std::string& name, JsonView v) {
-    JobInput in;
-    in.name = name;
-    v.forEachMember([&](const std::string& key, JsonView field) {
-        if (key == "jobInputType") in.jobInputType = field.text();
-        else if (key == "value") in.value = field.text();
-        else if (key == "uri") in.uri = field.text();
-        else if (key == "mode") in.mode = field.text();
-        else if (key == "description") in.description = field.text();
-    });
-    in.literal = ascii::iequals(in.jobInputType, "literal");
-    return in;
+  JobInput in;
+  in.name = name;
+  v.forEachMember([&](const std::string& key, JsonView field) {
+    if (key == "jobInputType")
+      in.jobInputType = field.text();
+    else if (key == "value")
+      in.value = field.text();
+    else if (key == "uri")
+      in.uri = field.text();
+    else if (key == "mode")
+      in.mode = field.text();
+    else if (key == "description")
+      in.description = field.text();
+  });
+  in.literal = ascii::iequals(in.jobInputType, "literal");
+  return in;
 }
 
 JobOutput decodeOutput(const std::string& name, JsonView v) {
-    JobOutput out;
-    out.name = name;
-    v.forEachMember([&](const std::string& key, JsonView field) {
-        if (key == "jobOutputType") out.jobOutputType = field.text();
-        else if (key == "uri") out.uri = field.text();
-        else if (key == "value") out.value = optionalText(field);
-        else if (key == "mode") out.mode = field.text();
-        else if (key == "description") out.description = field.text();
-    });
-    return out;
+  JobOutput out;
+  out.name = name;
+  v.forEachMember([&](const std::string& key, JsonView field) {
+    if (key == "jobOutputType")
+      out.jobOutputType = field.text();
+    else if (key == "uri")
+      out.uri = field.text();
+    else if (key == "value")
+      out.value = optionalText(field);
+    else if (key == "mode")
+      out.mode = field.text();
+    else if (key == "description")
+      out.description = field.text();
+  });
+  return out;
 }
 
 IdentityType identityOf(const std::string& type) {
-    if (type.empty()) return IdentityType::None;
-    if (ascii::iequals(type, "UserIdentity")) return IdentityType::UserIdentity;
-    if (ascii::iequals(type, "Managed")) return IdentityType::Managed;
-    if (ascii::iequals(type, "AMLToken")) return IdentityType::AMLToken;
-    return IdentityType::Other;
+  if (type.empty()) return IdentityType::None;
+  if (ascii::iequals(type, "UserIdentity")) return IdentityType::UserIdentity;
+  if (ascii::iequals(type, "Managed")) return IdentityType::Managed;
+  if (ascii::iequals(type, "AMLToken")) return IdentityType::AMLToken;
+  return IdentityType::Other;
 }
 
 std::string studioEndpoint(JsonView services) {
-    std::optional<JsonView> studio = services.member("Studio");
-    if (!studio)
-        services.forEachMember([&](const std::string& key, JsonView v) {
-            if (!studio && ascii::iequals(key, "Studio")) studio = v;
-        });
-    return studio ? textOf(studio->member("endpoint")) : std::string();
+  std::optional<JsonView> studio = services.member("Studio");
+  if (!studio)
+    services.forEachMember([&](const std::string& key, JsonView v) {
+      if (!studio && ascii::iequals(key, "Studio")) studio = v;
+    });
+  return studio ? textOf(studio->member("endpoint")) : std::string();
 }
 
-// properties.error is not in the schema; accept both {message, code} and Run History's {error:{message, code}}.
+// properties.error is not in the schema; accept both {message, code} and Run History's {error:{message,
+// code}}.
 void readError(JsonView error, Job& job) {
-    if (!error.isObject()) {
-        job.errorMessage = optionalText(error);
-        return;
-    }
-    job.errorMessage = optionalText(error.member("message"));
-    job.errorCode = optionalText(error.member("code"));
-    if (const auto inner = error.member("error"); inner && inner->isObject()) {
-        if (!job.errorMessage) job.errorMessage = optionalText(inner->member("message"));
-        if (!job.errorCode) job.errorCode = optionalText(inner->member("code"));
-    }
+  if (!error.isObject()) {
+    job.errorMessage = optionalText(error);
+    return;
+  }
+  job.errorMessage = optionalText(error.member("message"));
+  job.errorCode = optionalText(error.member("code"));
+  if (const auto inner = error.member("error"); inner && inner->isObject()) {
+    if (!job.errorMessage) job.errorMessage = optionalText(inner->member("message"));
+    if (!job.errorCode) job.errorCode = optionalText(inner->member("code"));
+  }
 }
 
 void readProperties(JsonView p, Job& job) {
-    p.forEachMember([&](const std::string& key, JsonView v) {
-        if (key == "displayName") job.displayName = v.text();
-        else if (key == "description") job.description = v.text();
-        else if (key == "jobType") job.jobType = v.text();
-        else if (key == "status") job.status = v.text();
-        else if (key == "experimentName") job.experimentName = v.text();
-        else if (key == "computeId") job.computeId = v.text();
-        else if (key == "startTime") job.startTime = optionalText(v);
-        else if (key == "endTime") job.endTime = optionalText(v);
-        else if (key == "error") readError(v, job);
-        else if (key == "services") job.studioEndpoint = studioEndpoint(v);
-        else if (key == "identity") {
-            job.identityTypeText = v.isObject() ? textOf(v.member("identityType")) : std::string();
-            job.identity = identityOf(job.identityTypeText);
-        } else if (key == "tags") {
-            job.tags.clear();
-            v.forEachMember([&](const std::string& k, JsonView t) { job.tags.emplace_back(k, t.text()); });
-        } else if (key == "inputs") {
-            job.inputs.clear();
-            v.forEachMember([&](const std::string& k, JsonView in) { job.inputs.push_back(decodeInput(k, in)); });
-        } else if (key == "outputs") {
-            job.outputs.clear();
-            v.forEachMember([&](const std::string& k, JsonView out) { job.outputs.push_back(decodeOutput(k, out)); });
-        }
-    });
+  p.forEachMember([&](const std::string& key, JsonView v) {
+    if (key == "displayName")
+      job.displayName = v.text();
+    else if (key == "description")
+      job.description = v.text();
+    else if (key == "jobType")
+      job.jobType = v.text();
+    else if (key == "status")
+      job.status = v.text();
+    else if (key == "experimentName")
+      job.experimentName = v.text();
+    else if (key == "computeId")
+      job.computeId = v.text();
+    else if (key == "startTime")
+      job.startTime = optionalText(v);
+    else if (key == "endTime")
+      job.endTime = optionalText(v);
+    else if (key == "error")
+      readError(v, job);
+    else if (key == "services")
+      job.studioEndpoint = studioEndpoint(v);
+    else if (key == "identity") {
+      job.identityTypeText = v.isObject() ? textOf(v.member("identityType")) : std::string();
+      job.identity = identityOf(job.identityTypeText);
+    } else if (key == "tags") {
+      job.tags.clear();
+      v.forEachMember([&](const std::string& k, JsonView t) { job.tags.emplace_back(k, t.text()); });
+    } else if (key == "inputs") {
+      job.inputs.clear();
+      v.forEachMember([&](const std::string& k, JsonView in) { job.inputs.push_back(decodeInput(k, in)); });
+    } else if (key == "outputs") {
+      job.outputs.clear();
+      v.forEachMember(
+          [&](const std::string& k, JsonView out) { job.outputs.push_back(decodeOutput(k, out)); });
+    }
+  });
 }
 
 }  // namespace
 
-Job JobDecoder::decode(std::string_view json, std::string_view what) { return decode(JsonView::parse(json, what)); }
+Job JobDecoder::decode(std::string_view json, std::string_view what) {
+  return decode(JsonView::parse(json, what));
+}
 
 Job JobDecoder::decode(JsonView resource) {
-    Job job;
-    resource.forEachMember([&](const std::string& key, JsonView v) {
-        if (key == "name") job.name = v.text();
-        else if (key == "id") job.id = v.text();
-        else if (key == "properties") readProperties(v, job);
-    });
-    return job;
+  Job job;
+  resource.forEachMember([&](const std::string& key, JsonView v) {
+    if (key == "name")
+      job.name = v.text();
+    else if (key == "id")
+      job.id = v.text();
+    else if (key == "properties")
+      readProperties(v, job);
+  });
+  return job;
 }
 
 }  // namespace aifoundry::azureml

@@ -1,21 +1,21 @@
 // JobDecoder: an Azure ML job resource (GET /jobs/{id} body, or one item of a list page) -> Job.
 // Lenient on shape (missing or oddly typed fields become empty), strict on syntax (invalid JSON throws
-// AzureMlError(InvalidJson)). `jobs` and `settings` are skipped, never parsed, so decoding a large template is
-// one validation pass plus one walk. Pure; thread-safe.
+// AzureMlError(InvalidJson)). `jobs` and `settings` are skipped, never parsed, so decoding a large template
+// is one validation pass plus one walk. Pure; thread-safe.
 #pragma once
+
+#include <string_view>
 
 #include "azureml/Job.h"
 #include "azureml/JsonView.h"
 
-#include <string_view>
-
 namespace aifoundry::azureml {
 
 class JobDecoder {
-public:
-    // `what` names the body in error messages, e.g. "The job 'x'".
-    static Job decode(std::string_view json, std::string_view what = "The Azure ML job");
-    static Job decode(JsonView resource);
+ public:
+  // `what` names the body in error messages, e.g. "The job 'x'".
+  static Job decode(std::string_view json, std::string_view what = "The Azure ML job");
+  static Job decode(JsonView resource);
 };
 
 }  // namespace aifoundry::azureml

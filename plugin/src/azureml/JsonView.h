@@ -19,50 +19,50 @@
 namespace aifoundry::azureml {
 
 class JsonView {
-public:
-    enum class Kind { Null, Bool, Number, String, Array, Object };
+ public:
+  enum class Kind { Null, Bool, Number, String, Array, Object };
 
-    // Deepest nesting parse() accepts; deeper text is refused as InvalidJson.
-    static constexpr std::size_t kMaxDepth = 10000;
+  // Deepest nesting parse() accepts; deeper text is refused as InvalidJson.
+  static constexpr std::size_t kMaxDepth = 10000;
 
-    // Validates `text` completely and returns a view of its root value.
-    // Throws AzureMlError(InvalidJson) naming `what` (e.g. "the template job 'x'") and the byte offset.
-    static JsonView parse(std::string_view text, std::string_view what);
+  // Validates `text` completely and returns a view of its root value.
+  // Throws AzureMlError(InvalidJson) naming `what` (e.g. "the template job 'x'") and the byte offset.
+  static JsonView parse(std::string_view text, std::string_view what);
 
-    // True when `text` is one complete, valid JSON value (surrounding whitespace allowed).
-    static bool isValid(std::string_view text) noexcept;
+  // True when `text` is one complete, valid JSON value (surrounding whitespace allowed).
+  static bool isValid(std::string_view text) noexcept;
 
-    JsonView() noexcept;  // the literal null
+  JsonView() noexcept;  // the literal null
 
-    Kind kind() const noexcept;
-    bool isNull() const noexcept { return kind() == Kind::Null; }
-    bool isString() const noexcept { return kind() == Kind::String; }
-    bool isObject() const noexcept { return kind() == Kind::Object; }
-    bool isArray() const noexcept { return kind() == Kind::Array; }
+  Kind kind() const noexcept;
+  bool isNull() const noexcept { return kind() == Kind::Null; }
+  bool isString() const noexcept { return kind() == Kind::String; }
+  bool isObject() const noexcept { return kind() == Kind::Object; }
+  bool isArray() const noexcept { return kind() == Kind::Array; }
 
-    // The exact text of the value, as it appears in the source (no surrounding whitespace).
-    std::string_view raw() const noexcept { return raw_; }
+  // The exact text of the value, as it appears in the source (no surrounding whitespace).
+  std::string_view raw() const noexcept { return raw_; }
 
-    // A string's decoded content; a number's or boolean's raw text; "" for null; the raw text of an
-    // object or array. Lenient on purpose: Azure's open-ended payloads sometimes change a field's type.
-    std::string text() const;
+  // A string's decoded content; a number's or boolean's raw text; "" for null; the raw text of an
+  // object or array. Lenient on purpose: Azure's open-ended payloads sometimes change a field's type.
+  std::string text() const;
 
-    // The value of `key` in an object (the last one when a key repeats, as most parsers do); nullopt when
-    // absent or when this is not an object. Each call walks the object: for several keys use forEachMember().
-    std::optional<JsonView> member(std::string_view key) const;
+  // The value of `key` in an object (the last one when a key repeats, as most parsers do); nullopt when
+  // absent or when this is not an object. Each call walks the object: for several keys use forEachMember().
+  std::optional<JsonView> member(std::string_view key) const;
 
-    // Calls fn(key, value) for each member of an object in document order; no-op for other kinds.
-    void forEachMember(const std::function<void(const std::string& key, JsonView value)>& fn) const;
+  // Calls fn(key, value) for each member of an object in document order; no-op for other kinds.
+  void forEachMember(const std::function<void(const std::string& key, JsonView value)>& fn) const;
 
-    // Calls fn(element) for each element of an array in document order; no-op for other kinds.
-    void forEachElement(const std::function<void(JsonView element)>& fn) const;
+  // Calls fn(element) for each element of an array in document order; no-op for other kinds.
+  void forEachElement(const std::function<void(JsonView element)>& fn) const;
 
-    // Member count of an object / element count of an array; 0 otherwise.
-    std::size_t size() const;
+  // Member count of an object / element count of an array; 0 otherwise.
+  std::size_t size() const;
 
-private:
-    explicit JsonView(std::string_view raw) noexcept : raw_(raw) {}
-    std::string_view raw_;
+ private:
+  explicit JsonView(std::string_view raw) noexcept : raw_(raw) {}
+  std::string_view raw_;
 };
 
 // Decodes the JSON string literal `quoted` (with its quotes) into UTF-8. The input must be valid JSON.

@@ -1,23 +1,25 @@
 // MonitorUrl: the Azure ML Studio link of a run (product-contract.md, "Monitor URL"). Pure; thread-safe.
 #pragma once
 
-#include "azureml/WorkspaceRef.h"
-
 #include <string>
 #include <string_view>
+
+#include "azureml/WorkspaceRef.h"
 
 namespace aifoundry::azureml {
 
 class MonitorUrl {
-public:
-    // studioEndpoint: the job's properties.services.Studio.endpoint ("" when the service did not fill it);
-    //   used as is when set.
-    // Otherwise: https://{studioHost}/runs/{runId}?wsid=/subscriptions/{sub}/resourceGroups/{rg}/providers/
-    //   Microsoft.MachineLearningServices/workspaces/{ws}   (studioHost may carry its own scheme, e.g. for tests).
-    // Either way "&tid={tenantId}" is appended when the tenant is known and the URL has no tid yet, so the
-    // portal signs in to the right tenant (as the official SDK does).
-    static std::string build(std::string_view studioEndpoint, std::string_view studioHost, const WorkspaceRef& workspace,
-                             std::string_view runId, std::string_view tenantId = {});
+ public:
+  // studioEndpoint: the job's properties.services.Studio.endpoint ("" when the service did not fill it);
+  //   used as is when set.
+  // Otherwise: https://{studioHost}/runs/{runId}?wsid=/subscriptions/{sub}/resourceGroups/{rg}/providers/
+  //   Microsoft.MachineLearningServices/workspaces/{ws}   (studioHost may carry its own scheme, e.g. for
+  //   tests).
+  // Either way "&tid={tenantId}" is appended when the tenant is known and the URL has no tid yet, so the
+  // portal signs in to the right tenant (as the official SDK does).
+  static std::string build(std::string_view studioEndpoint, std::string_view studioHost,
+                           const WorkspaceRef& workspace, std::string_view runId,
+                           std::string_view tenantId = {});
 };
 
 }  // namespace aifoundry::azureml

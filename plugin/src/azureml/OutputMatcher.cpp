@@ -6,28 +6,28 @@ namespace aifoundry::azureml {
 namespace {
 
 const JobOutput* find(const std::vector<JobOutput>& outputs, const std::string& name) {
-    for (const JobOutput& o : outputs)
-        if (o.name == name) return &o;
-    for (const JobOutput& o : outputs)
-        if (ascii::iequals(o.name, name)) return &o;
-    return nullptr;
+  for (const JobOutput& o : outputs)
+    if (o.name == name) return &o;
+  for (const JobOutput& o : outputs)
+    if (ascii::iequals(o.name, name)) return &o;
+  return nullptr;
 }
 
 }  // namespace
 
 std::vector<OutputValue> OutputMatcher::match(const std::vector<Parameter>& parameters,
                                               const std::vector<JobOutput>& outputs) {
-    std::vector<OutputValue> out;
-    for (const Parameter& p : parameters) {
-        if (!p.isWrittenBack()) continue;
-        const JobOutput* o = find(outputs, p.name);
-        if (!o) continue;
-        if (o->value)
-            out.push_back({p.name, o->name, *o->value});
-        else if (!o->uri.empty())
-            out.push_back({p.name, o->name, o->uri});
-    }
-    return out;
+  std::vector<OutputValue> out;
+  for (const Parameter& p : parameters) {
+    if (!p.isWrittenBack()) continue;
+    const JobOutput* o = find(outputs, p.name);
+    if (!o) continue;
+    if (o->value)
+      out.push_back({p.name, o->name, *o->value});
+    else if (!o->uri.empty())
+      out.push_back({p.name, o->name, o->uri});
+  }
+  return out;
 }
 
 }  // namespace aifoundry::azureml

@@ -2,27 +2,27 @@
 // (product-contract.md, "Poll"). Pure; thread-safe.
 #pragma once
 
-#include "azureml/Job.h"
-#include "azureml/Parameter.h"
-
 #include <string>
 #include <vector>
+
+#include "azureml/Job.h"
+#include "azureml/Parameter.h"
 
 namespace aifoundry::azureml {
 
 struct OutputValue {
-    std::string parameterName;
-    std::string outputName;  // the Azure output it came from (may differ in case)
-    std::string value;       // the output's `value` when it has one, else its `uri`
+  std::string parameterName;
+  std::string outputName;  // the Azure output it came from (may differ in case)
+  std::string value;       // the output's `value` when it has one, else its `uri`
 };
 
 class OutputMatcher {
-public:
-    // For each parameter that is written back, the output with the exact name, else the first whose name
-    // matches case-insensitively. Parameters without a match, and outputs with neither value nor uri, are left
-    // out. Result order = parameter order.
-    static std::vector<OutputValue> match(const std::vector<Parameter>& parameters,
-                                          const std::vector<JobOutput>& outputs);
+ public:
+  // For each parameter that is written back, the output with the exact name, else the first whose name
+  // matches case-insensitively. Parameters without a match, and outputs with neither value nor uri, are left
+  // out. Result order = parameter order.
+  static std::vector<OutputValue> match(const std::vector<Parameter>& parameters,
+                                        const std::vector<JobOutput>& outputs);
 };
 
 }  // namespace aifoundry::azureml

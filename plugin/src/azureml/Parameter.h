@@ -12,15 +12,15 @@ enum class Direction { Input = 1, Output = 2, InputOutput = 3 };
 enum class DataType { String = 1, Secret = 2, Int = 3, Float = 4, Bool = 5, Json = 6, JsonArray = 7 };
 
 struct Parameter {
-    std::string name;
-    Direction direction = Direction::Input;
-    DataType type = DataType::String;
-    std::string value;
-    bool secret = false;  // the host's "never log" flag; Secret-typed parameters are secret whatever it says
+  std::string name;
+  Direction direction = Direction::Input;
+  DataType type = DataType::String;
+  std::string value;
+  bool secret = false;  // the host's "never log" flag; Secret-typed parameters are secret whatever it says
 
-    bool isSecret() const noexcept { return secret || type == DataType::Secret; }
-    bool isSent() const noexcept { return direction != Direction::Output; }           // Input, Input&Output
-    bool isWrittenBack() const noexcept { return direction != Direction::Input; }     // Output, Input&Output
+  bool isSecret() const noexcept { return secret || type == DataType::Secret; }
+  bool isSent() const noexcept { return direction != Direction::Output; }        // Input, Input&Output
+  bool isWrittenBack() const noexcept { return direction != Direction::Input; }  // Output, Input&Output
 };
 
 // "Input", "Output", "Input&Output" (also "InputOutput", "Input & Output"); "" = Input.

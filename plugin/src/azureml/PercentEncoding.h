@@ -1,6 +1,6 @@
 // PercentEncoding: RFC 3986 percent-encoding for one URL path segment or one query value (everything but the
-// unreserved characters A-Z a-z 0-9 - . _ ~ is encoded, so '/', '?', '&', '#', '%' and spaces cannot change the
-// URL's structure). Pure; thread-safe.
+// unreserved characters A-Z a-z 0-9 - . _ ~ is encoded, so '/', '?', '&', '#', '%' and spaces cannot change
+// the URL's structure). Pure; thread-safe.
 #pragma once
 
 #include <string>

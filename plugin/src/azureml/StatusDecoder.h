@@ -6,16 +6,25 @@
 
 namespace aifoundry::azureml {
 
-enum class RunState { Unknown = 0, Starting = 10, Running = 20, Success = 100, Failed = 101, Cancelled = 102 };
+enum class RunState {
+  Unknown = 0,
+  Starting = 10,
+  Running = 20,
+  Success = 100,
+  Failed = 101,
+  Cancelled = 102
+};
 
 class StatusDecoder {
-public:
-    // Case-insensitive. NotStarted/Starting/Provisioning/Preparing/Queued -> Starting;
-    // Running/Finalizing/CancelRequested -> Running; Completed -> Success; Failed -> Failed;
-    // Canceled (also "Cancelled") -> Cancelled; anything else (NotResponding, Paused, new values) -> Unknown.
-    static RunState decode(std::string_view azureStatus) noexcept;
-    static bool isTerminal(RunState state) noexcept;
-    static bool isTerminalStatus(std::string_view azureStatus) noexcept { return isTerminal(decode(azureStatus)); }
+ public:
+  // Case-insensitive. NotStarted/Starting/Provisioning/Preparing/Queued -> Starting;
+  // Running/Finalizing/CancelRequested -> Running; Completed -> Success; Failed -> Failed;
+  // Canceled (also "Cancelled") -> Cancelled; anything else (NotResponding, Paused, new values) -> Unknown.
+  static RunState decode(std::string_view azureStatus) noexcept;
+  static bool isTerminal(RunState state) noexcept;
+  static bool isTerminalStatus(std::string_view azureStatus) noexcept {
+    return isTerminal(decode(azureStatus));
+  }
 };
 
 // "Unknown", "Starting", "Running", "Success", "Failed", "Cancelled".

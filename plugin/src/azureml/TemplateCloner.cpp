@@ -12,104 +12,113 @@ namespace {
 
 // The template's properties we read, each the last occurrence of its key.
 struct TemplateFields {
-    std::optional<JsonView> jobType, displayName, description, experimentName, computeId, identity, tags, inputs,
-        outputs, settings, jobs;
+  std::optional<JsonView> jobType, displayName, description, experimentName, computeId, identity, tags,
+      inputs, outputs, settings, jobs;
 };
 
 TemplateFields readFields(JsonView properties) {
-    TemplateFields f;
-    struct Slot {
-        const char* key;
-        std::optional<JsonView> TemplateFields::*field;
-    };
-    static constexpr Slot kSlots[] = {
-        {"jobType", &TemplateFields::jobType},       {"displayName", &TemplateFields::displayName},
-        {"description", &TemplateFields::description}, {"experimentName", &TemplateFields::experimentName},
-        {"computeId", &TemplateFields::computeId},   {"identity", &TemplateFields::identity},
-        {"tags", &TemplateFields::tags},             {"inputs", &TemplateFields::inputs},
-        {"outputs", &TemplateFields::outputs},       {"settings", &TemplateFields::settings},
-        {"jobs", &TemplateFields::jobs},
-    };
-    // One walk over properties: `jobs` is skipped once, never parsed.
-    properties.forEachMember([&](const std::string& key, JsonView value) {
-        for (const Slot& s : kSlots)
-            if (key == s.key) f.*(s.field) = value;
-    });
-    return f;
+  TemplateFields f;
+  struct Slot {
+    const char* key;
+    std::optional<JsonView> TemplateFields::*field;
+  };
+  static constexpr Slot kSlots[] = {
+      {"jobType", &TemplateFields::jobType},
+      {"displayName", &TemplateFields::displayName},
+      {"description", &TemplateFields::description},
+      {"experimentName", &TemplateFields::experimentName},
+      {"computeId", &TemplateFields::computeId},
+      {"identity", &TemplateFields::identity},
+      {"tags", &TemplateFields::tags},
+      {"inputs", &TemplateFields::inputs},
+      {"outputs", &TemplateFields::outputs},
+      {"settings", &TemplateFields::settings},
+      {"jobs", &TemplateFields::jobs},
+  };
+  // One walk over properties: `jobs` is skipped once, never parsed.
+  properties.forEachMember([&](const std::string& key, JsonView value) {
+    for (const Slot& s : kSlots)
+      if (key == s.key) f.*(s.field) = value;
+  });
+  return f;
 }
 
 void member(std::string& out, std::string_view key, std::string_view rawValue) {
-    if (out.back() != '{') out.push_back(',');
-    jsontext::appendQuoted(out, key);
-    out.push_back(':');
-    out.append(rawValue);
+  if (out.back() != '{') out.push_back(',');
+  jsontext::appendQuoted(out, key);
+  out.push_back(':');
+  out.append(rawValue);
 }
 
 void copyIfPresent(std::string& out, std::string_view key, const std::optional<JsonView>& value) {
-    if (value) member(out, key, value->raw());
+  if (value) member(out, key, value->raw());
 }
 
 std::string tagsText(const std::optional<JsonView>& templateTags, const CloneRequest& request) {
-    std::string out = "{";
-    if (templateTags)
-        templateTags->forEachMember([&](const std::string& key, JsonView value) {
-            // Our namespace is ours alone: a template never passes its polysync.* tags on to a run.
-            if (!ascii::istartsWith(key, tags::kNamespace)) member(out, key, value.raw());
-        });
-    member(out, tags::kTemplate, jsontext::quoted(request.templateName));
-    if (request.idempotencyKey) member(out, tags::kIdempotencyKey, jsontext::quoted(*request.idempotencyKey));
-    out.push_back('}');
-    return out;
+  std::string out = "{";
+  if (templateTags)
+    templateTags->forEachMember([&](const std::string& key, JsonView value) {
+      // Our namespace is ours alone: a template never passes its polysync.* tags on to a run.
+      if (!ascii::istartsWith(key, tags::kNamespace)) member(out, key, value.raw());
+    });
+  member(out, tags::kTemplate, jsontext::quoted(request.templateName));
+  if (request.idempotencyKey) member(out, tags::kIdempotencyKey, jsontext::quoted(*request.idempotencyKey));
+  out.push_back('}');
+  return out;
 }
 
 }  // namespace
 
-std::string TemplateCloner::buildRequestBody(std::string_view templateJson, const CloneRequest& request) const {
-    return buildRequestBody(JsonView::parse(templateJson, "The template job '" + request.templateName + "'"), request);
+std::string TemplateCloner::buildRequestBody(std::string_view templateJson,
+                                             const CloneRequest& request) const {
+  return buildRequestBody(JsonView::parse(templateJson, "The template job '" + request.templateName + "'"),
+                          request);
 }
 
 std::string TemplateCloner::buildRequestBody(JsonView templateRoot, const CloneRequest& request) const {
-    const auto properties = templateRoot.member("properties");
-    if (!properties || !properties->isObject())
-        throw AzureMlError(errc::InvalidJson, "The template job '" + request.templateName +
-                                                  "' has no properties object; Azure ML returned an unexpected reply");
-    const TemplateFields f = readFields(*properties);
-    const std::string jobType = f.jobType ? f.jobType->text() : std::string();
-    if (!ascii::iequals(jobType, "Pipeline"))
-        throw AzureMlError(errc::NotAPipeline,
-                           "The template job '" + request.templateName + "' is " +
-                               (jobType.empty() ? std::string("of no job type") : "a " + ascii::oneLine(jobType, 40) + " job") +
-                               ", not a pipeline; choose a Pipeline job as the External Id");
+  const auto properties = templateRoot.member("properties");
+  if (!properties || !properties->isObject())
+    throw AzureMlError(errc::InvalidJson,
+                       "The template job '" + request.templateName +
+                           "' has no properties object; Azure ML returned an unexpected reply");
+  const TemplateFields f = readFields(*properties);
+  const std::string jobType = f.jobType ? f.jobType->text() : std::string();
+  if (!ascii::iequals(jobType, "Pipeline"))
+    throw AzureMlError(
+        errc::NotAPipeline,
+        "The template job '" + request.templateName + "' is " +
+            (jobType.empty() ? std::string("of no job type") : "a " + ascii::oneLine(jobType, 40) + " job") +
+            ", not a pipeline; choose a Pipeline job as the External Id");
 
-    // Every check (inputs, values, compute) runs before the body is assembled.
-    const std::string inputs =
-        InputOverlay::apply(f.inputs.value_or(JsonView()), request.parameters, request.templateName);
-    const std::string computeId = ComputeId::resolve(request.computeOverride, workspace_);
+  // Every check (inputs, values, compute) runs before the body is assembled.
+  const std::string inputs =
+      InputOverlay::apply(f.inputs.value_or(JsonView()), request.parameters, request.templateName);
+  const std::string computeId = ComputeId::resolve(request.computeOverride, workspace_);
 
-    std::string out;
-    const std::size_t bulk = (f.jobs ? f.jobs->raw().size() : 0) + (f.settings ? f.settings->raw().size() : 0) +
-                             (f.outputs ? f.outputs->raw().size() : 0) + inputs.size();
-    out.reserve(bulk + 4096);
-    out = "{\"properties\":{";
-    copyIfPresent(out, "jobType", f.jobType);
-    if (!request.displayName.empty())
-        member(out, "displayName", jsontext::quoted(request.displayName));
-    else
-        copyIfPresent(out, "displayName", f.displayName);
-    copyIfPresent(out, "description", f.description);
-    copyIfPresent(out, "experimentName", f.experimentName);
-    if (!computeId.empty())
-        member(out, "computeId", jsontext::quoted(computeId));
-    else
-        copyIfPresent(out, "computeId", f.computeId);
-    copyIfPresent(out, "identity", f.identity);
-    member(out, "tags", tagsText(f.tags, request));
-    if (f.inputs || inputs != "{}") member(out, "inputs", inputs);
-    copyIfPresent(out, "outputs", f.outputs);
-    copyIfPresent(out, "settings", f.settings);
-    copyIfPresent(out, "jobs", f.jobs);
-    out += "}}";
-    return out;
+  std::string out;
+  const std::size_t bulk = (f.jobs ? f.jobs->raw().size() : 0) + (f.settings ? f.settings->raw().size() : 0) +
+                           (f.outputs ? f.outputs->raw().size() : 0) + inputs.size();
+  out.reserve(bulk + 4096);
+  out = "{\"properties\":{";
+  copyIfPresent(out, "jobType", f.jobType);
+  if (!request.displayName.empty())
+    member(out, "displayName", jsontext::quoted(request.displayName));
+  else
+    copyIfPresent(out, "displayName", f.displayName);
+  copyIfPresent(out, "description", f.description);
+  copyIfPresent(out, "experimentName", f.experimentName);
+  if (!computeId.empty())
+    member(out, "computeId", jsontext::quoted(computeId));
+  else
+    copyIfPresent(out, "computeId", f.computeId);
+  copyIfPresent(out, "identity", f.identity);
+  member(out, "tags", tagsText(f.tags, request));
+  if (f.inputs || inputs != "{}") member(out, "inputs", inputs);
+  copyIfPresent(out, "outputs", f.outputs);
+  copyIfPresent(out, "settings", f.settings);
+  copyIfPresent(out, "jobs", f.jobs);
+  out += "}}";
+  return out;
 }
 
 }  // namespace aifoundry::azureml

@@ -9,52 +9,55 @@ namespace aifoundry::azureml {
 namespace {
 
 bool isDigits(std::string_view s) {
-    for (const char c : s)
-        if (c < '0' || c > '9') return false;
-    return !s.empty();
+  for (const char c : s)
+    if (c < '0' || c > '9') return false;
+  return !s.empty();
 }
 
 std::string checkedApiVersion(std::string_view text) {
-    const std::string_view v = ascii::trim(text);
-    if (v.empty()) return kDefaultApiVersion;
-    bool ok = v.size() >= 10 && isDigits(v.substr(0, 4)) && v[4] == '-' && isDigits(v.substr(5, 2)) && v[7] == '-' &&
-              isDigits(v.substr(8, 2));
-    if (ok && v.size() > 10) {
-        ok = v[10] == '-' && v.size() > 11;
-        for (const char c : v.substr(11)) ok = ok && ascii::isAlnum(c);
-    }
-    if (!ok)
-        throw AzureMlError(errc::InvalidSetting, std::string("Setting '") + kApiVersionSetting + "' has the value '" +
-                                                     ascii::oneLine(v, 64) +
-                                                     "', which is not an api-version like 2024-10-01 or 2024-10-01-preview");
-    return std::string(v);
+  const std::string_view v = ascii::trim(text);
+  if (v.empty()) return kDefaultApiVersion;
+  bool ok = v.size() >= 10 && isDigits(v.substr(0, 4)) && v[4] == '-' && isDigits(v.substr(5, 2)) &&
+            v[7] == '-' && isDigits(v.substr(8, 2));
+  if (ok && v.size() > 10) {
+    ok = v[10] == '-' && v.size() > 11;
+    for (const char c : v.substr(11)) ok = ok && ascii::isAlnum(c);
+  }
+  if (!ok)
+    throw AzureMlError(errc::InvalidSetting,
+                       std::string("Setting '") + kApiVersionSetting + "' has the value '" +
+                           ascii::oneLine(v, 64) +
+                           "', which is not an api-version like 2024-10-01 or 2024-10-01-preview");
+  return std::string(v);
 }
 
 std::string encodedArmId(const WorkspaceRef& ws) {
-    return "/subscriptions/" + percentEncode(ws.subscriptionId) + "/resourceGroups/" + percentEncode(ws.resourceGroup) +
-           "/providers/Microsoft.MachineLearningServices/workspaces/" + percentEncode(ws.workspaceName);
+  return "/subscriptions/" + percentEncode(ws.subscriptionId) + "/resourceGroups/" +
+         percentEncode(ws.resourceGroup) + "/providers/Microsoft.MachineLearningServices/workspaces/" +
+         percentEncode(ws.workspaceName);
 }
 
 }  // namespace
 
 std::string normalizedEndpoint(std::string_view endpoint, std::string_view setting) {
-    std::string_view e = ascii::trim(endpoint);
-    while (!e.empty() && e.back() == '/') e.remove_suffix(1);
-    std::string_view rest;
-    if (ascii::istartsWith(e, "https://"))
-        rest = e.substr(8);
-    else if (ascii::istartsWith(e, "http://"))
-        rest = e.substr(7);
-    bool ok = !rest.empty();
-    for (const char c : rest) ok = ok && static_cast<unsigned char>(c) > 0x20 && c != '?' && c != '#';
-    if (!ok)
-        throw AzureMlError(errc::InvalidSetting, "Setting '" + std::string(setting) + "' has the value '" +
-                                                     ascii::oneLine(e, 100) +
-                                                     "', which is not an endpoint like https://host[:port]");
-    return std::string(e);
+  std::string_view e = ascii::trim(endpoint);
+  while (!e.empty() && e.back() == '/') e.remove_suffix(1);
+  std::string_view rest;
+  if (ascii::istartsWith(e, "https://"))
+    rest = e.substr(8);
+  else if (ascii::istartsWith(e, "http://"))
+    rest = e.substr(7);
+  bool ok = !rest.empty();
+  for (const char c : rest) ok = ok && static_cast<unsigned char>(c) > 0x20 && c != '?' && c != '#';
+  if (!ok)
+    throw AzureMlError(errc::InvalidSetting, "Setting '" + std::string(setting) + "' has the value '" +
+                                                 ascii::oneLine(e, 100) +
+                                                 "', which is not an endpoint like https://host[:port]");
+  return std::string(e);
 }
 
-WorkspaceUrls::WorkspaceUrls(std::string_view armEndpoint, WorkspaceRef workspace, std::string_view apiVersion)
+WorkspaceUrls::WorkspaceUrls(std::string_view armEndpoint, WorkspaceRef workspace,
+                             std::string_view apiVersion)
     : arm_(normalizedEndpoint(armEndpoint, kResourceManagerEndpointSetting)),
       workspace_(std::move(workspace)),
       apiVersion_(checkedApiVersion(apiVersion)) {}
@@ -62,43 +65,43 @@ WorkspaceUrls::WorkspaceUrls(std::string_view armEndpoint, WorkspaceRef workspac
 std::string WorkspaceUrls::base() const { return arm_ + encodedArmId(workspace_); }
 
 std::string WorkspaceUrls::withApiVersion(std::string url) const {
-    return url + "?api-version=" + percentEncode(apiVersion_);
+  return url + "?api-version=" + percentEncode(apiVersion_);
 }
 
 std::string WorkspaceUrls::workspaceUrl() const { return withApiVersion(base()); }
 
 std::string WorkspaceUrls::jobsListUrl(std::string_view tagKey) const {
-    std::string url = withApiVersion(base() + "/jobs") + "&jobType=Pipeline";
-    const std::string_view tag = ascii::trim(tagKey);
-    if (!tag.empty()) url += "&tag=" + percentEncode(tag);
-    return url;
+  std::string url = withApiVersion(base() + "/jobs") + "&jobType=Pipeline";
+  const std::string_view tag = ascii::trim(tagKey);
+  if (!tag.empty()) url += "&tag=" + percentEncode(tag);
+  return url;
 }
 
 std::string WorkspaceUrls::jobUrl(std::string_view jobName) const {
-    JobName::checkExisting(jobName, "Job name");
-    return withApiVersion(base() + "/jobs/" + percentEncode(jobName));
+  JobName::checkExisting(jobName, "Job name");
+  return withApiVersion(base() + "/jobs/" + percentEncode(jobName));
 }
 
 std::string WorkspaceUrls::cancelUrl(std::string_view jobName) const {
-    JobName::checkExisting(jobName, "Job name");
-    return withApiVersion(base() + "/jobs/" + percentEncode(jobName) + "/cancel");
+  JobName::checkExisting(jobName, "Job name");
+  return withApiVersion(base() + "/jobs/" + percentEncode(jobName) + "/cancel");
 }
 
 std::string WorkspaceUrls::historyBase(std::string_view historyHost, std::string_view runId) const {
-    JobName::checkExisting(runId, "RunId");
-    return normalizedEndpoint(historyHost, "Run History host") + "/history/v1.0" + encodedArmId(workspace_) +
-           "/runs/" + percentEncode(runId);
+  JobName::checkExisting(runId, "RunId");
+  return normalizedEndpoint(historyHost, "Run History host") + "/history/v1.0" + encodedArmId(workspace_) +
+         "/runs/" + percentEncode(runId);
 }
 
 std::string WorkspaceUrls::runHistoryRunUrl(std::string_view historyHost, std::string_view runId) const {
-    return historyBase(historyHost, runId);
+  return historyBase(historyHost, runId);
 }
 
 std::string WorkspaceUrls::runHistoryChildrenUrl(std::string_view historyHost, std::string_view runId,
                                                  std::string_view continuationToken) const {
-    std::string url = historyBase(historyHost, runId) + "/children";
-    if (!continuationToken.empty()) url += "?$continuationtoken=" + percentEncode(continuationToken);
-    return url;
+  std::string url = historyBase(historyHost, runId) + "/children";
+  if (!continuationToken.empty()) url += "?$continuationtoken=" + percentEncode(continuationToken);
+  return url;
 }
 
 }  // namespace aifoundry::azureml

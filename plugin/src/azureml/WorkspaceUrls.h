@@ -1,12 +1,12 @@
-// WorkspaceUrls: every Azure ML URL the job type calls, built from a validated workspace, the ARM endpoint and
-// the api-version. Path segments and query values are percent-encoded, so a job name cannot change a URL's
-// shape. Immutable after construction; thread-safe.
+// WorkspaceUrls: every Azure ML URL the job type calls, built from a validated workspace, the ARM endpoint
+// and the api-version. Path segments and query values are percent-encoded, so a job name cannot change a
+// URL's shape. Immutable after construction; thread-safe.
 #pragma once
-
-#include "azureml/WorkspaceRef.h"
 
 #include <string>
 #include <string_view>
+
+#include "azureml/WorkspaceRef.h"
 
 namespace aifoundry::azureml {
 
@@ -15,40 +15,40 @@ inline constexpr const char* kResourceManagerEndpointSetting = "Resource Manager
 inline constexpr const char* kApiVersionSetting = "API Version";
 
 class WorkspaceUrls {
-public:
-    // armEndpoint: "https://management.azure.com" (a trailing '/' is dropped; http:// is accepted here, the
-    // transport decides whether plain HTTP is allowed). apiVersion: YYYY-MM-DD with an optional "-suffix";
-    // empty = kDefaultApiVersion. Throws AzureMlError(InvalidSetting) naming the setting.
-    WorkspaceUrls(std::string_view armEndpoint, WorkspaceRef workspace, std::string_view apiVersion = {});
+ public:
+  // armEndpoint: "https://management.azure.com" (a trailing '/' is dropped; http:// is accepted here, the
+  // transport decides whether plain HTTP is allowed). apiVersion: YYYY-MM-DD with an optional "-suffix";
+  // empty = kDefaultApiVersion. Throws AzureMlError(InvalidSetting) naming the setting.
+  WorkspaceUrls(std::string_view armEndpoint, WorkspaceRef workspace, std::string_view apiVersion = {});
 
-    const WorkspaceRef& workspace() const noexcept { return workspace_; }
-    const std::string& apiVersion() const noexcept { return apiVersion_; }
+  const WorkspaceRef& workspace() const noexcept { return workspace_; }
+  const std::string& apiVersion() const noexcept { return apiVersion_; }
 
-    // {arm}{armId}?api-version=...
-    std::string workspaceUrl() const;
-    // {arm}{armId}/jobs?api-version=...&jobType=Pipeline[&tag=<tagKey>] (first page; then follow nextLink)
-    std::string jobsListUrl(std::string_view tagKey = {}) const;
-    // {arm}{armId}/jobs/{name}?api-version=...  (GET the template or a run; PUT a new run).
-    // Throws AzureMlError(InvalidJobName) for a name that would break the URL.
-    std::string jobUrl(std::string_view jobName) const;
-    // {arm}{armId}/jobs/{name}/cancel?api-version=...
-    std::string cancelUrl(std::string_view jobName) const;
+  // {arm}{armId}?api-version=...
+  std::string workspaceUrl() const;
+  // {arm}{armId}/jobs?api-version=...&jobType=Pipeline[&tag=<tagKey>] (first page; then follow nextLink)
+  std::string jobsListUrl(std::string_view tagKey = {}) const;
+  // {arm}{armId}/jobs/{name}?api-version=...  (GET the template or a run; PUT a new run).
+  // Throws AzureMlError(InvalidJobName) for a name that would break the URL.
+  std::string jobUrl(std::string_view jobName) const;
+  // {arm}{armId}/jobs/{name}/cancel?api-version=...
+  std::string cancelUrl(std::string_view jobName) const;
 
-    // Run History (data plane), on the regional host from the workspace's discovery document, e.g.
-    // "https://eastus.api.azureml.ms": {history}/history/v1.0{armId}/runs/{runId}
-    std::string runHistoryRunUrl(std::string_view historyHost, std::string_view runId) const;
-    // {history}/history/v1.0{armId}/runs/{runId}/children[?$continuationtoken=...]
-    std::string runHistoryChildrenUrl(std::string_view historyHost, std::string_view runId,
-                                      std::string_view continuationToken = {}) const;
+  // Run History (data plane), on the regional host from the workspace's discovery document, e.g.
+  // "https://eastus.api.azureml.ms": {history}/history/v1.0{armId}/runs/{runId}
+  std::string runHistoryRunUrl(std::string_view historyHost, std::string_view runId) const;
+  // {history}/history/v1.0{armId}/runs/{runId}/children[?$continuationtoken=...]
+  std::string runHistoryChildrenUrl(std::string_view historyHost, std::string_view runId,
+                                    std::string_view continuationToken = {}) const;
 
-private:
-    std::string base() const;  // {arm}{encoded armId}
-    std::string withApiVersion(std::string url) const;
-    std::string historyBase(std::string_view historyHost, std::string_view runId) const;
+ private:
+  std::string base() const;  // {arm}{encoded armId}
+  std::string withApiVersion(std::string url) const;
+  std::string historyBase(std::string_view historyHost, std::string_view runId) const;
 
-    std::string arm_;
-    WorkspaceRef workspace_;
-    std::string apiVersion_;
+  std::string arm_;
+  WorkspaceRef workspace_;
+  std::string apiVersion_;
 };
 
 // Strips a trailing '/', checks the "http(s)://host" shape; throws InvalidSetting naming `setting`.

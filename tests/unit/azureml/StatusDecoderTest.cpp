@@ -1,45 +1,45 @@
-#include "azureml/StatusDecoder.h"
-
 #include <gtest/gtest.h>
+
+#include "azureml/StatusDecoder.h"
 
 namespace aifoundry::azureml {
 namespace {
 
 TEST(StatusDecoder, MapsEveryAzureStatusPerTheContract) {
-    for (const char* s : {"NotStarted", "Starting", "Provisioning", "Preparing", "Queued"})
-        EXPECT_EQ(StatusDecoder::decode(s), RunState::Starting) << s;
-    for (const char* s : {"Running", "Finalizing", "CancelRequested"})
-        EXPECT_EQ(StatusDecoder::decode(s), RunState::Running) << s;
-    EXPECT_EQ(StatusDecoder::decode("Completed"), RunState::Success);
-    EXPECT_EQ(StatusDecoder::decode("Failed"), RunState::Failed);
-    EXPECT_EQ(StatusDecoder::decode("Canceled"), RunState::Cancelled);
-    for (const char* s : {"NotResponding", "Paused", "Unknown", "SomethingNew", ""})
-        EXPECT_EQ(StatusDecoder::decode(s), RunState::Unknown) << s;
+  for (const char* s : {"NotStarted", "Starting", "Provisioning", "Preparing", "Queued"})
+    EXPECT_EQ(StatusDecoder::decode(s), RunState::Starting) << s;
+  for (const char* s : {"Running", "Finalizing", "CancelRequested"})
+    EXPECT_EQ(StatusDecoder::decode(s), RunState::Running) << s;
+  EXPECT_EQ(StatusDecoder::decode("Completed"), RunState::Success);
+  EXPECT_EQ(StatusDecoder::decode("Failed"), RunState::Failed);
+  EXPECT_EQ(StatusDecoder::decode("Canceled"), RunState::Cancelled);
+  for (const char* s : {"NotResponding", "Paused", "Unknown", "SomethingNew", ""})
+    EXPECT_EQ(StatusDecoder::decode(s), RunState::Unknown) << s;
 }
 
 TEST(StatusDecoder, ComparesCaseInsensitively) {
-    EXPECT_EQ(StatusDecoder::decode("completed"), RunState::Success);
-    EXPECT_EQ(StatusDecoder::decode("CANCELED"), RunState::Cancelled);
-    EXPECT_EQ(StatusDecoder::decode("notstarted"), RunState::Starting);
-    EXPECT_EQ(StatusDecoder::decode("cancelrequested"), RunState::Running);
+  EXPECT_EQ(StatusDecoder::decode("completed"), RunState::Success);
+  EXPECT_EQ(StatusDecoder::decode("CANCELED"), RunState::Cancelled);
+  EXPECT_EQ(StatusDecoder::decode("notstarted"), RunState::Starting);
+  EXPECT_EQ(StatusDecoder::decode("cancelrequested"), RunState::Running);
 }
 
 TEST(StatusDecoder, OnlyCompletedFailedAndCanceledAreTerminal) {
-    EXPECT_TRUE(StatusDecoder::isTerminalStatus("Completed"));
-    EXPECT_TRUE(StatusDecoder::isTerminalStatus("failed"));
-    EXPECT_TRUE(StatusDecoder::isTerminalStatus("Canceled"));
-    EXPECT_FALSE(StatusDecoder::isTerminalStatus("CancelRequested"));
-    EXPECT_FALSE(StatusDecoder::isTerminalStatus("NotResponding"));
-    EXPECT_STREQ(toString(RunState::Cancelled), "Cancelled");
+  EXPECT_TRUE(StatusDecoder::isTerminalStatus("Completed"));
+  EXPECT_TRUE(StatusDecoder::isTerminalStatus("failed"));
+  EXPECT_TRUE(StatusDecoder::isTerminalStatus("Canceled"));
+  EXPECT_FALSE(StatusDecoder::isTerminalStatus("CancelRequested"));
+  EXPECT_FALSE(StatusDecoder::isTerminalStatus("NotResponding"));
+  EXPECT_STREQ(toString(RunState::Cancelled), "Cancelled");
 }
 
 TEST(StatusDecoder, StateNumbersMatchTheAbi) {
-    EXPECT_EQ(static_cast<int>(RunState::Unknown), 0);
-    EXPECT_EQ(static_cast<int>(RunState::Starting), 10);
-    EXPECT_EQ(static_cast<int>(RunState::Running), 20);
-    EXPECT_EQ(static_cast<int>(RunState::Success), 100);
-    EXPECT_EQ(static_cast<int>(RunState::Failed), 101);
-    EXPECT_EQ(static_cast<int>(RunState::Cancelled), 102);
+  EXPECT_EQ(static_cast<int>(RunState::Unknown), 0);
+  EXPECT_EQ(static_cast<int>(RunState::Starting), 10);
+  EXPECT_EQ(static_cast<int>(RunState::Running), 20);
+  EXPECT_EQ(static_cast<int>(RunState::Success), 100);
+  EXPECT_EQ(static_cast<int>(RunState::Failed), 101);
+  EXPECT_EQ(static_cast<int>(RunState::Cancelled), 102);
 }
 
 }  // namespace

@@ -1,3 +1,5 @@
+#include <gtest/gtest.h>
+
 #include "TestJson.h"
 #include "azureml/CloudEndpoints.h"
 #include "azureml/ComputeId.h"
@@ -6,134 +8,161 @@
 #include "azureml/PercentEncoding.h"
 #include "azureml/WorkspaceUrls.h"
 
-#include <gtest/gtest.h>
-
 namespace aifoundry::azureml {
 namespace {
 
-const WorkspaceRef kWs = WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "test-rg", "my-aml-workspace");
-const std::string kArmId = "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/test-rg/providers/"
-                           "Microsoft.MachineLearningServices/workspaces/my-aml-workspace";
+const WorkspaceRef kWs =
+    WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "test-rg", "my-aml-workspace");
+const std::string kArmId =
+    "/subscriptions/00000000-1111-2222-3333-444444444444/resourceGroups/test-rg/providers/"
+    "Microsoft.MachineLearningServices/workspaces/my-aml-workspace";
 
 TEST(WorkspaceUrls, BuildsTheJobUrls) {
-    const WorkspaceUrls urls("https://management.azure.com/", kWs);
-    EXPECT_EQ(urls.workspaceUrl(), "https://management.azure.com" + kArmId + "?api-version=2024-10-01");
-    EXPECT_EQ(urls.jobsListUrl(), "https://management.azure.com" + kArmId + "/jobs?api-version=2024-10-01&jobType=Pipeline");
-    EXPECT_EQ(urls.jobsListUrl("polysync import"),
-              "https://management.azure.com" + kArmId + "/jobs?api-version=2024-10-01&jobType=Pipeline&tag=polysync%20import");
-    EXPECT_EQ(urls.jobUrl("train_tpl"), "https://management.azure.com" + kArmId + "/jobs/train_tpl?api-version=2024-10-01");
-    EXPECT_EQ(urls.cancelUrl("run-1"), "https://management.azure.com" + kArmId + "/jobs/run-1/cancel?api-version=2024-10-01");
+  const WorkspaceUrls urls("https://management.azure.com/", kWs);
+  EXPECT_EQ(urls.workspaceUrl(), "https://management.azure.com" + kArmId + "?api-version=2024-10-01");
+  EXPECT_EQ(urls.jobsListUrl(),
+            "https://management.azure.com" + kArmId + "/jobs?api-version=2024-10-01&jobType=Pipeline");
+  EXPECT_EQ(urls.jobsListUrl("polysync import"),
+            "https://management.azure.com" + kArmId +
+                "/jobs?api-version=2024-10-01&jobType=Pipeline&tag=polysync%20import");
+  EXPECT_EQ(urls.jobUrl("train_tpl"),
+            "https://management.azure.com" + kArmId + "/jobs/train_tpl?api-version=2024-10-01");
+  EXPECT_EQ(urls.cancelUrl("run-1"),
+            "https://management.azure.com" + kArmId + "/jobs/run-1/cancel?api-version=2024-10-01");
 }
 
 TEST(WorkspaceUrls, PercentEncodesPathSegmentsAndQueryValues) {
-    const WorkspaceUrls urls("https://127.0.0.1:8443", WorkspaceRef::validated("00000000-1111-2222-3333-444444444444",
-                                                                             "rg(prod).x", "ws-1"), "2024-10-01-preview");
-    EXPECT_EQ(urls.jobUrl("a b?c&d#e%"), "https://127.0.0.1:8443/subscriptions/00000000-1111-2222-3333-444444444444/"
-                                         "resourceGroups/rg%28prod%29.x/providers/Microsoft.MachineLearningServices/"
-                                         "workspaces/ws-1/jobs/a%20b%3Fc%26d%23e%25?api-version=2024-10-01-preview");
-    EXPECT_EQ(percentEncode("caf\xC3\xA9/"), "caf%C3%A9%2F");
+  const WorkspaceUrls urls(
+      "https://127.0.0.1:8443",
+      WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg(prod).x", "ws-1"),
+      "2024-10-01-preview");
+  EXPECT_EQ(urls.jobUrl("a b?c&d#e%"),
+            "https://127.0.0.1:8443/subscriptions/00000000-1111-2222-3333-444444444444/"
+            "resourceGroups/rg%28prod%29.x/providers/Microsoft.MachineLearningServices/"
+            "workspaces/ws-1/jobs/a%20b%3Fc%26d%23e%25?api-version=2024-10-01-preview");
+  EXPECT_EQ(percentEncode("caf\xC3\xA9/"), "caf%C3%A9%2F");
 }
 
 TEST(WorkspaceUrls, RefusesJobNamesThatWouldBreakTheUrl) {
-    const WorkspaceUrls urls("https://management.azure.com", kWs);
-    EXPECT_EQ(test::errorOf([&] { urls.jobUrl("../other"); }).code(), errc::InvalidJobName);
-    EXPECT_EQ(test::errorOf([&] { urls.jobUrl(""); }).code(), errc::InvalidJobName);
-    EXPECT_EQ(test::errorOf([&] { urls.cancelUrl("a\nb"); }).code(), errc::InvalidJobName);
+  const WorkspaceUrls urls("https://management.azure.com", kWs);
+  EXPECT_EQ(test::errorOf([&] { urls.jobUrl("../other"); }).code(), errc::InvalidJobName);
+  EXPECT_EQ(test::errorOf([&] { urls.jobUrl(""); }).code(), errc::InvalidJobName);
+  EXPECT_EQ(test::errorOf([&] { urls.cancelUrl("a\nb"); }).code(), errc::InvalidJobName);
 }
 
 TEST(WorkspaceUrls, BuildsRunHistoryUrls) {
-    const WorkspaceUrls urls("https://management.azure.com", kWs);
-    EXPECT_EQ(urls.runHistoryRunUrl("https://eastus.api.azureml.ms/", "run_1"),
-              "https://eastus.api.azureml.ms/history/v1.0" + kArmId + "/runs/run_1");
-    EXPECT_EQ(urls.runHistoryChildrenUrl("https://eastus.api.azureml.ms", "run_1", "a+b/c"),
-              "https://eastus.api.azureml.ms/history/v1.0" + kArmId + "/runs/run_1/children?$continuationtoken=a%2Bb%2Fc");
+  const WorkspaceUrls urls("https://management.azure.com", kWs);
+  EXPECT_EQ(urls.runHistoryRunUrl("https://eastus.api.azureml.ms/", "run_1"),
+            "https://eastus.api.azureml.ms/history/v1.0" + kArmId + "/runs/run_1");
+  EXPECT_EQ(urls.runHistoryChildrenUrl("https://eastus.api.azureml.ms", "run_1", "a+b/c"),
+            "https://eastus.api.azureml.ms/history/v1.0" + kArmId +
+                "/runs/run_1/children?$continuationtoken=a%2Bb%2Fc");
 }
 
 TEST(WorkspaceUrls, InvalidSettingsAreNamed) {
-    const auto message = [](auto fn) { return std::string(test::errorOf(fn).what()); };
-    EXPECT_NE(message([] { WorkspaceRef::validated("not-a-guid", "rg", "ws1"); }).find("'Subscription Id'"), std::string::npos);
-    EXPECT_NE(message([] { WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg/x", "ws1"); })
-                  .find("'Resource Group Name'"), std::string::npos);
-    EXPECT_NE(message([] { WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg.", "ws1"); })
-                  .find("'Resource Group Name'"), std::string::npos);
-    EXPECT_NE(message([] { WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg", "w"); })
-                  .find("'Workspace Name'"), std::string::npos);
-    EXPECT_NE(message([] { WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg", "-ws"); })
-                  .find("'Workspace Name'"), std::string::npos);
-    EXPECT_NE(message([] { WorkspaceUrls("management.azure.com", kWs); }).find("'Resource Manager Endpoint'"), std::string::npos);
-    EXPECT_NE(message([] { WorkspaceUrls("https://m", kWs, "latest"); }).find("'API Version'"), std::string::npos);
-    EXPECT_EQ(test::errorOf([] { WorkspaceRef::validated("x", "rg", "ws1"); }).code(), errc::InvalidSetting);
+  const auto message = [](auto fn) { return std::string(test::errorOf(fn).what()); };
+  EXPECT_NE(message([] { WorkspaceRef::validated("not-a-guid", "rg", "ws1"); }).find("'Subscription Id'"),
+            std::string::npos);
+  EXPECT_NE(message([] {
+              WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg/x", "ws1");
+            }).find("'Resource Group Name'"),
+            std::string::npos);
+  EXPECT_NE(message([] {
+              WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg.", "ws1");
+            }).find("'Resource Group Name'"),
+            std::string::npos);
+  EXPECT_NE(message([] {
+              WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg", "w");
+            }).find("'Workspace Name'"),
+            std::string::npos);
+  EXPECT_NE(message([] {
+              WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg", "-ws");
+            }).find("'Workspace Name'"),
+            std::string::npos);
+  EXPECT_NE(message([] { WorkspaceUrls("management.azure.com", kWs); }).find("'Resource Manager Endpoint'"),
+            std::string::npos);
+  EXPECT_NE(message([] { WorkspaceUrls("https://m", kWs, "latest"); }).find("'API Version'"),
+            std::string::npos);
+  EXPECT_EQ(test::errorOf([] { WorkspaceRef::validated("x", "rg", "ws1"); }).code(), errc::InvalidSetting);
 }
 
 TEST(WorkspaceRef, AcceptsAzuresNamesAndTrims) {
-    const WorkspaceRef ref = WorkspaceRef::validated(" 00000000-1111-2222-3333-44444444444A ", "Rg_(1)-\xC3\xA9", "abc");
-    EXPECT_EQ(ref.subscriptionId, "00000000-1111-2222-3333-44444444444A");
-    EXPECT_EQ(ref.armId(), "/subscriptions/00000000-1111-2222-3333-44444444444A/resourceGroups/Rg_(1)-\xC3\xA9/providers/"
-                           "Microsoft.MachineLearningServices/workspaces/abc");
-    EXPECT_NO_THROW(WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", std::string(90, 'r'), std::string(33, 'w')));
-    EXPECT_ANY_THROW(WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", std::string(91, 'r'), "abc"));
-    EXPECT_ANY_THROW(WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg", std::string(34, 'w')));
+  const WorkspaceRef ref =
+      WorkspaceRef::validated(" 00000000-1111-2222-3333-44444444444A ", "Rg_(1)-\xC3\xA9", "abc");
+  EXPECT_EQ(ref.subscriptionId, "00000000-1111-2222-3333-44444444444A");
+  EXPECT_EQ(ref.armId(),
+            "/subscriptions/00000000-1111-2222-3333-44444444444A/resourceGroups/Rg_(1)-\xC3\xA9/providers/"
+            "Microsoft.MachineLearningServices/workspaces/abc");
+  EXPECT_NO_THROW(WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", std::string(90, 'r'),
+                                          std::string(33, 'w')));
+  EXPECT_ANY_THROW(
+      WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", std::string(91, 'r'), "abc"));
+  EXPECT_ANY_THROW(
+      WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg", std::string(34, 'w')));
 }
 
 TEST(MonitorUrl, UsesTheStudioEndpointWhenFilled) {
-    EXPECT_EQ(MonitorUrl::build("https://ml.azure.com/runs/r?wsid=/x", "ml.azure.com", kWs, "r"),
-              "https://ml.azure.com/runs/r?wsid=/x");
-    EXPECT_EQ(MonitorUrl::build("https://ml.azure.com/runs/r?wsid=/x", "ml.azure.com", kWs, "r", "tenant-1"),
-              "https://ml.azure.com/runs/r?wsid=/x&tid=tenant-1");
-    EXPECT_EQ(MonitorUrl::build("https://ml.azure.com/runs/r?wsid=/x&tid=t0", "ml.azure.com", kWs, "r", "tenant-1"),
-              "https://ml.azure.com/runs/r?wsid=/x&tid=t0");
+  EXPECT_EQ(MonitorUrl::build("https://ml.azure.com/runs/r?wsid=/x", "ml.azure.com", kWs, "r"),
+            "https://ml.azure.com/runs/r?wsid=/x");
+  EXPECT_EQ(MonitorUrl::build("https://ml.azure.com/runs/r?wsid=/x", "ml.azure.com", kWs, "r", "tenant-1"),
+            "https://ml.azure.com/runs/r?wsid=/x&tid=tenant-1");
+  EXPECT_EQ(
+      MonitorUrl::build("https://ml.azure.com/runs/r?wsid=/x&tid=t0", "ml.azure.com", kWs, "r", "tenant-1"),
+      "https://ml.azure.com/runs/r?wsid=/x&tid=t0");
 }
 
 TEST(MonitorUrl, OtherwiseBuildsTheStudioLinkForTheCloud) {
-    EXPECT_EQ(MonitorUrl::build("", "ml.azure.com", kWs, "run_1"), "https://ml.azure.com/runs/run_1?wsid=" + kArmId);
-    EXPECT_EQ(MonitorUrl::build("", "studio.ml.azure.cn", kWs, "run_1", "t-1"),
-              "https://studio.ml.azure.cn/runs/run_1?wsid=" + kArmId + "&tid=t-1");
-    EXPECT_EQ(MonitorUrl::build("", "http://127.0.0.1:9000/", kWs, "run_1"), "http://127.0.0.1:9000/runs/run_1?wsid=" + kArmId);
+  EXPECT_EQ(MonitorUrl::build("", "ml.azure.com", kWs, "run_1"),
+            "https://ml.azure.com/runs/run_1?wsid=" + kArmId);
+  EXPECT_EQ(MonitorUrl::build("", "studio.ml.azure.cn", kWs, "run_1", "t-1"),
+            "https://studio.ml.azure.cn/runs/run_1?wsid=" + kArmId + "&tid=t-1");
+  EXPECT_EQ(MonitorUrl::build("", "http://127.0.0.1:9000/", kWs, "run_1"),
+            "http://127.0.0.1:9000/runs/run_1?wsid=" + kArmId);
 }
 
 TEST(CloudEndpoints, KnowsTheThreeClouds) {
-    const CloudEndpoints pub = CloudEndpoints::forCloud("");
-    EXPECT_EQ(pub.cloudName, "AzurePublicCloud");
-    EXPECT_EQ(pub.authorityHost, "https://login.microsoftonline.com");
-    EXPECT_EQ(pub.armEndpoint, "https://management.azure.com");
-    EXPECT_EQ(pub.armScope, "https://management.azure.com/.default");
-    EXPECT_EQ(pub.mlScope(), "https://ml.azure.com/.default");
-    EXPECT_EQ(pub.studioHost, "ml.azure.com");
-    const CloudEndpoints gov = CloudEndpoints::forCloud("azureusgovernment");
-    EXPECT_EQ(gov.authorityHost, "https://login.microsoftonline.us");
-    EXPECT_EQ(gov.armEndpoint, "https://management.usgovcloudapi.net");
-    EXPECT_EQ(gov.mlAudience, "https://ml.azure.us");
-    EXPECT_EQ(gov.studioHost, "ml.azure.us");
-    const CloudEndpoints cn = CloudEndpoints::forCloud("AzureChinaCloud");
-    EXPECT_EQ(cn.authorityHost, "https://login.chinacloudapi.cn");
-    EXPECT_EQ(cn.armScope, "https://management.chinacloudapi.cn/.default");
-    EXPECT_EQ(cn.mlAudience, "https://ml.azure.cn");
-    EXPECT_EQ(cn.studioHost, "studio.ml.azure.cn");
-    const auto e = test::errorOf([] { CloudEndpoints::forCloud("Mars"); });
-    EXPECT_EQ(e.code(), errc::InvalidSetting);
-    EXPECT_NE(std::string(e.what()).find("'Azure Cloud'"), std::string::npos);
+  const CloudEndpoints pub = CloudEndpoints::forCloud("");
+  EXPECT_EQ(pub.cloudName, "AzurePublicCloud");
+  EXPECT_EQ(pub.authorityHost, "https://login.microsoftonline.com");
+  EXPECT_EQ(pub.armEndpoint, "https://management.azure.com");
+  EXPECT_EQ(pub.armScope, "https://management.azure.com/.default");
+  EXPECT_EQ(pub.mlScope(), "https://ml.azure.com/.default");
+  EXPECT_EQ(pub.studioHost, "ml.azure.com");
+  const CloudEndpoints gov = CloudEndpoints::forCloud("azureusgovernment");
+  EXPECT_EQ(gov.authorityHost, "https://login.microsoftonline.us");
+  EXPECT_EQ(gov.armEndpoint, "https://management.usgovcloudapi.net");
+  EXPECT_EQ(gov.mlAudience, "https://ml.azure.us");
+  EXPECT_EQ(gov.studioHost, "ml.azure.us");
+  const CloudEndpoints cn = CloudEndpoints::forCloud("AzureChinaCloud");
+  EXPECT_EQ(cn.authorityHost, "https://login.chinacloudapi.cn");
+  EXPECT_EQ(cn.armScope, "https://management.chinacloudapi.cn/.default");
+  EXPECT_EQ(cn.mlAudience, "https://ml.azure.cn");
+  EXPECT_EQ(cn.studioHost, "studio.ml.azure.cn");
+  const auto e = test::errorOf([] { CloudEndpoints::forCloud("Mars"); });
+  EXPECT_EQ(e.code(), errc::InvalidSetting);
+  EXPECT_NE(std::string(e.what()).find("'Azure Cloud'"), std::string::npos);
 }
 
 TEST(CloudEndpoints, EachEndpointCanBeOverridden) {
-    CloudEndpoints::Overrides o;
-    o.armEndpoint = "https://127.0.0.1:8443/";
-    o.authorityHost = "https://127.0.0.1:8444";
-    o.studioHost = "  ";
-    const CloudEndpoints c = CloudEndpoints::forCloud("AzurePublicCloud").withOverrides(o);
-    EXPECT_EQ(c.armEndpoint, "https://127.0.0.1:8443");
-    EXPECT_EQ(c.authorityHost, "https://127.0.0.1:8444");
-    EXPECT_EQ(c.armScope, "https://management.azure.com/.default");
-    EXPECT_EQ(c.studioHost, "ml.azure.com");
+  CloudEndpoints::Overrides o;
+  o.armEndpoint = "https://127.0.0.1:8443/";
+  o.authorityHost = "https://127.0.0.1:8444";
+  o.studioHost = "  ";
+  const CloudEndpoints c = CloudEndpoints::forCloud("AzurePublicCloud").withOverrides(o);
+  EXPECT_EQ(c.armEndpoint, "https://127.0.0.1:8443");
+  EXPECT_EQ(c.authorityHost, "https://127.0.0.1:8444");
+  EXPECT_EQ(c.armScope, "https://management.azure.com/.default");
+  EXPECT_EQ(c.studioHost, "ml.azure.com");
 }
 
 TEST(ComputeId, BareNameBecomesTheWorkspacesComputeId) {
-    EXPECT_EQ(ComputeId::resolve("gpu-cluster", kWs), kArmId + "/computes/gpu-cluster");
-    EXPECT_EQ(ComputeId::resolve("azureml:gpu-cluster", kWs), kArmId + "/computes/gpu-cluster");
-    EXPECT_EQ(ComputeId::resolve(" /subscriptions/s/x/computes/c ", kWs), "/subscriptions/s/x/computes/c");
-    EXPECT_EQ(ComputeId::resolve("  ", kWs), "");
-    const auto e = test::errorOf([] { ComputeId::resolve("a b", kWs); });
-    EXPECT_EQ(e.code(), errc::InvalidSetting);
-    EXPECT_NE(std::string(e.what()).find("'AI Foundry Compute Name'"), std::string::npos);
+  EXPECT_EQ(ComputeId::resolve("gpu-cluster", kWs), kArmId + "/computes/gpu-cluster");
+  EXPECT_EQ(ComputeId::resolve("azureml:gpu-cluster", kWs), kArmId + "/computes/gpu-cluster");
+  EXPECT_EQ(ComputeId::resolve(" /subscriptions/s/x/computes/c ", kWs), "/subscriptions/s/x/computes/c");
+  EXPECT_EQ(ComputeId::resolve("  ", kWs), "");
+  const auto e = test::errorOf([] { ComputeId::resolve("a b", kWs); });
+  EXPECT_EQ(e.code(), errc::InvalidSetting);
+  EXPECT_NE(std::string(e.what()).find("'AI Foundry Compute Name'"), std::string::npos);
 }
 
 }  // namespace
