@@ -29,15 +29,6 @@ std::shared_ptr<ArmClient> clientFor(TestServer& server, std::atomic<int>& issue
     return ArmClient::fromAttributes({{"Resource Manager Endpoint", server.url("")}, {"Allow Plain HTTP To Loopback", "true"}}, deps);
 }
 
-HttpError errorOf(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const HttpError& error) {
-        return error;
-    }
-    ADD_FAILURE() << "expected an HttpError";
-    return HttpError("none", {});
-}
 
 }  // namespace
 

@@ -112,15 +112,6 @@ CredentialDependencies deps(LogCapture& log, EnvironmentReader env = nullptr) {
     return d;
 }
 
-arm::HttpError errorOf(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const arm::HttpError& error) {
-        return error;
-    }
-    ADD_FAILURE() << "expected an HttpError";
-    return arm::HttpError("none", {});
-}
 
 EnvironmentReader envFrom(std::map<std::string, std::string> values) {
     return [values](const std::string& name) -> std::optional<std::string> {

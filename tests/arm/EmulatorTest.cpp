@@ -74,6 +74,15 @@ struct EmulatorFixture : ::testing::Test {
     std::string job(const std::string& name) const {
         return emulator->workspaceUrl() + "/jobs/" + name + "?api-version=2024-10-01";
     }
+    void trickle(const std::string& route, int delayMs, int count) {
+        Fault f;
+        f.route = route;
+        f.kind = FaultKind::Trickle;
+        f.delayMs = delayMs;
+        f.chunkBytes = 1;
+        f.count = count;
+        emulator->faults().add(f);
+    }
     void fault(const std::string& route, FaultKind kind, int count = 1, int status = 503, const std::string& retryAfter = "") {
         Fault f;
         f.route = route;
@@ -94,15 +103,6 @@ struct EmulatorFixture : ::testing::Test {
     }
 };
 
-HttpError errorOf(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const HttpError& error) {
-        return error;
-    }
-    ADD_FAILURE() << "expected an HttpError";
-    return HttpError("none", {});
-}
 
 }  // namespace
 
@@ -260,12 +260,7 @@ TEST_F(EmulatorFixture, PutIsRetriedOnlyWhenIdempotent) {
 TEST_F(EmulatorFixture, InterruptDuringATrickledReplyReturnsPromptly) {
     auto arm = client();
     arm->get(workspace(), CallControl());
-    Fault f;
-    f.route = "workspace";
-    f.kind = FaultKind::Trickle;
-    f.delayMs = 200;
-    f.chunkBytes = 1;
-    emulator->faults().add(f);
+    trickle("workspace", 200, 1);
     CallControl control;
     std::thread interrupter([scope = control.scope] {
         std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -281,13 +276,7 @@ TEST_F(EmulatorFixture, InterruptDuringATrickledReplyReturnsPromptly) {
 TEST_F(EmulatorFixture, DeadlineDuringATrickledReplyIsATimeout) {
     auto arm = client();
     arm->get(workspace(), CallControl());
-    Fault f;
-    f.route = "workspace";
-    f.kind = FaultKind::Trickle;
-    f.delayMs = 100;
-    f.chunkBytes = 1;
-    f.count = -1;
-    emulator->faults().add(f);
+    trickle("workspace", 100, -1);
     const auto started = std::chrono::steady_clock::now();
     auto error = errorOf([&] { arm->get(workspace(), CallControl::withTimeout(std::chrono::milliseconds(500))); });
     EXPECT_EQ(error.reason(), ErrorReason::Timeout) << error.what();

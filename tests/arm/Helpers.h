@@ -2,12 +2,16 @@
 // options that allow plain HTTP to the in-test server.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <chrono>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
 #include <vector>
 
+#include "arm/http/HttpError.h"
 #include "arm/http/HttpPipeline.h"
 #include "arm/http/JsonResponsePolicy.h"
 #include "arm/http/Log.h"
@@ -66,6 +70,17 @@ inline aifoundry::arm::HttpRequest get(const std::string& url) {
     request.method = "GET";
     request.url = url;
     return request;
+}
+
+// The HttpError `call` throws (a test failure when it throws none).
+inline aifoundry::arm::HttpError errorOf(const std::function<void()>& call) {
+    try {
+        call();
+    } catch (const aifoundry::arm::HttpError& error) {
+        return error;
+    }
+    ADD_FAILURE() << "expected an HttpError";
+    return aifoundry::arm::HttpError("none", {});
 }
 
 }  // namespace armtest

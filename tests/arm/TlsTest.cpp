@@ -79,15 +79,6 @@ private:
     std::unique_ptr<Poco::Net::HTTPServer> server_;
 };
 
-HttpError errorOf(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const HttpError& error) {
-        return error;
-    }
-    ADD_FAILURE() << "expected an HttpError";
-    return HttpError("none", {});
-}
 
 TransportOptions trusting(const std::string& bundle) {
     TransportOptions options;

@@ -19,15 +19,6 @@ using namespace armtest;
 
 namespace {
 
-HttpError captureError(const std::function<void()>& call) {
-    try {
-        call();
-    } catch (const HttpError& error) {
-        return error;
-    }
-    ADD_FAILURE() << "expected an HttpError";
-    return HttpError("none", {});
-}
 
 void okJson(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
     reply(response, 200, R"({"ok":true})");
@@ -37,7 +28,7 @@ void okJson(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& respon
 
 TEST(Transport, RefusesPlainHttpToANonLoopbackHost) {
     auto transport = std::make_shared<HttpTransport>(loopbackOptions());
-    auto error = captureError([&] { transport->send(get("http://example.com/x"), CallControl()); });
+    auto error = errorOf([&] { transport->send(get("http://example.com/x"), CallControl()); });
     EXPECT_EQ(error.reason(), ErrorReason::InvalidSettings);
     EXPECT_NE(std::string(error.what()).find("only to loopback"), std::string::npos) << error.what();
     EXPECT_EQ(std::string(error.what()).find('\n'), std::string::npos);
@@ -46,7 +37,7 @@ TEST(Transport, RefusesPlainHttpToANonLoopbackHost) {
 TEST(Transport, RefusesPlainHttpToLoopbackUnlessTheSettingAllowsIt) {
     TestServer server(okJson);
     auto transport = std::make_shared<HttpTransport>(TransportOptions{});
-    auto error = captureError([&] { transport->send(get(server.url("/x")), CallControl()); });
+    auto error = errorOf([&] { transport->send(get(server.url("/x")), CallControl()); });
     EXPECT_EQ(error.reason(), ErrorReason::InvalidSettings);
     EXPECT_NE(std::string(error.what()).find("Allow Plain HTTP To Loopback"), std::string::npos) << error.what();
     EXPECT_EQ(server.connectionsAccepted(), 0);
@@ -116,7 +107,7 @@ TEST(Transport, RefusesABodyLargerThanTheLimit) {
     auto options = loopbackOptions();
     options.maxResponseBytes = 64 * 1024;
     auto transport = std::make_shared<HttpTransport>(options);
-    auto error = captureError([&] { transport->send(get(server.url("/big")), CallControl()); });
+    auto error = errorOf([&] { transport->send(get(server.url("/big")), CallControl()); });
     EXPECT_EQ(error.reason(), ErrorReason::Rejected);
     EXPECT_NE(std::string(error.what()).find("limit"), std::string::npos) << error.what();
 }
@@ -132,7 +123,7 @@ TEST(Transport, RefusesAChunkedBodyPastTheLimitWhileReading) {
     auto options = loopbackOptions();
     options.maxResponseBytes = 64 * 1024;
     auto transport = std::make_shared<HttpTransport>(options);
-    auto error = captureError([&] { transport->send(get(server.url("/big")), CallControl()); });
+    auto error = errorOf([&] { transport->send(get(server.url("/big")), CallControl()); });
     EXPECT_EQ(error.reason(), ErrorReason::Rejected);
 }
 
@@ -162,7 +153,7 @@ TEST(Transport, ReportsATruncatedBodyAsARetryableNetworkError) {
         dropConnection(request);
     });
     auto transport = std::make_shared<HttpTransport>(loopbackOptions());
-    auto error = captureError([&] { transport->send(get(server.url("/t")), CallControl()); });
+    auto error = errorOf([&] { transport->send(get(server.url("/t")), CallControl()); });
     EXPECT_EQ(error.reason(), ErrorReason::Network) << error.what();
     EXPECT_EQ(error.kind(), ErrorKind::Retryable);
 }
@@ -174,7 +165,7 @@ TEST(Transport, StopsAtTheCallDeadline) {
     });
     auto pipeline = plainPipeline(std::make_shared<HttpTransport>(loopbackOptions()));
     const auto started = std::chrono::steady_clock::now();
-    auto error = captureError([&] { pipeline->send(get(server.url("/slow")), CallControl::withTimeout(std::chrono::milliseconds(200))); });
+    auto error = errorOf([&] { pipeline->send(get(server.url("/slow")), CallControl::withTimeout(std::chrono::milliseconds(200))); });
     EXPECT_EQ(error.reason(), ErrorReason::Timeout) << error.what();
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
@@ -191,7 +182,7 @@ TEST(Transport, InterruptFromAnotherThreadAbortsABlockedCallPromptly) {
         scope->abort();
     });
     const auto started = std::chrono::steady_clock::now();
-    auto error = captureError([&] { pipeline->send(get(server.url("/slow")), control); });
+    auto error = errorOf([&] { pipeline->send(get(server.url("/slow")), control); });
     interrupter.join();
     EXPECT_EQ(error.reason(), ErrorReason::Interrupted) << error.what();
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
@@ -206,7 +197,7 @@ TEST(Transport, InterruptProbeStopsRetrySleeps) {
     CallControl control;
     const auto started = std::chrono::steady_clock::now();
     control.interrupted = [started] { return std::chrono::steady_clock::now() - started > std::chrono::milliseconds(150); };
-    auto error = captureError([&] { pipeline->send(get(server.url("/busy")), control); });
+    auto error = errorOf([&] { pipeline->send(get(server.url("/busy")), control); });
     EXPECT_EQ(error.reason(), ErrorReason::Interrupted);
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
 }
