@@ -8,8 +8,6 @@
 namespace aifoundry::azureml {
 namespace {
 
-std::string textOf(const std::optional<JsonView>& v) { return v ? v->text() : std::string(); }
-
 std::string firstLine(std::string_view s) {
   const std::size_t nl = s.find_first_of("\r\n");
   return ascii::oneLine(s.substr(0, nl), ArmErrorDecoder::kMaxMessage);

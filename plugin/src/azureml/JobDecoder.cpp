@@ -1,18 +1,10 @@
 #include "azureml/JobDecoder.h"
 
 #include "azureml/AsciiText.h"
+#include "azureml/ErrorField.h"
 
 namespace aifoundry::azureml {
 namespace {
-
-std::string textOf(const std::optional<JsonView>& v) { return v ? v->text() : std::string(); }
-
-std::optional<std::string> optionalText(const std::optional<JsonView>& v) {
-  if (!v || v->isNull()) return std::nullopt;
-  std::string t = v->text();
-  if (t.empty()) return std::nullopt;
-  return t;
-}
 
 JobInput decodeInput(const std::string& name, JsonView v) {
   JobInput in;
@@ -42,7 +34,7 @@ JobOutput decodeOutput(const std::string& name, JsonView v) {
     else if (key == "uri")
       out.uri = field.text();
     else if (key == "value")
-      out.value = optionalText(field);
+      out.value = nonEmptyTextOf(field);
     else if (key == "mode")
       out.mode = field.text();
     else if (key == "description")
@@ -68,21 +60,6 @@ std::string studioEndpoint(JsonView services) {
   return studio ? textOf(studio->member("endpoint")) : std::string();
 }
 
-// properties.error is not in the schema; accept both {message, code} and Run History's {error:{message,
-// code}}.
-void readError(JsonView error, Job& job) {
-  if (!error.isObject()) {
-    job.errorMessage = optionalText(error);
-    return;
-  }
-  job.errorMessage = optionalText(error.member("message"));
-  job.errorCode = optionalText(error.member("code"));
-  if (const auto inner = error.member("error"); inner && inner->isObject()) {
-    if (!job.errorMessage) job.errorMessage = optionalText(inner->member("message"));
-    if (!job.errorCode) job.errorCode = optionalText(inner->member("code"));
-  }
-}
-
 void readProperties(JsonView p, Job& job) {
   p.forEachMember([&](const std::string& key, JsonView v) {
     if (key == "displayName")
@@ -98,12 +75,14 @@ void readProperties(JsonView p, Job& job) {
     else if (key == "computeId")
       job.computeId = v.text();
     else if (key == "startTime")
-      job.startTime = optionalText(v);
+      job.startTime = nonEmptyTextOf(v);
     else if (key == "endTime")
-      job.endTime = optionalText(v);
-    else if (key == "error")
-      readError(v, job);
-    else if (key == "services")
+      job.endTime = nonEmptyTextOf(v);
+    else if (key == "error") {
+      const ErrorField error = ErrorField::read(v);
+      job.errorCode = error.code;
+      job.errorMessage = error.message;
+    } else if (key == "services")
       job.studioEndpoint = studioEndpoint(v);
     else if (key == "identity") {
       job.identityTypeText = v.isObject() ? textOf(v.member("identityType")) : std::string();

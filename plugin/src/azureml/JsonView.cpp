@@ -308,6 +308,15 @@ std::string decodeJsonString(std::string_view quoted) {
   return out;
 }
 
+std::string textOf(const std::optional<JsonView>& value) { return value ? value->text() : std::string(); }
+
+std::optional<std::string> nonEmptyTextOf(const std::optional<JsonView>& value) {
+  if (!value || value->isNull()) return std::nullopt;
+  std::string t = value->text();
+  if (t.empty()) return std::nullopt;
+  return t;
+}
+
 JsonView JsonView::parse(std::string_view text, std::string_view what) {
   Validator v(text);
   if (!v.run())

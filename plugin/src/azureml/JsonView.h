@@ -65,6 +65,11 @@ class JsonView {
   std::string_view raw_;
 };
 
+// text() of an optional member; "" when absent.
+std::string textOf(const std::optional<JsonView>& value);
+// text() of an optional member; nullopt when absent, null or empty.
+std::optional<std::string> nonEmptyTextOf(const std::optional<JsonView>& value);
+
 // Decodes the JSON string literal `quoted` (with its quotes) into UTF-8. The input must be valid JSON.
 std::string decodeJsonString(std::string_view quoted);
 

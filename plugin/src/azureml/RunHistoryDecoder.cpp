@@ -1,31 +1,9 @@
 #include "azureml/RunHistoryDecoder.h"
 
 #include "azureml/AsciiText.h"
+#include "azureml/ErrorField.h"
 
 namespace aifoundry::azureml {
-namespace {
-
-std::optional<std::string> nonEmpty(const std::optional<JsonView>& v) {
-  if (!v || v->isNull()) return std::nullopt;
-  std::string t = v->text();
-  if (t.empty()) return std::nullopt;
-  return t;
-}
-
-void readError(JsonView error, RunHistoryRun& run) {
-  if (!error.isObject()) {
-    run.errorMessage = error.text();
-    return;
-  }
-  JsonView source = error;
-  if (const auto inner = error.member("error"); inner && inner->isObject()) source = *inner;
-  run.errorCode = nonEmpty(source.member("code")).value_or("");
-  run.errorMessage =
-      nonEmpty(source.member("message")).value_or(nonEmpty(error.member("message")).value_or(""));
-}
-
-}  // namespace
-
 RunHistoryRun RunHistoryDecoder::decodeRun(std::string_view json) {
   return decodeRun(JsonView::parse(json, "The Run History run"));
 }
@@ -43,11 +21,14 @@ RunHistoryRun RunHistoryDecoder::decodeRun(JsonView v) {
     else if (key == "status")
       run.status = f.text();
     else if (key == "startTimeUtc")
-      run.startTimeUtc = nonEmpty(f);
+      run.startTimeUtc = nonEmptyTextOf(f);
     else if (key == "endTimeUtc")
-      run.endTimeUtc = nonEmpty(f);
-    else if (key == "error")
-      readError(f, run);
+      run.endTimeUtc = nonEmptyTextOf(f);
+    else if (key == "error") {
+      const ErrorField error = ErrorField::read(f);
+      run.errorCode = error.code.value_or("");
+      run.errorMessage = error.message.value_or("");
+    }
   });
   run.name = !displayName.empty() ? displayName : !name.empty() ? name : run.runId;
   return run;
@@ -62,9 +43,9 @@ RunChildrenPage RunHistoryDecoder::decodeChildren(std::string_view json) {
         if (item.isObject()) out.children.push_back(decodeRun(item));
       });
     else if (key == "continuationToken")
-      out.continuationToken = nonEmpty(v);
+      out.continuationToken = nonEmptyTextOf(v);
     else if (key == "nextLink")
-      out.nextLink = nonEmpty(v);
+      out.nextLink = nonEmptyTextOf(v);
   });
   return out;
 }
