@@ -179,6 +179,19 @@ TEST(TemplateCloner, TrickyJsonSurvivesWhenTheTemplateIsCompactOrPretty) {
   EXPECT_EQ(test::at(clone(r, pretty), {"properties", "jobs"}), "{\n   \"s\" : [ 1.0 ,\n 2 ]\n }");
 }
 
+TEST(TemplateCloner, DeeplyNestedJobsAndEscapedKeysAreCopiedByteForByte) {
+  const std::string jobs = "{\"k\\u00e9y\":" + std::string(300, '[') + "{\"z\":1.0,\"a\":-0}" +
+                           std::string(300, ']') + ",\"\\ud83d\\ude00\":\"\\u0000\\t\"}";
+  const std::string settings = R"({"b":1E+2,"a":0.10,"c":[],"d":{"\/":"\""}})";
+  const std::string tpl =
+      R"({"properties":{"jobs":)" + jobs + R"(,"jobType":"Pipeline","settings":)" + settings + "}}";
+  CloneRequest r = request();
+  r.parameters.clear();
+  const std::string body = clone(r, tpl);
+  EXPECT_EQ(test::at(body, {"properties", "jobs"}), jobs);
+  EXPECT_EQ(test::at(body, {"properties", "settings"}), settings);
+}
+
 TEST(TemplateCloner, ClonesATenMegabyteTemplate) {
   std::string jobs = "{";
   for (int i = 0; jobs.size() < 10u * 1024 * 1024; ++i) {
