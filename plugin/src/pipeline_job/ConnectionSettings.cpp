@@ -1,0 +1,86 @@
+#include "pipeline_job/ConnectionSettings.h"
+
+#include <string_view>
+
+#include "azureml/AsciiText.h"
+#include "azureml/AzureMlError.h"
+#include "azureml/WorkspaceUrls.h"
+#include "core/JobTypeError.h"
+#include "core/PipelineSettingNames.h"
+#include "pipeline_job/ErrorTranslation.h"
+#include "pipeline_job/SecretWipe.h"
+
+namespace aifoundry::pipeline_job {
+namespace {
+
+namespace names = core::pipeline;
+
+[[noreturn]] void invalid(std::string_view setting, const std::string& what) {
+  throw core::JobTypeError(core::ErrorCode::InvalidSettings,
+                           "setting '" + std::string(setting) + "' " + what);
+}
+
+// The trimmed value of a setting, or "" when absent or blank.
+std::string valueOf(const std::vector<core::Setting>& settings, std::string_view name) {
+  const core::Setting* setting = core::findSetting(settings, name);
+  if (setting == nullptr) return {};
+  return std::string(azureml::ascii::trim(setting->value.view()));
+}
+
+std::string required(const std::vector<core::Setting>& settings, std::string_view name) {
+  std::string value = valueOf(settings, name);
+  if (value.empty()) invalid(name, "is required; set it to the workspace's value from the Azure portal");
+  return value;
+}
+
+std::optional<std::string> overrideOf(const std::vector<core::Setting>& settings, std::string_view name) {
+  std::string value = valueOf(settings, name);
+  if (value.empty()) return std::nullopt;
+  return value;
+}
+
+void checkBoolean(const std::vector<core::Setting>& settings, std::string_view name) {
+  const std::string value = valueOf(settings, name);
+  if (value.empty() || azureml::ascii::iequals(value, "true") || azureml::ascii::iequals(value, "false")) return;
+  invalid(name, "must be 'true' or 'false'");
+}
+
+azureml::CloudEndpoints cloudOf(const std::vector<core::Setting>& settings) {
+  azureml::CloudEndpoints::Overrides overrides;
+  overrides.authorityHost = overrideOf(settings, names::kAuthorityHost);
+  overrides.armEndpoint = overrideOf(settings, names::kResourceManagerEndpoint);
+  overrides.mlAudience = overrideOf(settings, names::kAzureMlAudience);
+  overrides.studioHost = overrideOf(settings, names::kStudioHost);
+  return azureml::CloudEndpoints::forCloud(valueOf(settings, names::kAzureCloud)).withOverrides(overrides);
+}
+
+}  // namespace
+
+ConnectionSettings ConnectionSettings::parse(const std::vector<core::Setting>& settings) {
+  ConnectionSettings result;
+  try {
+    result.workspace = azureml::WorkspaceRef::validated(required(settings, names::kSubscriptionId),
+                                                        required(settings, names::kResourceGroupName),
+                                                        required(settings, names::kWorkspaceName));
+    result.cloud = cloudOf(settings);
+    result.apiVersion = valueOf(settings, names::kApiVersion);
+    if (result.apiVersion.empty()) result.apiVersion = std::string(names::kDefaultApiVersion);
+    // WorkspaceUrls checks the endpoint's shape and the api-version's; build one now so a typo fails here.
+    azureml::WorkspaceUrls probe(result.cloud.armEndpoint, result.workspace, result.apiVersion);
+    (void)probe;
+  } catch (const azureml::AzureMlError& e) {
+    throw translate(e, core::ErrorCode::InvalidSettings);
+  }
+  checkBoolean(settings, names::kAllowPlainHttpToLoopback);
+  result.discoveryTag = valueOf(settings, names::kDiscoveryTag);
+  result.tenantId = valueOf(settings, names::kTenantId);
+  for (const core::Setting& setting : settings) {
+    // The first value of a name wins, as core::findSetting reads it.
+    result.attributes.emplace(setting.key, std::string(setting.value.view()));
+  }
+  return result;
+}
+
+ConnectionSettings::~ConnectionSettings() { wipeValues(attributes); }
+
+}  // namespace aifoundry::pipeline_job

@@ -1,0 +1,64 @@
+#include "pipeline_job/ConnectionTester.h"
+
+#include "core/JobTypeError.h"
+#include "pipeline_job/CallScope.h"
+#include "pipeline_job/ErrorTranslation.h"
+
+namespace aifoundry::pipeline_job {
+namespace {
+
+// The plain verdict for a failed sign-in or workspace read.
+std::string verdictFor(arm::ErrorReason reason, const std::string& workspace) {
+  switch (reason) {
+    case arm::ErrorReason::Authentication:
+      return "bad credentials: sign-in was refused; check the Authentication Method, Tenant Id, Client Id and "
+             "the secret or certificate";
+    case arm::ErrorReason::Permission:
+      return "no permission: signed in, but the identity may not use " + workspace +
+             "; grant it the Contributor role on the workspace";
+    case arm::ErrorReason::NotFound:
+      return "workspace not found: " + workspace +
+             " does not exist in that subscription; check Subscription Id, Resource Group Name and Workspace Name";
+    case arm::ErrorReason::Tls:
+      return "TLS failure: the server's certificate was not accepted; check the endpoint and the CA Bundle Path";
+    case arm::ErrorReason::Network:
+    case arm::ErrorReason::Unavailable:
+    case arm::ErrorReason::RateLimited:
+      return "network failure: Azure could not be reached or is busy; check the network path and retry";
+    case arm::ErrorReason::Timeout:
+      return "network failure: no answer before the deadline; check the network path and retry";
+    case arm::ErrorReason::Interrupted:
+      return "interrupted";
+    case arm::ErrorReason::Rejected:
+    case arm::ErrorReason::InvalidSettings:
+      break;
+  }
+  return "the connection settings do not work";
+}
+
+}  // namespace
+
+std::string ConnectionTester::test(core::CallContext& ctx) const {
+  CallScope scope(ctx);
+  const std::string workspace = connection_->describeWorkspace();
+  try {
+    arm::ArmRequestOptions options;
+    options.operation = "read " + workspace;
+    const arm::HttpResponse response = connection_->arm().get(connection_->urls().workspaceUrl(), scope.control(), options);
+    const std::string message = "all good: signed in with " + connection_->arm().credential()->describe() +
+                                " and read " + workspace + " (x-ms-request-id: " +
+                                response.headers.getOr("x-ms-request-id", "-") +
+                                "); running jobs needs the Contributor role on the workspace";
+    connection_->log().info("test connection: " + message);
+    return message;
+  } catch (const arm::HttpError& e) {
+    const core::JobTypeError translated = translate(e);
+    const std::string message = verdictFor(e.reason(), workspace) + " (" + e.what() + ")";
+    connection_->log().info("test connection: " + message);
+    throw core::JobTypeError(translated.code(), message, translated.retryAfterMs());
+  } catch (...) {
+    rethrowTranslated(core::ErrorCode::InvalidSettings);
+  }
+}
+
+}  // namespace aifoundry::pipeline_job

@@ -1,0 +1,68 @@
+#include "pipeline_job/ErrorTranslation.h"
+
+#include <new>
+#include <string>
+
+namespace aifoundry::pipeline_job {
+
+using core::ErrorCode;
+
+ErrorCode errorCodeFor(arm::ErrorReason reason) noexcept {
+  switch (reason) {
+    case arm::ErrorReason::Authentication: return ErrorCode::Authentication;
+    case arm::ErrorReason::Permission: return ErrorCode::Permission;
+    case arm::ErrorReason::NotFound: return ErrorCode::NotFound;
+    case arm::ErrorReason::RateLimited: return ErrorCode::RateLimited;
+    case arm::ErrorReason::Unavailable: return ErrorCode::Unavailable;
+    case arm::ErrorReason::Network: return ErrorCode::Unavailable;
+    // An untrusted or mismatched certificate does not heal by retrying: the CA Bundle Path or the endpoint
+    // needs fixing, so it is a configuration error.
+    case arm::ErrorReason::Tls: return ErrorCode::InvalidSettings;
+    case arm::ErrorReason::Timeout: return ErrorCode::Timeout;
+    case arm::ErrorReason::Interrupted: return ErrorCode::Interrupted;
+    case arm::ErrorReason::Rejected: return ErrorCode::Rejected;
+    case arm::ErrorReason::InvalidSettings: return ErrorCode::InvalidSettings;
+  }
+  return ErrorCode::Internal;
+}
+
+core::JobTypeError translate(const arm::HttpError& error) {
+  std::optional<std::int64_t> retryAfterMs;
+  if (error.retryAfter()) retryAfterMs = static_cast<std::int64_t>(error.retryAfter()->count());
+  const ErrorCode code = errorCodeFor(error.reason());
+  if (!core::isRetryable(code)) retryAfterMs.reset();
+  return core::JobTypeError(code, error.what(), retryAfterMs);
+}
+
+core::JobTypeError translate(const azureml::AzureMlError& error, ErrorCode invalidSetting) {
+  namespace errc = azureml::errc;
+  ErrorCode code = ErrorCode::InvalidArgument;
+  const std::string& name = error.code();
+  if (name == errc::InvalidSetting) {
+    code = invalidSetting;
+  } else if (name == errc::InvalidJson) {
+    // A reply that is not the JSON Azure documents: a proxy page or a truncated body, usually transient.
+    code = ErrorCode::Unavailable;
+  }
+  return core::JobTypeError(code, name + ": " + error.what());
+}
+
+void rethrowTranslated(ErrorCode invalidSetting) {
+  try {
+    throw;
+  } catch (const core::JobTypeError&) {
+    throw;
+  } catch (const arm::HttpError& e) {
+    throw translate(e);
+  } catch (const azureml::AzureMlError& e) {
+    throw translate(e, invalidSetting);
+  } catch (const std::bad_alloc&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw core::JobTypeError(ErrorCode::Internal, std::string("unexpected error: ") + e.what());
+  } catch (...) {
+    throw core::JobTypeError(ErrorCode::Internal, "unexpected error of unknown type");
+  }
+}
+
+}  // namespace aifoundry::pipeline_job

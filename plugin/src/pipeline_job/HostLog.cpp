@@ -1,0 +1,33 @@
+#include "pipeline_job/HostLog.h"
+
+namespace aifoundry::pipeline_job {
+namespace {
+
+core::LogLevel levelOf(arm::LogLevel level) {
+  switch (level) {
+    case arm::LogLevel::Debug: return core::LogLevel::Debug;
+    case arm::LogLevel::Info: return core::LogLevel::Info;
+    case arm::LogLevel::Warning: return core::LogLevel::Warn;
+    case arm::LogLevel::Error: return core::LogLevel::Error;
+  }
+  return core::LogLevel::Info;
+}
+
+}  // namespace
+
+void HostLog::write(core::LogLevel level, std::string_view text) const {
+  if (!host_->logEnabled(level)) return;
+  std::string line = "[AI Foundry Pipeline Job] ";
+  line += text;
+  host_->log(level, line);
+}
+
+arm::LogSink HostLog::sink() const {
+  const core::HostServices* host = host_;
+  return [host](arm::LogLevel level, const std::string& text) {
+    const core::LogLevel hostLevel = levelOf(level);
+    if (host->logEnabled(hostLevel)) host->log(hostLevel, text);
+  };
+}
+
+}  // namespace aifoundry::pipeline_job

@@ -1,0 +1,31 @@
+// JobImporter: importJobs() — discovery (product-contract.md, "Job discovery").
+//   GET {workspace}/jobs?api-version=..&jobType=Pipeline[&tag=<key>], then every nextLink verbatim until it is
+//   absent; keeps pipelines only (case-insensitive), leaves out this plugin's own runs (polysync.* tags) and,
+//   with a tag filter (ImportRequest::filter, else the `Discovery Tag` setting), jobs without that tag key.
+//   Each kept job goes to `emit` as soon as it is decoded, with its parameter schema; emit returning false
+//   stops the import. Memory holds one page's text and one job, whatever the number of jobs.
+// A nextLink must stay on the Resource Manager endpoint: the bearer token is never sent elsewhere.
+// Thread-safe.
+#pragma once
+
+#include <memory>
+
+#include "core/CallContext.h"
+#include "core/JobType.h"
+#include "pipeline_job/WorkspaceConnection.h"
+
+namespace aifoundry::pipeline_job {
+
+class JobImporter {
+ public:
+  explicit JobImporter(std::shared_ptr<const WorkspaceConnection> connection) : connection_(std::move(connection)) {}
+
+  void importJobs(core::CallContext& ctx, const core::ImportRequest& request, const core::ImportEmitter& emit) const;
+
+ private:
+  void checkNextLink(const std::string& nextLink) const;
+
+  std::shared_ptr<const WorkspaceConnection> connection_;
+};
+
+}  // namespace aifoundry::pipeline_job

@@ -1,0 +1,16 @@
+// PipelineJobOptions: what the embedding code (not the user) may tune: retry delays and the environment
+// identity/ reads. The plugin uses the defaults; tests shrink the delays so retry scenarios stay fast.
+#pragma once
+
+#include "arm/http/RetryPolicy.h"
+#include "identity/EnvironmentReader.h"
+
+namespace aifoundry::pipeline_job {
+
+struct PipelineJobOptions {
+  arm::RetryOptions retry;                // ARM and Entra requests (the Azure SDKs' defaults)
+  identity::EnvironmentReader environment;  // empty: the process environment (Environment sign-in)
+  bool coalescePolls = true;              // concurrent polls of one run share one request
+};
+
+}  // namespace aifoundry::pipeline_job

@@ -1,0 +1,107 @@
+#include "pipeline_job/RunHistoryReader.h"
+
+#include <vector>
+
+#include "azureml/AzureMlError.h"
+#include "azureml/JsonView.h"
+#include "pipeline_job/ErrorTranslation.h"
+
+namespace aifoundry::pipeline_job {
+namespace {
+
+// A pipeline has tens of steps, rarely thousands; past this many pages the first failure found so far is
+// good enough and the poll stays bounded.
+constexpr int kMaxChildPages = 20;
+
+// Run History adds detail only: any failure but "stop now" is logged and the detail left out.
+template <class T, class Fn>
+std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* what, const std::string& runId,
+                            Fn&& fn) {
+  try {
+    return fn();
+  } catch (const arm::HttpError& e) {
+    if (e.reason() == arm::ErrorReason::Interrupted || e.reason() == arm::ErrorReason::Timeout) throw translate(e);
+    connection.log().debug(std::string("poll: run '") + runId + "': no Run History " + what + ": " + e.what());
+  } catch (const azureml::AzureMlError& e) {
+    connection.log().debug(std::string("poll: run '") + runId + "': unreadable Run History " + what + ": " +
+                           e.what());
+  }
+  return std::nullopt;
+}
+
+std::string memberText(azureml::JsonView object, std::string_view key) {
+  const auto value = object.member(key);
+  return value ? value->text() : std::string();
+}
+
+}  // namespace
+
+std::string RunHistoryReader::discoverHistoryHost(const arm::CallControl& control) const {
+  const arm::ArmClient& arm = connection_->arm();
+  arm::ArmRequestOptions options;
+  options.operation = "read " + connection_->describeWorkspace();
+  const arm::HttpResponse workspace = arm.get(connection_->urls().workspaceUrl(), control, options);
+  const auto root = azureml::JsonView::parse(workspace.body, "the workspace");
+  const auto properties = root.member("properties");
+  const std::string discoveryUrl = properties ? memberText(*properties, "discoveryUrl") : std::string();
+  if (discoveryUrl.empty()) {
+    throw azureml::AzureMlError(azureml::errc::InvalidJson, "the workspace has no properties.discoveryUrl");
+  }
+  options.operation = "read the workspace's service discovery document";
+  const arm::HttpResponse discovery = arm.get(discoveryUrl, control, options);
+  const auto services = azureml::JsonView::parse(discovery.body, "the discovery document");
+  std::string history = memberText(services, "history");
+  while (!history.empty() && history.back() == '/') history.pop_back();
+  if (history.empty()) {
+    throw azureml::AzureMlError(azureml::errc::InvalidJson, "the discovery document names no 'history' host");
+  }
+  return history;
+}
+
+std::optional<std::string> RunHistoryReader::historyHost(const arm::CallControl& control) const {
+  if (auto cached = connection_->cachedHistoryHost()) return cached;
+  auto host = bestEffort<std::string>(*connection_, "host", "-", [&] { return discoverHistoryHost(control); });
+  if (host) connection_->rememberHistoryHost(*host);
+  return host;
+}
+
+std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& runId,
+                                                            const arm::CallControl& control) const {
+  const auto host = historyHost(control);
+  if (!host) return std::nullopt;
+  return bestEffort<azureml::RunHistoryRun>(*connection_, "run", runId, [&] {
+    arm::ArmRequestOptions options;
+    options.operation = "read Run History of run '" + runId + "'";
+    const auto response = connection_->arm().get(connection_->urls().runHistoryRunUrl(*host, runId), control, options);
+    return azureml::RunHistoryDecoder::decodeRun(response.body);
+  });
+}
+
+std::optional<azureml::StepFailure> RunHistoryReader::firstFailedStep(const std::string& runId,
+                                                                      const arm::CallControl& control) const {
+  const auto host = historyHost(control);
+  if (!host) return std::nullopt;
+  auto children = bestEffort<std::vector<azureml::RunHistoryRun>>(*connection_, "children", runId, [&] {
+    std::vector<azureml::RunHistoryRun> all;
+    arm::ArmRequestOptions options;
+    options.operation = "read the steps of run '" + runId + "'";
+    std::string url = connection_->urls().runHistoryChildrenUrl(*host, runId);
+    for (int page = 0; page < kMaxChildPages && !url.empty(); ++page) {
+      const auto response = connection_->arm().get(url, control, options);
+      azureml::RunChildrenPage decoded = azureml::RunHistoryDecoder::decodeChildren(response.body);
+      for (auto& child : decoded.children) all.push_back(std::move(child));
+      if (decoded.nextLink) {
+        url = *decoded.nextLink;
+      } else if (decoded.continuationToken) {
+        url = connection_->urls().runHistoryChildrenUrl(*host, runId, *decoded.continuationToken);
+      } else {
+        url.clear();
+      }
+    }
+    return all;
+  });
+  if (!children) return std::nullopt;
+  return azureml::RunHistoryDecoder::firstFailedStep(*children);
+}
+
+}  // namespace aifoundry::pipeline_job

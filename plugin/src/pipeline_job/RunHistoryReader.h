@@ -1,0 +1,37 @@
+// RunHistoryReader: what the job resource does not say about a run — its start/end times and its error —
+// read from the Run History data plane (azureml-rest.md, "Run History"): the workspace's discoveryUrl gives
+// the regional `history` host (cached per connection), then runs/{id} and runs/{id}/children.
+//
+// Best effort: Run History only adds detail, so when it cannot be reached or does not know the run the
+// reader returns nothing and logs why; only an interrupt or a passed deadline is thrown (the call must stop).
+// Thread-safe: stateless apart from the connection's cache.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "arm/http/CallControl.h"
+#include "azureml/RunHistoryDecoder.h"
+#include "pipeline_job/WorkspaceConnection.h"
+
+namespace aifoundry::pipeline_job {
+
+class RunHistoryReader {
+ public:
+  explicit RunHistoryReader(std::shared_ptr<const WorkspaceConnection> connection)
+      : connection_(std::move(connection)) {}
+
+  std::optional<azureml::RunHistoryRun> run(const std::string& runId, const arm::CallControl& control) const;
+  // The first failed step among the run's children (pages followed up to a limit).
+  std::optional<azureml::StepFailure> firstFailedStep(const std::string& runId,
+                                                      const arm::CallControl& control) const;
+
+ private:
+  std::optional<std::string> historyHost(const arm::CallControl& control) const;
+  std::string discoverHistoryHost(const arm::CallControl& control) const;
+
+  std::shared_ptr<const WorkspaceConnection> connection_;
+};
+
+}  // namespace aifoundry::pipeline_job

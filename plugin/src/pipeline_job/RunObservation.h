@@ -1,0 +1,22 @@
+// RunObservation: everything one poll learned about a run from Azure — the job resource and, only when the
+// job lacks them and the run has finished, the Run History run and its first failed step. It does not depend
+// on who asked (the RunRef's parameters), so concurrent polls of one run can share it.
+// A plain value type.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+#include "azureml/Job.h"
+#include "azureml/RunHistoryDecoder.h"
+
+namespace aifoundry::pipeline_job {
+
+struct RunObservation {
+  azureml::Job job;
+  std::optional<std::int64_t> createdAtMs;  // systemData.createdAt: the run's age for the poll hint
+  std::optional<azureml::RunHistoryRun> history;
+  std::optional<azureml::StepFailure> failedStep;
+};
+
+}  // namespace aifoundry::pipeline_job

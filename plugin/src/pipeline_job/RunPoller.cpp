@@ -1,0 +1,99 @@
+#include "pipeline_job/RunPoller.h"
+
+#include <chrono>
+
+#include "azureml/AzureMlError.h"
+#include "azureml/JobDecoder.h"
+#include "azureml/JobName.h"
+#include "azureml/JsonView.h"
+#include "azureml/StatusDecoder.h"
+#include "core/JobTypeError.h"
+#include "pipeline_job/CallScope.h"
+#include "pipeline_job/ErrorTranslation.h"
+#include "pipeline_job/IsoTime.h"
+#include "pipeline_job/ParameterConversion.h"
+#include "pipeline_job/StatusReportBuilder.h"
+
+namespace aifoundry::pipeline_job {
+namespace {
+
+std::int64_t nowUnixMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+std::optional<std::int64_t> createdAtOf(azureml::JsonView root) {
+  const auto systemData = root.member("systemData");
+  if (!systemData) return std::nullopt;
+  const auto createdAt = systemData->member("createdAt");
+  if (!createdAt) return std::nullopt;
+  return parseIsoTimeMs(createdAt->text());
+}
+
+bool hasText(const std::optional<std::string>& text) { return text && !text->empty(); }
+
+}  // namespace
+
+void checkRunId(const std::string& runId) {
+  try {
+    azureml::JobName::checkExisting(runId, "RunId");
+  } catch (const azureml::AzureMlError& e) {
+    throw translate(e);
+  }
+}
+
+RunPoller::RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool coalesce)
+    : connection_(std::move(connection)), history_(connection_), coalesce_(coalesce) {}
+
+RunObservation RunPoller::observe(const std::string& runId, const arm::CallControl& control) const {
+  RunObservation observation;
+  arm::HttpResponse response;
+  try {
+    arm::ArmRequestOptions options;
+    options.operation = "read run '" + runId + "'";
+    response = connection_->arm().get(connection_->urls().jobUrl(runId), control, options);
+  } catch (const arm::HttpError& e) {
+    if (e.reason() != arm::ErrorReason::NotFound) throw translate(e);
+    throw core::JobTypeError(core::ErrorCode::NotFound,
+                             "run '" + runId + "' was not found in " + connection_->describeWorkspace() +
+                                 "; check the RunId and the platform's workspace (" + e.what() + ")");
+  }
+  try {
+    const auto root = azureml::JsonView::parse(response.body, "the run '" + runId + "'");
+    observation.job = azureml::JobDecoder::decode(root);
+    observation.createdAtMs = createdAtOf(root);
+  } catch (const azureml::AzureMlError& e) {
+    throw translate(e);
+  }
+  if (observation.job.name.empty()) observation.job.name = runId;
+  const azureml::RunState state = azureml::StatusDecoder::decode(observation.job.status);
+  if (!azureml::StatusDecoder::isTerminal(state)) return observation;  // the common case: one GET
+  const bool failed = state == azureml::RunState::Failed;
+  const bool needTimes = !observation.job.startTime || !observation.job.endTime;
+  const bool needError = failed && !hasText(observation.job.errorMessage);
+  if (needTimes || needError) observation.history = history_.run(runId, control);
+  if (needError && !(observation.history && !observation.history->errorMessage.empty())) {
+    observation.failedStep = history_.firstFailedStep(runId, control);
+  }
+  return observation;
+}
+
+core::StatusReport RunPoller::report(const RunObservation& observation, const core::RunRef& run) const {
+  return StatusReportBuilder::build(observation, writtenBackParameters(run.parameters), *connection_, nowUnixMs());
+}
+
+core::StatusReport RunPoller::poll(core::CallContext& ctx, const core::RunRef& run) {
+  checkRunId(run.runId);
+  CallScope scope(ctx);
+  try {
+    const auto read = [&] { return observe(run.runId, scope.control()); };
+    RunObservation observation = coalesce_ ? coalescer_.observe(run.runId, ctx, read) : read();
+    core::StatusReport result = report(observation, run);
+    connection_->log().debug("poll: run '" + run.runId + "' is " + result.rawStatus);
+    return result;
+  } catch (...) {
+    rethrowTranslated();
+  }
+}
+
+}  // namespace aifoundry::pipeline_job

@@ -1,0 +1,153 @@
+#include "pipeline_job/RunSubmitter.h"
+
+#include "azureml/AzureMlError.h"
+#include "azureml/JobDecoder.h"
+#include "azureml/JobName.h"
+#include "azureml/JsonView.h"
+#include "azureml/PolysyncTags.h"
+#include "azureml/RunName.h"
+#include "azureml/TemplateCloner.h"
+#include "core/JobTypeError.h"
+#include "core/PipelineSettingNames.h"
+#include "pipeline_job/CallScope.h"
+#include "pipeline_job/ErrorTranslation.h"
+#include "pipeline_job/ParameterConversion.h"
+#include "pipeline_job/SecretWipe.h"
+
+namespace aifoundry::pipeline_job {
+namespace {
+
+// The template's GET body, kept alive while views into it are used.
+struct Template {
+  std::string body;
+  azureml::JsonView root;
+  azureml::Job job;
+};
+
+std::string requestIdOf(const arm::HttpResponse& response) {
+  return response.headers.getOr("x-ms-request-id", "-");
+}
+
+bool lostAnswer(const arm::HttpError& e) {
+  return e.reason() == arm::ErrorReason::Network || e.reason() == arm::ErrorReason::Timeout ||
+         e.reason() == arm::ErrorReason::Unavailable || e.httpStatus() == 409;
+}
+
+Template readTemplate(const WorkspaceConnection& connection, const std::string& externalId,
+                      const arm::CallControl& control) {
+  Template result;
+  try {
+    arm::ArmRequestOptions options;
+    options.operation = "read template job '" + externalId + "'";
+    result.body = connection.arm().get(connection.urls().jobUrl(externalId), control, options).body;
+  } catch (const arm::HttpError& e) {
+    if (e.reason() != arm::ErrorReason::NotFound) throw;
+    throw core::JobTypeError(core::ErrorCode::NotFound,
+                             "template job '" + externalId + "' was not found in " + connection.describeWorkspace() +
+                                 "; re-import the jobs or correct the External Id (" + e.what() + ")");
+  }
+  result.root = azureml::JsonView::parse(result.body, "the template job '" + externalId + "'");
+  result.job = azureml::JobDecoder::decode(result.root);
+  if (!result.job.isPipeline()) {
+    throw core::JobTypeError(core::ErrorCode::InvalidArgument,
+                             "NotAPipeline: template job '" + externalId + "' is a " +
+                                 (result.job.jobType.empty() ? std::string("job without a jobType")
+                                                             : "'" + result.job.jobType + "' job") +
+                                 ", not a pipeline; point the External Id at a pipeline job");
+  }
+  return result;
+}
+
+std::string computeOverrideOf(const core::RunRequest& request) {
+  const core::Setting* attribute = core::findSetting(request.attributes, core::pipeline::kComputeNameAttribute);
+  return attribute ? std::string(attribute->value.view()) : std::string();
+}
+
+}  // namespace
+
+std::optional<core::RunResult> RunSubmitter::existingRun(const std::string& name, const std::string& idempotencyKey,
+                                                         const arm::CallControl& control) const {
+  arm::HttpResponse response;
+  try {
+    arm::ArmRequestOptions options;
+    options.operation = "look for run '" + name + "' of an earlier attempt";
+    response = connection_->arm().get(connection_->urls().jobUrl(name), control, options);
+  } catch (const arm::HttpError& e) {
+    if (e.reason() == arm::ErrorReason::NotFound) return std::nullopt;
+    throw;
+  }
+  const azureml::Job job = azureml::JobDecoder::decode(response.body, "the run '" + name + "'");
+  const std::string* key = job.tag(azureml::tags::kIdempotencyKey);
+  if (key == nullptr || *key != idempotencyKey) {
+    throw core::JobTypeError(core::ErrorCode::Rejected,
+                             "a job named '" + name + "' already exists but was not submitted with this "
+                                 "idempotency key; use a new idempotency key");
+  }
+  return core::RunResult{name, connection_->monitorUrl(job.studioEndpoint, name)};
+}
+
+core::RunResult RunSubmitter::run(core::CallContext& ctx, const core::RunRequest& request) const {
+  CallScope scope(ctx);
+  const bool keyed = !request.idempotencyKey.empty();
+  try {
+    azureml::JobName::checkExisting(request.externalId, "External Id");
+    const Template tmpl = readTemplate(*connection_, request.externalId, scope.control());
+
+    // Build (and so validate) the whole body before anything is submitted.
+    azureml::CloneRequest clone;
+    ParametersWipe parametersWipe(clone.parameters);
+    clone.templateName = request.externalId;
+    clone.displayName = request.displayName;
+    clone.computeOverride = computeOverrideOf(request);
+    if (keyed) clone.idempotencyKey = request.idempotencyKey;
+    clone.parameters = plainParameters(request.parameters);
+    std::string body = azureml::TemplateCloner(connection_->settings().workspace).buildRequestBody(tmpl.root, clone);
+    struct BodyWipe {
+      std::string& text;
+      ~BodyWipe() { wipe(text); }  // the body holds Secret parameter values
+    } bodyWipe{body};
+
+    const std::string name = keyed ? azureml::RunName::forIdempotencyKey(request.externalId, request.idempotencyKey)
+                                   : azureml::RunName::withRandomSuffix(request.externalId);
+    if (keyed) {
+      if (auto existing = existingRun(name, request.idempotencyKey, scope.control())) {
+        connection_->log().info("run: run '" + existing->runId + "' of template '" + request.externalId +
+                                "' already exists for this idempotency key; not submitting again");
+        return *existing;
+      }
+    }
+    ctx.throwIfStopped();
+
+    arm::ArmRequestOptions options;
+    options.operation = "submit run '" + name + "' of template '" + request.externalId + "'";
+    // Repeating the PUT is harmless only when the name is deterministic (an idempotency key).
+    options.idempotent = keyed;
+    options.attachAzureMlToken = tmpl.job.needsAmlToken();
+    arm::HttpResponse response;
+    try {
+      response = connection_->arm().put(connection_->urls().jobUrl(name), body, scope.control(), options);
+    } catch (const arm::HttpError& e) {
+      if (!keyed || !lostAnswer(e)) throw;
+      // The PUT may have been applied without us hearing of it: the job itself is the answer.
+      if (auto existing = existingRun(name, request.idempotencyKey, scope.control())) {
+        connection_->log().info("run: the answer to submitting '" + name + "' was lost, but the run exists");
+        return *existing;
+      }
+      throw;
+    }
+    std::string studioEndpoint;
+    try {
+      studioEndpoint = azureml::JobDecoder::decode(response.body, "the submitted run").studioEndpoint;
+    } catch (const azureml::AzureMlError&) {
+      // The run exists; a reply we cannot read only costs the service's own Studio link.
+    }
+    connection_->log().info("run: submitted run '" + name + "' of template '" + request.externalId +
+                            "' (HTTP " + std::to_string(response.status) + ", x-ms-request-id: " +
+                            requestIdOf(response) + ")");
+    return core::RunResult{name, connection_->monitorUrl(studioEndpoint, name)};
+  } catch (...) {
+    rethrowTranslated();
+  }
+}
+
+}  // namespace aifoundry::pipeline_job

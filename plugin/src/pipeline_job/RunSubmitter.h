@@ -1,0 +1,42 @@
+// RunSubmitter: run() — submits one pipeline run cloned from its template (product-contract.md, "Run").
+//   1. GET the template (External Id): not found, or not a pipeline, is a clear error naming it.
+//   2. Build the body (TemplateCloner: clone + overlay + compute + polysync.* tags). Every parameter is
+//      checked here, before anything is submitted (InputNotFound, asset inputs, values Azure would refuse).
+//   3. PUT {workspace}/jobs/{name} with x-azureml-token when the job runs as the submitter.
+// Exactly once: with an idempotency key the name is derived from (template, key), so
+//   - before the PUT, a job of that name carrying the same key means an earlier attempt got through
+//     (a retry after a timeout, or after the host died between sending the PUT and reading its answer):
+//     its name is returned and nothing is submitted;
+//   - the PUT itself is marked idempotent for the transport, so a lost reply is retried (Azure answers the
+//     repeated PUT of the same body with 200);
+//   - if the PUT still fails without an answer (or conflicts), the name is read once more before failing.
+// Without a key the name ends in a random suffix and the PUT is never repeated.
+// Thread-safe.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "core/CallContext.h"
+#include "core/RunRequest.h"
+#include "core/RunResult.h"
+#include "pipeline_job/WorkspaceConnection.h"
+
+namespace aifoundry::pipeline_job {
+
+class RunSubmitter {
+ public:
+  explicit RunSubmitter(std::shared_ptr<const WorkspaceConnection> connection) : connection_(std::move(connection)) {}
+
+  core::RunResult run(core::CallContext& ctx, const core::RunRequest& request) const;
+
+ private:
+  // The run an earlier attempt with this key already created, if any.
+  std::optional<core::RunResult> existingRun(const std::string& name, const std::string& idempotencyKey,
+                                             const arm::CallControl& control) const;
+
+  std::shared_ptr<const WorkspaceConnection> connection_;
+};
+
+}  // namespace aifoundry::pipeline_job

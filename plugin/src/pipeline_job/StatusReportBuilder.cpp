@@ -1,0 +1,84 @@
+#include "pipeline_job/StatusReportBuilder.h"
+
+#include <algorithm>
+
+#include "azureml/FailureMessage.h"
+#include "azureml/OutputMatcher.h"
+#include "azureml/PollHint.h"
+#include "azureml/StatusDecoder.h"
+#include "pipeline_job/IsoTime.h"
+
+namespace aifoundry::pipeline_job {
+namespace {
+
+std::optional<std::int64_t> timeOf(const std::optional<std::string>& fromJob,
+                                   const std::optional<std::string>& fromHistory) {
+  if (fromJob) {
+    if (auto ms = parseIsoTimeMs(*fromJob)) return ms;
+  }
+  if (fromHistory) return parseIsoTimeMs(*fromHistory);
+  return std::nullopt;
+}
+
+std::vector<core::OutputValue> outputsOf(const azureml::Job& job, const std::vector<azureml::Parameter>& writtenBack) {
+  std::vector<core::OutputValue> result;
+  if (writtenBack.empty()) {
+    // No parameters named: report every output under its own name (value first, else uri).
+    for (const azureml::JobOutput& output : job.outputs) {
+      std::string value = output.value ? *output.value : output.uri;
+      if (!value.empty()) result.push_back({output.name, std::move(value)});
+    }
+    return result;
+  }
+  for (azureml::OutputValue& matched : azureml::OutputMatcher::match(writtenBack, job.outputs)) {
+    result.push_back({std::move(matched.parameterName), std::move(matched.value)});
+  }
+  return result;
+}
+
+std::string failureMessageOf(const RunObservation& observation, const std::string& monitorUrl) {
+  azureml::FailureSources sources;
+  if (observation.job.errorMessage && !observation.job.errorMessage->empty()) {
+    sources.jobError = observation.job.errorMessage;
+  }
+  if (observation.history && !observation.history->errorMessage.empty()) {
+    sources.runHistoryError = observation.history->errorMessage;
+  }
+  sources.failedStep = observation.failedStep;
+  sources.monitorUrl = monitorUrl;
+  return azureml::FailureMessage::compose(sources);
+}
+
+}  // namespace
+
+core::RunState StatusReportBuilder::stateOf(const std::string& rawStatus) {
+  // Both enums carry the ABI's PSJ_STATE_* numbers.
+  return static_cast<core::RunState>(static_cast<std::int32_t>(azureml::StatusDecoder::decode(rawStatus)));
+}
+
+core::StatusReport StatusReportBuilder::build(const RunObservation& observation,
+                                              const std::vector<azureml::Parameter>& writtenBack,
+                                              const WorkspaceConnection& connection, std::int64_t nowMs) {
+  const azureml::Job& job = observation.job;
+  core::StatusReport report;
+  report.rawStatus = job.status;
+  report.state = stateOf(job.status);
+  const auto& history = observation.history;
+  report.startMs = timeOf(job.startTime, history ? history->startTimeUtc : std::nullopt);
+  report.endMs = timeOf(job.endTime, history ? history->endTimeUtc : std::nullopt);
+  report.monitorUrl = connection.monitorUrl(job.studioEndpoint, job.name);
+  if (report.state == core::RunState::Failed) report.message = failureMessageOf(observation, report.monitorUrl);
+  if (core::isTerminal(report.state)) {
+    report.outputs = outputsOf(job, writtenBack);
+    return report;  // no further poll needed
+  }
+  const std::optional<std::int64_t> since = report.startMs ? report.startMs : observation.createdAtMs;
+  const std::int64_t ageSeconds = since ? std::max<std::int64_t>(0, (nowMs - *since) / 1000) : 0;
+  std::optional<std::int64_t> remainingReads;
+  if (auto reads = connection.arm().remainingReads()) remainingReads = static_cast<std::int64_t>(*reads);
+  report.nextPollMs = azureml::PollHint::nextDelayMs(azureml::StatusDecoder::decode(job.status), ageSeconds,
+                                                     remainingReads);
+  return report;
+}
+
+}  // namespace aifoundry::pipeline_job

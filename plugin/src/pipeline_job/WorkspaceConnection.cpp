@@ -1,0 +1,87 @@
+#include "pipeline_job/WorkspaceConnection.h"
+
+#include <ctime>
+
+#include "azureml/MonitorUrl.h"
+#include "core/JobTypeError.h"
+#include "pipeline_job/ErrorTranslation.h"
+#include "pipeline_job/SecretWipe.h"
+
+namespace aifoundry::pipeline_job {
+namespace {
+
+// A host token whose expiry the host did not say: assume one hour, as core/HostServices.h documents.
+constexpr std::int64_t kAssumedHostTokenLifetimeS = 3600;
+
+// `Polysync Service Principal`: tokens from the host's own identity. The host's Unavailable stays
+// retryable; any other refusal is a sign-in failure.
+identity::HostTokenSource hostTokenSource(const core::HostServices& host) {
+  if (!host.hasTokenProvider()) return {};  // identity/ then says plainly that the host offers none
+  const core::HostServices* services = &host;
+  return [services](const std::string& scope, const std::string& tenant) {
+    try {
+      core::AccessToken token = services->tokenForScope(scope, tenant);
+      identity::HostToken result;
+      result.token = std::string(token.token.view());
+      result.expiresOnUnixS = token.expiresOnUnixS != 0
+                                  ? token.expiresOnUnixS
+                                  : static_cast<std::int64_t>(std::time(nullptr)) + kAssumedHostTokenLifetimeS;
+      return result;
+    } catch (const core::JobTypeError& e) {
+      const arm::ErrorReason reason = e.code() == core::ErrorCode::Unavailable ? arm::ErrorReason::Network
+                                      : e.code() == core::ErrorCode::Timeout   ? arm::ErrorReason::Timeout
+                                                                               : arm::ErrorReason::Authentication;
+      arm::throwError(reason, "the host's token provider failed for scope '" + scope + "': " + e.message());
+    }
+  };
+}
+
+std::shared_ptr<arm::ArmClient> armClientFor(ConnectionSettings& settings, const core::HostServices& host,
+                                             const HostLog& log, const PipelineJobOptions& options) {
+  arm::ArmClientDependencies deps;
+  deps.log = log.sink();
+  deps.hostTokens = hostTokenSource(host);
+  deps.environment = options.environment;
+  deps.retry = options.retry;
+  try {
+    auto client = arm::ArmClient::fromAttributes(settings.attributes, std::move(deps));
+    wipeValues(settings.attributes);
+    settings.attributes.clear();
+    return client;
+  } catch (const arm::HttpError& e) {
+    wipeValues(settings.attributes);
+    settings.attributes.clear();
+    throw core::JobTypeError(core::ErrorCode::InvalidSettings, e.what());
+  }
+}
+
+}  // namespace
+
+WorkspaceConnection::WorkspaceConnection(ConnectionSettings settings, const core::HostServices& host,
+                                         const PipelineJobOptions& options)
+    : settings_(std::move(settings)),
+      log_(host),
+      arm_(armClientFor(settings_, host, log_, options)),
+      urls_(settings_.cloud.armEndpoint, settings_.workspace, settings_.apiVersion) {}
+
+std::string WorkspaceConnection::describeWorkspace() const {
+  return "workspace '" + settings_.workspace.workspaceName + "' (resource group '" +
+         settings_.workspace.resourceGroup + "')";
+}
+
+std::string WorkspaceConnection::monitorUrl(std::string_view studioEndpoint, std::string_view runId) const {
+  return azureml::MonitorUrl::build(studioEndpoint, settings_.cloud.studioHost, settings_.workspace, runId,
+                                    settings_.tenantId);
+}
+
+std::optional<std::string> WorkspaceConnection::cachedHistoryHost() const {
+  std::lock_guard<std::mutex> lock(historyMutex_);
+  return historyHost_;
+}
+
+void WorkspaceConnection::rememberHistoryHost(std::string host) const {
+  std::lock_guard<std::mutex> lock(historyMutex_);
+  historyHost_ = std::move(host);
+}
+
+}  // namespace aifoundry::pipeline_job

@@ -1,0 +1,54 @@
+// WorkspaceConnection: what every operation of one platform connection shares — the validated settings, the
+// workspace URLs, the ArmClient (connection pool, credential and token cache), the host's log and the
+// Run History host once discovered.
+//
+// Ownership: one per JobTypeInstance, shared (shared_ptr) by its operation objects. Thread-safe: everything
+// is immutable after construction except the Run History host cache, which is guarded by a mutex.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "arm/ArmClient.h"
+#include "azureml/WorkspaceUrls.h"
+#include "core/HostServices.h"
+#include "pipeline_job/ConnectionSettings.h"
+#include "pipeline_job/HostLog.h"
+#include "pipeline_job/PipelineJobOptions.h"
+
+namespace aifoundry::pipeline_job {
+
+class WorkspaceConnection {
+ public:
+  // Builds the ArmClient (no network). The secrets in `settings.attributes` are handed to identity/ and then
+  // wiped here. Throws core::JobTypeError(InvalidSettings) naming a bad setting.
+  WorkspaceConnection(ConnectionSettings settings, const core::HostServices& host, const PipelineJobOptions& options);
+
+  const ConnectionSettings& settings() const noexcept { return settings_; }
+  const azureml::WorkspaceUrls& urls() const noexcept { return urls_; }
+  const arm::ArmClient& arm() const noexcept { return *arm_; }
+  const HostLog& log() const noexcept { return log_; }
+
+  // "workspace 'ws' (resource group 'rg')", for messages.
+  std::string describeWorkspace() const;
+  // The run's Studio link: the service's own when it filled one, else built from the Studio host.
+  std::string monitorUrl(std::string_view studioEndpoint, std::string_view runId) const;
+
+  // The Run History host ("https://eastus.api.azureml.ms") once discovered; discovery happens at most once
+  // per connection when it succeeds.
+  std::optional<std::string> cachedHistoryHost() const;
+  void rememberHistoryHost(std::string host) const;
+
+ private:
+  ConnectionSettings settings_;
+  HostLog log_;
+  std::shared_ptr<arm::ArmClient> arm_;
+  azureml::WorkspaceUrls urls_;
+  mutable std::mutex historyMutex_;
+  mutable std::optional<std::string> historyHost_;
+};
+
+}  // namespace aifoundry::pipeline_job
