@@ -3,7 +3,7 @@
 #include <vector>
 
 #include "azureml/AzureMlError.h"
-#include "azureml/JsonView.h"
+#include "azureml/WorkspaceDecoder.h"
 #include "pipeline_job/ErrorTranslation.h"
 
 namespace aifoundry::pipeline_job {
@@ -29,33 +29,18 @@ std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* w
   return std::nullopt;
 }
 
-std::string memberText(azureml::JsonView object, std::string_view key) {
-  const auto value = object.member(key);
-  return value ? value->text() : std::string();
-}
-
 }  // namespace
 
 std::string RunHistoryReader::discoverHistoryHost(const arm::CallControl& control) const {
   const arm::ArmClient& arm = connection_->arm();
   arm::ArmRequestOptions options;
   options.operation = "read " + connection_->describeWorkspace();
-  const arm::HttpResponse workspace = arm.get(connection_->urls().workspaceUrl(), control, options);
-  const auto root = azureml::JsonView::parse(workspace.body, "the workspace");
-  const auto properties = root.member("properties");
-  const std::string discoveryUrl = properties ? memberText(*properties, "discoveryUrl") : std::string();
-  if (discoveryUrl.empty()) {
+  const auto workspace = azureml::WorkspaceDecoder::decode(arm.get(connection_->urls().workspaceUrl(), control, options).body);
+  if (workspace.discoveryUrl.empty()) {
     throw azureml::AzureMlError(azureml::errc::InvalidJson, "the workspace has no properties.discoveryUrl");
   }
   options.operation = "read the workspace's service discovery document";
-  const arm::HttpResponse discovery = arm.get(discoveryUrl, control, options);
-  const auto services = azureml::JsonView::parse(discovery.body, "the discovery document");
-  std::string history = memberText(services, "history");
-  while (!history.empty() && history.back() == '/') history.pop_back();
-  if (history.empty()) {
-    throw azureml::AzureMlError(azureml::errc::InvalidJson, "the discovery document names no 'history' host");
-  }
-  return history;
+  return azureml::WorkspaceDecoder::historyHost(arm.get(workspace.discoveryUrl, control, options).body);
 }
 
 std::optional<std::string> RunHistoryReader::historyHost(const arm::CallControl& control) const {
