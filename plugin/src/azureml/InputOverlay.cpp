@@ -33,6 +33,7 @@ std::string joinNames(const std::vector<std::string>& names) {
 
 std::string existingList(const std::vector<TemplateInput>& inputs) {
   std::vector<std::string> names;
+  names.reserve(inputs.size());
   for (const auto& in : inputs) names.push_back(in.name);
   return names.empty() ? std::string("it has no inputs") : "its inputs are " + joinNames(names);
 }

@@ -1,5 +1,7 @@
 #include "azureml/WorkspaceUrls.h"
 
+#include <utility>
+
 #include "azureml/AsciiText.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/JobName.h"
@@ -65,7 +67,7 @@ WorkspaceUrls::WorkspaceUrls(std::string_view armEndpoint, WorkspaceRef workspac
 std::string WorkspaceUrls::base() const { return arm_ + encodedArmId(workspace_); }
 
 std::string WorkspaceUrls::withApiVersion(std::string url) const {
-  return url + "?api-version=" + percentEncode(apiVersion_);
+  return std::move(url) + "?api-version=" + percentEncode(apiVersion_);
 }
 
 std::string WorkspaceUrls::workspaceUrl() const { return withApiVersion(base()); }
