@@ -70,9 +70,9 @@ int TestServer::connectionsAccepted() const {
 }
 
 void dropConnection(Poco::Net::HTTPServerRequest& request) {
-    auto& impl = static_cast<Poco::Net::HTTPServerRequestImpl&>(request);
-    impl.socket().setLinger(true, 0);  // RST, as a crashed peer or a load balancer would
-    impl.socket().close();
+    // shutdown, not close: the server thread still owns the socket object (closing it here races with
+    // Poco's connection teardown). The client sees the connection end without a reply.
+    static_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket().shutdown();
 }
 
 void reply(Poco::Net::HTTPServerResponse& response, int status, const std::string& body, const std::string& contentType) {

@@ -32,7 +32,7 @@ private:
     std::unique_ptr<Poco::Net::HTTPServer> server_;
 };
 
-// Drops the connection without an answer (the client sees a reset / closed connection).
+// Ends the connection without an answer (the client sees it closed before or during the reply).
 void dropConnection(Poco::Net::HTTPServerRequest& request);
 // Sends `status` with a JSON body.
 void reply(Poco::Net::HTTPServerResponse& response, int status, const std::string& body,

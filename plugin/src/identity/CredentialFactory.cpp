@@ -122,7 +122,13 @@ std::shared_ptr<TokenCredential> CredentialFactory::createUncached(const arm::At
     Build b(attributes, deps);
     const std::string method = b.reader.textOr(settings::kAuthenticationMethod, settings::kPolysyncServicePrincipal);
     auto is = [&](const char* name) { return Poco::icompare(method, std::string(name)) == 0; };
-    if (is(settings::kPolysyncServicePrincipal)) return std::make_shared<HostTokenCredential>(deps.hostTokens, b.reader.textOr(settings::kTenantId, ""));
+    if (is(settings::kPolysyncServicePrincipal)) {
+        if (!deps.hostTokens)
+            arm::throwError(arm::ErrorReason::InvalidSettings,
+                            "'Authentication Method' is 'Polysync Service Principal' but the host offers no token provider; "
+                            "choose another method or enable the host's service principal");
+        return std::make_shared<HostTokenCredential>(deps.hostTokens, b.reader.textOr(settings::kTenantId, ""));
+    }
     if (is(settings::kServicePrincipal)) return servicePrincipal(b);
     if (is(settings::kCertificateMethod)) return certificate(b);
     if (is(settings::kManagedIdentity)) return managedIdentity(b, b.reader.textOr(settings::kClientId, ""));
