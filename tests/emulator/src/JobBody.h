@@ -1,0 +1,45 @@
+// JobBody: the immutable, pre-serialised part of a job, shared by every job created from the same body
+// (100,000 generated jobs hold one). Rendering a job is then a few string joins: no JSON work per GET.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "WorkspaceContext.h"
+
+namespace azureml_emulator {
+
+struct JobBody {
+  std::string jobType;
+  std::string experimentName;
+  std::string displayName;
+  std::string description;
+  std::string computeId;
+  // Everything in "properties" after "status", as `,"key":value` text, cut where the job's name goes
+  // (output URIs and service endpoints carry it): render = tail[0] + name + tail[1] + name + ...
+  std::vector<std::string> tail;
+  std::string canonical;  // sorted JSON of the immutable fields: an identical re-PUT compares equal
+  std::map<std::string, std::string> canonicalFields;  // per top-level field, to name the one that changed
+  std::map<std::string, std::string> userProperties;   // properties.properties, for the list filter
+  std::vector<std::string> stepNames;                  // keys of properties.jobs, in order
+  std::vector<std::string> outputNames;
+  bool needsUserToken = false;
+  size_t bytes = 0;
+
+  static std::shared_ptr<const JobBody> build(const Poco::JSON::Object::Ptr& properties, bool needsUserToken,
+                                              const WorkspaceContext& context);
+};
+
+// Tags are shared the same way; their JSON is kept ready to paste.
+struct TagSet {
+  std::shared_ptr<const std::map<std::string, std::string>> values;
+  std::shared_ptr<const std::string> json;
+  static TagSet from(const Poco::JSON::Object::Ptr& properties);
+  static TagSet empty();
+};
+
+}  // namespace azureml_emulator

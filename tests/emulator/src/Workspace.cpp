@@ -1,0 +1,339 @@
+#include "azureml_emulator/Workspace.h"
+
+#include <Poco/NumberParser.h>
+#include <Poco/String.h>
+
+#include <mutex>
+#include <stdexcept>
+
+#include "ArmError.h"
+#include "JobBody.h"
+#include "JsonText.h"
+#include "PipelineJobValidator.h"
+#include "RunClock.h"
+#include "TimeText.h"
+#include "WorkspaceContext.h"
+
+namespace azureml_emulator {
+
+namespace {
+
+int tagInt(const std::map<std::string, std::string>& tags, const std::string& key, int fallback) {
+  auto it = tags.find(key);
+  int value = 0;
+  if (it == tags.end() || !Poco::NumberParser::tryParse(it->second, value) || value < 1) return fallback;
+  return value;
+}
+
+std::string tagText(const std::map<std::string, std::string>& tags, const std::string& key) {
+  auto it = tags.find(key);
+  return it == tags.end() ? "" : it->second;
+}
+
+// The run script lives in the job's tags (copied from its template by whoever submits it).
+RunScript scriptFromTags(const std::map<std::string, std::string>& tags) {
+  RunScript script;
+  script.behavior = tagText(tags, "emulator.behavior");
+  script.runningSteps = tagInt(tags, "emulator.runningSteps", script.behavior == "slow" ? 40 : 1);
+  script.cancelSteps = tagInt(tags, "emulator.cancelSteps", script.behavior == "slow-cancel" ? 20 : 1);
+  script.failStep = tagText(tags, "emulator.failStep");
+  script.errorMessage = tagText(tags, "emulator.errorMessage");
+  if (const std::string code = tagText(tags, "emulator.errorCode"); !code.empty()) script.errorCode = code;
+  return script;
+}
+
+bool isArchivedIn(const Poco::JSON::Object::Ptr& properties) {
+  return properties->has("isArchived") && !properties->get("isArchived").isEmpty() &&
+         properties->get("isArchived").convert<bool>();
+}
+
+std::string firstChangedField(const JobBody& before, const JobBody& after) {
+  for (const auto& [name, value] : after.canonicalFields) {
+    auto it = before.canonicalFields.find(name);
+    if (it == before.canonicalFields.end() || it->second != value) return name;
+  }
+  for (const auto& [name, value] : before.canonicalFields)
+    if (!after.canonicalFields.count(name)) return name;
+  return "properties";
+}
+
+}  // namespace
+
+Workspace::Workspace(std::shared_ptr<const WorkspaceContext> context)
+    : context_(std::move(context)), clock_(std::make_unique<RunClock>(context_->stepMillis)) {}
+
+Workspace::~Workspace() = default;
+
+const RunClock& Workspace::clock() const { return *clock_; }
+
+void Workspace::insert(std::shared_ptr<Job> job) {
+  auto [it, inserted] = byName_.emplace(job->name, order_.size());
+  if (!inserted) {
+    order_[it->second] = std::move(job);
+    return;
+  }
+  order_.push_back(std::move(job));
+}
+
+std::shared_ptr<Job>* Workspace::lookup(const std::string& name) {
+  auto it = byName_.find(name);
+  return it == byName_.end() ? nullptr : &order_[it->second];
+}
+
+const Job* Workspace::lookup(const std::string& name) const {
+  auto it = byName_.find(name);
+  return it == byName_.end() ? nullptr : order_[it->second].get();
+}
+
+void Workspace::addTemplate(const std::string& name, const std::string& propertiesJson, const std::string& status,
+                            int64_t createdAtMs) {
+  ValidatedJob validated;
+  try {
+    PipelineJobValidator::checkJobName(name);
+    validated = PipelineJobValidator::validateProperties(json::parseObject(propertiesJson));
+  } catch (const JobRejection& e) {
+    throw std::invalid_argument("template '" + name + "' would be refused by Azure ML (" + e.code + "): " + e.what());
+  }
+  auto job = std::make_shared<Job>();
+  job->name = name;
+  job->body = JobBody::build(validated.properties, validated.needsUserToken, *context_);
+  TagSet tags = TagSet::from(validated.properties);
+  job->tags = tags.values;
+  job->tagsJson = tags.json;
+  job->archived = isArchivedIn(validated.properties);
+  job->createdAtMs = createdAtMs != 0 ? createdAtMs : timetext::nowMillis() - 86'400'000;
+  job->modifiedAtMs = job->createdAtMs;
+  job->fixedStatus = status.empty() ? "Completed" : status;
+  job->script = scriptFromTags(*job->tags);
+  std::unique_lock lock(mutex_);
+  insert(std::move(job));
+}
+
+void Workspace::generateJobs(size_t count, const std::string& templateName, const std::string& prefix) {
+  std::unique_lock lock(mutex_);
+  const Job* found = static_cast<const Workspace*>(this)->lookup(templateName);
+  if (!found)
+    throw std::invalid_argument("cannot generate jobs from '" + templateName + "': no such template in the workspace");
+  const Job source = *found;
+  const int64_t base = timetext::nowMillis() - static_cast<int64_t>(count) * 1000 - 3'600'000;
+  order_.reserve(order_.size() + count);
+  byName_.reserve(byName_.size() + count);
+  for (size_t i = 1; i <= count; ++i) {
+    auto job = std::make_shared<Job>(source);  // shares body and tags
+    std::string number = std::to_string(i);
+    job->name = prefix + std::string(number.size() < 6 ? 6 - number.size() : 0, '0') + number;
+    job->createdAtMs = base + static_cast<int64_t>(i) * 1000;
+    job->modifiedAtMs = job->createdAtMs;
+    insert(std::move(job));
+  }
+}
+
+PutOutcome Workspace::put(const std::string& name, const std::string& requestBody, const std::string& principal) {
+  try {
+    PipelineJobValidator::checkJobName(name);
+    return store(name, PipelineJobValidator::validate(requestBody), principal);
+  } catch (const JobRejection& e) {
+    return PutOutcome{e.status, armErrorBody(e.code, e.what(), e.target)};
+  }
+}
+
+PutOutcome Workspace::store(const std::string& name, const ValidatedJob& validated, const std::string& principal) {
+  auto body = JobBody::build(validated.properties, validated.needsUserToken, *context_);
+  TagSet tags = TagSet::from(validated.properties);
+  const int64_t now = timetext::nowMillis();
+  std::unique_lock lock(mutex_);
+  if (auto* slot = lookup(name)) {
+    const Job& existing = **slot;
+    if (existing.body->canonical != body->canonical) {
+      const std::string field = firstChangedField(*existing.body, *body);
+      return PutOutcome{409, armErrorBody("JobPropertyImmutable",
+                                          "Job '" + name + "' already exists and its '" + field +
+                                              "' differs from the request. A job is immutable once submitted; "
+                                              "only its tags (and isArchived) can be updated.",
+                                          "properties." + field)};
+    }
+    // The same definition again (a retried submission): replace the tags, answer with the existing job.
+    auto updated = std::make_shared<Job>(existing);
+    updated->tags = tags.values;
+    updated->tagsJson = tags.json;
+    updated->archived = isArchivedIn(validated.properties);
+    updated->modifiedAtMs = now;
+    *slot = updated;
+    return PutOutcome{200, render(*updated, now)};
+  }
+  auto job = std::make_shared<Job>();
+  job->name = name;
+  job->body = std::move(body);
+  job->tags = tags.values;
+  job->tagsJson = tags.json;
+  job->archived = isArchivedIn(validated.properties);
+  job->createdAtMs = now;
+  job->modifiedAtMs = now;
+  job->isRun = true;
+  job->script = scriptFromTags(*job->tags);
+  job->createdBy = principal.empty() ? "emulator" : principal;
+  std::string rendered = render(*job, now);
+  insert(std::move(job));
+  return PutOutcome{201, std::move(rendered)};
+}
+
+std::string Workspace::render(const Job& job, int64_t nowMs) const {
+  const RunState state = clock_->run(job, nowMs);
+  const JobBody& body = *job.body;
+  std::string out;
+  out.reserve(body.bytes + job.tagsJson->size() + 640);
+  out += "{\"id\":\"";
+  out += context_->workspaceId();
+  out += "/jobs/";
+  out += job.name;
+  out += "\",\"name\":\"";
+  out += job.name;
+  out += "\",\"type\":\"Microsoft.MachineLearningServices/workspaces/jobs\",\"properties\":{\"jobType\":";
+  json::appendQuoted(out, body.jobType);
+  out += ",\"status\":";
+  json::appendQuoted(out, state.status);
+  for (size_t i = 0; i < body.tail.size(); ++i) {
+    if (i) out += job.name;
+    out += body.tail[i];
+  }
+  out += ",\"tags\":";
+  out += *job.tagsJson;
+  out += ",\"isArchived\":";
+  out += job.archived ? "true" : "false";
+  const std::string byType = job.isRun ? "Application" : "User";
+  out += "},\"systemData\":{\"createdAt\":\"" + timetext::iso8601(job.createdAtMs) + "\",\"createdBy\":" +
+         json::quote(job.createdBy) + ",\"createdByType\":\"" + byType + "\",\"lastModifiedAt\":\"" +
+         timetext::iso8601(job.modifiedAtMs) + "\",\"lastModifiedBy\":" + json::quote(job.createdBy) +
+         ",\"lastModifiedByType\":\"" + byType + "\"}}";
+  return out;
+}
+
+std::optional<std::string> Workspace::renderJob(const std::string& name) const {
+  std::shared_lock lock(mutex_);
+  const Job* job = lookup(name);
+  if (!job) return std::nullopt;
+  return render(*job, timetext::nowMillis());
+}
+
+std::optional<Job> Workspace::find(const std::string& name) const {
+  std::shared_lock lock(mutex_);
+  const Job* job = lookup(name);
+  if (!job) return std::nullopt;
+  return *job;
+}
+
+bool Workspace::withJob(const std::string& name, const std::function<void(const Job&)>& visit) const {
+  std::shared_lock lock(mutex_);
+  const Job* job = lookup(name);
+  if (!job) return false;
+  visit(*job);
+  return true;
+}
+
+bool Workspace::exists(const std::string& name) const {
+  std::shared_lock lock(mutex_);
+  return byName_.count(name) != 0;
+}
+
+size_t Workspace::jobCount() const {
+  std::shared_lock lock(mutex_);
+  return order_.size();
+}
+
+std::optional<std::string> Workspace::status(const std::string& name) const {
+  std::shared_lock lock(mutex_);
+  const Job* job = lookup(name);
+  if (!job) return std::nullopt;
+  return clock_->run(*job, timetext::nowMillis()).status;
+}
+
+bool Workspace::overrideStatus(const std::string& name, const std::string& status) {
+  std::unique_lock lock(mutex_);
+  auto* slot = lookup(name);
+  if (!slot) return false;
+  auto updated = std::make_shared<Job>(**slot);
+  updated->fixedStatus = status;
+  if (status.empty() && !updated->isRun) updated->fixedStatus = "Completed";
+  *slot = updated;
+  return true;
+}
+
+Workspace::CancelResult Workspace::cancel(const std::string& name) {
+  const int64_t now = timetext::nowMillis();
+  std::unique_lock lock(mutex_);
+  auto* slot = lookup(name);
+  if (!slot) return CancelResult::NotFound;
+  const Job& job = **slot;
+  const RunState state = clock_->run(job, now);
+  if (RunClock::isTerminal(state.status)) return CancelResult::AlreadyTerminal;
+  if (job.cancelRequestedAtMs != 0 || !job.isRun || !job.fixedStatus.empty()) return CancelResult::Accepted;
+  auto updated = std::make_shared<Job>(job);
+  updated->cancelRequestedAtMs = now;
+  *slot = updated;
+  return CancelResult::Accepted;
+}
+
+Workspace::ListPage Workspace::list(const ListQuery& query) const {
+  ListPage page;
+  const int64_t now = timetext::nowMillis();
+  const std::string view = query.listViewType.empty() ? "ActiveOnly" : query.listViewType;
+  std::shared_lock lock(mutex_);
+  size_t position = query.start;
+  for (; position < order_.size(); ++position) {
+    const Job& job = *order_[position];
+    if (!query.jobType.empty() && Poco::icompare(job.body->jobType, query.jobType) != 0) continue;
+    if (!query.tag.empty() && !job.tags->count(query.tag)) continue;
+    if (view == "ActiveOnly" && job.archived) continue;
+    if (view == "ArchivedOnly" && !job.archived) continue;
+    bool propertiesMatch = true;
+    for (const auto& [key, value] : query.properties) {
+      auto it = job.body->userProperties.find(key);
+      if (it == job.body->userProperties.end() || (value && it->second != *value)) propertiesMatch = false;
+    }
+    if (!propertiesMatch) continue;
+    if (page.items.size() == query.pageSize) break;
+    page.items.push_back(render(job, now));
+  }
+  if (position < order_.size()) page.next = position;
+  return page;
+}
+
+std::string Workspace::generateLargeTemplate(size_t steps, const std::string& name) {
+  Poco::JSON::Object::Ptr properties = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  properties->set("jobType", std::string("Pipeline"));
+  properties->set("displayName", "Large pipeline (" + std::to_string(steps) + " steps)");
+  properties->set("description", std::string("Generated by azureml-emulator to exercise large templates."));
+  properties->set("experimentName", std::string("large-pipelines"));
+  properties->set("computeId", context_->workspaceId() + "/computes/cpu-cluster");
+  Poco::JSON::Object::Ptr inputs = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  Poco::JSON::Object::Ptr shardCount = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  shardCount->set("jobInputType", std::string("literal"));
+  shardCount->set("value", std::to_string(steps));
+  inputs->set("shard_count", shardCount);
+  properties->set("inputs", inputs);
+  Poco::JSON::Object::Ptr jobs = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  for (size_t i = 0; i < steps; ++i) {
+    const std::string step = "shard_" + std::to_string(i);
+    const std::string text =
+        R"({"type":"command","name":")" + step +
+        R"(","component":"azureml:process_shard:3","compute":"azureml:cpu-cluster",)"
+        R"("inputs":{"shard_index":{"job_input_type":"literal","value":")" +
+        std::to_string(i) +
+        R"("},"shard_count":{"job_input_type":"literal","value":"${{parent.inputs.shard_count}}"}},)"
+        R"("outputs":{"shard_output":{"type":"uri_folder","mode":"rw_mount"}},)"
+        R"("environment_variables":{"SHARD_BUFFER_MB":"256","LOG_LEVEL":"INFO"},)"
+        R"("resources":{"instance_count":1},"distribution":null,)"
+        R"("tags":{"generated":"true"},"properties":{},"description":"Processes one shard of the input dataset; )"
+        R"(generated step used to make the template large enough to exercise streaming and size limits."})";
+    jobs->set(step, json::parseObject(text));
+  }
+  properties->set("jobs", jobs);
+  Poco::JSON::Object::Ptr settings = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  settings->set("default_compute", context_->workspaceId() + "/computes/cpu-cluster");
+  settings->set("continue_on_step_failure", false);
+  properties->set("settings", settings);
+  addTemplate(name, json::write(properties), "Completed");
+  return name;
+}
+
+}  // namespace azureml_emulator

@@ -1,0 +1,146 @@
+// ARM jobs: list with paging and filters, get, put (create, idempotent re-put, immutability), cancel.
+#include <Poco/JSON/Array.h>
+#include <Poco/URI.h>
+
+#include "EmulatorFixture.h"
+
+namespace azureml_emulator::testing {
+namespace {
+
+class ArmJobsTest : public EmulatorTest {};
+
+std::string pathOf(const std::string& link) {
+  Poco::URI uri(link);
+  return uri.getPathAndQuery();
+}
+
+TEST_F(ArmJobsTest, GetReturnsTheTemplateAsArmShapesIt) {
+  auto result = getJob("train-pipeline-template");
+  ASSERT_EQ(result.status, 200) << result.body;
+  auto job = result.json();
+  EXPECT_EQ(job->getValue<std::string>("name"), "train-pipeline-template");
+  EXPECT_EQ(job->getValue<std::string>("id"), emulator->workspaceArmId() + "/jobs/train-pipeline-template");
+  EXPECT_EQ(job->getValue<std::string>("type"), "Microsoft.MachineLearningServices/workspaces/jobs");
+  auto properties = job->getObject("properties");
+  EXPECT_EQ(properties->getValue<std::string>("jobType"), "Pipeline");
+  EXPECT_EQ(properties->getValue<std::string>("status"), "Completed");
+  EXPECT_FALSE(properties->has("startTime")) << "ARM jobs carry no times: those are in Run History";
+  EXPECT_FALSE(properties->has("endTime"));
+  EXPECT_EQ(properties->getObject("inputs")->getObject("learning_rate")->getValue<std::string>("value"), "0.01");
+  EXPECT_NE(properties->getObject("services")->getObject("Studio")->getValue<std::string>("endpoint").find(
+                "/runs/train-pipeline-template?wsid="),
+            std::string::npos);
+  EXPECT_TRUE(job->has("systemData"));
+  EXPECT_FALSE(result.header("x-ms-request-id").empty());
+  EXPECT_FALSE(result.header("x-ms-correlation-request-id").empty());
+  EXPECT_FALSE(result.header("x-ms-ratelimit-remaining-subscription-reads").empty());
+}
+
+TEST_F(ArmJobsTest, GetOfAMissingJobIs404WithArmErrorShape) {
+  auto result = getJob("no-such-job");
+  EXPECT_EQ(result.status, 404);
+  auto error = result.json()->getObject("error");
+  EXPECT_EQ(error->getValue<std::string>("code"), "ResourceNotFound");
+  EXPECT_FALSE(error->getValue<std::string>("message").empty());
+  EXPECT_TRUE(error->has("details"));
+}
+
+TEST_F(ArmJobsTest, ListFollowsNextLinkThroughEveryPage) {
+  emulator->workspace().generateJobs(120, "train-pipeline-template");
+  std::string link = jobsPath() + "?api-version=2024-10-01&jobType=Pipeline";
+  size_t total = 0, pages = 0;
+  while (!link.empty()) {
+    auto result = send(*emulator, "GET", link, "", armHeaders());
+    ASSERT_EQ(result.status, 200) << result.body;
+    auto body = result.json();
+    total += body->getArray("value")->size();
+    ++pages;
+    link = body->has("nextLink") ? pathOf(body->getValue<std::string>("nextLink")) : "";
+    if (!link.empty()) {
+      EXPECT_NE(link.find("$skip="), std::string::npos);
+      EXPECT_NE(link.find("jobType=Pipeline"), std::string::npos) << "filters travel in the link";
+    }
+  }
+  EXPECT_EQ(total, 123u);
+  EXPECT_EQ(pages, 3u);
+}
+
+TEST_F(ArmJobsTest, ListFiltersByTagAndJobType) {
+  auto tagged = send(*emulator, "GET", jobsPath() + "?api-version=2024-10-01&tag=schedule", "", armHeaders());
+  ASSERT_EQ(tagged.status, 200);
+  auto value = tagged.json()->getArray("value");
+  ASSERT_EQ(value->size(), 1u);
+  EXPECT_EQ(value->getObject(0)->getValue<std::string>("name"), "batch-score-template");
+  auto commands = send(*emulator, "GET", jobsPath() + "?api-version=2024-10-01&jobType=Command", "", armHeaders());
+  EXPECT_EQ(commands.json()->getArray("value")->size(), 0u);
+}
+
+TEST_F(ArmJobsTest, PutCreatesA201RunThatWalksToCompleted) {
+  auto result = putJob("train-run-1", runBodyFrom("train-pipeline-template"));
+  ASSERT_EQ(result.status, 201) << result.body;
+  auto job = result.json();
+  EXPECT_EQ(job->getObject("properties")->getValue<std::string>("status"), "NotStarted");
+  const auto final = waitForStatus("train-run-1", [](const std::string& s) { return s == "Completed"; });
+  EXPECT_EQ(final, "Completed");
+  auto done = getJob("train-run-1").json()->getObject("properties");
+  EXPECT_EQ(done->getValue<std::string>("status"), "Completed");
+}
+
+TEST_F(ArmJobsTest, RePutOfTheSameBodyIs200AndKeepsOneJob) {
+  const std::string body = runBodyFrom("batch-score-template");
+  ASSERT_EQ(putJob("score-run", body).status, 201);
+  const size_t jobs = emulator->workspace().jobCount();
+  auto again = putJob("score-run", body);
+  EXPECT_EQ(again.status, 200) << again.body;
+  EXPECT_EQ(emulator->workspace().jobCount(), jobs);
+}
+
+TEST_F(ArmJobsTest, RePutWithAChangedBodyIsRefused) {
+  ASSERT_EQ(putJob("score-run", runBodyFrom("batch-score-template")).status, 201);
+  std::string changed = runBodyFrom("batch-score-template");
+  changed.replace(changed.find("\"512\""), 5, "\"256\"");
+  auto result = putJob("score-run", changed);
+  EXPECT_EQ(result.status, 409);
+  EXPECT_EQ(result.json()->getObject("error")->getValue<std::string>("code"), "JobPropertyImmutable");
+}
+
+TEST_F(ArmJobsTest, CancelIs202ThenCancelRequestedThenCanceled) {
+  ASSERT_EQ(putJob("to-cancel", runBodyFrom("train-pipeline-template")).status, 201);
+  auto result = send(*emulator, "POST", jobsPath("to-cancel") + "/cancel?api-version=2024-10-01", "", armHeaders());
+  EXPECT_EQ(result.status, 202) << result.body;
+  EXPECT_NE(result.header("Location").find("/jobs/to-cancel"), std::string::npos);
+  EXPECT_EQ(result.header("Retry-After"), "10");
+  EXPECT_FALSE(result.header("x-ms-ratelimit-remaining-subscription-writes").empty());
+  EXPECT_EQ(emulator->workspace().status("to-cancel"), "CancelRequested");
+  EXPECT_EQ(waitForStatus("to-cancel", [](const std::string& s) { return s == "Canceled"; }), "Canceled");
+}
+
+TEST_F(ArmJobsTest, CancelOfAFinishedJobIs200AndChangesNothing) {
+  auto result = send(*emulator, "POST", jobsPath("train-pipeline-template") + "/cancel?api-version=2024-10-01", "",
+                     armHeaders());
+  EXPECT_EQ(result.status, 200);
+  EXPECT_EQ(emulator->workspace().status("train-pipeline-template"), "Completed");
+}
+
+TEST_F(ArmJobsTest, CancelOfAnUnknownJobIs404) {
+  auto result =
+      send(*emulator, "POST", jobsPath("ghost") + "/cancel?api-version=2024-10-01", "", armHeaders());
+  EXPECT_EQ(result.status, 404);
+}
+
+TEST_F(ArmJobsTest, JournalRecordsWhatWasSentWithTokensMasked) {
+  putJob("journaled", runBodyFrom("train-pipeline-template"));
+  auto puts = emulator->journal().entries("jobs.put");
+  ASSERT_EQ(puts.size(), 1u);
+  EXPECT_EQ(puts[0].method, "PUT");
+  EXPECT_EQ(puts[0].path, jobsPath("journaled"));
+  EXPECT_EQ(puts[0].query, "api-version=2024-10-01");
+  EXPECT_EQ(puts[0].header("Authorization"), "Bearer ***");
+  EXPECT_EQ(puts[0].header("x-azureml-token"), "***");
+  EXPECT_NE(puts[0].body.find("learning_rate"), std::string::npos);
+  EXPECT_EQ(puts[0].status, 201);
+  EXPECT_EQ(puts[0].principal, "emulator-test-principal");
+}
+
+}  // namespace
+}  // namespace azureml_emulator::testing
