@@ -42,7 +42,9 @@ struct psj_call_context {
    * interrupts this call. At most one handler is installed; a new one replaces the old. If the call was
    * already interrupted, the host runs the handler at once, on the calling thread, before returning.
    * The host guarantees the handler has finished, and will not be started again, once the callback has
-   * returned — so `plugin_data` may point to the callback's stack. */
+   * returned. Removing or replacing the handler waits until a handler already running on the host's thread
+   * has finished, so once set_interrupt_handler returns the old `plugin_data` is no longer used — which is
+   * what lets `plugin_data` point to the callback's stack (remove the handler before that frame is gone). */
   void (*set_interrupt_handler)(const psj_call_context* ctx, psj_interrupt_handler handler, void* plugin_data);
 
   /* Reports why the call fails: the same code the callback returns and a one-line message (what went wrong,

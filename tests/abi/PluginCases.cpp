@@ -1,0 +1,38 @@
+#include "PluginCases.h"
+
+namespace abitest {
+
+PluginCase aifoundryCase() {
+  PluginCase c;
+  c.name = "AIFoundryPipeline";
+  c.manifest = ABI_TEST_AIFOUNDRY_MANIFEST;
+  c.libraryDir = std::filesystem::path(ABI_TEST_PLUGIN_DIR);
+  c.secretValue = "s3cr3t-Value-never-shown";
+  c.addValidSettings = [secret = c.secretValue](KvList& settings) {
+    settings.add("Subscription Id", "00000000-0000-0000-0000-000000000001")
+        .add("Resource Group Name", "rg")
+        .add("Workspace Name", "ws")
+        .add("Authentication Method", "Service Principal")
+        .add("Tenant Id", "tenant")
+        .add("Client Id", "client")
+        .add("Client Secret", secret, PSJ_KV_SECRET);
+  };
+  c.requiredSetting = "Workspace Name";
+  return c;
+}
+
+PluginCase echoCase() {
+  PluginCase c;
+  c.name = "EchoJob";
+  c.manifest = std::filesystem::path(ABI_TEST_PLUGIN_DIR) / "polysync-echo.json";
+  c.secretValue = "echo-secret-greeting";
+  c.addValidSettings = [secret = c.secretValue](KvList& settings) { settings.add("Greeting", secret, PSJ_KV_SECRET); };
+  c.requiredSetting = "Greeting";
+  c.runnableExternalId = "echo-text";
+  c.blocksOnExternalIdBlock = true;
+  return c;
+}
+
+std::vector<PluginCase> pluginCases() { return {aifoundryCase(), echoCase()}; }
+
+}  // namespace abitest

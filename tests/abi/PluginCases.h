@@ -1,0 +1,41 @@
+// The plugins the contract tests drive: the real "AI Foundry Pipeline Job" plugin and the plain-C Echo Job,
+// each with valid settings and the name of one setting create() requires.
+#pragma once
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "CRequests.h"
+
+namespace abitest {
+
+struct PluginCase {
+  std::string name;
+  std::filesystem::path manifest;
+  std::optional<std::filesystem::path> libraryDir;
+  std::function<void(KvList&)> addValidSettings;
+  std::string requiredSetting;
+  std::string secretValue;         // a secret among the valid settings: it must never appear in messages or logs
+  std::string runnableExternalId;  // an external id whose run succeeds; empty when run is unsupported
+  bool blocksOnExternalIdBlock = false;
+};
+
+std::vector<PluginCase> pluginCases();
+PluginCase aifoundryCase();
+PluginCase echoCase();
+
+// Names parameterized tests after the plugin.
+struct CaseName {
+  template <class ParamInfo>
+  std::string operator()(const ParamInfo& param) const {
+    return param.param.name;
+  }
+};
+
+inline void PrintTo(const PluginCase& pluginCase, std::ostream* os) { *os << pluginCase.name; }
+
+}  // namespace abitest

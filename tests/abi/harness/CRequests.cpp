@@ -1,0 +1,59 @@
+#include "CRequests.h"
+
+namespace abitest {
+
+KvList& KvList::add(const std::string& key, const std::string& value, std::uint32_t flags) {
+  auto kv = std::make_unique<psj_kv>();
+  kv->struct_size = sizeof(psj_kv);
+  kv->flags = flags;
+  kv->key = cstr(text_.emplace_back(key));
+  kv->value = cstr(text_.emplace_back(value));
+  pointers_.push_back(kv.get());
+  items_.push_back(std::move(kv));
+  return *this;
+}
+
+ParameterList& ParameterList::add(const std::string& name, std::int32_t direction, std::int32_t dataType,
+                                  const std::string& value, std::uint32_t flags) {
+  auto p = std::make_unique<psj_parameter>();
+  p->struct_size = sizeof(psj_parameter);
+  p->direction = direction;
+  p->data_type = dataType;
+  p->flags = flags;
+  p->name = cstr(text_.emplace_back(name));
+  p->value = cstr(text_.emplace_back(value));
+  pointers_.push_back(p.get());
+  items_.push_back(std::move(p));
+  return *this;
+}
+
+psj_run_request RunRequestData::get() const {
+  psj_run_request request{};
+  request.struct_size = sizeof(psj_run_request);
+  request.external_id = cstr(externalId);
+  request.display_name = cstr(displayName);
+  request.idempotency_key = cstr(idempotencyKey);
+  request.attributes = attributes.data();
+  request.attribute_count = attributes.size();
+  request.parameters = parameters.data();
+  request.parameter_count = parameters.size();
+  return request;
+}
+
+psj_run_ref RunRefData::get() const {
+  psj_run_ref ref{};
+  ref.struct_size = sizeof(psj_run_ref);
+  ref.run_id = cstr(runId);
+  ref.parameters = parameters.data();
+  ref.parameter_count = parameters.size();
+  return ref;
+}
+
+psj_import_request importRequest(const std::string& filter) {
+  psj_import_request request{};
+  request.struct_size = sizeof(psj_import_request);
+  request.filter = cstr(filter);
+  return request;
+}
+
+}  // namespace abitest
