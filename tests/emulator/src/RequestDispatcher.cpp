@@ -19,6 +19,7 @@ namespace azureml_emulator {
 namespace {
 
 constexpr size_t kMaxBodyBytes = 4u * 1024u * 1024u;  // ARM refuses larger request bodies (413)
+constexpr size_t kDrainLimitBytes = 64u * 1024u * 1024u;
 
 const char* kJournaledHeaders[] = {"Authorization",         "x-azureml-token",   "x-ms-client-request-id",
                                    "x-ms-correlation-request-id", "x-ms-return-client-request-id",
@@ -107,14 +108,17 @@ bool readRequest(Poco::Net::HTTPServerRequest& in, Request& out) {
   out.headers = in;
   out.contentType = in.getContentType();
   out.clientAddress = in.clientAddress().host().toString();
-  if (in.hasContentLength() && in.getContentLength64() > static_cast<Poco::Int64>(kMaxBodyBytes)) return false;
   std::istream& stream = in.stream();
   char buffer[16384];
-  while (stream.read(buffer, sizeof buffer) || stream.gcount() > 0) {
-    out.body.append(buffer, static_cast<size_t>(stream.gcount()));
-    if (out.body.size() > kMaxBodyBytes) return false;
+  size_t received = 0;
+  // An oversized body is still read (and dropped, up to a bound) so the client gets the 413 instead of
+  // a broken pipe halfway through sending.
+  while ((stream.read(buffer, sizeof buffer) || stream.gcount() > 0) && received < kDrainLimitBytes) {
+    received += static_cast<size_t>(stream.gcount());
+    if (received <= kMaxBodyBytes) out.body.append(buffer, static_cast<size_t>(stream.gcount()));
   }
-  return true;
+  if (received > kMaxBodyBytes) out.body.clear();
+  return received <= kMaxBodyBytes;
 }
 
 }  // namespace
