@@ -1,0 +1,53 @@
+// The platform attributes are validated when the connection is created, without network access, and a bad
+// one is named in an InvalidSettings error (never its value).
+#include "PipelineJobFixture.h"
+
+#include "core/PipelineSettingNames.h"
+
+namespace aifoundry::pipeline_job::testing {
+namespace {
+
+namespace names = core::pipeline;
+
+class ConnectionSettingsTest : public PipelineJobTest {};
+
+TEST_F(ConnectionSettingsTest, MissingRequiredSettingIsNamed) {
+  for (const auto name : {names::kSubscriptionId, names::kResourceGroupName, names::kWorkspaceName}) {
+    const auto error = expectError([&] { connect({{std::string(name), ""}}); });
+    EXPECT_EQ(error.code(), core::ErrorCode::InvalidSettings);
+    EXPECT_NE(error.message().find(std::string(name)), std::string::npos) << error.message();
+  }
+  EXPECT_EQ(emulator->journal().size(), 0u) << "creating a connection must not touch the network";
+}
+
+TEST_F(ConnectionSettingsTest, MalformedSettingsAreNamedWithoutTheirValue) {
+  const std::vector<std::pair<std::string, std::string>> bad = {
+      {std::string(names::kSubscriptionId), "not-a-guid"},
+      {std::string(names::kAzureCloud), "MarsCloud"},
+      {std::string(names::kApiVersion), "yesterday"},
+      {std::string(names::kAllowPlainHttpToLoopback), "maybe"},
+      {std::string(names::kRequestTimeoutSeconds), "soon"},
+  };
+  for (const auto& [name, value] : bad) {
+    const auto error = expectError([&] { connect({{name, value}}); });
+    EXPECT_EQ(error.code(), core::ErrorCode::InvalidSettings) << name << ": " << error.message();
+    EXPECT_NE(error.message().find(name), std::string::npos) << error.message();
+  }
+}
+
+TEST_F(ConnectionSettingsTest, ServicePrincipalWithoutSecretIsRefused) {
+  const auto error = expectError([&] { connect({{std::string(names::kClientSecret), ""}}); });
+  EXPECT_EQ(error.code(), core::ErrorCode::InvalidSettings);
+  EXPECT_NE(error.message().find("Client Secret"), std::string::npos) << error.message();
+}
+
+TEST_F(ConnectionSettingsTest, JobTypeDescribesItsCapabilities) {
+  const auto& info = jobType->info();
+  EXPECT_EQ(info.id, names::kJobTypeId);
+  EXPECT_EQ(info.displayName, names::kJobTypeDisplayName);
+  EXPECT_TRUE(info.capabilities.testConnection && info.capabilities.importJobs && info.capabilities.cancel &&
+              info.capabilities.outputs && info.capabilities.idempotentRun && info.capabilities.statelessPoll);
+}
+
+}  // namespace
+}  // namespace aifoundry::pipeline_job::testing

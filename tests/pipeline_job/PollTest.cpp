@@ -1,0 +1,215 @@
+// Poll: status mapping through the lifecycle, raw status, times, failure message, outputs, monitor URL,
+// next-poll hint, the cost of a poll, statelessness and coalescing.
+#include "PipelineJobFixture.h"
+
+#include <atomic>
+#include <thread>
+
+namespace aifoundry::pipeline_job::testing {
+namespace {
+
+class PollTest : public PipelineJobTest {};
+
+TEST_F(PollTest, StatusFollowsTheRunThroughItsLifecycle) {
+  const auto result = run(request(kTrainTemplate));
+  const auto reports = pollUntilTerminal(result.runId);
+  for (const auto& report : reports) {
+    const std::string& raw = report.rawStatus;
+    if (raw == "NotStarted" || raw == "Queued" || raw == "Preparing" || raw == "Starting" || raw == "Provisioning") {
+      EXPECT_EQ(report.state, core::RunState::Starting) << raw;
+    } else if (raw == "Running" || raw == "Finalizing") {
+      EXPECT_EQ(report.state, core::RunState::Running) << raw;
+    } else {
+      EXPECT_EQ(raw, "Completed");
+      EXPECT_EQ(report.state, core::RunState::Success);
+    }
+  }
+  EXPECT_EQ(reports.back().rawStatus, "Completed");
+}
+
+TEST_F(PollTest, EveryAzureStatusMapsAsTheContractSays) {
+  const auto result = run(request(kTrainTemplate));
+  const std::vector<std::pair<std::string, core::RunState>> table = {
+      {"NotStarted", core::RunState::Starting},  {"Starting", core::RunState::Starting},
+      {"Provisioning", core::RunState::Starting}, {"Preparing", core::RunState::Starting},
+      {"Queued", core::RunState::Starting},       {"Running", core::RunState::Running},
+      {"Finalizing", core::RunState::Running},    {"CancelRequested", core::RunState::Running},
+      {"NotResponding", core::RunState::Unknown}, {"Paused", core::RunState::Unknown},
+      {"Unknown", core::RunState::Unknown},       {"SomethingNew", core::RunState::Unknown},
+      {"Completed", core::RunState::Success},     {"Failed", core::RunState::Failed},
+      {"Canceled", core::RunState::Cancelled},
+  };
+  for (const auto& [raw, state] : table) {
+    ASSERT_TRUE(emulator->workspace().overrideStatus(result.runId, raw));
+    const auto report = poll(result.runId);
+    EXPECT_EQ(report.state, state) << raw;
+    EXPECT_EQ(report.rawStatus, raw);
+  }
+}
+
+TEST_F(PollTest, CommonCaseCostsOneArmGet) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  clearJournal();
+  const auto report = poll(result.runId);
+  ASSERT_FALSE(core::isTerminal(report.state));
+  const auto entries = emulator->journal().entries();
+  ASSERT_EQ(entries.size(), 1u);
+  EXPECT_EQ(entries[0].route, "jobs.get");
+  EXPECT_EQ(entries[0].path, emulator->workspaceArmId() + "/jobs/" + result.runId);
+}
+
+TEST_F(PollTest, TimesComeFromRunHistoryWhenTheJobLacksThem) {
+  const auto result = run(request(kTrainTemplate));
+  const auto last = pollUntilTerminal(result.runId).back();
+  ASSERT_TRUE(last.startMs.has_value());
+  ASSERT_TRUE(last.endMs.has_value());
+  EXPECT_LE(*last.startMs, *last.endMs);
+  const auto runs = journal("history.run");
+  ASSERT_FALSE(runs.empty());
+  EXPECT_NE(runs.back().path.find("/history/v1.0" + emulator->workspaceArmId() + "/runs/" + result.runId),
+            std::string::npos)
+      << runs.back().path;
+  EXPECT_EQ(count("discovery"), 1u);
+  // The history host is discovered once per connection, not per poll.
+  poll(result.runId);
+  EXPECT_EQ(count("discovery"), 1u);
+  EXPECT_EQ(count("workspace"), 1u);
+}
+
+TEST_F(PollTest, FailureMessageComesFromTheFailedStep) {
+  addTemplate("failing-template",
+              R"({"emulator.behavior":"fail-in-child","emulator.failStep":"second_step","emulator.errorMessage":"Disk quota exceeded on node 3"})");
+  const auto result = run(request("failing-template"));
+  const auto last = pollUntilTerminal(result.runId).back();
+  EXPECT_EQ(last.state, core::RunState::Failed);
+  EXPECT_EQ(last.rawStatus, "Failed");
+  EXPECT_NE(last.message.find("second_step"), std::string::npos) << last.message;
+  EXPECT_NE(last.message.find("Disk quota exceeded on node 3"), std::string::npos) << last.message;
+  EXPECT_FALSE(journal("history.children").empty());
+}
+
+TEST_F(PollTest, FailureMessageIsNeverEmpty) {
+  addTemplate("failing-template", R"({"emulator.behavior":"fail"})");
+  const auto result = run(request("failing-template"));
+  const auto last = pollUntilTerminal(result.runId).back();
+  EXPECT_EQ(last.state, core::RunState::Failed);
+  EXPECT_FALSE(last.message.empty());
+  // Even with Run History out of reach, the message points at the Monitor URL.
+  emulator->faults().add(azureml_emulator::Fault::parse("history.run:404,count=-1"));
+  emulator->faults().add(azureml_emulator::Fault::parse("history.children:404,count=-1"));
+  const auto blind = poll(result.runId);
+  EXPECT_FALSE(blind.message.empty());
+}
+
+TEST_F(PollTest, OutputsAreWrittenBackOnCompletion) {
+  const auto result = run(request(kTrainTemplate));
+  const std::vector<core::Parameter> wanted = {output("model"), output("METRICS", core::Direction::InputOutput),
+                                               output("not_an_output")};
+  const auto last = pollUntilTerminal(result.runId, wanted).back();
+  ASSERT_EQ(last.state, core::RunState::Success);
+  ASSERT_EQ(last.outputs.size(), 2u);
+  EXPECT_EQ(last.outputs[0].name, "model");
+  EXPECT_EQ(last.outputs[1].name, "METRICS") << "matched case-insensitively, written back under the parameter's name";
+  const std::string job = *emulator->workspace().renderJob(result.runId);
+  for (const auto& out : last.outputs) {
+    EXPECT_FALSE(out.value.empty());
+    EXPECT_NE(job.find(out.value), std::string::npos) << out.value;
+  }
+}
+
+TEST_F(PollTest, AllOutputsAreReportedWhenNoParameterNamesThem) {
+  const auto result = run(request(kTrainTemplate));
+  const auto last = pollUntilTerminal(result.runId).back();
+  ASSERT_EQ(last.outputs.size(), 2u);
+  EXPECT_EQ(last.outputs[0].name, "model");
+  EXPECT_EQ(last.outputs[1].name, "metrics");
+}
+
+TEST_F(PollTest, ReportCarriesTheMonitorUrl) {
+  const auto result = run(request(kTrainTemplate));
+  const auto report = poll(result.runId);
+  EXPECT_EQ(report.monitorUrl, result.monitorUrl);
+  EXPECT_NE(report.monitorUrl.find("/runs/" + result.runId), std::string::npos) << report.monitorUrl;
+  EXPECT_NE(report.monitorUrl.find("tid=" + emulator->options().tenant), std::string::npos) << report.monitorUrl;
+}
+
+TEST_F(PollTest, NextPollHintIsGivenUntilTheRunFinishes) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  const auto live = poll(result.runId);
+  ASSERT_TRUE(live.nextPollMs.has_value());
+  EXPECT_GT(*live.nextPollMs, 0);
+  const auto finished = pollUntilTerminal(run(request(kTrainTemplate)).runId).back();
+  EXPECT_FALSE(finished.nextPollMs.has_value());
+}
+
+class LowReadBudgetPollTest : public PipelineJobTest {
+ protected:
+  azureml_emulator::EmulatorOptions makeOptions() override {
+    auto options = PipelineJobTest::makeOptions();
+    options.readBucket = 40;  // ARM reports fewer than 50 reads left
+    options.readRefillPerSecond = 1;
+    return options;
+  }
+};
+
+TEST_F(LowReadBudgetPollTest, NextPollHintBacksOffWhenArmsReadBudgetRunsLow) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  const auto report = poll(result.runId);
+  ASSERT_TRUE(report.nextPollMs.has_value());
+  const auto reads = journal("jobs.get").back().status;
+  EXPECT_EQ(reads, 200);
+  // Young run, live state: 5-10 s normally; times four with under 50 reads left.
+  EXPECT_GE(*report.nextPollMs, 20000) << *report.nextPollMs;
+}
+
+TEST_F(PollTest, FreshInstancePollsARunCreatedByAnother) {
+  const auto result = run(request(kTrainTemplate));
+  auto other = connect();  // another process, or after a restart: nothing but the RunId
+  const auto report = poll(result.runId, {}, other.get());
+  EXPECT_NE(report.rawStatus, "");
+  EXPECT_EQ(report.monitorUrl, result.monitorUrl);
+}
+
+TEST_F(PollTest, UnknownRunIdIsNotFound) {
+  const auto error = expectError([&] { poll("no-such-run"); });
+  EXPECT_EQ(error.code(), core::ErrorCode::NotFound);
+  EXPECT_NE(error.message().find("no-such-run"), std::string::npos) << error.message();
+}
+
+TEST_F(PollTest, MalformedRunIdIsRefusedWithoutARequest) {
+  const auto error = expectError([&] { poll("../../etc"); });
+  EXPECT_EQ(error.code(), core::ErrorCode::InvalidArgument);
+  EXPECT_EQ(count("jobs.get"), 0u);
+}
+
+TEST_F(PollTest, ConcurrentPollsOfOneRunShareOneRequest) {
+  const auto result = run(request(kTrainTemplate));
+  clearJournal();
+  // Slow the one GET down so every thread arrives while it is in flight.
+  azureml_emulator::Fault slow;
+  slow.route = "jobs.get";
+  slow.kind = azureml_emulator::FaultKind::Trickle;
+  slow.delayMs = 40;
+  slow.chunkBytes = 256;
+  emulator->faults().add(slow);
+  constexpr int kThreads = 8;
+  std::vector<std::thread> threads;
+  std::vector<std::string> statuses(kThreads);
+  std::atomic<int> ready{0};
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&, i] {
+      ++ready;
+      while (ready.load() < kThreads) std::this_thread::yield();
+      statuses[static_cast<size_t>(i)] = poll(result.runId).rawStatus;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_LT(count("jobs.get"), static_cast<size_t>(kThreads));
+  for (const auto& s : statuses) EXPECT_FALSE(s.empty());
+}
+
+}  // namespace
+}  // namespace aifoundry::pipeline_job::testing

@@ -1,0 +1,149 @@
+// Run: the template is cloned faithfully, the parameters overlaid as literal text, and everything is
+// validated before anything is submitted.
+#include "PipelineJobFixture.h"
+
+#include "azureml/JsonView.h"
+#include "core/PipelineSettingNames.h"
+
+namespace aifoundry::pipeline_job::testing {
+namespace {
+
+using azureml::JsonView;
+
+class RunTest : public PipelineJobTest {
+ protected:
+  // The one PUT the emulator received.
+  azureml_emulator::JournalEntry onlyPut() {
+    const auto puts = journal("jobs.put");
+    EXPECT_EQ(puts.size(), 1u);
+    return puts.empty() ? azureml_emulator::JournalEntry{} : puts[0];
+  }
+  static std::string member(const std::string& json, std::initializer_list<const char*> path) {
+    JsonView view = JsonView::parse(json, "test body");
+    for (const char* key : path) {
+      auto next = view.member(key);
+      if (!next) return "<absent>";
+      view = *next;
+    }
+    return std::string(view.raw());
+  }
+};
+
+TEST_F(RunTest, BodyClonesTheTemplateAndOverlaysInputs) {
+  const std::string templateJson = *emulator->workspace().renderJob(kTrainTemplate);
+  const auto result = run(request(kTrainTemplate, {input("epochs", "25", core::DataType::Int)}));
+  const auto put = onlyPut();
+  EXPECT_EQ(put.path, emulator->workspaceArmId() + "/jobs/" + result.runId);
+  EXPECT_NE(put.query.find("api-version=2024-10-01"), std::string::npos);
+  // jobs and settings byte-for-byte as the template's.
+  EXPECT_EQ(member(put.body, {"properties", "jobs"}), member(templateJson, {"properties", "jobs"}));
+  EXPECT_EQ(member(put.body, {"properties", "settings"}), member(templateJson, {"properties", "settings"}));
+  EXPECT_EQ(member(put.body, {"properties", "experimentName"}), member(templateJson, {"properties", "experimentName"}));
+  EXPECT_EQ(member(put.body, {"properties", "computeId"}), member(templateJson, {"properties", "computeId"}));
+  // Nothing read-only or server-filled.
+  for (const char* field : {"id", "name", "type", "systemData"}) EXPECT_EQ(member(put.body, {field}), "<absent>") << field;
+  for (const char* field : {"status", "services"}) {
+    EXPECT_EQ(member(put.body, {"properties", field}), "<absent>") << field;
+  }
+  // The overlaid input as a literal, the others untouched.
+  EXPECT_EQ(member(put.body, {"properties", "inputs", "epochs"}), R"({"jobInputType":"literal","value":"25"})");
+  EXPECT_EQ(member(put.body, {"properties", "inputs", "training_data"}),
+            member(templateJson, {"properties", "inputs", "training_data"}));
+  EXPECT_EQ(member(put.body, {"properties", "displayName"}), "\"Polysync nightly train-pipeline-template\"");
+  EXPECT_EQ(member(put.body, {"properties", "tags", "polysync.template"}), "\"train-pipeline-template\"");
+  EXPECT_EQ(member(put.body, {"properties", "tags", "team"}), "\"growth-ml\"") << "the template's tags are kept";
+  EXPECT_EQ(put.header("x-azureml-token"), "***") << "identity null: the submitter's ML token goes along";
+  EXPECT_EQ(put.status, 201);
+  EXPECT_EQ(result.runId.rfind("train-pipeline-template", 0), 0u) << result.runId;
+  EXPECT_TRUE(emulator->workspace().exists(result.runId));
+}
+
+TEST_F(RunTest, InputsAreSentAsLiteralTextOfTheirType) {
+  run(request(kTrainTemplate, {input("epochs", "010", core::DataType::Int),
+                               input("learning_rate", "1e-3", core::DataType::Float),
+                               input("use_gpu", "true", core::DataType::Bool),
+                               input("config", R"({ "optimizer" : "sgd", "batch_size": 64 })", core::DataType::Json)}));
+  const auto put = onlyPut();
+  EXPECT_EQ(member(put.body, {"properties", "inputs", "epochs", "value"}), "\"10\"");
+  EXPECT_EQ(member(put.body, {"properties", "inputs", "learning_rate", "value"}), "\"0.001\"");
+  EXPECT_EQ(member(put.body, {"properties", "inputs", "use_gpu", "value"}), "\"True\"");
+  EXPECT_EQ(JsonView::parse(put.body, "body").member("properties")->member("inputs")->member("config")->member("value")->text(),
+            R"({"optimizer":"sgd","batch_size":64})");
+}
+
+TEST_F(RunTest, OutputParametersAreNotSent) {
+  run(request(kTrainTemplate, {output("model")}));
+  EXPECT_EQ(member(onlyPut().body, {"properties", "inputs", "model"}), "<absent>");
+}
+
+TEST_F(RunTest, ComputeAttributeOverridesTheTemplatesCompute) {
+  auto r = request(kTrainTemplate);
+  r.attributes.push_back(core::Setting{std::string(core::pipeline::kComputeNameAttribute), core::SecretString("big-gpus"), false});
+  run(r);
+  EXPECT_EQ(member(onlyPut().body, {"properties", "computeId"}),
+            "\"" + emulator->workspaceArmId() + "/computes/big-gpus\"");
+}
+
+TEST_F(RunTest, UnknownParameterFailsBeforeSubmittingWithInputNotFound) {
+  const auto error = expectError([&] { run(request(kTrainTemplate, {input("epochz", "3")})); });
+  EXPECT_EQ(error.code(), core::ErrorCode::InvalidArgument);
+  EXPECT_NE(error.message().find("InputNotFound"), std::string::npos) << error.message();
+  EXPECT_NE(error.message().find("epochz"), std::string::npos);
+  EXPECT_NE(error.message().find("learning_rate"), std::string::npos) << "the inputs that exist are listed";
+  EXPECT_EQ(count("jobs.put"), 0u);
+}
+
+TEST_F(RunTest, AssetInputFailsBeforeSubmitting) {
+  const auto error = expectError([&] { run(request(kTrainTemplate, {input("training_data", "azureml://x")})); });
+  EXPECT_EQ(error.code(), core::ErrorCode::InvalidArgument);
+  EXPECT_NE(error.message().find("training_data"), std::string::npos) << error.message();
+  EXPECT_EQ(count("jobs.put"), 0u);
+}
+
+TEST_F(RunTest, ValueAzureWouldRefuseFailsBeforeSubmitting) {
+  for (const auto& bad : {input("learning_rate", "fast", core::DataType::Float), input("model_name", "---")}) {
+    const auto error = expectError([&] { run(request(bad.name == "model_name" ? kScoreTemplate : kTrainTemplate, {bad})); });
+    EXPECT_EQ(error.code(), core::ErrorCode::InvalidArgument) << error.message();
+    EXPECT_NE(error.message().find(bad.name), std::string::npos) << error.message();
+  }
+  EXPECT_EQ(count("jobs.put"), 0u);
+}
+
+TEST_F(RunTest, SecretValuesAreSentButNeverLoggedOrEchoed) {
+  const std::string secretValue = "TopSecretValue42";
+  run(request(kScoreTemplate, {input("model_name", secretValue, core::DataType::Secret)}));
+  EXPECT_EQ(member(onlyPut().body, {"properties", "inputs", "model_name", "value"}), "\"" + secretValue + "\"");
+  EXPECT_EQ(host->allText().find(secretValue), std::string::npos);
+  // A refused secret value is named, never quoted.
+  const auto error = expectError([&] { run(request(kTrainTemplate, {input("epochs", "-.-.-", core::DataType::Secret)})); });
+  EXPECT_EQ(error.message().find("-.-.-"), std::string::npos) << error.message();
+}
+
+TEST_F(RunTest, MissingTemplateIsNamedInANotFoundError) {
+  const auto error = expectError([&] { run(request("no-such-template")); });
+  EXPECT_EQ(error.code(), core::ErrorCode::NotFound);
+  EXPECT_NE(error.message().find("no-such-template"), std::string::npos) << error.message();
+  EXPECT_EQ(count("jobs.put"), 0u);
+}
+
+TEST_F(RunTest, TemplateThatIsNotAPipelineIsRefused) {
+  emulator->workspace().addTemplate(
+      "a-command-job", R"({"jobType":"Command","command":"python train.py","environmentId":")" +
+                           emulator->workspaceArmId() + R"(/environments/env/versions/1","computeId":")" +
+                           emulator->workspaceArmId() + R"(/computes/cpu"})");
+  const auto error = expectError([&] { run(request("a-command-job")); });
+  EXPECT_EQ(error.code(), core::ErrorCode::InvalidArgument);
+  EXPECT_NE(error.message().find("a-command-job"), std::string::npos) << error.message();
+  EXPECT_NE(error.message().find("not a pipeline"), std::string::npos) << error.message();
+  EXPECT_EQ(count("jobs.put"), 0u);
+}
+
+TEST_F(RunTest, RunReturnsTheMonitorUrl) {
+  const auto result = run(request(kTrainTemplate));
+  EXPECT_NE(result.monitorUrl.find("/runs/" + result.runId), std::string::npos) << result.monitorUrl;
+  EXPECT_NE(result.monitorUrl.find("wsid=" + emulator->workspaceArmId()), std::string::npos) << result.monitorUrl;
+  EXPECT_NE(result.monitorUrl.find("tid=" + emulator->options().tenant), std::string::npos) << result.monitorUrl;
+}
+
+}  // namespace
+}  // namespace aifoundry::pipeline_job::testing
