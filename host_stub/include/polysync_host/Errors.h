@@ -1,0 +1,41 @@
+// The three ways a host command fails, each a one-line message: what went wrong and what to do.
+// Which exception is thrown decides the exit code and the JSON error code (see ExitCodes.h).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+
+namespace polysync::host {
+
+// The command line is wrong: bad or missing option, unknown command, unreadable input file. Exit code 2.
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A plugin or its manifest cannot be used: refused before any callback runs. Exit code 3.
+class PluginLoadError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// A plugin callback (or the host acting for it) failed with a polysync_jobtype_v1 status code. Exit code 1.
+class OperationError : public std::runtime_error {
+ public:
+  OperationError(int32_t code, const std::string& message, std::optional<int64_t> retryAfterMs = std::nullopt)
+      : std::runtime_error(message), code_(code), retryAfterMs_(retryAfterMs) {}
+  int32_t code() const { return code_; }
+  std::optional<int64_t> retryAfterMs() const { return retryAfterMs_; }
+
+ private:
+  int32_t code_;
+  std::optional<int64_t> retryAfterMs_;
+};
+
+// The JSON name of a PSJ_E_* code ("RateLimited", "NotFound", ...). Codes this host does not know are
+// classified by their band, as base.h asks: an unknown code is "Internal".
+const char* errorCodeName(int32_t code);
+
+}  // namespace polysync::host

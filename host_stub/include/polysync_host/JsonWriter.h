@@ -1,0 +1,46 @@
+// A small streaming JSON writer: keys come out in the order written (the output shapes are a contract, and
+// people read them), strings are escaped and made valid UTF-8 whatever bytes a plugin sent.
+// Not thread-safe; one writer per document.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace polysync::host {
+
+class JsonWriter {
+ public:
+  JsonWriter& beginObject();
+  JsonWriter& endObject();
+  JsonWriter& beginArray();
+  JsonWriter& endArray();
+  JsonWriter& key(std::string_view name);
+
+  JsonWriter& value(std::string_view text);
+  JsonWriter& value(const char* text) { return value(std::string_view(text)); }
+  JsonWriter& value(const std::string& text) { return value(std::string_view(text)); }
+  JsonWriter& value(int64_t number);
+  JsonWriter& value(uint32_t number) { return value(static_cast<int64_t>(number)); }
+  JsonWriter& value(bool flag);
+  JsonWriter& null();
+  // A string, or null when absent.
+  JsonWriter& value(const std::optional<std::string>& text);
+
+  // The document so far; complete once every begin has its end.
+  const std::string& str() const { return out_; }
+
+ private:
+  void separate();
+
+  std::string out_;
+  std::vector<bool> hasItems_;  // one per open object/array
+  bool afterKey_ = false;
+};
+
+// `text` as a JSON string literal, quotes included. Invalid UTF-8 becomes U+FFFD.
+std::string jsonQuote(std::string_view text);
+
+}  // namespace polysync::host

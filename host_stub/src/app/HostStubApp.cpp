@@ -1,0 +1,59 @@
+#include "HostStubApp.h"
+
+#include "polysync_host/CommandRunner.h"
+#include "polysync_host/ExitCodes.h"
+#include "polysync_host/Logger.h"
+#include "polysync_host/ResultJson.h"
+#include "polysync_host/ResultText.h"
+
+#include <Poco/Util/OptionSet.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+
+namespace polysync::host {
+namespace {
+
+std::string executableDir(const std::string& fallback) {
+  std::error_code ec;
+  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  return ec ? fallback : exe.parent_path().string();
+}
+
+}  // namespace
+
+HostStubApp::HostStubApp() { setUnixOptions(true); }
+
+void HostStubApp::defineOptions(Poco::Util::OptionSet& options) {
+  Application::defineOptions(options);
+  defineCommandOptions(options);
+}
+
+void HostStubApp::handleOption(const std::string& name, const std::string& value) {
+  Application::handleOption(name, value);
+  options_.apply(name, value);
+}
+
+int HostStubApp::main(const ArgVec& args) {
+  options_.positional = args;
+  if (options_.help) {
+    std::cout << usageText();
+    return kExitOk;
+  }
+  Logger logger(options_.logLevel.value_or(PSJ_LOG_INFO));
+  CommandOutcome outcome;
+  try {
+    CommandRunner runner(options_, logger, executableDir(config().getString("application.dir", ".")), true);
+    outcome = runner.run();
+  } catch (...) {
+    const Failure failure = currentFailure();
+    outcome = CommandOutcome{failure.exitCode, options_.json ? errorJson(failure) + "\n" : "", errorText(failure)};
+  }
+  if (!outcome.err.empty()) std::fputs(outcome.err.c_str(), stderr);
+  std::fwrite(outcome.out.data(), 1, outcome.out.size(), stdout);
+  std::fflush(stdout);
+  return outcome.exitCode;
+}
+
+}  // namespace polysync::host

@@ -1,0 +1,226 @@
+#include "polysync_host/CommandOptions.h"
+
+#include "polysync_host/Errors.h"
+#include "polysync_host/Logger.h"
+
+#include <polysync/jobtype_v1/base.h>
+
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionException.h>
+#include <Poco/Util/OptionProcessor.h>
+#include <Poco/Util/OptionSet.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <map>
+
+namespace polysync::host {
+namespace {
+
+using Poco::Util::Option;
+
+constexpr const char* kHelpHint = "; run 'polysync-host-stub --help' for the usage";
+
+const std::set<std::string> kGlobalOptions{"plugin-dir", "platform",     "json", "log-level",
+                                           "verbose",    "host-token-file", "call-timeout", "help"};
+
+struct CommandRule {
+  std::set<std::string> allowed;
+  std::set<std::string> required;
+  size_t arguments;  // positional arguments after the command word
+  const char* argumentName;
+};
+
+const std::map<std::string, CommandRule>& commandRules() {
+  static const std::map<std::string, CommandRule> rules{
+      {"plugins", {{}, {}, 0, ""}},
+      {"test-connection", {{"job-type"}, {"job-type"}, 0, ""}},
+      {"import", {{"job-type", "filter"}, {"job-type"}, 0, ""}},
+      {"run",
+       {{"job-type", "external-id", "name", "param", "output", "param-file", "attr", "idempotency-key", "wait",
+         "poll-interval", "timeout", "cancel-on-timeout"},
+        {"job-type", "external-id"},
+        0,
+        ""}},
+      {"poll", {{"job-type", "output", "param-file"}, {"job-type"}, 1, "RUN_ID"}},
+      {"cancel", {{"job-type", "output", "param-file"}, {"job-type"}, 1, "RUN_ID"}},
+  };
+  return rules;
+}
+
+Option valued(const char* name, const char* argument, const char* description, bool repeatable = false) {
+  return Option(name, "", description).required(false).repeatable(repeatable).argument(argument, true);
+}
+
+Option flag(const char* name, const char* shortName, const char* description) {
+  // Saying a flag twice is harmless, so it is allowed.
+  return Option(name, shortName, description).required(false).repeatable(true);
+}
+
+}  // namespace
+
+void defineCommandOptions(Poco::Util::OptionSet& options) {
+  options.addOption(valued("plugin-dir", "DIR", "folder of plugin manifests and libraries"));
+  options.addOption(valued("platform", "FILE", "JSON object of platform attributes"));
+  options.addOption(flag("json", "", "print exactly one JSON document on stdout"));
+  options.addOption(valued("log-level", "LEVEL", "trace, debug, info (default), warn or error"));
+  options.addOption(flag("verbose", "v", "same as --log-level debug"));
+  options.addOption(valued("host-token-file", "FILE", "file holding the host's own token"));
+  options.addOption(valued("call-timeout", "S", "deadline of each plugin call in seconds (default 120; 0 = none)"));
+  options.addOption(flag("help", "h", "show this help"));
+  options.addOption(valued("job-type", "T", "job type id or display name"));
+  options.addOption(valued("filter", "TAG", "import: narrow discovery (a tag key)"));
+  options.addOption(valued("external-id", "ID", "run: the imported job's external id"));
+  options.addOption(valued("name", "DISPLAY", "run: the run's display name"));
+  options.addOption(valued("param", "NAME[:TYPE]=VALUE", "run: an Input parameter", true));
+  options.addOption(valued("output", "NAME", "an Output parameter to write back", true));
+  options.addOption(valued("param-file", "FILE", "JSON array of {name, direction, type, value}"));
+  options.addOption(valued("attr", "NAME=VALUE", "run: a job attribute", true));
+  options.addOption(valued("idempotency-key", "KEY", "run: the submission's key (default: a new UUID)"));
+  options.addOption(flag("wait", "", "run: wait until the run ends"));
+  options.addOption(valued("poll-interval", "S", "run --wait: longest pause between polls, in seconds"));
+  options.addOption(valued("timeout", "S", "run --wait: give up waiting after S seconds (exit 6)"));
+  options.addOption(flag("cancel-on-timeout", "", "run --wait: cancel the run when the wait times out"));
+}
+
+std::chrono::milliseconds parseSeconds(const std::string& value, const std::string& option, bool positive) {
+  char* end = nullptr;
+  const double seconds = value.empty() ? NAN : std::strtod(value.c_str(), &end);
+  if (!std::isfinite(seconds) || (end && *end != '\0') || seconds < 0 || (positive && seconds <= 0) ||
+      seconds > 1e9) {
+    throw UsageError("--" + option + " \"" + value + "\" is not a valid number of seconds; write e.g. --" + option +
+                     (positive ? " 0.5" : " 30"));
+  }
+  const auto ms = static_cast<int64_t>(std::llround(seconds * 1000.0));
+  return std::chrono::milliseconds(positive && ms == 0 ? 1 : ms);
+}
+
+void CommandOptions::apply(const std::string& option, const std::string& value) {
+  given.insert(option);
+  if (option == "plugin-dir") pluginDir = value;
+  else if (option == "platform") platformFile = value;
+  else if (option == "json") json = true;
+  else if (option == "log-level") {
+    logLevel = parseLogLevel(value);
+    if (!logLevel) throw UsageError("--log-level \"" + value + "\" is unknown; use trace, debug, info, warn or error");
+  } else if (option == "verbose") logLevel = PSJ_LOG_DEBUG;
+  else if (option == "host-token-file") hostTokenFile = value;
+  else if (option == "call-timeout") callTimeout = parseSeconds(value, option, false);
+  else if (option == "help") help = true;
+  else if (option == "job-type") jobType = value;
+  else if (option == "filter") filter = value;
+  else if (option == "external-id") externalId = value;
+  else if (option == "name") name = value;
+  else if (option == "param") params.push_back(value);
+  else if (option == "output") outputs.push_back(value);
+  else if (option == "param-file") paramFile = value;
+  else if (option == "attr") attrs.push_back(value);
+  else if (option == "idempotency-key") idempotencyKey = value;
+  else if (option == "wait") wait = true;
+  else if (option == "poll-interval") pollInterval = parseSeconds(value, option, true);
+  else if (option == "timeout") timeout = parseSeconds(value, option, true);
+  else if (option == "cancel-on-timeout") cancelOnTimeout = true;
+}
+
+void CommandOptions::validate() const {
+  const std::string cmd = command();
+  if (cmd.empty()) throw UsageError(std::string("no command given; use plugins, test-connection, import, run, poll or cancel") + kHelpHint);
+  const auto rule = commandRules().find(cmd);
+  if (rule == commandRules().end()) {
+    throw UsageError("unknown command \"" + cmd + "\"; use plugins, test-connection, import, run, poll or cancel");
+  }
+  for (const auto& option : given) {
+    if (!kGlobalOptions.count(option) && !rule->second.allowed.count(option)) {
+      throw UsageError("option --" + option + " does not apply to " + cmd + kHelpHint);
+    }
+  }
+  for (const auto& option : rule->second.required) {
+    if (!given.count(option)) throw UsageError(cmd + " needs --" + option + kHelpHint);
+  }
+  if (cmd == "run" && !wait) {
+    for (const char* option : {"poll-interval", "timeout", "cancel-on-timeout"}) {
+      if (given.count(option)) throw UsageError(std::string("--") + option + " only applies with --wait; add --wait");
+    }
+  }
+  const size_t arguments = positional.size() - 1;
+  if (arguments < rule->second.arguments) throw UsageError(cmd + " needs " + rule->second.argumentName + kHelpHint);
+  if (arguments > rule->second.arguments) {
+    throw UsageError("unexpected argument \"" + positional[rule->second.arguments + 1] + "\" for " + cmd + kHelpHint);
+  }
+}
+
+void rethrowOptionError() {
+  try {
+    throw;
+  } catch (const Poco::Util::UnknownOptionException& e) {
+    throw UsageError("unknown option --" + e.message() + kHelpHint);
+  } catch (const Poco::Util::AmbiguousOptionException& e) {
+    throw UsageError("ambiguous option --" + e.message() + "; write the option's full name");
+  } catch (const Poco::Util::MissingArgumentException& e) {
+    throw UsageError("option --" + e.message() + kHelpHint);
+  } catch (const Poco::Util::UnexpectedArgumentException& e) {
+    throw UsageError("option --" + e.message() + " takes no value" + kHelpHint);
+  } catch (const Poco::Util::DuplicateOptionException& e) {
+    throw UsageError("option --" + e.message() + " may be given only once");
+  } catch (const Poco::Util::OptionException& e) {
+    throw UsageError(e.displayText() + kHelpHint);
+  }
+}
+
+CommandOptions parseCommandLine(const std::vector<std::string>& args) {
+  Poco::Util::OptionSet set;
+  defineCommandOptions(set);
+  Poco::Util::OptionProcessor processor(set);
+  processor.setUnixStyle(true);
+  CommandOptions options;
+  try {
+    for (const auto& arg : args) {
+      std::string name, value;
+      if (processor.process(arg, name, value)) {
+        if (!name.empty()) options.apply(name, value);
+      } else {
+        options.positional.push_back(arg);
+      }
+    }
+    processor.checkRequired();
+  } catch (const Poco::Util::OptionException&) {
+    rethrowOptionError();
+  }
+  return options;
+}
+
+std::string usageText() {
+  return R"(usage: polysync-host-stub [--plugin-dir DIR] [--platform FILE] [--json] COMMAND ...
+
+Loads polysync_jobtype_v1 plugins the way the Polysync runtime does and drives their callbacks.
+
+commands:
+  plugins                                  list the installed plugins and their job types
+  test-connection --job-type T             sign in and read the platform
+  import --job-type T [--filter TAG]       list the platform's jobs
+  run --job-type T --external-id ID [--name DISPLAY] [--param NAME[:TYPE]=VALUE]... [--output NAME]...
+      [--param-file FILE] [--attr NAME=VALUE]... [--idempotency-key KEY]
+      [--wait [--poll-interval S] [--timeout S] [--cancel-on-timeout]]
+  poll --job-type T RUN_ID [--output NAME]... [--param-file FILE]
+  cancel --job-type T RUN_ID [--output NAME]... [--param-file FILE]
+
+options:
+  --plugin-dir DIR        plugin folder (default: $POLYSYNC_PLUGIN_DIR, else <exe>/../plugins,
+                          else <exe>/../lib/polysync/plugins)
+  --platform FILE         JSON object of platform attributes by Polysync name ("Subscription Id", ...)
+  --json                  print exactly one JSON document on stdout; logs go to stderr
+  --log-level LEVEL       trace, debug, info (default), warn, error;  -v is --log-level debug
+  --host-token-file FILE  the host's own token (else $POLYSYNC_HOST_TOKEN or $POLYSYNC_HOST_TOKEN_FILE)
+  --call-timeout S        deadline of each plugin call, seconds (default 120; 0 = none)
+  --job-type T            a job type id or display name
+  TYPE                    String (default), Secret, Int, Float, Bool, JSON, JsonArray
+  --param-file FILE       JSON array of {"name","direction","type","value"}; direction Input, Output, Input&Output
+  --poll-interval S       with --wait: longest pause between polls (default: the plugin's hint, at least 1 s)
+  --timeout S             with --wait: stop waiting after S seconds (exit 6)
+
+exit codes: 0 success; 1 the operation failed; 2 usage error; 3 plugin or ABI load error;
+            run --wait: 0 Success, 4 Failed, 5 Cancelled, 6 the wait timed out
+)";
+}
+
+}  // namespace polysync::host

@@ -1,0 +1,73 @@
+#include "polysync_host/Logger.h"
+
+#include <polysync/jobtype_v1/base.h>
+
+#include <Poco/String.h>
+
+namespace polysync::host {
+namespace {
+
+const char* levelName(int32_t level) {
+  switch (level) {
+    case PSJ_LOG_TRACE: return "trace";
+    case PSJ_LOG_DEBUG: return "debug";
+    case PSJ_LOG_INFO: return "info";
+    case PSJ_LOG_WARN: return "warn";
+    default: return "error";
+  }
+}
+
+}  // namespace
+
+Logger::Logger(int32_t level, std::FILE* out) : level_(level), out_(out) {}
+
+void Logger::log(int32_t level, std::string_view message, std::string_view source) {
+  if (!enabled(level)) return;
+  std::string line = "polysync-host-stub: ";
+  line += levelName(level);
+  line += ": ";
+  if (!source.empty()) {
+    line += '[';
+    line += source;
+    line += "] ";
+  }
+  line += oneLine(message);
+  line += '\n';
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (beforeLine_) beforeLine_();
+  std::fwrite(line.data(), 1, line.size(), out_);
+  std::fflush(out_);
+}
+
+void Logger::writeRaw(std::string_view text) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::fwrite(text.data(), 1, text.size(), out_);
+  std::fflush(out_);
+}
+
+void Logger::setBeforeLine(std::function<void()> hook) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  beforeLine_ = std::move(hook);
+}
+
+std::optional<int32_t> parseLogLevel(const std::string& name) {
+  const std::string n = Poco::toLower(name);
+  if (n == "trace") return PSJ_LOG_TRACE;
+  if (n == "debug") return PSJ_LOG_DEBUG;
+  if (n == "info") return PSJ_LOG_INFO;
+  if (n == "warn" || n == "warning") return PSJ_LOG_WARN;
+  if (n == "error") return PSJ_LOG_ERROR;
+  return std::nullopt;
+}
+
+std::string oneLine(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    const auto u = static_cast<unsigned char>(c);
+    if (u < 0x20 || u == 0x7F) c = ' ';
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  return out;
+}
+
+}  // namespace polysync::host

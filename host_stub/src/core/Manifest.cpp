@@ -1,0 +1,164 @@
+#include "polysync_host/Manifest.h"
+
+#include "polysync_host/Errors.h"
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/String.h>
+
+#include <filesystem>
+#include <fstream>
+#include <limits>
+#include <regex>
+#include <set>
+#include <sstream>
+
+namespace polysync::host {
+namespace {
+
+using Poco::Dynamic::Var;
+using Poco::JSON::Object;
+
+// One validation pass over a parsed manifest. Every failure names the manifest and the field.
+class ManifestValidator {
+ public:
+  explicit ManifestValidator(const std::string& path) : path_(path) {}
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw PluginLoadError("manifest " + path_ + ": " + what + "; fix the manifest (see manifest.schema.json)");
+  }
+
+  void onlyKeys(const Object& object, const std::set<std::string>& allowed, const std::string& where) const {
+    for (const auto& [name, value] : object) {
+      (void)value;
+      if (!allowed.count(name)) fail("unknown field \"" + name + "\"" + where);
+    }
+  }
+
+  Var require(const Object& object, const std::string& name, const std::string& where) const {
+    if (!object.has(name)) fail("missing required field \"" + where + name + "\"");
+    return object.get(name);
+  }
+
+  std::string string(const Object& object, const std::string& name, const std::string& where = "") const {
+    const Var v = require(object, name, where);
+    if (!v.isString()) fail("\"" + where + name + "\" must be a string");
+    return v.extract<std::string>();
+  }
+
+  uint32_t unsignedInt(const Object& object, const std::string& name, const std::string& where) const {
+    const Var v = require(object, name, where);
+    if (!v.isInteger() || v.isBoolean()) fail("\"" + where + name + "\" must be an integer");
+    if (v.isSigned() && v.convert<int64_t>() < 0) fail("\"" + where + name + "\" must not be negative");
+    const auto n = v.convert<uint64_t>();
+    if (n > std::numeric_limits<uint32_t>::max()) fail("\"" + where + name + "\" is too large");
+    return static_cast<uint32_t>(n);
+  }
+
+  Object::Ptr object(const Var& v, const std::string& what) const {
+    if (v.type() != typeid(Object::Ptr)) fail(what + " must be a JSON object");
+    return v.extract<Object::Ptr>();
+  }
+
+  void identifier(const std::string& value, const std::string& what) const {
+    static const std::regex kId("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
+    if (!std::regex_match(value, kId)) fail(what + " \"" + value + "\" must match [A-Za-z0-9][A-Za-z0-9._-]*");
+  }
+
+  void semver(const std::string& value) const {
+    static const std::regex kSemver("^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]+)?$");
+    if (!std::regex_match(value, kSemver)) fail("\"version\" \"" + value + "\" must be a semantic version like 1.2.3");
+  }
+
+  // Plugins live in the plugin folder: a manifest may not point anywhere else.
+  void relativeLibrary(const std::string& library) const {
+    if (library.empty()) fail("\"library\" must not be empty");
+    if (library.find('\0') != std::string::npos || library.find('\\') != std::string::npos)
+      fail("\"library\" must be a plain relative path with '/' separators");
+    const std::filesystem::path p(library);
+    if (p.is_absolute()) fail("\"library\" must be relative to the manifest's folder, not absolute");
+    for (const auto& part : p) {
+      if (part == "..") fail("\"library\" must not contain '..'");
+    }
+  }
+
+ private:
+  std::string path_;
+};
+
+Var parseJson(const std::string& text, const ManifestValidator& check) {
+  try {
+    Poco::JSON::Parser parser;
+    return parser.parse(text);
+  } catch (const Poco::Exception& e) {
+    check.fail("not valid JSON (" + e.message() + ")");
+  }
+}
+
+}  // namespace
+
+std::string Manifest::libraryPath() const {
+  return (std::filesystem::path(path).parent_path() / library).lexically_normal().string();
+}
+
+bool Manifest::declaresJobType(const std::string& idOrDisplayName) const {
+  for (const auto& jt : jobTypes) {
+    if (jt.id == idOrDisplayName || Poco::icompare(jt.displayName, idOrDisplayName) == 0) return true;
+  }
+  return false;
+}
+
+Manifest parseManifest(const std::string& text, const std::string& path) {
+  const ManifestValidator check(path);
+  const Object::Ptr root = check.object(parseJson(text, check), "the manifest");
+  check.onlyKeys(*root, {"manifestVersion", "id", "version", "library", "abi", "jobTypes", "description", "$schema"},
+                 "");
+
+  Manifest m;
+  m.path = path;
+  if (const uint32_t v = check.unsignedInt(*root, "manifestVersion", ""); v != 1)
+    check.fail("\"manifestVersion\" " + std::to_string(v) + " is not supported (this host reads version 1)");
+  m.id = check.string(*root, "id");
+  check.identifier(m.id, "\"id\"");
+  m.version = check.string(*root, "version");
+  check.semver(m.version);
+  m.library = check.string(*root, "library");
+  check.relativeLibrary(m.library);
+
+  const Object::Ptr abi = check.object(check.require(*root, "abi", ""), "\"abi\"");
+  check.onlyKeys(*abi, {"major", "minor", "minHostMinor"}, " in \"abi\"");
+  m.abiMajor = check.unsignedInt(*abi, "major", "abi.");
+  m.abiMinor = check.unsignedInt(*abi, "minor", "abi.");
+  m.minHostMinor = check.unsignedInt(*abi, "minHostMinor", "abi.");
+  if (m.abiMajor == 0) check.fail("\"abi.major\" must be at least 1");
+  if (m.minHostMinor > m.abiMinor) check.fail("\"abi.minHostMinor\" must not exceed \"abi.minor\"");
+
+  const Var jobTypes = check.require(*root, "jobTypes", "");
+  if (jobTypes.type() != typeid(Poco::JSON::Array::Ptr)) check.fail("\"jobTypes\" must be an array");
+  const auto list = jobTypes.extract<Poco::JSON::Array::Ptr>();
+  if (list->size() == 0) check.fail("\"jobTypes\" must list at least one job type");
+  std::set<std::string> seen;
+  for (size_t i = 0; i < list->size(); ++i) {
+    const std::string where = "jobTypes[" + std::to_string(i) + "].";
+    const Object::Ptr jt = check.object(list->get(static_cast<unsigned>(i)), "\"" + where.substr(0, where.size() - 1) + "\"");
+    check.onlyKeys(*jt, {"id", "displayName"}, " in \"" + where.substr(0, where.size() - 1) + "\"");
+    ManifestJobType entry{check.string(*jt, "id", where), check.string(*jt, "displayName", where)};
+    check.identifier(entry.id, "\"" + where + "id\"");
+    if (entry.displayName.empty() || entry.displayName.size() > 256)
+      check.fail("\"" + where + "displayName\" must be 1 to 256 characters");
+    if (!seen.insert(entry.id).second) check.fail("job type \"" + entry.id + "\" is listed twice");
+    m.jobTypes.push_back(std::move(entry));
+  }
+  return m;
+}
+
+Manifest readManifest(const std::string& path) {
+  const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
+  std::ifstream in(absolute, std::ios::binary);
+  if (!in) throw PluginLoadError("manifest " + absolute + ": cannot be read; check that it exists and is readable");
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parseManifest(text.str(), absolute);
+}
+
+}  // namespace polysync::host

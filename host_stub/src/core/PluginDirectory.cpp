@@ -1,0 +1,37 @@
+#include "polysync_host/PluginDirectory.h"
+
+#include "polysync_host/Errors.h"
+
+#include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+
+namespace polysync::host {
+
+namespace fs = std::filesystem;
+
+std::string resolvePluginDir(const std::optional<std::string>& option, const std::string& exeDir) {
+  if (option && !option->empty()) return *option;
+  if (const char* env = std::getenv("POLYSYNC_PLUGIN_DIR"); env && *env) return env;
+  const fs::path buildTree = fs::path(exeDir) / ".." / "plugins";
+  std::error_code ec;
+  if (fs::is_directory(buildTree, ec)) return buildTree.lexically_normal().string();
+  return (fs::path(exeDir) / ".." / "lib" / "polysync" / "plugins").lexically_normal().string();
+}
+
+std::vector<std::string> listManifestFiles(const std::string& dir) {
+  std::error_code ec;
+  const fs::path root = fs::absolute(dir, ec).lexically_normal();
+  if (ec || !fs::is_directory(root, ec)) {
+    throw PluginLoadError("plugin folder " + dir + " does not exist; pass --plugin-dir DIR or set POLYSYNC_PLUGIN_DIR");
+  }
+  std::vector<std::string> files;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path().string());
+  }
+  if (ec) throw PluginLoadError("plugin folder " + root.string() + " cannot be read (" + ec.message() + "); check its permissions");
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace polysync::host

@@ -1,0 +1,215 @@
+#include "polysync_host/Sinks.h"
+
+#include "polysync_host/Logger.h"
+
+#include <polysync/jobtype_v1/base.h>
+
+#include <algorithm>
+
+namespace polysync::host {
+namespace {
+
+// The 1.0 layouts: a struct the plugin fills must be at least this large.
+constexpr uint64_t kImportedJob10 = sizeof(psj_imported_job);
+constexpr uint64_t kParameterSchema10 = sizeof(psj_parameter_schema);
+
+template <class Host, class Sink>
+Host* hostOf(const Sink* sink) {
+  return sink ? static_cast<Host*>(sink->host_data) : nullptr;
+}
+
+}  // namespace
+
+// ---- TextSink ---------------------------------------------------------------------------------------------
+
+TextSink::TextSink(Logger& logger) : gate_(logger, "psj_text_sink") {
+  sink_.struct_size = sizeof(psj_text_sink);
+  sink_.host_data = this;
+  sink_.set_text = &TextSink::setText;
+}
+
+void TextSink::setText(const psj_text_sink* sink, const char* text, uint64_t len) {
+  auto* s = hostOf<TextSink>(sink);
+  if (!s || !s->gate_.admit("set_text")) return;
+  std::lock_guard<std::mutex> lock(s->gate_.mutex());
+  if (auto copied = s->gate_.copy(text, len, "set_text text", kMaxTextBytes)) s->text_ = std::move(copied);
+}
+
+// ---- ImportSink -------------------------------------------------------------------------------------------
+
+ImportSink::ImportSink(Logger& logger) : gate_(logger, "psj_import_sink") {
+  sink_.struct_size = sizeof(psj_import_sink);
+  sink_.host_data = this;
+  sink_.emit_job = &ImportSink::emitJob;
+}
+
+bool ImportSink::copyParameter(const psj_parameter_schema* p, ParameterSchemaInfo& out) {
+  if (!p || p->struct_size < kParameterSchema10) {
+    gate_.violation("emit_job: a parameter schema is NULL or smaller than the ABI 1.0 layout; it was skipped");
+    return false;
+  }
+  auto name = gate_.copy(p->name, "emit_job parameter name", kMaxIdBytes);
+  if (!name || name->empty()) {
+    gate_.violation("emit_job: a parameter has no name; it was skipped");
+    return false;
+  }
+  out.name = std::move(*name);
+  out.direction = p->direction;
+  out.dataType = p->data_type;
+  if (p->flags & PSJ_SCHEMA_HAS_DEFAULT) out.defaultValue = gate_.copy(p->default_value, "emit_job parameter default", kMaxTextBytes);
+  out.description = gate_.copy(p->description, "emit_job parameter description", kMaxTextBytes).value_or("");
+  out.overridable = !(p->flags & PSJ_SCHEMA_NOT_OVERRIDABLE);
+  return true;
+}
+
+int32_t ImportSink::emitJob(const psj_import_sink* sink, const psj_imported_job* job) {
+  auto* s = hostOf<ImportSink>(sink);
+  if (!s) return 1;
+  if (!s->gate_.admit("emit_job")) return 1;
+  std::lock_guard<std::mutex> lock(s->gate_.mutex());
+  if (!job || job->struct_size < kImportedJob10) {
+    s->gate_.violation("emit_job: the job is NULL or smaller than the ABI 1.0 layout; it was skipped");
+    return 0;
+  }
+  ImportedJob out;
+  auto externalId = s->gate_.copy(job->external_id, "emit_job external_id", kMaxIdBytes);
+  if (!externalId || externalId->empty()) {
+    s->gate_.violation("emit_job: a job has no external_id; it was skipped");
+    return 0;
+  }
+  out.externalId = std::move(*externalId);
+  out.name = s->gate_.copy(job->name, "emit_job name", kMaxTextBytes).value_or("");
+  out.description = s->gate_.copy(job->description, "emit_job description", kMaxTextBytes).value_or("");
+  out.jobType = s->gate_.copy(job->job_type, "emit_job job_type", kMaxTextBytes).value_or("");
+  if (!job->parameters && job->parameter_count > 0) {
+    s->gate_.violation("emit_job: parameters is NULL with a nonzero parameter_count");
+  } else {
+    for (uint64_t i = 0; i < job->parameter_count; ++i) {
+      ParameterSchemaInfo p;
+      if (s->copyParameter(job->parameters[i], p)) out.parameters.push_back(std::move(p));
+    }
+  }
+  s->jobs_.push_back(std::move(out));
+  return 0;
+}
+
+// ---- RunSink ----------------------------------------------------------------------------------------------
+
+RunSink::RunSink(Logger& logger) : gate_(logger, "psj_run_sink") {
+  sink_.struct_size = sizeof(psj_run_sink);
+  sink_.host_data = this;
+  sink_.set_run_id = &RunSink::setRunId;
+  sink_.set_monitor_url = &RunSink::setMonitorUrl;
+}
+
+void RunSink::setRunId(const psj_run_sink* sink, const char* runId, uint64_t len) {
+  auto* s = hostOf<RunSink>(sink);
+  if (!s || !s->gate_.admit("set_run_id")) return;
+  std::lock_guard<std::mutex> lock(s->gate_.mutex());
+  auto id = s->gate_.copy(runId, len, "set_run_id run_id", kMaxIdBytes);
+  if (!id || id->empty()) {
+    s->gate_.violation("set_run_id: the run id is empty");
+    return;
+  }
+  s->result_.runId = std::move(*id);
+  s->hasRunId_ = true;
+}
+
+void RunSink::setMonitorUrl(const psj_run_sink* sink, const char* url, uint64_t len) {
+  auto* s = hostOf<RunSink>(sink);
+  if (!s || !s->gate_.admit("set_monitor_url")) return;
+  std::lock_guard<std::mutex> lock(s->gate_.mutex());
+  if (auto copied = s->gate_.copy(url, len, "set_monitor_url url", kMaxTextBytes)) s->result_.monitorUrl = std::move(copied);
+}
+
+// ---- StatusSink -------------------------------------------------------------------------------------------
+
+StatusSink::StatusSink(Logger& logger, std::string runId) : gate_(logger, "psj_status_sink") {
+  sink_.struct_size = sizeof(psj_status_sink);
+  sink_.host_data = this;
+  sink_.set_state = &StatusSink::setState;
+  sink_.set_start_time = &StatusSink::setStartTime;
+  sink_.set_end_time = &StatusSink::setEndTime;
+  sink_.set_message = &StatusSink::setMessage;
+  sink_.add_output = &StatusSink::addOutput;
+  sink_.set_monitor_url = &StatusSink::setMonitorUrl;
+  sink_.set_next_poll_ms = &StatusSink::setNextPollMs;
+  result_.runId = std::move(runId);
+}
+
+StatusSink* StatusSink::self(const psj_status_sink* sink, const char* function) {
+  auto* s = hostOf<StatusSink>(sink);
+  return s && s->gate_.admit(function) ? s : nullptr;
+}
+
+void StatusSink::setState(const psj_status_sink* sink, int32_t state, const char* raw, uint64_t len) {
+  StatusSink* s = self(sink, "set_state");
+  if (!s) return;
+  std::lock_guard<std::mutex> lock(s->gate_.mutex());
+  if (state < 0 || state > 199) {
+    s->gate_.violation("set_state: state " + std::to_string(state) + " is outside the live and terminal bands");
+    state = PSJ_STATE_UNKNOWN;
+  }
+  s->result_.state = state;
+  s->result_.providerStatus = s->gate_.copy(raw, len, "set_state raw_status", kMaxTextBytes);
+  if (s->result_.providerStatus && s->result_.providerStatus->empty()) s->result_.providerStatus.reset();
+  s->hasState_ = true;
+}
+
+void StatusSink::setStartTime(const psj_status_sink* sink, int64_t unixMs) {
+  if (StatusSink* s = self(sink, "set_start_time")) {
+    std::lock_guard<std::mutex> lock(s->gate_.mutex());
+    s->result_.startTimeMs = unixMs;
+  }
+}
+
+void StatusSink::setEndTime(const psj_status_sink* sink, int64_t unixMs) {
+  if (StatusSink* s = self(sink, "set_end_time")) {
+    std::lock_guard<std::mutex> lock(s->gate_.mutex());
+    s->result_.endTimeMs = unixMs;
+  }
+}
+
+void StatusSink::setMessage(const psj_status_sink* sink, const char* message, uint64_t len) {
+  StatusSink* s = self(sink, "set_message");
+  if (!s) return;
+  std::lock_guard<std::mutex> lock(s->gate_.mutex());
+  if (auto copied = s->gate_.copy(message, len, "set_message message", kMaxTextBytes)) s->result_.message = std::move(copied);
+}
+
+void StatusSink::addOutput(const psj_status_sink* sink, const char* name, uint64_t nameLen, const char* value,
+                           uint64_t valueLen) {
+  StatusSink* s = self(sink, "add_output");
+  if (!s) return;
+  std::lock_guard<std::mutex> lock(s->gate_.mutex());
+  auto n = s->gate_.copy(name, nameLen, "add_output name", kMaxIdBytes);
+  auto v = s->gate_.copy(value, valueLen, "add_output value", kMaxTextBytes);
+  if (!n || n->empty() || !v) {
+    s->gate_.violation("add_output: an output without a name or value was skipped");
+    return;
+  }
+  auto& outputs = s->result_.outputs;
+  auto it = std::find_if(outputs.begin(), outputs.end(), [&](const auto& o) { return o.first == *n; });
+  if (it != outputs.end()) it->second = std::move(*v);
+  else outputs.emplace_back(std::move(*n), std::move(*v));
+}
+
+void StatusSink::setMonitorUrl(const psj_status_sink* sink, const char* url, uint64_t len) {
+  StatusSink* s = self(sink, "set_monitor_url");
+  if (!s) return;
+  std::lock_guard<std::mutex> lock(s->gate_.mutex());
+  if (auto copied = s->gate_.copy(url, len, "set_monitor_url url", kMaxTextBytes)) s->result_.monitorUrl = std::move(copied);
+}
+
+void StatusSink::setNextPollMs(const psj_status_sink* sink, int64_t ms) {
+  StatusSink* s = self(sink, "set_next_poll_ms");
+  if (!s) return;
+  std::lock_guard<std::mutex> lock(s->gate_.mutex());
+  if (ms < 0) {
+    s->gate_.violation("set_next_poll_ms: negative value " + std::to_string(ms));
+    return;
+  }
+  s->result_.nextPollMs = ms;
+}
+
+}  // namespace polysync::host
