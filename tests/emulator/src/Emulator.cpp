@@ -104,6 +104,9 @@ void Emulator::start() {
   params->setKeepAliveTimeout(Poco::Timespan(30, 0));
   params->setMaxThreads(o.maxThreads);
   params->setMaxQueued(256);
+  // A connection thread waits this long for more work before it may end; stop() can wait for one such
+  // wait to run out (Poco's default is 10 s), so keep it short.
+  params->setThreadIdleTime(Poco::Timespan(0, 200000));
   params->setServerName("");
   impl_->pool = std::make_unique<Poco::ThreadPool>(2, std::max(4, o.maxThreads + 1), 60);
   Impl* impl = impl_.get();
