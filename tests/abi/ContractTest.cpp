@@ -47,7 +47,7 @@ TEST_P(Contract, CreateWithoutARequiredSettingFailsNamingIt) {
     const std::string key(kv.key.data, kv.key.len);
     if (key != GetParam().requiredSetting) settings.add(key, std::string(kv.value.data, kv.value.len), kv.flags);
   }
-  TestCallContext ctx;
+  TestCallContext ctx(GetParam().callTimeout);
   psj_instance* instance = nullptr;
   const auto rc = session.jobType()->create(session.jobType(), settings.data(), settings.size(), ctx.get(), &instance);
   EXPECT_EQ(rc, PSJ_E_INVALID_SETTINGS);
@@ -62,11 +62,11 @@ TEST_P(Contract, EveryCallbackGivesAWellFormedOutcome) {
   const psj_job_type* jt = session.jobType();
   psj_instance* instance = session.instance();
 
-  TestCallContext c1;
+  TestCallContext c1(GetParam().callTimeout);
   TextSink text;
   session.expectWellFormed(jt->test_connection(instance, c1.get(), text.get()), c1, [] {}, {&text});
 
-  TestCallContext c2;
+  TestCallContext c2(GetParam().callTimeout);
   ImportSink imported;
   const psj_import_request filter = importRequest("");
   session.expectWellFormed(jt->import_jobs(instance, c2.get(), &filter, imported.get()), c2, [] {}, {&imported});
@@ -76,7 +76,7 @@ TEST_P(Contract, EveryCallbackGivesAWellFormedOutcome) {
   request.idempotencyKey = "key-1";
   request.parameters.add("text", PSJ_DIRECTION_INPUT, PSJ_TYPE_STRING, "hello");
   const psj_run_request runRequest = request.get();
-  TestCallContext c3;
+  TestCallContext c3(GetParam().callTimeout);
   RunSink run;
   const auto runRc = jt->run(instance, c3.get(), &runRequest, run.get());
   session.expectWellFormed(runRc, c3, [&] { ContractSession::expectRunOk(run); }, {&run});
@@ -89,13 +89,13 @@ TEST_P(Contract, EveryCallbackGivesAWellFormedOutcome) {
   ref.parameters.add("echo", PSJ_DIRECTION_OUTPUT, PSJ_TYPE_STRING, "");
   const psj_run_ref runRef = ref.get();
   for (int i = 0; i < 2; ++i) {
-    TestCallContext c4;
+    TestCallContext c4(GetParam().callTimeout);
     StatusSink status;
     session.expectWellFormed(jt->poll(instance, c4.get(), &runRef, status.get()), c4,
                              [&] { ContractSession::expectStatusOk(status); }, {&status});
     EXPECT_EQ(status.lateCalls(), 0);
   }
-  TestCallContext c5;
+  TestCallContext c5(GetParam().callTimeout);
   StatusSink cancelled;
   session.expectWellFormed(jt->cancel(instance, c5.get(), &runRef, cancelled.get()), c5,
                            [&] { ContractSession::expectStatusOk(cancelled); }, {&cancelled});
@@ -130,7 +130,7 @@ TEST_P(Contract, NullArgumentsAreRefusedWithoutCrashing) {
   EXPECT_NE(jt->create(jt, nullptr, 0, nullptr, &none), PSJ_OK);
 
   auto expectRefused = [&](const char* what, auto call) {
-    TestCallContext ctx;
+    TestCallContext ctx(GetParam().callTimeout);
     const std::int32_t rc = call(ctx.get());
     EXPECT_NE(rc, PSJ_OK) << what;
     session.expectWellFormed(rc, ctx, [] {});
@@ -160,7 +160,7 @@ TEST_P(Contract, TruncatedStructsAreRefusedWithoutCrashing) {
   request.externalId = "echo-text";
   psj_run_request shortRequest = request.get();
   shortRequest.struct_size = 8;
-  TestCallContext c1;
+  TestCallContext c1(GetParam().callTimeout);
   RunSink run;
   const auto rc1 = jt->run(instance, c1.get(), &shortRequest, run.get());
   EXPECT_NE(rc1, PSJ_OK);
@@ -171,7 +171,7 @@ TEST_P(Contract, TruncatedStructsAreRefusedWithoutCrashing) {
   ref.runId = "echo-x";
   psj_run_ref shortRef = ref.get();
   shortRef.struct_size = 4;
-  TestCallContext c2;
+  TestCallContext c2(GetParam().callTimeout);
   StatusSink status;
   const auto rc2 = jt->poll(instance, c2.get(), &shortRef, status.get());
   EXPECT_NE(rc2, PSJ_OK);
@@ -180,7 +180,7 @@ TEST_P(Contract, TruncatedStructsAreRefusedWithoutCrashing) {
   // A run sink that ends before set_run_id cannot take a run id: refuse before running anything.
   const psj_run_request fullRequest = request.get();
   RunSink tinySink(8);
-  TestCallContext c3;
+  TestCallContext c3(GetParam().callTimeout);
   const auto rc3 = jt->run(instance, c3.get(), &fullRequest, tinySink.get());
   EXPECT_NE(rc3, PSJ_OK);
   session.expectWellFormed(rc3, c3, [] {}, {&tinySink});
@@ -205,13 +205,13 @@ TEST_P(Contract, MalformedListsAndStringsAreRefusedWithoutCrashing) {
   std::vector<const psj_kv*> withNull(settings.data(), settings.data() + settings.size());
   withNull.push_back(nullptr);
   psj_instance* created = nullptr;
-  TestCallContext c1;
+  TestCallContext c1(GetParam().callTimeout);
   const auto rc1 = jt->create(jt, withNull.data(), withNull.size(), c1.get(), &created);
   EXPECT_NE(rc1, PSJ_OK);
   session.expectWellFormed(rc1, c1, [] {});
   settings.at(0).value.data = nullptr;
   settings.at(0).value.len = 12;
-  TestCallContext c2;
+  TestCallContext c2(GetParam().callTimeout);
   const auto rc2 = jt->create(jt, settings.data(), settings.size(), c2.get(), &created);
   EXPECT_NE(rc2, PSJ_OK);
   session.expectWellFormed(rc2, c2, [] {});
@@ -222,7 +222,7 @@ TEST_P(Contract, MalformedListsAndStringsAreRefusedWithoutCrashing) {
   ref.runId = "echo-x";
   psj_run_ref nullList = ref.get();
   nullList.parameter_count = 5;
-  TestCallContext c3;
+  TestCallContext c3(GetParam().callTimeout);
   StatusSink s3;
   const auto rc3 = jt->poll(instance, c3.get(), &nullList, s3.get());
   EXPECT_NE(rc3, PSJ_OK);
@@ -232,7 +232,7 @@ TEST_P(Contract, MalformedListsAndStringsAreRefusedWithoutCrashing) {
   request.externalId = GetParam().runnableExternalId.empty() ? "template" : GetParam().runnableExternalId;
   request.parameters.add("text", PSJ_DIRECTION_INPUT, 999, "x");
   const psj_run_request odd = request.get();
-  TestCallContext c4;
+  TestCallContext c4(GetParam().callTimeout);
   RunSink r4;
   const auto rc4 = jt->run(instance, c4.get(), &odd, r4.get());
   session.expectWellFormed(rc4, c4, [&] { ContractSession::expectRunOk(r4); }, {&r4});
@@ -249,7 +249,7 @@ TEST_P(Contract, CallsAfterDestroyAreRefused) {
   ASSERT_EQ(jt->create(jt, settings.data(), settings.size(), create.get(), &instance), PSJ_OK);
   jt->destroy(instance);
 
-  TestCallContext ctx;
+  TestCallContext ctx(GetParam().callTimeout);
   TextSink text;
   const auto rc = jt->test_connection(instance, ctx.get(), text.get());
   EXPECT_EQ(rc, PSJ_E_INVALID_ARGUMENT);
@@ -268,11 +268,11 @@ TEST_P(Contract, ConcurrentCallsOnOneInstanceAreSafe) {
   std::atomic<int> malformed{0};
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
-      for (int i = 0; i < 25; ++i) {
+      for (int i = 0; i < GetParam().concurrentPollsPerThread; ++i) {
         RunRefData ref;
         ref.runId = "echo-" + std::to_string(t) + "-" + std::to_string(i % 3);
         const psj_run_ref runRef = ref.get();
-        TestCallContext ctx;
+        TestCallContext ctx(GetParam().callTimeout);
         StatusSink status;
         const auto rc = jt->poll(instance, ctx.get(), &runRef, status.get());
         if (rc == PSJ_OK ? status.status().setStateCalls == 0 : (ctx.errorCode() != rc || !knownCode(rc))) ++malformed;

@@ -15,8 +15,16 @@ PluginCase aifoundryCase() {
         .add("Authentication Method", "Service Principal")
         .add("Tenant Id", "tenant")
         .add("Client Id", "client")
-        .add("Client Secret", secret, PSJ_KV_SECRET);
+        .add("Client Secret", secret, PSJ_KV_SECRET)
+        // Never real Azure: every endpoint is loopback port 9, where nothing listens.
+        .add("Authority Host", "http://127.0.0.1:9")
+        .add("Resource Manager Endpoint", "http://127.0.0.1:9")
+        .add("Managed Identity Endpoint", "http://127.0.0.1:9")
+        .add("Allow Plain HTTP To Loopback", "true")
+        .add("Request Timeout Seconds", "2");
   };
+  c.callTimeout = std::chrono::milliseconds(2000);
+  c.concurrentPollsPerThread = 2;
   c.requiredSetting = "Workspace Name";
   return c;
 }

@@ -2,6 +2,7 @@
 // each with valid settings and the name of one setting create() requires.
 #pragma once
 
+#include <chrono>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -22,6 +23,10 @@ struct PluginCase {
   std::string secretValue;         // a secret among the valid settings: it must never appear in messages or logs
   std::string runnableExternalId;  // an external id whose run succeeds; empty when run is unsupported
   bool blocksOnExternalIdBlock = false;
+  // The deadline of calls that may reach the network (the real job type: every endpoint is a closed loopback
+  // port, so calls fail fast with Unavailable or Timeout and never leave the machine).
+  std::optional<std::chrono::milliseconds> callTimeout;
+  int concurrentPollsPerThread = 25;
 };
 
 std::vector<PluginCase> pluginCases();

@@ -44,7 +44,7 @@ TEST_P(Skew, AHostTableEndingBeforeGetExtensionIsNeverReadPastItsSize) {
   psj_instance* instance = nullptr;
   TestCallContext ctx;
   EXPECT_EQ(jt->create(jt, settings.data(), settings.size(), ctx.get(), &instance), PSJ_OK) << ctx.errorMessage();
-  TestCallContext c2;
+  TestCallContext c2(GetParam().callTimeout);
   TextSink text;
   const auto rc = jt->test_connection(instance, c2.get(), text.get());
   EXPECT_TRUE(rc == PSJ_OK || knownCode(rc));
@@ -70,7 +70,7 @@ TEST_P(Skew, AHostTableTooShortForItsMinorIsRefused) {
 TEST_P(Skew, AContextWithoutSetRetryAfterStillWorks) {
   ContractSession session(GetParam());
   ASSERT_TRUE(session.loaded());
-  TestCallContext ctx(std::nullopt, offsetof(psj_call_context, set_retry_after_ms));
+  TestCallContext ctx(GetParam().callTimeout, offsetof(psj_call_context, set_retry_after_ms));
   TextSink text;
   const auto rc = session.jobType()->test_connection(session.instance(), ctx.get(), text.get());
   session.expectWellFormed(rc, ctx, [] {}, {&text});
@@ -85,7 +85,7 @@ TEST_P(Skew, AStatusSinkEndingAfterSetStateGetsOnlySetState) {
   ref.parameters.add("echo", PSJ_DIRECTION_OUTPUT, PSJ_TYPE_STRING, "");
   const psj_run_ref runRef = ref.get();
   for (int i = 0; i < 2; ++i) {
-    TestCallContext ctx;
+    TestCallContext ctx(GetParam().callTimeout);
     StatusSink sink(offsetof(psj_status_sink, set_start_time));
     const auto rc = session.jobType()->poll(session.instance(), ctx.get(), &runRef, sink.get());
     session.expectWellFormed(rc, ctx, [&] { ContractSession::expectStatusOk(sink); }, {&sink});

@@ -49,10 +49,10 @@ psj_run_ref RunRefData::get() const {
   return ref;
 }
 
-psj_import_request importRequest(const std::string& filter) {
+psj_import_request importRequest(std::string_view filter) {
   psj_import_request request{};
   request.struct_size = sizeof(psj_import_request);
-  request.filter = cstr(filter);
+  request.filter = psj_str{filter.data(), filter.size()};
   return request;
 }
 

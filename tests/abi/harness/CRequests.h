@@ -6,6 +6,7 @@
 #include <deque>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "polysync/jobtype_v1.h"
@@ -56,6 +57,7 @@ struct RunRefData {
   psj_run_ref get() const;
 };
 
-psj_import_request importRequest(const std::string& filter);
+// `filter` is borrowed: pass a string literal or text that outlives the request.
+psj_import_request importRequest(std::string_view filter);
 
 }  // namespace abitest
