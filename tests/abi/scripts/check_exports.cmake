@@ -1,4 +1,5 @@
-# Export-surface check: the library exports exactly one dynamic symbol, polysync_jobtype_v1_entry.
+# Export-surface check: the library exports exactly one dynamic symbol, polysync_jobtype_v1_entry, and runs
+# no C++ static constructor when it is loaded (ABI-GUIDE.md rule 7: no work in static constructors).
 #   cmake -DNM=<nm> -DLIBRARY=<file.so> [-DREADELF=<readelf> -DNO_CXX_RUNTIME=ON] -P check_exports.cmake
 # NO_CXX_RUNTIME also checks that the library does not need libstdc++ (a plain-C plugin).
 if(NOT EXISTS "${LIBRARY}")
@@ -17,10 +18,18 @@ endforeach()
 if(NOT symbols STREQUAL "polysync_jobtype_v1_entry")
   message(FATAL_ERROR "${LIBRARY} must export exactly polysync_jobtype_v1_entry, but exports: ${symbols}")
 endif()
+# Static constructors are _GLOBAL__sub_I_<file> functions; AddressSanitizer's own module constructor
+# (_GLOBAL__sub_I_00099_...) is not ours.
+execute_process(COMMAND "${NM}" "${LIBRARY}" OUTPUT_VARIABLE all_symbols ERROR_QUIET)
+string(REGEX MATCHALL "_GLOBAL__sub_I_[A-Za-z0-9_.]+" constructors "${all_symbols}")
+list(FILTER constructors EXCLUDE REGEX "^_GLOBAL__sub_I_00099_")
+if(constructors)
+  message(FATAL_ERROR "${LIBRARY} runs static constructors when loaded (do that work in init()): ${constructors}")
+endif()
 if(NO_CXX_RUNTIME)
   execute_process(COMMAND "${READELF}" -d "${LIBRARY}" OUTPUT_VARIABLE dynamic)
   if(dynamic MATCHES "libstdc\\+\\+")
     message(FATAL_ERROR "${LIBRARY} is a plain-C plugin but needs libstdc++")
   endif()
 endif()
-message(STATUS "${LIBRARY}: exports exactly polysync_jobtype_v1_entry")
+message(STATUS "${LIBRARY}: exports exactly polysync_jobtype_v1_entry and has no static constructors")
