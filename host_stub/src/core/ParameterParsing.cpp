@@ -7,6 +7,7 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/ParseHandler.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 
@@ -41,7 +42,7 @@ bool isFloat(const std::string& v) {
 
 std::optional<Var> parseJson(const std::string& v) {
   try {
-    Poco::JSON::Parser parser;
+    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // keep key order for compact JSON
     return std::optional<Var>(std::in_place, parser.parse(v));
   } catch (const Poco::Exception&) {
     return std::nullopt;

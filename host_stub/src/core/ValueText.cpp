@@ -4,46 +4,14 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
+#include <Poco/JSON/Stringifier.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <sstream>
 
 namespace polysync::host {
-namespace {
-
 using Poco::Dynamic::Var;
-
-void writeCompact(const Var& v, std::string& out) {
-  if (v.isEmpty()) {
-    out += "null";
-  } else if (v.type() == typeid(Poco::JSON::Object::Ptr)) {
-    const auto object = v.extract<Poco::JSON::Object::Ptr>();
-    out += '{';
-    bool first = true;
-    for (const auto& [key, item] : *object) {
-      if (!first) out += ',';
-      first = false;
-      out += jsonQuote(key);
-      out += ':';
-      writeCompact(item, out);
-    }
-    out += '}';
-  } else if (v.type() == typeid(Poco::JSON::Array::Ptr)) {
-    const auto array = v.extract<Poco::JSON::Array::Ptr>();
-    out += '[';
-    for (size_t i = 0; i < array->size(); ++i) {
-      if (i) out += ',';
-      writeCompact(array->get(static_cast<unsigned>(i)), out);
-    }
-    out += ']';
-  } else if (v.isString()) {
-    out += jsonQuote(v.extract<std::string>());
-  } else {
-    out += *textOfJsonValue(v);
-  }
-}
-
-}  // namespace
 
 std::string shortestDouble(double value) {
   char buf[32];
@@ -64,9 +32,10 @@ std::optional<std::string> textOfJsonValue(const Var& value) {
 }
 
 std::string compactJson(const Var& value) {
-  std::string out;
-  writeCompact(value, out);
-  return out;
+  // Poco's stringifier keeps the key order of an object parsed with preserveObjectOrder.
+  std::ostringstream out;
+  Poco::JSON::Stringifier::condense(value, out);
+  return out.str();
 }
 
 }  // namespace polysync::host

@@ -1,0 +1,113 @@
+#include "HostProcess.h"
+
+#include <gtest/gtest.h>
+
+#include <Poco/JSON/Parser.h>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+extern char** environ;
+
+namespace host_test {
+namespace {
+
+std::string tempDir() {
+  static const std::string dir = [] {
+    const auto base = std::filesystem::temp_directory_path() / ("host_stub_cli_" + std::to_string(::getpid()));
+    std::filesystem::create_directories(base);
+    return base.string();
+  }();
+  return dir;
+}
+
+std::string slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+}  // namespace
+
+Poco::JSON::Object::Ptr HostResult::json() const {
+  try {
+    Poco::JSON::Parser parser;
+    const auto value = parser.parse(out);
+    if (value.type() == typeid(Poco::JSON::Object::Ptr)) return value.extract<Poco::JSON::Object::Ptr>();
+  } catch (const Poco::Exception& e) {
+    ADD_FAILURE() << "stdout is not one JSON document (" << e.displayText() << "):\n" << out << "\nstderr:\n" << err;
+    return new Poco::JSON::Object;
+  }
+  ADD_FAILURE() << "stdout is not a JSON object:\n" << out;
+  return new Poco::JSON::Object;
+}
+
+std::string writeTempFile(const std::string& name, const std::string& text) {
+  const std::string path = tempDir() + "/" + name;
+  std::ofstream(path, std::ios::binary) << text;
+  return path;
+}
+
+size_t lineCount(const std::string& text) {
+  size_t lines = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || i + 1 == text.size()) ++lines;
+  }
+  return lines;
+}
+
+HostResult runHost(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+  static std::atomic<int> counter{0};
+  const std::string stem = tempDir() + "/run" + std::to_string(counter++);
+  const std::string outPath = stem + ".out";
+  const std::string errPath = stem + ".err";
+
+  std::vector<std::string> argStrings{HOST_STUB_EXE};
+  argStrings.insert(argStrings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argStrings) argv.push_back(a.data());
+  argv.push_back(nullptr);
+
+  std::vector<std::string> envStrings;
+  for (char** e = environ; *e; ++e) {
+    if (std::strncmp(*e, "POLYSYNC_", 9) != 0) envStrings.emplace_back(*e);
+  }
+  for (const auto& [key, value] : env) envStrings.push_back(key + "=" + value);
+  std::vector<char*> envp;
+  for (auto& e : envStrings) envp.push_back(e.data());
+  envp.push_back(nullptr);
+
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, HOST_STUB_EXE, &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_destroy(&actions);
+  HostResult result;
+  if (rc != 0) {
+    ADD_FAILURE() << "cannot start " << HOST_STUB_EXE << ": " << std::strerror(rc);
+    return result;
+  }
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  result.out = slurp(outPath);
+  result.err = slurp(errPath);
+  std::filesystem::remove(outPath);
+  std::filesystem::remove(errPath);
+  return result;
+}
+
+}  // namespace host_test

@@ -1,0 +1,31 @@
+// Runs the built polysync-host-stub in a child process and captures its exit code, stdout and stderr.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace host_test {
+
+struct HostResult {
+  int exitCode = -1;
+  std::string out;
+  std::string err;
+
+  // stdout parsed as one JSON object (fails the test when it is not exactly one).
+  Poco::JSON::Object::Ptr json() const;
+};
+
+// Runs HOST_STUB_EXE with `args`. The environment is the test's, without POLYSYNC_* variables, plus `env`.
+HostResult runHost(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+
+// A file under the test's temporary folder holding `text`; returns its path.
+std::string writeTempFile(const std::string& name, const std::string& text);
+
+// Lines in `text` (a trailing newline does not start another line).
+size_t lineCount(const std::string& text);
+
+}  // namespace host_test
