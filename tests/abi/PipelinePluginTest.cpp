@@ -11,6 +11,13 @@
 namespace abitest {
 namespace {
 
+// A well-formed workspace (the job type checks the shape of each value).
+void addWorkspace(KvList& settings) {
+  settings.add("Subscription Id", "00000000-0000-0000-0000-000000000001")
+      .add("Resource Group Name", "rg-test")
+      .add("Workspace Name", "workspace-test");
+}
+
 Poco::JSON::Object::Ptr parse(const char* json) {
   Poco::JSON::Parser parser;
   return parser.parse(json).extract<Poco::JSON::Object::Ptr>();
@@ -81,8 +88,10 @@ TEST_F(PipelinePlugin, JobAttributesSchemaHasTheComputeOverride) {
 TEST_F(PipelinePlugin, ServicePrincipalWithoutItsSecretIsInvalidSettingsNamingIt) {
   ASSERT_TRUE(session.loaded());
   KvList settings;
-  settings.add("Subscription Id", "sub").add("Resource Group Name", "rg").add("Workspace Name", "ws");
-  settings.add("Authentication Method", "Service Principal").add("Tenant Id", "t").add("Client Id", "c");
+  addWorkspace(settings);
+  settings.add("Authentication Method", "Service Principal")
+      .add("Tenant Id", "00000000-0000-0000-0000-0000000000aa")
+      .add("Client Id", "00000000-0000-0000-0000-0000000000bb");
   TestCallContext ctx;
   EXPECT_EQ(create(settings, ctx), PSJ_E_INVALID_SETTINGS);
   EXPECT_NE(ctx.errorMessage().find("'Client Secret'"), std::string::npos) << ctx.errorMessage();
@@ -91,7 +100,7 @@ TEST_F(PipelinePlugin, ServicePrincipalWithoutItsSecretIsInvalidSettingsNamingIt
 TEST_F(PipelinePlugin, AnUnknownAuthenticationMethodIsInvalidSettings) {
   ASSERT_TRUE(session.loaded());
   KvList settings;
-  settings.add("Subscription Id", "sub").add("Resource Group Name", "rg").add("Workspace Name", "ws");
+  addWorkspace(settings);
   settings.add("Authentication Method", "Password");
   TestCallContext ctx;
   EXPECT_EQ(create(settings, ctx), PSJ_E_INVALID_SETTINGS);
@@ -101,7 +110,7 @@ TEST_F(PipelinePlugin, AnUnknownAuthenticationMethodIsInvalidSettings) {
 TEST_F(PipelinePlugin, TheHostIdentityNeedsOnlyTheWorkspace) {
   ASSERT_TRUE(session.loaded());
   KvList settings;
-  settings.add("Subscription Id", "sub").add("Resource Group Name", "rg").add("Workspace Name", "ws");
+  addWorkspace(settings);
   TestCallContext ctx;
   EXPECT_EQ(create(settings, ctx), PSJ_OK) << ctx.errorMessage();
 }

@@ -10,11 +10,11 @@ PluginCase aifoundryCase() {
   c.secretValue = "s3cr3t-Value-never-shown";
   c.addValidSettings = [secret = c.secretValue](KvList& settings) {
     settings.add("Subscription Id", "00000000-0000-0000-0000-000000000001")
-        .add("Resource Group Name", "rg")
-        .add("Workspace Name", "ws")
+        .add("Resource Group Name", "rg-test")
+        .add("Workspace Name", "workspace-test")
         .add("Authentication Method", "Service Principal")
-        .add("Tenant Id", "tenant")
-        .add("Client Id", "client")
+        .add("Tenant Id", "00000000-0000-0000-0000-0000000000aa")
+        .add("Client Id", "00000000-0000-0000-0000-0000000000bb")
         .add("Client Secret", secret, PSJ_KV_SECRET)
         // Never real Azure: every endpoint is loopback port 9, where nothing listens.
         .add("Authority Host", "http://127.0.0.1:9")
