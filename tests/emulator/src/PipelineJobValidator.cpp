@@ -3,7 +3,7 @@
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
-#include <regex>
+#include <cctype>
 #include <set>
 
 #include "JsonText.h"
@@ -196,20 +196,37 @@ bool checkIdentity(const Object::Ptr& properties) {
   return type == "UserIdentity";
 }
 
-void collectReferences(const Var& value, const std::regex& pattern, std::set<std::string>& names) {
+// Adds NAME for every ${{ parent.inputs.NAME }} in text (the expression syntax of pipeline bindings).
+void scanBindings(const std::string& text, std::set<std::string>& names) {
+  const std::string open = "${{";
+  const std::string prefix = "parent.inputs.";
+  for (size_t at = text.find(open); at != std::string::npos; at = text.find(open, at + 1)) {
+    size_t i = at + open.size();
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (text.compare(i, prefix.size(), prefix) != 0) continue;
+    i += prefix.size();
+    const size_t start = i;
+    while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' ||
+                               text[i] == '-' || text[i] == '.'))
+      ++i;
+    const size_t end = i;
+    while (i < text.size() && text[i] == ' ') ++i;
+    if (end > start && text.compare(i, 2, "}}") == 0) names.insert(text.substr(start, end - start));
+  }
+}
+
+void collectReferences(const Var& value, std::set<std::string>& names) {
   if (value.isEmpty()) return;
   if (value.type() == typeid(Object::Ptr)) {
     const auto& object = value.extract<Object::Ptr>();
     if (object.isNull()) return;
-    for (const auto& name : object->getNames()) collectReferences(object->get(name), pattern, names);
+    for (const auto& name : object->getNames()) collectReferences(object->get(name), names);
   } else if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
     const auto& array = value.extract<Poco::JSON::Array::Ptr>();
     if (array.isNull()) return;
-    for (size_t i = 0; i < array->size(); ++i) collectReferences(array->get(static_cast<unsigned>(i)), pattern, names);
+    for (size_t i = 0; i < array->size(); ++i) collectReferences(array->get(static_cast<unsigned>(i)), names);
   } else if (value.isString()) {
-    const std::string text = value.extract<std::string>();
-    if (text.find("parent.inputs.") == std::string::npos) return;
-    for (std::sregex_iterator it(text.begin(), text.end(), pattern), end; it != end; ++it) names.insert((*it)[1]);
+    scanBindings(value.extract<std::string>(), names);
   }
 }
 
@@ -217,9 +234,8 @@ void collectReferences(const Var& value, const std::regex& pattern, std::set<std
 // step uses is not an input of this pipeline (InputNotFound), the check a template overlay must pass.
 void checkInputsAreBound(const Object::Ptr& properties, const Object::Ptr& inputs) {
   if (inputs.isNull() || inputs->size() == 0) return;
-  static const std::regex pattern(R"(\$\{\{\s*parent\.inputs\.([A-Za-z0-9_.\-]+)\s*\}\})");
   std::set<std::string> bound;
-  if (properties->has("jobs")) collectReferences(properties->get("jobs"), pattern, bound);
+  if (properties->has("jobs")) collectReferences(properties->get("jobs"), bound);
   for (const auto& name : inputs->getNames()) {
     if (bound.count(name)) continue;
     reject("InputNotFound",
