@@ -5,6 +5,7 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <csignal>
 #include <string>
 #include <vector>
 
@@ -361,6 +362,33 @@ TEST(CliScripted, PluginFolderComesFromTheEnvironment) {
   const HostResult r = runHost({"--json", "plugins"}, {{"POLYSYNC_PLUGIN_DIR", kGood}});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.json()->getArray("plugins")->getObject(0)->getValue<std::string>("id"), "test.scripted");
+}
+
+}  // namespace
+
+namespace {
+
+TEST(CliSignals, SigintInterruptsARunningCallThroughThePluginsHandler) {
+  const std::string file = host_test::writeTempFile("block-signal.json", R"({"Scenario":"block"})");
+  host_test::RunningHost running({"--json", "--plugin-dir", kGood, "--call-timeout", "0", "--platform", file,
+                                  "test-connection", "--job-type", kJobType});
+  ASSERT_TRUE(running.waitForStderr("blocking until interrupted"));
+  running.signal(SIGINT);
+  const HostResult r = running.finish();
+  EXPECT_EQ(r.exitCode, 1) << r.err;
+  EXPECT_EQ(r.json()->getObject("error")->getValue<std::string>("code"), "Interrupted");
+}
+
+TEST(CliSignals, SigtermStopsAWaitAndTheRunGoesOn) {
+  host_test::RunningHost running({"--json", "--plugin-dir", kGood, "run", "--job-type", kJobType, "--external-id",
+                                  "forever", "--wait", "--poll-interval", "0.05"});
+  ASSERT_TRUE(running.waitForStderr("run run-forever: Running"));
+  running.signal(SIGTERM);
+  const HostResult r = running.finish();
+  EXPECT_EQ(r.exitCode, 1) << r.err;
+  const auto error = r.json()->getObject("error");
+  EXPECT_EQ(error->getValue<std::string>("code"), "Interrupted");
+  EXPECT_NE(error->getValue<std::string>("message").find("the run goes on"), std::string::npos);
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <Poco/JSON/Parser.h>
 
 #include <fcntl.h>
+#include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -65,11 +66,20 @@ size_t lineCount(const std::string& text) {
   return lines;
 }
 
-HostResult runHost(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+namespace {
+
+struct Spawned {
+  pid_t pid = -1;
+  std::string outPath;
+  std::string errPath;
+};
+
+Spawned spawnHost(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
   static std::atomic<int> counter{0};
+  Spawned spawned;
   const std::string stem = tempDir() + "/run" + std::to_string(counter++);
-  const std::string outPath = stem + ".out";
-  const std::string errPath = stem + ".err";
+  spawned.outPath = stem + ".out";
+  spawned.errPath = stem + ".err";
 
   std::vector<std::string> argStrings{HOST_STUB_EXE};
   argStrings.insert(argStrings.end(), args.begin(), args.end());
@@ -89,25 +99,72 @@ HostResult runHost(const std::vector<std::string>& args, const std::map<std::str
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  pid_t pid = 0;
-  const int rc = posix_spawn(&pid, HOST_STUB_EXE, &actions, nullptr, argv.data(), envp.data());
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, spawned.outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, spawned.errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  const int rc = posix_spawn(&spawned.pid, HOST_STUB_EXE, &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
-  HostResult result;
   if (rc != 0) {
     ADD_FAILURE() << "cannot start " << HOST_STUB_EXE << ": " << std::strerror(rc);
-    return result;
+    spawned.pid = -1;
   }
+  return spawned;
+}
+
+HostResult reap(const Spawned& spawned) {
+  HostResult result;
+  if (spawned.pid < 0) return result;
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  while (::waitpid(spawned.pid, &status, 0) < 0 && errno == EINTR) {
   }
   result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  result.out = slurp(outPath);
-  result.err = slurp(errPath);
-  std::filesystem::remove(outPath);
-  std::filesystem::remove(errPath);
+  result.out = slurp(spawned.outPath);
+  result.err = slurp(spawned.errPath);
+  std::filesystem::remove(spawned.outPath);
+  std::filesystem::remove(spawned.errPath);
   return result;
+}
+
+}  // namespace
+
+HostResult runHost(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+  return reap(spawnHost(args, env));
+}
+
+RunningHost::RunningHost(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+  const Spawned spawned = spawnHost(args, env);
+  pid_ = spawned.pid;
+  outPath_ = spawned.outPath;
+  errPath_ = spawned.errPath;
+}
+
+RunningHost::~RunningHost() {
+  if (pid_ > 0) {
+    ::kill(pid_, SIGKILL);
+    finish();
+  }
+}
+
+bool RunningHost::waitForStderr(const std::string& text) {
+  for (int i = 0; i < 6000; ++i) {
+    if (slurp(errPath_).find(text) != std::string::npos) return true;
+    int status = 0;
+    if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+      pid_ = -1;
+      return false;
+    }
+    ::usleep(10000);
+  }
+  return false;
+}
+
+void RunningHost::signal(int sig) {
+  if (pid_ > 0) ::kill(pid_, sig);
+}
+
+HostResult RunningHost::finish() {
+  const Spawned spawned{pid_, outPath_, errPath_};
+  pid_ = -1;
+  return reap(spawned);
 }
 
 }  // namespace host_test

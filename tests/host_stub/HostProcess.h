@@ -22,6 +22,22 @@ struct HostResult {
 // Runs HOST_STUB_EXE with `args`. The environment is the test's, without POLYSYNC_* variables, plus `env`.
 HostResult runHost(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
 
+// A host started in the background, for tests that signal it.
+class RunningHost {
+ public:
+  RunningHost(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
+  ~RunningHost();
+  // Waits (up to a minute) until stderr contains `text`; false when the host exited or time ran out.
+  bool waitForStderr(const std::string& text);
+  void signal(int sig);
+  HostResult finish();
+
+ private:
+  int pid_ = -1;
+  std::string outPath_;
+  std::string errPath_;
+};
+
 // A file under the test's temporary folder holding `text`; returns its path.
 std::string writeTempFile(const std::string& name, const std::string& text);
 

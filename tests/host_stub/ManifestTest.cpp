@@ -122,3 +122,18 @@ INSTANTIATE_TEST_SUITE_P(
     [](const auto& testInfo) { return std::string(testInfo.param.name); });
 
 }  // namespace
+
+namespace {
+
+TEST(Manifest, VersionsAndIdsFollowTheSchemaPatterns) {
+  for (const char* good : {"0.1.0", "10.20.30", "1.2.3-rc.1", "1.2.3+build.5"}) {
+    EXPECT_EQ(refusal(replaced(R"("version":"0.1.0")", std::string(R"("version":")") + good + "\"")), "") << good;
+  }
+  for (const char* bad : {"1", "1.2", "1.2.x", "1.2.3-", "v1.2.3", "1..2"}) {
+    EXPECT_NE(refusal(replaced(R"("version":"0.1.0")", std::string(R"("version":")") + bad + "\"")), "") << bad;
+  }
+  EXPECT_NE(refusal(replaced(R"("id":"polysync.aifoundry")", R"("id":".hidden")")), "");
+  EXPECT_NE(refusal(replaced(R"("id":"polysync.aifoundry")", R"("id":"")")), "");
+}
+
+}  // namespace

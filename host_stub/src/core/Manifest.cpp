@@ -1,17 +1,16 @@
 #include "polysync_host/Manifest.h"
 
 #include "polysync_host/Errors.h"
+#include "polysync_host/TextFile.h"
 
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
 
+#include <cctype>
 #include <filesystem>
-#include <fstream>
 #include <limits>
-#include <regex>
 #include <set>
-#include <sstream>
 
 namespace polysync::host {
 namespace {
@@ -60,14 +59,30 @@ class ManifestValidator {
     return v.extract<Object::Ptr>();
   }
 
+  // ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$ (hand-written: std::regex trips GCC 12's -Wmaybe-uninitialized at -O2)
   void identifier(const std::string& value, const std::string& what) const {
-    static const std::regex kId("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$");
-    if (!std::regex_match(value, kId)) fail(what + " \"" + value + "\" must match [A-Za-z0-9][A-Za-z0-9._-]*");
+    bool ok = !value.empty() && value.size() <= 128 && std::isalnum(static_cast<unsigned char>(value[0]));
+    for (const char c : value) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-');
+    if (!ok) fail(what + " \"" + value + "\" must match [A-Za-z0-9][A-Za-z0-9._-]*");
   }
 
+  // ^[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.+-]+)?$
   void semver(const std::string& value) const {
-    static const std::regex kSemver("^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.+-]+)?$");
-    if (!std::regex_match(value, kSemver)) fail("\"version\" \"" + value + "\" must be a semantic version like 1.2.3");
+    size_t i = 0;
+    bool ok = true;
+    for (int part = 0; part < 3 && ok; ++part) {
+      const size_t start = i;
+      while (i < value.size() && std::isdigit(static_cast<unsigned char>(value[i]))) ++i;
+      ok = i > start && (part == 2 || (i < value.size() && value[i++] == '.'));
+    }
+    if (ok && i < value.size()) {
+      ok = (value[i] == '-' || value[i] == '+') && i + 1 < value.size();
+      for (++i; ok && i < value.size(); ++i) {
+        const char c = value[i];
+        ok = std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '+' || c == '-';
+      }
+    }
+    if (!ok) fail("\"version\" \"" + value + "\" must be a semantic version like 1.2.3");
   }
 
   // Plugins live in the plugin folder: a manifest may not point anywhere else.
@@ -154,11 +169,9 @@ Manifest parseManifest(const std::string& text, const std::string& path) {
 
 Manifest readManifest(const std::string& path) {
   const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
-  std::ifstream in(absolute, std::ios::binary);
-  if (!in) throw PluginLoadError("manifest " + absolute + ": cannot be read; check that it exists and is readable");
-  std::ostringstream text;
-  text << in.rdbuf();
-  return parseManifest(text.str(), absolute);
+  const auto text = tryReadFile(absolute);
+  if (!text) throw PluginLoadError("manifest " + absolute + ": cannot be read; check that it exists and is readable");
+  return parseManifest(*text, absolute);
 }
 
 }  // namespace polysync::host

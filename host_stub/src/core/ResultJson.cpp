@@ -42,7 +42,7 @@ std::string isoTime(int64_t unixMs) {
     seconds -= 1;
   }
   const Poco::DateTime t(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(seconds)));
-  char buf[40];
+  char buf[96];  // room for any int the compiler imagines, so -Wformat-truncation stays quiet
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03" PRId64 "Z", t.year(), t.month(), t.day(), t.hour(),
                 t.minute(), t.second(), ms);
   return buf;

@@ -7,13 +7,19 @@
 
 namespace polysync::host {
 
-std::string readTextFile(const std::string& path, const std::string& option) {
+std::optional<std::string> tryReadFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw UsageError(option + " " + path + " cannot be read; check the path and its permissions");
+  if (!in) return std::nullopt;
   std::ostringstream text;
   text << in.rdbuf();
-  if (in.bad()) throw UsageError(option + " " + path + " cannot be read; check the path and its permissions");
+  if (in.bad()) return std::nullopt;
   return text.str();
+}
+
+std::string readTextFile(const std::string& path, const std::string& option) {
+  auto text = tryReadFile(path);
+  if (!text) throw UsageError(option + " " + path + " cannot be read; check the path and its permissions");
+  return std::move(*text);
 }
 
 }  // namespace polysync::host

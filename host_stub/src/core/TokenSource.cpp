@@ -1,23 +1,21 @@
 #include "polysync_host/TokenSource.h"
 
+#include "polysync_host/TextFile.h"
+
 #include <Poco/String.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 namespace polysync::host {
 namespace {
 
 std::optional<std::string> readTokenFile(const std::string& path, const std::string& origin, std::string& error) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  const auto text = tryReadFile(path);
+  if (!text) {
     error = "the host token file named by " + origin + " (" + path + ") cannot be read; check the path and permissions";
     return std::nullopt;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
-  std::string token = Poco::trim(text.str());
+  std::string token = Poco::trim(*text);
   if (token.empty()) {
     error = "the host token file named by " + origin + " (" + path + ") is empty; write a token into it";
     return std::nullopt;
