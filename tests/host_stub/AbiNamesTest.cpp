@@ -1,10 +1,10 @@
 // Names of directions, data types, states and error codes; exit codes.
+#include <gtest/gtest.h>
+
 #include "polysync_host/AbiNames.h"
 #include "polysync_host/Errors.h"
 #include "polysync_host/ExitCodes.h"
 #include "polysync_host/ResultJson.h"
-
-#include <gtest/gtest.h>
 
 namespace {
 
@@ -18,7 +18,8 @@ TEST(AbiNames, DirectionsUsePolysyncNamesAndUnsetReadsAsInput) {
 }
 
 TEST(AbiNames, DataTypesRoundTrip) {
-  for (int32_t t = PSJ_TYPE_STRING; t <= PSJ_TYPE_JSON_ARRAY; ++t) EXPECT_EQ(parseDataType(dataTypeName(t)), t);
+  for (int32_t t = PSJ_TYPE_STRING; t <= PSJ_TYPE_JSON_ARRAY; ++t)
+    EXPECT_EQ(parseDataType(dataTypeName(t)), t);
   EXPECT_EQ(parseDataType("JSONARRAY"), PSJ_TYPE_JSON_ARRAY);
   EXPECT_EQ(parseDataType("Blob"), std::nullopt);
 }
@@ -26,8 +27,8 @@ TEST(AbiNames, DataTypesRoundTrip) {
 TEST(AbiNames, StatesAreClassifiedByBand) {
   EXPECT_STREQ(stateName(PSJ_STATE_STARTING), "Starting");
   EXPECT_STREQ(stateName(PSJ_STATE_CANCELLED), "Cancelled");
-  EXPECT_STREQ(stateName(55), "Unknown");   // a live state added later
-  EXPECT_STREQ(stateName(150), "Failed");   // a terminal state added later
+  EXPECT_STREQ(stateName(55), "Unknown");  // a live state added later
+  EXPECT_STREQ(stateName(150), "Failed");  // a terminal state added later
 }
 
 TEST(AbiNames, CapabilitiesAreNamedAndUnknownBitsKept) {

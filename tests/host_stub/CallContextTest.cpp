@@ -1,13 +1,13 @@
 // The call context's interrupt handler semantics (call_context.h), deadline and error channel.
-#include "polysync_host/CallContext.h"
-#include "polysync_host/ContractViolations.h"
-#include "polysync_host/Logger.h"
-
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <cstring>
 #include <thread>
+
+#include "polysync_host/CallContext.h"
+#include "polysync_host/ContractViolations.h"
+#include "polysync_host/Logger.h"
 
 namespace {
 

@@ -1,12 +1,11 @@
 // polysync-host-stub with the real "AI Foundry Pipeline Job" plugin from the build tree.
-#include "HostProcess.h"
-
-#include <gtest/gtest.h>
-
 #include <Poco/JSON/Array.h>
+#include <gtest/gtest.h>
 
 #include <set>
 #include <string>
+
+#include "HostProcess.h"
 
 namespace {
 
@@ -50,9 +49,9 @@ TEST_F(CliRealPlugin, PluginsListsTheAiFoundryPlugin) {
 }
 
 TEST_F(CliRealPlugin, TestConnectionAnswersWithOneDocumentAndAKnownCode) {
-  static const std::set<std::string> kCodes{"RateLimited", "Unavailable", "Timeout", "Interrupted", "InvalidSettings",
-                                            "Authentication", "Permission", "NotFound", "InvalidArgument",
-                                            "Rejected", "Unsupported", "Internal"};
+  static const std::set<std::string> kCodes{"RateLimited",     "Unavailable",    "Timeout",     "Interrupted",
+                                            "InvalidSettings", "Authentication", "Permission",  "NotFound",
+                                            "InvalidArgument", "Rejected",       "Unsupported", "Internal"};
   const HostResult r = host({"test-connection", "--job-type", "AI Foundry Pipeline Job"});
   const auto doc = r.json();
   ASSERT_TRUE(doc->has("ok")) << r.out;

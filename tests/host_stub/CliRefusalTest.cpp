@@ -1,9 +1,9 @@
 // polysync-host-stub refuses bad plugins and manifests with exit code 3 and a one-line reason.
-#include "HostProcess.h"
-
 #include <gtest/gtest.h>
 
 #include <string>
+
+#include "HostProcess.h"
 
 namespace {
 
@@ -20,7 +20,8 @@ class CliRefuses : public ::testing::TestWithParam<Refusal> {};
 TEST_P(CliRefuses, WithExitCode3AndAOneLineReason) {
   const std::string dir = std::string(HOST_TEST_PLUGINS) + "/" + GetParam().folder;
   for (const std::vector<std::string>& command :
-       {std::vector<std::string>{"plugins"}, std::vector<std::string>{"test-connection", "--job-type", "test.scripted-job"}}) {
+       {std::vector<std::string>{"plugins"},
+        std::vector<std::string>{"test-connection", "--job-type", "test.scripted-job"}}) {
     std::vector<std::string> args{"--json", "--plugin-dir", dir};
     args.insert(args.end(), command.begin(), command.end());
     const HostResult r = runHost(args);
@@ -34,20 +35,22 @@ TEST_P(CliRefuses, WithExitCode3AndAOneLineReason) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    BadPlugins, CliRefuses,
-    ::testing::Values(Refusal{"missing-library", "library file does not exist"}, Refusal{"malformed", "not valid JSON"},
-                      Refusal{"wrong-id", "id test.scripted but the manifest"},
-                      Refusal{"wrong-major", "ABI major 2"}, Refusal{"no-entry", "does not export polysync_jobtype_v1_entry"},
-                      Refusal{"does-not-exist", "does not exist"}),
-    [](const auto& testInfo) {
-      std::string name = testInfo.param.folder;
-      for (char& c : name) c = c == '-' ? '_' : c;
-      return name;
-    });
+INSTANTIATE_TEST_SUITE_P(BadPlugins, CliRefuses,
+                         ::testing::Values(Refusal{"missing-library", "library file does not exist"},
+                                           Refusal{"malformed", "not valid JSON"},
+                                           Refusal{"wrong-id", "id test.scripted but the manifest"},
+                                           Refusal{"wrong-major", "ABI major 2"},
+                                           Refusal{"no-entry", "does not export polysync_jobtype_v1_entry"},
+                                           Refusal{"does-not-exist", "does not exist"}),
+                         [](const auto& testInfo) {
+                           std::string name = testInfo.param.folder;
+                           for (char& c : name) c = c == '-' ? '_' : c;
+                           return name;
+                         });
 
 TEST(CliRefusal, AnEmptyPluginFolderListsNoPlugins) {
-  const HostResult r = runHost({"--json", "--plugin-dir", std::string(HOST_TEST_PLUGINS) + "/empty", "plugins"});
+  const HostResult r =
+      runHost({"--json", "--plugin-dir", std::string(HOST_TEST_PLUGINS) + "/empty", "plugins"});
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.json()->getArray("plugins")->size(), 0u);
 }

@@ -1,13 +1,12 @@
 // polysync-host-stub against the scripted test plugin: every command's JSON document and exit code.
-#include "HostProcess.h"
-
-#include <gtest/gtest.h>
-
 #include <Poco/JSON/Array.h>
+#include <gtest/gtest.h>
 
 #include <csignal>
 #include <string>
 #include <vector>
+
+#include "HostProcess.h"
 
 namespace {
 
@@ -24,7 +23,9 @@ HostResult scripted(std::vector<std::string> args, const std::map<std::string, s
   return runHost(args, env);
 }
 
-std::string platform(const std::string& name, const std::string& json) { return host_test::writeTempFile(name, json); }
+std::string platform(const std::string& name, const std::string& json) {
+  return host_test::writeTempFile(name, json);
+}
 
 Object::Ptr error(const HostResult& r) { return r.json()->getObject("error"); }
 
@@ -57,7 +58,8 @@ TEST(CliScripted, JobTypeMayBeGivenByDisplayName) {
 TEST(CliScripted, PlatformFileBecomesSettingsWithSecretFlagsAndSecretsAreNeverPrinted) {
   const std::string file = platform("secrets.json", R"({"Api Key":"k3y-VALUE-1","Password":"pa55-VALUE-2",
       "Client Secret":"s3cret-VALUE-3","Plain":"visible","Port":8080,"Flag":true,"Unset":null})");
-  const HostResult r = scripted({"--log-level", "trace", "--platform", file, "test-connection", "--job-type", kJobType});
+  const HostResult r =
+      scripted({"--log-level", "trace", "--platform", file, "test-connection", "--job-type", kJobType});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const std::string message = r.json()->getValue<std::string>("message");
   EXPECT_NE(message.find("6 settings"), std::string::npos) << message;
@@ -95,8 +97,9 @@ TEST(CliScripted, CreateFailureIsReportedAsInvalidSettings) {
 
 TEST(CliScripted, HostTokenComesFromTheEnvironmentAndIsNeverPrinted) {
   const std::string file = platform("token.json", R"({"Scenario":"token"})");
-  const HostResult r = scripted({"--log-level", "trace", "--platform", file, "test-connection", "--job-type", kJobType},
-                                {{"POLYSYNC_HOST_TOKEN", "tok-SECRET-123"}});
+  const HostResult r =
+      scripted({"--log-level", "trace", "--platform", file, "test-connection", "--job-type", kJobType},
+               {{"POLYSYNC_HOST_TOKEN", "tok-SECRET-123"}});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.json()->getValue<std::string>("message"), "host token of 14 bytes");
   EXPECT_EQ(r.out.find("tok-SECRET-123"), std::string::npos);
@@ -110,7 +113,8 @@ TEST(CliScripted, HostTokenComesFromTheFileNamedByTheEnvironmentOrTheOption) {
                           {{"POLYSYNC_HOST_TOKEN_FILE", tokenFile}});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.json()->getValue<std::string>("message"), "host token of 6 bytes");
-  r = scripted({"--platform", file, "--host-token-file", tokenFile, "test-connection", "--job-type", kJobType});
+  r = scripted(
+      {"--platform", file, "--host-token-file", tokenFile, "test-connection", "--job-type", kJobType});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.json()->getValue<std::string>("message"), "host token of 6 bytes");
 }
@@ -125,7 +129,8 @@ TEST(CliScripted, NoHostTokenIsAuthenticationWithAOneLineReason) {
 
 TEST(CliScripted, CallTimeoutInterruptsABlockedCall) {
   const std::string file = platform("block.json", R"({"Scenario":"block"})");
-  const HostResult r = scripted({"--call-timeout", "0.2", "--platform", file, "test-connection", "--job-type", kJobType});
+  const HostResult r =
+      scripted({"--call-timeout", "0.2", "--platform", file, "test-connection", "--job-type", kJobType});
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_EQ(error(r)->getValue<std::string>("code"), "Timeout");
 }
@@ -177,11 +182,12 @@ TEST(CliScripted, RunOfAMissingJobIsNotFoundExit1) {
 }
 
 TEST(CliScripted, RunWaitEndingInSuccessExits0WithOutputsWrittenBack) {
-  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "ends-success", "--output", "model",
-                                 "--wait", "--poll-interval", "0.01"});
+  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "ends-success", "--output",
+                                 "model", "--wait", "--poll-interval", "0.01"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const auto doc = r.json();
-  for (const char* key : {"runId", "status", "providerStatus", "startTime", "endTime", "message", "outputs", "monitorUrl"}) {
+  for (const char* key :
+       {"runId", "status", "providerStatus", "startTime", "endTime", "message", "outputs", "monitorUrl"}) {
     EXPECT_TRUE(doc->has(key)) << key;
   }
   EXPECT_EQ(doc->getValue<std::string>("status"), "Success");
@@ -193,8 +199,8 @@ TEST(CliScripted, RunWaitEndingInSuccessExits0WithOutputsWrittenBack) {
 }
 
 TEST(CliScripted, RunWaitWithoutATerminalPrintsOneLinePerStatusChange) {
-  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "ends-success", "--wait",
-                                 "--poll-interval", "0.01"});
+  const HostResult r = scripted(
+      {"run", "--job-type", kJobType, "--external-id", "ends-success", "--wait", "--poll-interval", "0.01"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.err.find("run run-ends-success: Starting (Queued)"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("run run-ends-success: Running (Running)"), std::string::npos) << r.err;
@@ -203,8 +209,8 @@ TEST(CliScripted, RunWaitWithoutATerminalPrintsOneLinePerStatusChange) {
 }
 
 TEST(CliScripted, RunWaitEndingInFailedExits4WithTheMessage) {
-  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "ends-failed", "--wait",
-                                 "--poll-interval", "0.01"});
+  const HostResult r = scripted(
+      {"run", "--job-type", kJobType, "--external-id", "ends-failed", "--wait", "--poll-interval", "0.01"});
   EXPECT_EQ(r.exitCode, 4) << r.err;
   EXPECT_EQ(r.json()->getValue<std::string>("status"), "Failed");
   EXPECT_EQ(r.json()->getValue<std::string>("message"), "step 'train' failed: out of memory");
@@ -218,8 +224,8 @@ TEST(CliScripted, RunWaitEndingInCancelledExits5) {
 }
 
 TEST(CliScripted, RunWaitTimeoutExits6AndLeavesTheRunGoing) {
-  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "forever", "--wait", "--poll-interval",
-                                 "0.01", "--timeout", "0.2"});
+  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "forever", "--wait",
+                                 "--poll-interval", "0.01", "--timeout", "0.2"});
   EXPECT_EQ(r.exitCode, 6) << r.err;
   const auto doc = r.json();
   EXPECT_EQ(doc->getValue<std::string>("status"), "Running");
@@ -228,8 +234,8 @@ TEST(CliScripted, RunWaitTimeoutExits6AndLeavesTheRunGoing) {
 }
 
 TEST(CliScripted, RunWaitTimeoutWithCancelOnTimeoutCancelsTheRunAndExits6) {
-  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "forever", "--wait", "--poll-interval",
-                                 "0.01", "--timeout", "0.2", "--cancel-on-timeout"});
+  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "forever", "--wait",
+                                 "--poll-interval", "0.01", "--timeout", "0.2", "--cancel-on-timeout"});
   EXPECT_EQ(r.exitCode, 6) << r.err;
   const auto doc = r.json();
   EXPECT_TRUE(doc->getValue<bool>("cancelRequested"));
@@ -237,14 +243,16 @@ TEST(CliScripted, RunWaitTimeoutWithCancelOnTimeoutCancelsTheRunAndExits6) {
 }
 
 TEST(CliScripted, RunWaitRetriesARetryablePollFailure) {
-  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "flaky", "--wait", "--poll-interval", "0.01"});
+  const HostResult r = scripted(
+      {"run", "--job-type", kJobType, "--external-id", "flaky", "--wait", "--poll-interval", "0.01"});
   EXPECT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.err.find("Unavailable"), std::string::npos) << r.err;
 }
 
 TEST(CliScripted, SecretParametersAreFlaggedAndNeverPrinted) {
-  const HostResult r = scripted({"--log-level", "trace", "run", "--job-type", kJobType, "--external-id", "ends-success",
-                                 "--param", "pw:Secret=hunter2-XYZ", "--param", "epochs:int=5", "--param", "note=hi"});
+  const HostResult r =
+      scripted({"--log-level", "trace", "run", "--job-type", kJobType, "--external-id", "ends-success",
+                "--param", "pw:Secret=hunter2-XYZ", "--param", "epochs:int=5", "--param", "note=hi"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.out.find("hunter2-XYZ"), std::string::npos);
   EXPECT_EQ(r.err.find("hunter2-XYZ"), std::string::npos);
@@ -257,8 +265,8 @@ TEST(CliScripted, ParamFileParametersArePassed) {
       {"name":"epochs","direction":"Input","type":"Int","value":5},
       {"name":"cfg","type":"JSON","value":{"a":[1,2]}},
       {"name":"model","direction":"Output"}])");
-  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "ends-success", "--param-file", file,
-                                 "--wait", "--poll-interval", "0.01"});
+  const HostResult r = scripted({"run", "--job-type", kJobType, "--external-id", "ends-success",
+                                 "--param-file", file, "--wait", "--poll-interval", "0.01"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.json()->getObject("outputs")->getValue<std::string>("model"), "out-model");
 }
@@ -380,8 +388,8 @@ TEST(CliSignals, SigintInterruptsARunningCallThroughThePluginsHandler) {
 }
 
 TEST(CliSignals, SigtermStopsAWaitAndTheRunGoesOn) {
-  host_test::RunningHost running({"--json", "--plugin-dir", kGood, "run", "--job-type", kJobType, "--external-id",
-                                  "forever", "--wait", "--poll-interval", "0.05"});
+  host_test::RunningHost running({"--json", "--plugin-dir", kGood, "run", "--job-type", kJobType,
+                                  "--external-id", "forever", "--wait", "--poll-interval", "0.05"});
   ASSERT_TRUE(running.waitForStderr("run run-forever: Running"));
   running.signal(SIGTERM);
   const HostResult r = running.finish();

@@ -1,10 +1,9 @@
 // The command line, parsed with the same Poco OptionSet the application uses.
-#include "polysync_host/CommandOptions.h"
-#include "polysync_host/Errors.h"
-
+#include <gtest/gtest.h>
 #include <polysync/jobtype_v1/base.h>
 
-#include <gtest/gtest.h>
+#include "polysync_host/CommandOptions.h"
+#include "polysync_host/Errors.h"
 
 namespace {
 
@@ -12,9 +11,28 @@ using namespace polysync::host;
 using std::chrono::milliseconds;
 
 TEST(CommandLine, GlobalOptionsAndTheCommandInAnyOrder) {
-  const auto o = parseCommandLine({"--plugin-dir", "/p", "run", "--json", "--job-type", "T", "--external-id", "E",
-                                   "--param", "a:Int=1", "--param", "b=x", "--output", "o", "--attr", "k=v",
-                                   "--wait", "--poll-interval", "0.05", "--timeout", "2", "--cancel-on-timeout"});
+  const auto o = parseCommandLine({"--plugin-dir",
+                                   "/p",
+                                   "run",
+                                   "--json",
+                                   "--job-type",
+                                   "T",
+                                   "--external-id",
+                                   "E",
+                                   "--param",
+                                   "a:Int=1",
+                                   "--param",
+                                   "b=x",
+                                   "--output",
+                                   "o",
+                                   "--attr",
+                                   "k=v",
+                                   "--wait",
+                                   "--poll-interval",
+                                   "0.05",
+                                   "--timeout",
+                                   "2",
+                                   "--cancel-on-timeout"});
   EXPECT_EQ(o.command(), "run");
   EXPECT_EQ(o.pluginDir, "/p");
   EXPECT_TRUE(o.json);
@@ -30,7 +48,8 @@ TEST(CommandLine, GlobalOptionsAndTheCommandInAnyOrder) {
 }
 
 TEST(CommandLine, EqualsFormAndValuesStartingWithADash) {
-  const auto o = parseCommandLine({"--job-type=T", "--name", "-weird-", "--param=x=-1", "run", "--external-id=E"});
+  const auto o =
+      parseCommandLine({"--job-type=T", "--name", "-weird-", "--param=x=-1", "run", "--external-id=E"});
   EXPECT_EQ(o.jobType, "T");
   EXPECT_EQ(o.name, "-weird-");
   EXPECT_EQ(o.params, (std::vector<std::string>{"x=-1"}));
@@ -58,7 +77,8 @@ TEST(CommandLine, CallTimeoutDefaultsTo120SecondsAndZeroMeansNone) {
 TEST(CommandLine, SecondsMustBeNonNegativeNumbers) {
   EXPECT_EQ(parseSeconds("0.05", "timeout", true), milliseconds(50));
   EXPECT_EQ(parseSeconds("0.0001", "timeout", true), milliseconds(1));
-  for (const char* bad : {"", "abc", "-1", "1s", "nan", "inf"}) EXPECT_THROW(parseSeconds(bad, "timeout", false), UsageError) << bad;
+  for (const char* bad : {"", "abc", "-1", "1s", "nan", "inf"})
+    EXPECT_THROW(parseSeconds(bad, "timeout", false), UsageError) << bad;
   EXPECT_THROW(parseSeconds("0", "poll-interval", true), UsageError);
 }
 
@@ -96,6 +116,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Invalid{{"cancel", "--job-type", "T", "a", "b"}, "unexpected argument \"b\""},
                       Invalid{{"plugins", "extra"}, "unexpected argument"},
                       Invalid{{"import", "--job-type", "T", "--wait"}, "does not apply to import"},
-                      Invalid{{"run", "--job-type", "T", "--external-id", "E", "--timeout", "1"}, "only applies with --wait"}));
+                      Invalid{{"run", "--job-type", "T", "--external-id", "E", "--timeout", "1"},
+                              "only applies with --wait"}));
 
 }  // namespace

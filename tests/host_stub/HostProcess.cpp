@@ -1,10 +1,8 @@
 #include "HostProcess.h"
 
-#include <gtest/gtest.h>
-
 #include <Poco/JSON/Parser.h>
-
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -23,7 +21,8 @@ namespace {
 
 std::string tempDir() {
   static const std::string dir = [] {
-    const auto base = std::filesystem::temp_directory_path() / ("host_stub_cli_" + std::to_string(::getpid()));
+    const auto base =
+        std::filesystem::temp_directory_path() / ("host_stub_cli_" + std::to_string(::getpid()));
     std::filesystem::create_directories(base);
     return base.string();
   }();
@@ -45,7 +44,9 @@ Poco::JSON::Object::Ptr HostResult::json() const {
     const auto value = parser.parse(out);
     if (value.type() == typeid(Poco::JSON::Object::Ptr)) return value.extract<Poco::JSON::Object::Ptr>();
   } catch (const Poco::Exception& e) {
-    ADD_FAILURE() << "stdout is not one JSON document (" << e.displayText() << "):\n" << out << "\nstderr:\n" << err;
+    ADD_FAILURE() << "stdout is not one JSON document (" << e.displayText() << "):\n"
+                  << out << "\nstderr:\n"
+                  << err;
     return new Poco::JSON::Object;
   }
   ADD_FAILURE() << "stdout is not a JSON object:\n" << out;
@@ -99,8 +100,10 @@ Spawned spawnHost(const std::vector<std::string>& args, const std::map<std::stri
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDIN_FILENO, "/dev/null", O_RDONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, spawned.outPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, spawned.errPath.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, spawned.outPath.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, spawned.errPath.c_str(),
+                                   O_WRONLY | O_CREAT | O_TRUNC, 0644);
   const int rc = posix_spawn(&spawned.pid, HOST_STUB_EXE, &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   if (rc != 0) {
@@ -130,7 +133,8 @@ HostResult runHost(const std::vector<std::string>& args, const std::map<std::str
   return reap(spawnHost(args, env));
 }
 
-RunningHost::RunningHost(const std::vector<std::string>& args, const std::map<std::string, std::string>& env) {
+RunningHost::RunningHost(const std::vector<std::string>& args,
+                         const std::map<std::string, std::string>& env) {
   const Spawned spawned = spawnHost(args, env);
   pid_ = spawned.pid;
   outPath_ = spawned.outPath;

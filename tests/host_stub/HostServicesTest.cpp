@@ -1,7 +1,4 @@
 // The psj_host table: logging and the token provider extension.
-#include "polysync_host/HostServices.h"
-#include "polysync_host/Logger.h"
-
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -10,6 +7,9 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+
+#include "polysync_host/HostServices.h"
+#include "polysync_host/Logger.h"
 
 namespace {
 
@@ -36,10 +36,12 @@ class HostServicesTest : public ::testing::Test {
 
   int32_t getToken(HostServices& services, TokenCapture& capture, char* error, uint64_t capacity) {
     const psj_host* host = services.table();
-    const auto* provider = static_cast<const psj_token_provider*>(host->get_extension(host, PSJ_EXT_TOKEN_PROVIDER));
+    const auto* provider =
+        static_cast<const psj_token_provider*>(host->get_extension(host, PSJ_EXT_TOKEN_PROVIDER));
     EXPECT_NE(provider, nullptr);
     psj_token_sink sink{sizeof(psj_token_sink), &capture, captureToken};
-    return provider->get_token(host, "https://management.azure.com/.default", nullptr, &sink, error, capacity);
+    return provider->get_token(host, "https://management.azure.com/.default", nullptr, &sink, error,
+                               capacity);
   }
 
   Logger logger_{99};
@@ -130,9 +132,11 @@ TEST_F(HostServicesTest, AnUnreadableTokenFileIsAuthentication) {
 TEST_F(HostServicesTest, AMissingSinkIsInvalidArgument) {
   HostServices services(logger_, TokenSource());
   const psj_host* host = services.table();
-  const auto* provider = static_cast<const psj_token_provider*>(host->get_extension(host, PSJ_EXT_TOKEN_PROVIDER));
+  const auto* provider =
+      static_cast<const psj_token_provider*>(host->get_extension(host, PSJ_EXT_TOKEN_PROVIDER));
   char error[64];
-  EXPECT_EQ(provider->get_token(host, "scope", nullptr, nullptr, error, sizeof error), PSJ_E_INVALID_ARGUMENT);
+  EXPECT_EQ(provider->get_token(host, "scope", nullptr, nullptr, error, sizeof error),
+            PSJ_E_INVALID_ARGUMENT);
 }
 
 }  // namespace

@@ -1,12 +1,12 @@
 // The JSON writer keeps key order and always produces valid JSON text.
-#include "polysync_host/JsonWriter.h"
-
 #include <gtest/gtest.h>
+
+#include "polysync_host/JsonWriter.h"
 
 namespace {
 
-using polysync::host::JsonWriter;
 using polysync::host::jsonQuote;
+using polysync::host::JsonWriter;
 
 TEST(JsonWriter, WritesNestedDocumentsInOrder) {
   JsonWriter w;

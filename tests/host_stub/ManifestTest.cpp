@@ -1,14 +1,13 @@
 // The manifest reader enforces manifest.schema.json's rules before any plugin code is loaded.
-#include "polysync_host/Errors.h"
-#include "polysync_host/Manifest.h"
-
-#include <gtest/gtest.h>
-
 #include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 #include <string>
+
+#include "polysync_host/Errors.h"
+#include "polysync_host/Manifest.h"
 
 namespace {
 
@@ -72,7 +71,8 @@ TEST(Manifest, TheSchemaIsJsonAndRequiresWhatTheReaderRequires) {
   ASSERT_EQ(required->size(), 6u);
   for (const char* field : {"manifestVersion", "id", "version", "library", "abi", "jobTypes"}) {
     bool listed = false;
-    for (size_t i = 0; i < required->size(); ++i) listed = listed || required->getElement<std::string>(static_cast<unsigned>(i)) == field;
+    for (size_t i = 0; i < required->size(); ++i)
+      listed = listed || required->getElement<std::string>(static_cast<unsigned>(i)) == field;
     EXPECT_TRUE(listed) << field;
   }
 }
@@ -99,11 +99,14 @@ INSTANTIATE_TEST_SUITE_P(
         BadCase{"malformed", "{\"id\":", "not valid JSON"},
         BadCase{"not_object", "[]", "must be a JSON object"},
         BadCase{"missing_id", replaced(R"("id":"polysync.aifoundry",)", ""), "\"id\""},
-        BadCase{"id_not_string", replaced(R"("id":"polysync.aifoundry")", R"("id":7)"), "\"id\" must be a string"},
+        BadCase{"id_not_string", replaced(R"("id":"polysync.aifoundry")", R"("id":7)"),
+                "\"id\" must be a string"},
         BadCase{"bad_id", replaced(R"("id":"polysync.aifoundry")", R"("id":"has space")"), "\"id\""},
         BadCase{"bad_version", replaced(R"("version":"0.1.0")", R"("version":"1.0")"), "semantic version"},
-        BadCase{"manifest_version", replaced(R"("manifestVersion":1)", R"("manifestVersion":2)"), "manifestVersion"},
-        BadCase{"absolute_library", replaced(R"("library":"lib/p.so")", R"("library":"/usr/lib/p.so")"), "not absolute"},
+        BadCase{"manifest_version", replaced(R"("manifestVersion":1)", R"("manifestVersion":2)"),
+                "manifestVersion"},
+        BadCase{"absolute_library", replaced(R"("library":"lib/p.so")", R"("library":"/usr/lib/p.so")"),
+                "not absolute"},
         BadCase{"dotdot_library", replaced(R"("library":"lib/p.so")", R"("library":"../p.so")"), "'..'"},
         BadCase{"empty_library", replaced(R"("library":"lib/p.so")", R"("library":"")"), "must not be empty"},
         BadCase{"missing_abi", replaced(R"("abi":{"major":1,"minor":2,"minHostMinor":1},)", ""), "\"abi\""},
@@ -118,7 +121,8 @@ INSTANTIATE_TEST_SUITE_P(
                 replaced(R"([{"id":"a.b-c","displayName":"A B"}])",
                          R"([{"id":"a.b-c","displayName":"A B"},{"id":"a.b-c","displayName":"C"}])"),
                 "listed twice"},
-        BadCase{"unknown_field", replaced(R"("manifestVersion":1,)", R"("manifestVersion":1,"extra":true,)"), "unknown field"}),
+        BadCase{"unknown_field", replaced(R"("manifestVersion":1,)", R"("manifestVersion":1,"extra":true,)"),
+                "unknown field"}),
     [](const auto& testInfo) { return std::string(testInfo.param.name); });
 
 }  // namespace
@@ -127,10 +131,12 @@ namespace {
 
 TEST(Manifest, VersionsAndIdsFollowTheSchemaPatterns) {
   for (const char* good : {"0.1.0", "10.20.30", "1.2.3-rc.1", "1.2.3+build.5"}) {
-    EXPECT_EQ(refusal(replaced(R"("version":"0.1.0")", std::string(R"("version":")") + good + "\"")), "") << good;
+    EXPECT_EQ(refusal(replaced(R"("version":"0.1.0")", std::string(R"("version":")") + good + "\"")), "")
+        << good;
   }
   for (const char* bad : {"1", "1.2", "1.2.x", "1.2.3-", "v1.2.3", "1..2"}) {
-    EXPECT_NE(refusal(replaced(R"("version":"0.1.0")", std::string(R"("version":")") + bad + "\"")), "") << bad;
+    EXPECT_NE(refusal(replaced(R"("version":"0.1.0")", std::string(R"("version":")") + bad + "\"")), "")
+        << bad;
   }
   EXPECT_NE(refusal(replaced(R"("id":"polysync.aifoundry")", R"("id":".hidden")")), "");
   EXPECT_NE(refusal(replaced(R"("id":"polysync.aifoundry")", R"("id":"")")), "");

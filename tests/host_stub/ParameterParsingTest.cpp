@@ -1,8 +1,8 @@
 // --param NAME[:TYPE]=VALUE, --output, --param-file and --attr.
+#include <gtest/gtest.h>
+
 #include "polysync_host/Errors.h"
 #include "polysync_host/ParameterParsing.h"
-
-#include <gtest/gtest.h>
 
 namespace {
 
@@ -37,8 +37,8 @@ TEST(ParamOption, SecretValuesAreFlaggedAndMasked) {
 TEST(ParamOption, BoolIsWrittenLowerCase) { EXPECT_EQ(parseParamOption("b:Bool=TRUE").value, "true"); }
 
 TEST(ParamOption, MalformedSpecsAreUsageErrors) {
-  for (const char* spec : {"novalue", "=v", ":Int=1", "n:Nope=1", "n:Int=1.5", "n:Int=", "n:Int= 1", "n:Float=abc",
-                           "n:Float=inf", "n:Bool=yes", "n:JSON={", "n:JsonArray={}"}) {
+  for (const char* spec : {"novalue", "=v", ":Int=1", "n:Nope=1", "n:Int=1.5", "n:Int=", "n:Int= 1",
+                           "n:Float=abc", "n:Float=inf", "n:Bool=yes", "n:JSON={", "n:JsonArray={}"}) {
     EXPECT_THROW(parseParamOption(spec), UsageError) << spec;
   }
 }
@@ -69,7 +69,8 @@ TEST(ParamFile, EntriesBecomeParametersWithTextValues) {
     {"name":"arr","type":"JsonArray","value":[1,"two"]},
     {"name":"s","type":"Secret","value":"pw"},
     {"name":"o","direction":"Output"},
-    {"name":"io","direction":"Input&Output","value":"seed"}])", "p.json");
+    {"name":"io","direction":"Input&Output","value":"seed"}])",
+                                     "p.json");
   ASSERT_EQ(params.size(), 9u);
   EXPECT_EQ(params[0].value, "text");
   EXPECT_EQ(params[0].dataType, PSJ_TYPE_STRING);

@@ -1,8 +1,8 @@
 // --platform FILE: attributes become settings; secrets are flagged from the schema and the fixed names.
+#include <gtest/gtest.h>
+
 #include "polysync_host/Errors.h"
 #include "polysync_host/PlatformSettings.h"
-
-#include <gtest/gtest.h>
 
 namespace {
 
@@ -14,7 +14,8 @@ TEST(PlatformSettings, SecretNamesComeFromTheSchemaAndTheFixedList) {
       "Token":{"type":"string","x-polysync-secret":true},
       "Plain":{"type":"string","writeOnly":false}},
     "oneOf":[{"properties":{"Deep Secret":{"writeOnly":true}}}]})"));
-  for (const char* secret : {"Api Key", "Token", "Deep Secret", "Client Secret", "Certificate", "Certificate Password"}) {
+  for (const char* secret :
+       {"Api Key", "Token", "Deep Secret", "Client Secret", "Certificate", "Certificate Password"}) {
     EXPECT_TRUE(names.count(secret)) << secret;
   }
   EXPECT_FALSE(names.count("Plain"));

@@ -1,7 +1,7 @@
 // The --json documents: shapes, nulls, times, masking.
-#include "polysync_host/ResultJson.h"
-
 #include <gtest/gtest.h>
+
+#include "polysync_host/ResultJson.h"
 
 namespace {
 
@@ -40,10 +40,11 @@ TEST(ResultJson, StatusCarriesTimesOutputsAndMasksSecretOutputs) {
   s.monitorUrl = "https://m";
   StatusExtras extras;
   extras.secretOutputs = {"key"};
-  EXPECT_EQ(statusJson(s, extras),
-            R"({"runId":"r","status":"Success","providerStatus":"Completed","startTime":"2024-05-01T12:00:00.123Z",)"
-            R"("endTime":"2024-05-01T13:00:00.456Z","message":"done","outputs":{"model":"m1","key":"***"},)"
-            R"("monitorUrl":"https://m"})");
+  EXPECT_EQ(
+      statusJson(s, extras),
+      R"({"runId":"r","status":"Success","providerStatus":"Completed","startTime":"2024-05-01T12:00:00.123Z",)"
+      R"("endTime":"2024-05-01T13:00:00.456Z","message":"done","outputs":{"model":"m1","key":"***"},)"
+      R"("monitorUrl":"https://m"})");
 }
 
 TEST(ResultJson, ATimedOutWaitSaysSo) {
@@ -59,13 +60,16 @@ TEST(ResultJson, ATimedOutWaitSaysSo) {
 
 TEST(ResultJson, ImportListsParametersWithNullDefaults) {
   ImportedJob job{"e1", "Name", "Desc", "AI Foundry Pipeline Job", {}};
-  job.parameters.push_back(ParameterSchemaInfo{"lr", PSJ_DIRECTION_INPUT, PSJ_TYPE_FLOAT, std::string("0.1"), "", true});
-  job.parameters.push_back(ParameterSchemaInfo{"out", PSJ_DIRECTION_OUTPUT, PSJ_TYPE_STRING, std::nullopt, "", true});
-  EXPECT_EQ(importJson({job}),
-            R"({"jobs":[{"externalId":"e1","name":"Name","description":"Desc","jobType":"AI Foundry Pipeline Job",)"
-            R"("parameters":[{"name":"lr","direction":"Input","type":"Float","default":"0.1","overridable":true,)"
-            R"("description":""},{"name":"out","direction":"Output","type":"String","default":null,)"
-            R"("overridable":true,"description":""}]}]})");
+  job.parameters.push_back(
+      ParameterSchemaInfo{"lr", PSJ_DIRECTION_INPUT, PSJ_TYPE_FLOAT, std::string("0.1"), "", true});
+  job.parameters.push_back(
+      ParameterSchemaInfo{"out", PSJ_DIRECTION_OUTPUT, PSJ_TYPE_STRING, std::nullopt, "", true});
+  EXPECT_EQ(
+      importJson({job}),
+      R"({"jobs":[{"externalId":"e1","name":"Name","description":"Desc","jobType":"AI Foundry Pipeline Job",)"
+      R"("parameters":[{"name":"lr","direction":"Input","type":"Float","default":"0.1","overridable":true,)"
+      R"("description":""},{"name":"out","direction":"Output","type":"String","default":null,)"
+      R"("overridable":true,"description":""}]}]})");
 }
 
 TEST(ResultJson, TestConnectionDocuments) {
@@ -78,7 +82,8 @@ TEST(ResultJson, TestConnectionDocuments) {
 TEST(ResultJson, ErrorsCarryCodeMessageAndRetryAfter) {
   EXPECT_EQ(errorJson(Failure{1, "RateLimited", "slow down", 1500}),
             R"({"error":{"code":"RateLimited","message":"slow down","retryAfterMs":1500}})");
-  EXPECT_EQ(errorJson(Failure{2, "Usage", "bad", std::nullopt}), R"({"error":{"code":"Usage","message":"bad"}})");
+  EXPECT_EQ(errorJson(Failure{2, "Usage", "bad", std::nullopt}),
+            R"({"error":{"code":"Usage","message":"bad"}})");
 }
 
 }  // namespace

@@ -1,8 +1,8 @@
 // run --wait's pacing and the status display's clock.
+#include <gtest/gtest.h>
+
 #include "polysync_host/RunWaiter.h"
 #include "polysync_host/StatusDisplay.h"
-
-#include <gtest/gtest.h>
 
 namespace {
 

@@ -1,11 +1,11 @@
 // The host sinks copy, check their arguments, and refuse calls after their callback returned.
-#include "polysync_host/ContractViolations.h"
-#include "polysync_host/Logger.h"
-#include "polysync_host/Sinks.h"
-
 #include <gtest/gtest.h>
 
 #include <cstring>
+
+#include "polysync_host/ContractViolations.h"
+#include "polysync_host/Logger.h"
+#include "polysync_host/Sinks.h"
 
 namespace {
 
@@ -98,8 +98,13 @@ TEST(RunSink, ARunIdLongerThan1024BytesIsCut) {
 
 TEST(ImportSink, CopiesJobsAndTheirParameterSchema) {
   ImportSink sink(quietLogger());
-  const psj_parameter_schema p{sizeof(psj_parameter_schema), PSJ_DIRECTION_INPUT, PSJ_TYPE_INT,
-                               PSJ_SCHEMA_HAS_DEFAULT | PSJ_SCHEMA_NOT_OVERRIDABLE, str("n"), str(""), str("d")};
+  const psj_parameter_schema p{sizeof(psj_parameter_schema),
+                               PSJ_DIRECTION_INPUT,
+                               PSJ_TYPE_INT,
+                               PSJ_SCHEMA_HAS_DEFAULT | PSJ_SCHEMA_NOT_OVERRIDABLE,
+                               str("n"),
+                               str(""),
+                               str("d")};
   const psj_parameter_schema* params[] = {&p};
   const psj_imported_job job{sizeof(psj_imported_job), 0, str("e1"), str("N"), str("D"), str("T"), params, 1};
   EXPECT_EQ(sink.get()->emit_job(sink.get(), &job), 0);

@@ -1,10 +1,11 @@
 // The host's side of one psj_call_context: the deadline, the interrupted flag, the plugin's interrupt handler
 // and the error the plugin reported.
 //
-// Interrupt handler semantics (call_context.h): installing a handler on an already interrupted call runs it at
-// once, on the installing thread; once end() has returned the handler has finished and is never started again.
-// A small state machine under one mutex gives both: the handler never runs under the lock (it may call back
-// into the context), a "running" mark lets end() and a replacing set_interrupt_handler wait for it to finish.
+// Interrupt handler semantics (call_context.h): installing a handler on an already interrupted call runs it
+// at once, on the installing thread; once end() has returned the handler has finished and is never started
+// again. A small state machine under one mutex gives both: the handler never runs under the lock (it may call
+// back into the context), a "running" mark lets end() and a replacing set_interrupt_handler wait for it to
+// finish.
 //
 // Threads: begin()/end() on the thread that runs the callback; interrupt() from any thread; the psj functions
 // from the plugin's threads while the call runs. Calls into the psj functions after end() are contract
@@ -75,8 +76,8 @@ class CallContext {
   bool closed_ = false;
   psj_interrupt_handler handler_ = nullptr;
   void* handlerData_ = nullptr;
-  int running_ = 0;                 // handlers running right now
-  std::thread::id runningOn_;       // the thread of the last started handler (a handler may replace itself)
+  int running_ = 0;            // handlers running right now
+  std::thread::id runningOn_;  // the thread of the last started handler (a handler may replace itself)
 
   bool hasError_ = false;
   int32_t errorCode_ = 0;

@@ -24,7 +24,7 @@ struct CommandOptions {
   std::optional<std::string> hostTokenFile;
   bool json = false;
   bool help = false;
-  std::optional<int32_t> logLevel;  // PSJ_LOG_*; -v means debug
+  std::optional<int32_t> logLevel;                // PSJ_LOG_*; -v means debug
   std::chrono::milliseconds callTimeout{120000};  // per callback; 0 = none
 
   // Per command
@@ -32,10 +32,10 @@ struct CommandOptions {
   std::optional<std::string> filter;
   std::optional<std::string> externalId;
   std::optional<std::string> name;
-  std::vector<std::string> params;   // NAME[:TYPE]=VALUE, parsed later
+  std::vector<std::string> params;  // NAME[:TYPE]=VALUE, parsed later
   std::vector<std::string> outputs;
   std::optional<std::string> paramFile;
-  std::vector<std::string> attrs;    // NAME=VALUE
+  std::vector<std::string> attrs;  // NAME=VALUE
   std::optional<std::string> idempotencyKey;
   bool wait = false;
   std::optional<std::chrono::milliseconds> pollInterval;

@@ -3,6 +3,9 @@
 // Never throws: every failure becomes a Failure (see ResultJson.h) with its one-line message.
 #pragma once
 
+#include <memory>
+#include <string>
+
 #include "polysync_host/CommandOptions.h"
 #include "polysync_host/HostServices.h"
 #include "polysync_host/InterruptWatcher.h"
@@ -10,9 +13,6 @@
 #include "polysync_host/PluginRegistry.h"
 #include "polysync_host/ResultJson.h"
 #include "polysync_host/RunRequest.h"
-
-#include <memory>
-#include <string>
 
 namespace polysync::host {
 

@@ -4,12 +4,12 @@
 // because the table points back at it.
 #pragma once
 
-#include "polysync_host/Logger.h"
-#include "polysync_host/TokenSource.h"
-
 #include <polysync/jobtype_v1/host.h>
 
 #include <string>
+
+#include "polysync_host/Logger.h"
+#include "polysync_host/TokenSource.h"
 
 namespace polysync::host {
 
@@ -27,8 +27,8 @@ class HostServices {
   static int32_t logEnabled(const psj_host* host, int32_t level);
   static void log(const psj_host* host, int32_t level, const char* message, uint64_t len);
   static const void* getExtension(const psj_host* host, const char* id);
-  static int32_t getToken(const psj_host* host, const char* scope, const char* tenantId, const psj_token_sink* sink,
-                          char* error, uint64_t errorCapacity);
+  static int32_t getToken(const psj_host* host, const char* scope, const char* tenantId,
+                          const psj_token_sink* sink, char* error, uint64_t errorCapacity);
 
   Logger& logger_;
   TokenSource tokens_;

@@ -1,7 +1,7 @@
-// The host's watchdog thread: interrupts calls whose deadline passed, and — once signal handlers are installed
-// — every running call when SIGINT or SIGTERM arrives. The signal handler only writes a byte to a pipe; all
-// the work (running plugin interrupt handlers) happens on the watcher thread, never in the signal handler.
-// A second SIGINT/SIGTERM ends the process at once (exit status 128 + signal).
+// The host's watchdog thread: interrupts calls whose deadline passed, and — once signal handlers are
+// installed — every running call when SIGINT or SIGTERM arrives. The signal handler only writes a byte to a
+// pipe; all the work (running plugin interrupt handlers) happens on the watcher thread, never in the signal
+// handler. A second SIGINT/SIGTERM ends the process at once (exit status 128 + signal).
 //
 // Threads: every public function may be called from any thread.
 #pragma once

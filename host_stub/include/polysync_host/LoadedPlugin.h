@@ -9,14 +9,14 @@
 // PlatformConnection of the plugin first; they hold a shared_ptr to it, so this happens by itself.
 #pragma once
 
-#include "polysync_host/Manifest.h"
-
 #include <polysync/jobtype_v1.h>
 
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "polysync_host/Manifest.h"
 
 namespace polysync::host {
 
@@ -35,10 +35,10 @@ struct JobTypeInfo {
 
 class LoadedPlugin {
  public:
-  // Loads the library `manifest` names and refuses it (PluginLoadError) when: the file is missing or cannot be
-  // loaded; it has no polysync_jobtype_v1_entry; the entry returns NULL; the entry struct is smaller than the
-  // 1.0 layout; the ABI major differs; it needs a newer host minor; id, version, ABI minor or min host minor
-  // differ from the manifest; a required function is NULL; init fails; or its job types differ from the
+  // Loads the library `manifest` names and refuses it (PluginLoadError) when: the file is missing or cannot
+  // be loaded; it has no polysync_jobtype_v1_entry; the entry returns NULL; the entry struct is smaller than
+  // the 1.0 layout; the ABI major differs; it needs a newer host minor; id, version, ABI minor or min host
+  // minor differ from the manifest; a required function is NULL; init fails; or its job types differ from the
   // manifest's (ids and display names).
   static std::shared_ptr<LoadedPlugin> load(const Manifest& manifest, HostServices& services);
 
@@ -57,7 +57,8 @@ class LoadedPlugin {
   const JobTypeInfo* findJobType(const std::string& idOrDisplayName) const;
 
  private:
-  LoadedPlugin(Manifest manifest, std::string libraryPath, const psj_plugin_entry* entry, HostServices& services);
+  LoadedPlugin(Manifest manifest, std::string libraryPath, const psj_plugin_entry* entry,
+               HostServices& services);
   void checkEntry() const;
   void initialise();
   void readJobTypes();

@@ -2,10 +2,10 @@
 // Every failure is a UsageError saying what is wrong and how to write it.
 #pragma once
 
-#include "polysync_host/RunRequest.h"
-
 #include <string>
 #include <vector>
+
+#include "polysync_host/RunRequest.h"
 
 namespace polysync::host {
 

@@ -11,11 +11,6 @@
 // destroy and must run when no call is in flight.
 #pragma once
 
-#include "polysync_host/CallContext.h"
-#include "polysync_host/LoadedPlugin.h"
-#include "polysync_host/Results.h"
-#include "polysync_host/RunRequest.h"
-
 #include <chrono>
 #include <deque>
 #include <memory>
@@ -23,6 +18,11 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "polysync_host/CallContext.h"
+#include "polysync_host/LoadedPlugin.h"
+#include "polysync_host/Results.h"
+#include "polysync_host/RunRequest.h"
 
 namespace polysync::host {
 
@@ -38,7 +38,8 @@ class PlatformConnection {
 
   // Calls job_type->create with `settings`. `watcher` may be null (no deadline enforcement, no Ctrl-C).
   PlatformConnection(std::shared_ptr<LoadedPlugin> plugin, const JobTypeInfo& jobType,
-                     const std::vector<Setting>& settings, InterruptWatcher* watcher, CallOptions options = {});
+                     const std::vector<Setting>& settings, InterruptWatcher* watcher,
+                     CallOptions options = {});
   ~PlatformConnection();
   PlatformConnection(const PlatformConnection&) = delete;
   PlatformConnection& operator=(const PlatformConnection&) = delete;

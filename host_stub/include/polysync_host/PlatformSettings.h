@@ -1,13 +1,13 @@
-// --platform FILE: a JSON object of platform attributes by their Polysync names ("Subscription Id", ...), which
-// becomes the psj_kv settings of the connection.
+// --platform FILE: a JSON object of platform attributes by their Polysync names ("Subscription Id", ...),
+// which becomes the psj_kv settings of the connection.
 #pragma once
-
-#include "polysync_host/RunRequest.h"
 
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "polysync_host/RunRequest.h"
 
 namespace polysync::host {
 

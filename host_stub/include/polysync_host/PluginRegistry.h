@@ -3,12 +3,12 @@
 // Threads: the host's control thread.
 #pragma once
 
-#include "polysync_host/LoadedPlugin.h"
-#include "polysync_host/Manifest.h"
-
 #include <memory>
 #include <string>
 #include <vector>
+
+#include "polysync_host/LoadedPlugin.h"
+#include "polysync_host/Manifest.h"
 
 namespace polysync::host {
 
@@ -18,7 +18,8 @@ class PluginRegistry {
  public:
   explicit PluginRegistry(HostServices& services) : services_(services) {}
 
-  // Reads every *.json manifest in `dir`. Throws PluginLoadError for a missing folder or any invalid manifest.
+  // Reads every *.json manifest in `dir`. Throws PluginLoadError for a missing folder or any invalid
+  // manifest.
   void scan(const std::string& dir);
   const std::vector<Manifest>& manifests() const { return manifests_; }
 
@@ -29,8 +30,8 @@ class PluginRegistry {
     std::shared_ptr<LoadedPlugin> plugin;
     const JobTypeInfo* jobType = nullptr;
   };
-  // Finds the job type by id or display name through the manifests and loads only the plugin that declares it.
-  // Throws UsageError when no manifest declares it (naming the ones that exist), PluginLoadError when its
+  // Finds the job type by id or display name through the manifests and loads only the plugin that declares
+  // it. Throws UsageError when no manifest declares it (naming the ones that exist), PluginLoadError when its
   // plugin is refused.
   Resolved resolveJobType(const std::string& idOrDisplayName);
 

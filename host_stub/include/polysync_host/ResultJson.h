@@ -13,16 +13,16 @@
 // Absent values are null; times are ISO 8601 UTC with milliseconds and "Z".
 #pragma once
 
-#include "polysync_host/LoadedPlugin.h"
-#include "polysync_host/Results.h"
-#include "polysync_host/RunRequest.h"
-
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <vector>
+
+#include "polysync_host/LoadedPlugin.h"
+#include "polysync_host/Results.h"
+#include "polysync_host/RunRequest.h"
 
 namespace polysync::host {
 

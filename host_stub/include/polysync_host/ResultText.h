@@ -1,14 +1,14 @@
 // The human-readable results (without --json), on stdout. Not a contract: for people, not scripts.
 #pragma once
 
-#include "polysync_host/LoadedPlugin.h"
-#include "polysync_host/ResultJson.h"
-#include "polysync_host/Results.h"
-
 #include <memory>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "polysync_host/LoadedPlugin.h"
+#include "polysync_host/ResultJson.h"
+#include "polysync_host/Results.h"
 
 namespace polysync::host {
 

@@ -12,8 +12,8 @@ namespace polysync::host {
 // One parameter of an imported job's schema.
 struct ParameterSchemaInfo {
   std::string name;
-  int32_t direction = 0;  // PSJ_DIRECTION_*
-  int32_t dataType = 0;   // PSJ_TYPE_*
+  int32_t direction = 0;                    // PSJ_DIRECTION_*
+  int32_t dataType = 0;                     // PSJ_TYPE_*
   std::optional<std::string> defaultValue;  // nullopt: no default
   std::string description;
   bool overridable = true;
@@ -41,7 +41,8 @@ struct RunStatus {
   std::optional<int64_t> startTimeMs;  // Unix ms, UTC
   std::optional<int64_t> endTimeMs;
   std::optional<std::string> message;
-  std::vector<std::pair<std::string, std::string>> outputs;  // in the order reported; a repeated name replaces
+  std::vector<std::pair<std::string, std::string>>
+      outputs;  // in the order reported; a repeated name replaces
   std::optional<std::string> monitorUrl;
   std::optional<int64_t> nextPollMs;
 };

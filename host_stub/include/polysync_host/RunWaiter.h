@@ -3,13 +3,13 @@
 // retry-after when it gave one; other failures end the wait with that error.
 #pragma once
 
-#include "polysync_host/Results.h"
-#include "polysync_host/RunRequest.h"
-
 #include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "polysync_host/Results.h"
+#include "polysync_host/RunRequest.h"
 
 namespace polysync::host {
 
@@ -31,11 +31,13 @@ struct WaitResult {
 
 // The pause before the next poll: with --poll-interval, the plugin's hint capped by it (or the interval when
 // there is no hint), at least 10 ms; without, the hint but at least 1 s (5 s when there is no hint).
-std::chrono::milliseconds nextPollDelay(std::optional<int64_t> hintMs, std::optional<std::chrono::milliseconds> interval);
+std::chrono::milliseconds nextPollDelay(std::optional<int64_t> hintMs,
+                                        std::optional<std::chrono::milliseconds> interval);
 
 class RunWaiter {
  public:
-  RunWaiter(PlatformConnection& connection, InterruptWatcher& watcher, StatusDisplay& display, WaitOptions options)
+  RunWaiter(PlatformConnection& connection, InterruptWatcher& watcher, StatusDisplay& display,
+            WaitOptions options)
       : connection_(connection), watcher_(watcher), display_(display), options_(options) {}
 
   // Throws OperationError(PSJ_E_INTERRUPTED) when the user interrupts, or the poll's error when it is not

@@ -45,7 +45,7 @@ class SinkGate {
 };
 
 // Text limits: generous, but a plugin cannot make the host copy gigabytes.
-constexpr uint64_t kMaxIdBytes = 1024;         // run ids (sinks.h), external ids
-constexpr uint64_t kMaxTextBytes = 1 << 20;    // messages, descriptions, output values, URLs
+constexpr uint64_t kMaxIdBytes = 1024;       // run ids (sinks.h), external ids
+constexpr uint64_t kMaxTextBytes = 1 << 20;  // messages, descriptions, output values, URLs
 
 }  // namespace polysync::host

@@ -3,13 +3,13 @@
 // One sink per call. Not copyable: the C struct points back at the object.
 #pragma once
 
-#include "polysync_host/Results.h"
-#include "polysync_host/SinkGate.h"
-
 #include <polysync/jobtype_v1/sinks.h>
 
 #include <string>
 #include <vector>
+
+#include "polysync_host/Results.h"
+#include "polysync_host/SinkGate.h"
 
 namespace polysync::host {
 

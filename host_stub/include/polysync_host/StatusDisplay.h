@@ -3,11 +3,11 @@
 // Threads: the waiting thread; log lines from other threads clear the live line first (Logger hook).
 #pragma once
 
-#include "polysync_host/Results.h"
-
 #include <chrono>
 #include <optional>
 #include <string>
+
+#include "polysync_host/Results.h"
 
 namespace polysync::host {
 

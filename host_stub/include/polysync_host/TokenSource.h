@@ -9,8 +9,10 @@ namespace polysync::host {
 
 class TokenSource {
  public:
-  // `tokenFile` (--host-token-file) wins over $POLYSYNC_HOST_TOKEN, which wins over $POLYSYNC_HOST_TOKEN_FILE.
-  explicit TokenSource(std::optional<std::string> tokenFile = std::nullopt) : tokenFile_(std::move(tokenFile)) {}
+  // `tokenFile` (--host-token-file) wins over $POLYSYNC_HOST_TOKEN, which wins over
+  // $POLYSYNC_HOST_TOKEN_FILE.
+  explicit TokenSource(std::optional<std::string> tokenFile = std::nullopt)
+      : tokenFile_(std::move(tokenFile)) {}
 
   // Reads the token now — on every request, so a rotated token is picked up. Surrounding whitespace is
   // trimmed. On failure returns nullopt and sets `error` to a one-line reason (never the token).

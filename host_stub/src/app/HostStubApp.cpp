@@ -1,16 +1,16 @@
 #include "HostStubApp.h"
 
-#include "polysync_host/CommandRunner.h"
-#include "polysync_host/ExitCodes.h"
-#include "polysync_host/Logger.h"
-#include "polysync_host/ResultJson.h"
-#include "polysync_host/ResultText.h"
-
 #include <Poco/Util/OptionSet.h>
 
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+
+#include "polysync_host/CommandRunner.h"
+#include "polysync_host/ExitCodes.h"
+#include "polysync_host/Logger.h"
+#include "polysync_host/ResultJson.h"
+#include "polysync_host/ResultText.h"
 
 namespace polysync::host {
 namespace {
@@ -48,7 +48,8 @@ int HostStubApp::main(const ArgVec& args) {
     outcome = runner.run();
   } catch (...) {
     const Failure failure = currentFailure();
-    outcome = CommandOutcome{failure.exitCode, options_.json ? errorJson(failure) + "\n" : "", errorText(failure)};
+    outcome =
+        CommandOutcome{failure.exitCode, options_.json ? errorJson(failure) + "\n" : "", errorText(failure)};
   }
   if (!outcome.err.empty()) std::fputs(outcome.err.c_str(), stderr);
   std::fwrite(outcome.out.data(), 1, outcome.out.size(), stdout);

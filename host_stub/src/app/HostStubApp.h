@@ -2,9 +2,9 @@
 // arguments; the work is CommandRunner's.
 #pragma once
 
-#include "polysync_host/CommandOptions.h"
-
 #include <Poco/Util/Application.h>
+
+#include "polysync_host/CommandOptions.h"
 
 namespace polysync::host {
 

@@ -1,9 +1,8 @@
 #include "polysync_host/AbiNames.h"
 
+#include <Poco/String.h>
 #include <polysync/jobtype_v1/base.h>
 #include <polysync/jobtype_v1/job_type.h>
-
-#include <Poco/String.h>
 
 #include <cstdio>
 #include <utility>
@@ -11,16 +10,18 @@
 namespace polysync::host {
 namespace {
 
-constexpr std::pair<int32_t, const char*> kDirections[] = {
-    {PSJ_DIRECTION_INPUT, "Input"}, {PSJ_DIRECTION_OUTPUT, "Output"}, {PSJ_DIRECTION_INPUT_OUTPUT, "Input&Output"}};
+constexpr std::pair<int32_t, const char*> kDirections[] = {{PSJ_DIRECTION_INPUT, "Input"},
+                                                           {PSJ_DIRECTION_OUTPUT, "Output"},
+                                                           {PSJ_DIRECTION_INPUT_OUTPUT, "Input&Output"}};
 
 constexpr std::pair<int32_t, const char*> kDataTypes[] = {
-    {PSJ_TYPE_STRING, "String"}, {PSJ_TYPE_SECRET, "Secret"}, {PSJ_TYPE_INT, "Int"},
-    {PSJ_TYPE_FLOAT, "Float"},   {PSJ_TYPE_BOOL, "Bool"},     {PSJ_TYPE_JSON, "JSON"},
+    {PSJ_TYPE_STRING, "String"},       {PSJ_TYPE_SECRET, "Secret"}, {PSJ_TYPE_INT, "Int"},
+    {PSJ_TYPE_FLOAT, "Float"},         {PSJ_TYPE_BOOL, "Bool"},     {PSJ_TYPE_JSON, "JSON"},
     {PSJ_TYPE_JSON_ARRAY, "JsonArray"}};
 
 template <size_t N>
-std::optional<int32_t> findByName(const std::pair<int32_t, const char*> (&table)[N], const std::string& name) {
+std::optional<int32_t> findByName(const std::pair<int32_t, const char*> (&table)[N],
+                                  const std::string& name) {
   for (const auto& [value, text] : table) {
     if (Poco::icompare(name, std::string(text)) == 0) return value;
   }
@@ -49,21 +50,30 @@ std::optional<int32_t> parseDataType(const std::string& name) { return findByNam
 
 const char* stateName(int32_t state) {
   switch (state) {
-    case PSJ_STATE_UNKNOWN: return "Unknown";
-    case PSJ_STATE_STARTING: return "Starting";
-    case PSJ_STATE_RUNNING: return "Running";
-    case PSJ_STATE_SUCCESS: return "Success";
-    case PSJ_STATE_FAILED: return "Failed";
-    case PSJ_STATE_CANCELLED: return "Cancelled";
-    default: return PSJ_STATE_IS_TERMINAL(state) ? "Failed" : "Unknown";
+    case PSJ_STATE_UNKNOWN:
+      return "Unknown";
+    case PSJ_STATE_STARTING:
+      return "Starting";
+    case PSJ_STATE_RUNNING:
+      return "Running";
+    case PSJ_STATE_SUCCESS:
+      return "Success";
+    case PSJ_STATE_FAILED:
+      return "Failed";
+    case PSJ_STATE_CANCELLED:
+      return "Cancelled";
+    default:
+      return PSJ_STATE_IS_TERMINAL(state) ? "Failed" : "Unknown";
   }
 }
 
 std::vector<std::string> capabilityNames(uint32_t capabilities) {
-  constexpr std::pair<uint32_t, const char*> kCaps[] = {
-      {PSJ_CAP_TEST_CONNECTION, "testConnection"}, {PSJ_CAP_IMPORT, "import"},
-      {PSJ_CAP_CANCEL, "cancel"},                  {PSJ_CAP_OUTPUTS, "outputs"},
-      {PSJ_CAP_IDEMPOTENT_RUN, "idempotentRun"},   {PSJ_CAP_STATELESS_POLL, "statelessPoll"}};
+  constexpr std::pair<uint32_t, const char*> kCaps[] = {{PSJ_CAP_TEST_CONNECTION, "testConnection"},
+                                                        {PSJ_CAP_IMPORT, "import"},
+                                                        {PSJ_CAP_CANCEL, "cancel"},
+                                                        {PSJ_CAP_OUTPUTS, "outputs"},
+                                                        {PSJ_CAP_IDEMPOTENT_RUN, "idempotentRun"},
+                                                        {PSJ_CAP_STATELESS_POLL, "statelessPoll"}};
   std::vector<std::string> names;
   uint32_t known = 0;
   for (const auto& [bit, text] : kCaps) {

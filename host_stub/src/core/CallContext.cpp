@@ -1,9 +1,9 @@
 #include "polysync_host/CallContext.h"
 
+#include <polysync/jobtype_v1/base.h>
+
 #include "polysync_host/ContractViolations.h"
 #include "polysync_host/Logger.h"
-
-#include <polysync/jobtype_v1/base.h>
 
 namespace polysync::host {
 namespace {
@@ -53,13 +53,16 @@ void CallContext::runHandler(std::unique_lock<std::mutex>& lock, psj_interrupt_h
 
 bool CallContext::closedOrViolation(const char* function) {
   if (closed_ || !open_) {
-    reportContractViolation(logger_, std::string("psj_call_context.") + function + " called after the callback returned");
+    reportContractViolation(
+        logger_, std::string("psj_call_context.") + function + " called after the callback returned");
     return true;
   }
   return false;
 }
 
-CallContext& CallContext::self(const psj_call_context* ctx) { return *static_cast<CallContext*>(ctx->host_data); }
+CallContext& CallContext::self(const psj_call_context* ctx) {
+  return *static_cast<CallContext*>(ctx->host_data);
+}
 
 int64_t CallContext::remainingMs(const psj_call_context* ctx) {
   if (!ctx) return 0;
@@ -73,13 +76,14 @@ int32_t CallContext::isInterrupted(const psj_call_context* ctx) {
   return ctx && self(ctx).interrupted_.load() ? 1 : 0;
 }
 
-void CallContext::setInterruptHandler(const psj_call_context* ctx, psj_interrupt_handler handler, void* data) {
+void CallContext::setInterruptHandler(const psj_call_context* ctx, psj_interrupt_handler handler,
+                                      void* data) {
   if (!ctx) return;
   CallContext& c = self(ctx);
   std::unique_lock<std::mutex> lock(c.mutex_);
   if (c.closedOrViolation("set_interrupt_handler")) return;
-  // The old handler may be running on the interrupting thread; once this returns the plugin may free its data,
-  // so wait — unless this is that very handler replacing itself.
+  // The old handler may be running on the interrupting thread; once this returns the plugin may free its
+  // data, so wait — unless this is that very handler replacing itself.
   if (c.runningOn_ != std::this_thread::get_id()) {
     c.handlerDone_.wait(lock, [&c] { return c.running_ == 0; });
   }

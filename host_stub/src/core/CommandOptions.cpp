@@ -1,18 +1,17 @@
 #include "polysync_host/CommandOptions.h"
 
-#include "polysync_host/Errors.h"
-#include "polysync_host/Logger.h"
-
-#include <polysync/jobtype_v1/base.h>
-
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionException.h>
 #include <Poco/Util/OptionProcessor.h>
 #include <Poco/Util/OptionSet.h>
+#include <polysync/jobtype_v1/base.h>
 
 #include <cmath>
 #include <cstdlib>
 #include <map>
+
+#include "polysync_host/Errors.h"
+#include "polysync_host/Logger.h"
 
 namespace polysync::host {
 namespace {
@@ -21,7 +20,7 @@ using Poco::Util::Option;
 
 constexpr const char* kHelpHint = "; run 'polysync-host-stub --help' for the usage";
 
-const std::set<std::string> kGlobalOptions{"plugin-dir", "platform",     "json", "log-level",
+const std::set<std::string> kGlobalOptions{"plugin-dir", "platform",        "json",         "log-level",
                                            "verbose",    "host-token-file", "call-timeout", "help"};
 
 struct CommandRule {
@@ -37,8 +36,8 @@ const std::map<std::string, CommandRule>& commandRules() {
       {"test-connection", {{"job-type"}, {"job-type"}, 0, ""}},
       {"import", {{"job-type", "filter"}, {"job-type"}, 0, ""}},
       {"run",
-       {{"job-type", "external-id", "name", "param", "output", "param-file", "attr", "idempotency-key", "wait",
-         "poll-interval", "timeout", "cancel-on-timeout"},
+       {{"job-type", "external-id", "name", "param", "output", "param-file", "attr", "idempotency-key",
+         "wait", "poll-interval", "timeout", "cancel-on-timeout"},
         {"job-type", "external-id"},
         0,
         ""}},
@@ -66,7 +65,8 @@ void defineCommandOptions(Poco::Util::OptionSet& options) {
   options.addOption(valued("log-level", "LEVEL", "trace, debug, info (default), warn or error"));
   options.addOption(flag("verbose", "v", "same as --log-level debug"));
   options.addOption(valued("host-token-file", "FILE", "file holding the host's own token"));
-  options.addOption(valued("call-timeout", "S", "deadline of each plugin call in seconds (default 120; 0 = none)"));
+  options.addOption(
+      valued("call-timeout", "S", "deadline of each plugin call in seconds (default 120; 0 = none)"));
   options.addOption(flag("help", "h", "show this help"));
   options.addOption(valued("job-type", "T", "job type id or display name"));
   options.addOption(valued("filter", "TAG", "import: narrow discovery (a tag key)"));
@@ -88,8 +88,8 @@ std::chrono::milliseconds parseSeconds(const std::string& value, const std::stri
   const double seconds = value.empty() ? NAN : std::strtod(value.c_str(), &end);
   if (!std::isfinite(seconds) || (end && *end != '\0') || seconds < 0 || (positive && seconds <= 0) ||
       seconds > 1e9) {
-    throw UsageError("--" + option + " \"" + value + "\" is not a valid number of seconds; write e.g. --" + option +
-                     (positive ? " 0.5" : " 30"));
+    throw UsageError("--" + option + " \"" + value + "\" is not a valid number of seconds; write e.g. --" +
+                     option + (positive ? " 0.5" : " 30"));
   }
   const auto ms = static_cast<int64_t>(std::llround(seconds * 1000.0));
   return std::chrono::milliseconds(positive && ms == 0 ? 1 : ms);
@@ -97,37 +97,62 @@ std::chrono::milliseconds parseSeconds(const std::string& value, const std::stri
 
 void CommandOptions::apply(const std::string& option, const std::string& value) {
   given.insert(option);
-  if (option == "plugin-dir") pluginDir = value;
-  else if (option == "platform") platformFile = value;
-  else if (option == "json") json = true;
+  if (option == "plugin-dir")
+    pluginDir = value;
+  else if (option == "platform")
+    platformFile = value;
+  else if (option == "json")
+    json = true;
   else if (option == "log-level") {
     logLevel = parseLogLevel(value);
-    if (!logLevel) throw UsageError("--log-level \"" + value + "\" is unknown; use trace, debug, info, warn or error");
-  } else if (option == "verbose") logLevel = PSJ_LOG_DEBUG;
-  else if (option == "host-token-file") hostTokenFile = value;
-  else if (option == "call-timeout") callTimeout = parseSeconds(value, option, false);
-  else if (option == "help") help = true;
-  else if (option == "job-type") jobType = value;
-  else if (option == "filter") filter = value;
-  else if (option == "external-id") externalId = value;
-  else if (option == "name") name = value;
-  else if (option == "param") params.push_back(value);
-  else if (option == "output") outputs.push_back(value);
-  else if (option == "param-file") paramFile = value;
-  else if (option == "attr") attrs.push_back(value);
-  else if (option == "idempotency-key") idempotencyKey = value;
-  else if (option == "wait") wait = true;
-  else if (option == "poll-interval") pollInterval = parseSeconds(value, option, true);
-  else if (option == "timeout") timeout = parseSeconds(value, option, true);
-  else if (option == "cancel-on-timeout") cancelOnTimeout = true;
+    if (!logLevel)
+      throw UsageError("--log-level \"" + value + "\" is unknown; use trace, debug, info, warn or error");
+  } else if (option == "verbose")
+    logLevel = PSJ_LOG_DEBUG;
+  else if (option == "host-token-file")
+    hostTokenFile = value;
+  else if (option == "call-timeout")
+    callTimeout = parseSeconds(value, option, false);
+  else if (option == "help")
+    help = true;
+  else if (option == "job-type")
+    jobType = value;
+  else if (option == "filter")
+    filter = value;
+  else if (option == "external-id")
+    externalId = value;
+  else if (option == "name")
+    name = value;
+  else if (option == "param")
+    params.push_back(value);
+  else if (option == "output")
+    outputs.push_back(value);
+  else if (option == "param-file")
+    paramFile = value;
+  else if (option == "attr")
+    attrs.push_back(value);
+  else if (option == "idempotency-key")
+    idempotencyKey = value;
+  else if (option == "wait")
+    wait = true;
+  else if (option == "poll-interval")
+    pollInterval = parseSeconds(value, option, true);
+  else if (option == "timeout")
+    timeout = parseSeconds(value, option, true);
+  else if (option == "cancel-on-timeout")
+    cancelOnTimeout = true;
 }
 
 void CommandOptions::validate() const {
   const std::string cmd = command();
-  if (cmd.empty()) throw UsageError(std::string("no command given; use plugins, test-connection, import, run, poll or cancel") + kHelpHint);
+  if (cmd.empty())
+    throw UsageError(
+        std::string("no command given; use plugins, test-connection, import, run, poll or cancel") +
+        kHelpHint);
   const auto rule = commandRules().find(cmd);
   if (rule == commandRules().end()) {
-    throw UsageError("unknown command \"" + cmd + "\"; use plugins, test-connection, import, run, poll or cancel");
+    throw UsageError("unknown command \"" + cmd +
+                     "\"; use plugins, test-connection, import, run, poll or cancel");
   }
   for (const auto& option : given) {
     if (!kGlobalOptions.count(option) && !rule->second.allowed.count(option)) {
@@ -139,13 +164,16 @@ void CommandOptions::validate() const {
   }
   if (cmd == "run" && !wait) {
     for (const char* option : {"poll-interval", "timeout", "cancel-on-timeout"}) {
-      if (given.count(option)) throw UsageError(std::string("--") + option + " only applies with --wait; add --wait");
+      if (given.count(option))
+        throw UsageError(std::string("--") + option + " only applies with --wait; add --wait");
     }
   }
   const size_t arguments = positional.size() - 1;
-  if (arguments < rule->second.arguments) throw UsageError(cmd + " needs " + rule->second.argumentName + kHelpHint);
+  if (arguments < rule->second.arguments)
+    throw UsageError(cmd + " needs " + rule->second.argumentName + kHelpHint);
   if (arguments > rule->second.arguments) {
-    throw UsageError("unexpected argument \"" + positional[rule->second.arguments + 1] + "\" for " + cmd + kHelpHint);
+    throw UsageError("unexpected argument \"" + positional[rule->second.arguments + 1] + "\" for " + cmd +
+                     kHelpHint);
   }
 }
 

@@ -1,5 +1,8 @@
 #include "polysync_host/CommandRunner.h"
 
+#include <Poco/UUIDGenerator.h>
+#include <unistd.h>
+
 #include "polysync_host/AbiNames.h"
 #include "polysync_host/Errors.h"
 #include "polysync_host/ExitCodes.h"
@@ -11,10 +14,6 @@
 #include "polysync_host/ResultText.h"
 #include "polysync_host/RunWaiter.h"
 #include "polysync_host/StatusDisplay.h"
-
-#include <Poco/UUIDGenerator.h>
-
-#include <unistd.h>
 
 namespace polysync::host {
 
@@ -66,10 +65,12 @@ std::unique_ptr<PlatformConnection> CommandRunner::connect() {
   const auto resolved = registry_.resolveJobType(*options_.jobType);
   std::vector<Setting> settings;
   if (options_.platformFile) {
-    settings = readPlatformSettings(*options_.platformFile, secretSettingNames(resolved.jobType->settingsSchema));
+    settings =
+        readPlatformSettings(*options_.platformFile, secretSettingNames(resolved.jobType->settingsSchema));
   }
   for (const auto& s : settings) {
-    logger_.log(PSJ_LOG_DEBUG, "setting \"" + s.key + "\" = " + (s.secret ? std::string("***") : s.value), "host");
+    logger_.log(PSJ_LOG_DEBUG, "setting \"" + s.key + "\" = " + (s.secret ? std::string("***") : s.value),
+                "host");
   }
   CallOptions call;
   call.callTimeout = options_.callTimeout;
@@ -89,7 +90,8 @@ CommandOutcome CommandRunner::testConnection() {
     if (options_.json) outcome.out = testConnectionFailedJson(failure) + "\n";
     return outcome;
   }
-  return CommandOutcome{kExitOk, options_.json ? testConnectionJson(message) + "\n" : testConnectionText(message), ""};
+  return CommandOutcome{kExitOk,
+                        options_.json ? testConnectionJson(message) + "\n" : testConnectionText(message), ""};
 }
 
 CommandOutcome CommandRunner::importJobs() {
@@ -119,23 +121,29 @@ CommandOutcome CommandRunner::runJob() {
     request.idempotencyKey = *options_.idempotencyKey;
   } else {
     request.idempotencyKey = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
-    logger_.log(PSJ_LOG_DEBUG, "idempotency key " + request.idempotencyKey + " (pass --idempotency-key to reuse it)", "host");
+    logger_.log(PSJ_LOG_DEBUG,
+                "idempotency key " + request.idempotencyKey + " (pass --idempotency-key to reuse it)",
+                "host");
   }
   for (const auto& p : request.parameters) {
-    logger_.log(PSJ_LOG_DEBUG, std::string("parameter ") + p.name + " " + directionName(p.direction) + " " +
-                                   dataTypeName(p.dataType) + " = " + displayValue(p), "host");
+    logger_.log(PSJ_LOG_DEBUG,
+                std::string("parameter ") + p.name + " " + directionName(p.direction) + " " +
+                    dataTypeName(p.dataType) + " = " + displayValue(p),
+                "host");
   }
 
   const auto connection = connect();
   const RunSubmission submission = connection->run(request);
   logger_.log(PSJ_LOG_INFO, "submitted run " + submission.runId, "host");
   if (!options_.wait) {
-    return CommandOutcome{kExitOk, options_.json ? runSubmittedJson(submission) + "\n" : runSubmittedText(submission), ""};
+    return CommandOutcome{
+        kExitOk, options_.json ? runSubmittedJson(submission) + "\n" : runSubmittedText(submission), ""};
   }
 
   StatusDisplay display(logger_, ::isatty(STDERR_FILENO) == 1);
   WaitOptions wait{options_.pollInterval, options_.timeout, options_.cancelOnTimeout};
-  const WaitResult result = RunWaiter(*connection, watcher_, display, wait).wait(submission.runId, request.parameters);
+  const WaitResult result =
+      RunWaiter(*connection, watcher_, display, wait).wait(submission.runId, request.parameters);
   display.finish();
 
   StatusExtras extras;
@@ -145,17 +153,20 @@ CommandOutcome CommandRunner::runJob() {
   RunStatus status = result.status;
   if (!status.monitorUrl) status.monitorUrl = submission.monitorUrl;
   const int exitCode = result.timedOut ? kExitWaitTimedOut : exitCodeForTerminalState(status.state);
-  return CommandOutcome{exitCode, options_.json ? statusJson(status, extras) + "\n" : statusText(status, extras), ""};
+  return CommandOutcome{exitCode,
+                        options_.json ? statusJson(status, extras) + "\n" : statusText(status, extras), ""};
 }
 
 CommandOutcome CommandRunner::pollOrCancel(bool cancel) {
   const std::string runId = options_.runId();
   const auto parameters = runParameters(false);
   const auto connection = connect();
-  const RunStatus status = cancel ? connection->cancel(runId, parameters) : connection->poll(runId, parameters);
+  const RunStatus status =
+      cancel ? connection->cancel(runId, parameters) : connection->poll(runId, parameters);
   StatusExtras extras;
   extras.secretOutputs = secretNames(parameters);
-  return CommandOutcome{kExitOk, options_.json ? statusJson(status, extras) + "\n" : statusText(status, extras), ""};
+  return CommandOutcome{kExitOk,
+                        options_.json ? statusJson(status, extras) + "\n" : statusText(status, extras), ""};
 }
 
 }  // namespace polysync::host

@@ -1,11 +1,11 @@
 #include "polysync_host/ContractViolations.h"
 
-#include "polysync_host/Logger.h"
-
 #include <polysync/jobtype_v1/base.h>
 
 #include <atomic>
 #include <string>
+
+#include "polysync_host/Logger.h"
 
 namespace polysync::host {
 namespace {

@@ -6,18 +6,30 @@ namespace polysync::host {
 
 const char* errorCodeName(int32_t code) {
   switch (code) {
-    case PSJ_E_RATE_LIMITED: return "RateLimited";
-    case PSJ_E_UNAVAILABLE: return "Unavailable";
-    case PSJ_E_TIMEOUT: return "Timeout";
-    case PSJ_E_INTERRUPTED: return "Interrupted";
-    case PSJ_E_INVALID_SETTINGS: return "InvalidSettings";
-    case PSJ_E_AUTHENTICATION: return "Authentication";
-    case PSJ_E_PERMISSION: return "Permission";
-    case PSJ_E_NOT_FOUND: return "NotFound";
-    case PSJ_E_INVALID_ARGUMENT: return "InvalidArgument";
-    case PSJ_E_REJECTED: return "Rejected";
-    case PSJ_E_UNSUPPORTED: return "Unsupported";
-    default: return "Internal";
+    case PSJ_E_RATE_LIMITED:
+      return "RateLimited";
+    case PSJ_E_UNAVAILABLE:
+      return "Unavailable";
+    case PSJ_E_TIMEOUT:
+      return "Timeout";
+    case PSJ_E_INTERRUPTED:
+      return "Interrupted";
+    case PSJ_E_INVALID_SETTINGS:
+      return "InvalidSettings";
+    case PSJ_E_AUTHENTICATION:
+      return "Authentication";
+    case PSJ_E_PERMISSION:
+      return "Permission";
+    case PSJ_E_NOT_FOUND:
+      return "NotFound";
+    case PSJ_E_INVALID_ARGUMENT:
+      return "InvalidArgument";
+    case PSJ_E_REJECTED:
+      return "Rejected";
+    case PSJ_E_UNSUPPORTED:
+      return "Unsupported";
+    default:
+      return "Internal";
   }
 }
 

@@ -6,9 +6,12 @@ namespace polysync::host {
 
 int exitCodeForTerminalState(int32_t state) {
   switch (state) {
-    case PSJ_STATE_SUCCESS: return kExitOk;
-    case PSJ_STATE_CANCELLED: return kExitRunCancelled;
-    default: return kExitRunFailed;
+    case PSJ_STATE_SUCCESS:
+      return kExitOk;
+    case PSJ_STATE_CANCELLED:
+      return kExitRunCancelled;
+    default:
+      return kExitRunFailed;
   }
 }
 

@@ -1,9 +1,9 @@
 #include "polysync_host/HostServices.h"
 
-#include "polysync_host/ContractViolations.h"
-
 #include <algorithm>
 #include <cstring>
+
+#include "polysync_host/ContractViolations.h"
 
 #ifndef POLYSYNC_HOST_VERSION
 #define POLYSYNC_HOST_VERSION "0.0.0"
@@ -71,8 +71,9 @@ int32_t HostServices::getToken(const psj_host* host, const char* scope, const ch
     writeError(error, errorCapacity, "get_token needs a scope and a token sink");
     return PSJ_E_INVALID_ARGUMENT;
   }
-  s->logger_.log(PSJ_LOG_DEBUG, std::string("host token requested for scope ") + scope +
-                                    (tenantId ? std::string(" (tenant ") + tenantId + ")" : std::string()),
+  s->logger_.log(PSJ_LOG_DEBUG,
+                 std::string("host token requested for scope ") + scope +
+                     (tenantId ? std::string(" (tenant ") + tenantId + ")" : std::string()),
                  "host");
   std::string reason;
   const auto token = s->tokens_.read(reason);

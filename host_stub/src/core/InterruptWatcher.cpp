@@ -1,18 +1,17 @@
 #include "polysync_host/InterruptWatcher.h"
 
-#include "polysync_host/CallContext.h"
-#include "polysync_host/Logger.h"
-
-#include <polysync/jobtype_v1/base.h>
-
 #include <Poco/Exception.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <polysync/jobtype_v1/base.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
 #include <csignal>
-#include <fcntl.h>
-#include <poll.h>
-#include <unistd.h>
+
+#include "polysync_host/CallContext.h"
+#include "polysync_host/Logger.h"
 
 namespace polysync::host {
 namespace {
@@ -40,7 +39,8 @@ extern "C" void onSignal(int sig) {
 }  // namespace
 
 InterruptWatcher::InterruptWatcher(Logger& logger) : logger_(logger) {
-  if (::pipe2(pipe_, O_CLOEXEC | O_NONBLOCK) != 0) throw Poco::SystemException("cannot create the watcher's pipe");
+  if (::pipe2(pipe_, O_CLOEXEC | O_NONBLOCK) != 0)
+    throw Poco::SystemException("cannot create the watcher's pipe");
   thread_ = std::thread([this] { loop(); });
 }
 
@@ -136,7 +136,8 @@ void InterruptWatcher::loop() {
       for (ssize_t i = 0; i < n; ++i) signalled = signalled || buf[i] == kSignal;
     }
     if (signalled && !quit_.load()) {
-      if (!stop_.load()) logger_.log(PSJ_LOG_WARN, "interrupted; stopping (press Ctrl-C again to quit at once)", "host");
+      if (!stop_.load())
+        logger_.log(PSJ_LOG_WARN, "interrupted; stopping (press Ctrl-C again to quit at once)", "host");
       interruptAll();
     }
   }

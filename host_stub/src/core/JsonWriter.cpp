@@ -12,10 +12,17 @@ size_t utf8SequenceLength(std::string_view text, size_t i) {
   size_t len = 0;
   uint32_t min = 0;
   if (lead < 0x80) return 1;
-  if ((lead & 0xE0) == 0xC0) { len = 2; min = 0x80; }
-  else if ((lead & 0xF0) == 0xE0) { len = 3; min = 0x800; }
-  else if ((lead & 0xF8) == 0xF0) { len = 4; min = 0x10000; }
-  else return 0;
+  if ((lead & 0xE0) == 0xC0) {
+    len = 2;
+    min = 0x80;
+  } else if ((lead & 0xF0) == 0xE0) {
+    len = 3;
+    min = 0x800;
+  } else if ((lead & 0xF8) == 0xF0) {
+    len = 4;
+    min = 0x10000;
+  } else
+    return 0;
   if (i + len > text.size()) return 0;
   uint32_t cp = lead & (0x7Fu >> len);
   for (size_t k = 1; k < len; ++k) {
@@ -46,13 +53,27 @@ std::string jsonQuote(std::string_view text) {
       continue;
     }
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (c < 0x20 || c == 0x7F) {
           char buf[8];

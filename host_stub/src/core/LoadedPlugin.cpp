@@ -1,20 +1,18 @@
 #define BOOST_DLL_USE_STD_FS
 #include "polysync_host/LoadedPlugin.h"
 
-#include "polysync_host/Errors.h"
-#include "polysync_host/HostServices.h"
-#include "polysync_host/Logger.h"
-
 #include <Poco/String.h>
-
-#include <boost/dll/shared_library.hpp>
-
 #include <dlfcn.h>
 
 #include <algorithm>
+#include <boost/dll/shared_library.hpp>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
+
+#include "polysync_host/Errors.h"
+#include "polysync_host/HostServices.h"
+#include "polysync_host/Logger.h"
 
 namespace polysync::host {
 namespace {
@@ -37,7 +35,10 @@ std::string text(const char* s) { return s ? s : "(null)"; }
 
 LoadedPlugin::LoadedPlugin(Manifest manifest, std::string libraryPath, const psj_plugin_entry* entry,
                            HostServices& services)
-    : manifest_(std::move(manifest)), libraryPath_(std::move(libraryPath)), entry_(entry), services_(services) {}
+    : manifest_(std::move(manifest)),
+      libraryPath_(std::move(libraryPath)),
+      entry_(entry),
+      services_(services) {}
 
 void LoadedPlugin::refuse(const std::string& what) const {
   throw PluginLoadError("plugin " + manifest_.id + " (" + libraryPath_ + ") refused: " + what);
@@ -58,10 +59,12 @@ std::shared_ptr<LoadedPlugin> LoadedPlugin::load(const Manifest& manifest, HostS
   library.load(path, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   if (ec || !library.is_loaded()) {
     const char* why = ::dlerror();  // Boost.DLL leaves dlopen's reason in place
-    refuse(std::string("it cannot be loaded (") + (why ? why : ec.message()) + "); rebuild it for this system");
+    refuse(std::string("it cannot be loaded (") + (why ? why : ec.message()) +
+           "); rebuild it for this system");
   }
   if (!library.has(PSJ_ENTRY_SYMBOL)) {
-    refuse(std::string("it does not export ") + PSJ_ENTRY_SYMBOL + "; it is not a polysync_jobtype_v1 plugin");
+    refuse(std::string("it does not export ") + PSJ_ENTRY_SYMBOL +
+           "; it is not a polysync_jobtype_v1 plugin");
   }
   auto& entryFn = library.get<const psj_plugin_entry*()>(PSJ_ENTRY_SYMBOL);
   const psj_plugin_entry* entry = entryFn();
@@ -78,25 +81,31 @@ std::shared_ptr<LoadedPlugin> LoadedPlugin::load(const Manifest& manifest, HostS
 void LoadedPlugin::checkEntry() const {
   const psj_plugin_entry& e = *entry_;
   if (e.struct_size < kEntrySize10) {
-    refuse("its entry struct is truncated (struct_size " + std::to_string(e.struct_size) + ", ABI 1.0 needs " +
-           std::to_string(kEntrySize10) + "); rebuild it against the polysync_jobtype_v1 headers");
+    refuse("its entry struct is truncated (struct_size " + std::to_string(e.struct_size) +
+           ", ABI 1.0 needs " + std::to_string(kEntrySize10) +
+           "); rebuild it against the polysync_jobtype_v1 headers");
   }
   if (e.abi_major != PSJ_ABI_MAJOR) {
     refuse("it implements ABI major " + std::to_string(e.abi_major) + ", this host implements major " +
-           std::to_string(PSJ_ABI_MAJOR) + "; use a plugin built for ABI " + std::to_string(PSJ_ABI_MAJOR) + ".x");
+           std::to_string(PSJ_ABI_MAJOR) + "; use a plugin built for ABI " + std::to_string(PSJ_ABI_MAJOR) +
+           ".x");
   }
   if (e.min_host_minor > PSJ_ABI_MINOR) {
     refuse("it needs host ABI 1." + std::to_string(e.min_host_minor) + " or newer, this host implements 1." +
            std::to_string(PSJ_ABI_MINOR) + "; upgrade the host or use an older plugin");
   }
-  const auto differs = [&](const std::string& field, const std::string& inEntry, const std::string& inManifest) {
+  const auto differs = [&](const std::string& field, const std::string& inEntry,
+                           const std::string& inManifest) {
     refuse("its entry reports " + field + " " + inEntry + " but the manifest " + manifest_.path + " says " +
            inManifest + "; reinstall the plugin with its own manifest");
   };
   if (text(e.plugin_id) != manifest_.id) differs("id", text(e.plugin_id), manifest_.id);
-  if (text(e.plugin_version) != manifest_.version) differs("version", text(e.plugin_version), manifest_.version);
-  if (e.abi_major != manifest_.abiMajor) differs("ABI major", std::to_string(e.abi_major), std::to_string(manifest_.abiMajor));
-  if (e.abi_minor != manifest_.abiMinor) differs("ABI minor", std::to_string(e.abi_minor), std::to_string(manifest_.abiMinor));
+  if (text(e.plugin_version) != manifest_.version)
+    differs("version", text(e.plugin_version), manifest_.version);
+  if (e.abi_major != manifest_.abiMajor)
+    differs("ABI major", std::to_string(e.abi_major), std::to_string(manifest_.abiMajor));
+  if (e.abi_minor != manifest_.abiMinor)
+    differs("ABI minor", std::to_string(e.abi_minor), std::to_string(manifest_.abiMinor));
   if (e.min_host_minor != manifest_.minHostMinor) {
     differs("minHostMinor", std::to_string(e.min_host_minor), std::to_string(manifest_.minHostMinor));
   }
@@ -115,7 +124,8 @@ void LoadedPlugin::initialise() {
   initialised_ = true;
   services_.logger().log(PSJ_LOG_DEBUG,
                          "loaded " + manifest_.id + " " + manifest_.version + " (ABI 1." +
-                             std::to_string(entry_->abi_minor) + ", negotiated 1." + std::to_string(effectiveMinor_) + ")",
+                             std::to_string(entry_->abi_minor) + ", negotiated 1." +
+                             std::to_string(effectiveMinor_) + ")",
                          "host");
 }
 
@@ -126,8 +136,9 @@ void LoadedPlugin::readJobTypes() {
     const psj_job_type* jt = entry_->job_type_at(i);
     if (!jt) refuse("job_type_at(" + std::to_string(i) + ") returned NULL; the plugin is broken");
     if (jt->struct_size < kJobTypeSize10) {
-      refuse("job type " + std::to_string(i) + " is truncated (struct_size " + std::to_string(jt->struct_size) +
-             ", ABI 1.0 needs " + std::to_string(kJobTypeSize10) + "); rebuild it against the current headers");
+      refuse("job type " + std::to_string(i) + " is truncated (struct_size " +
+             std::to_string(jt->struct_size) + ", ABI 1.0 needs " + std::to_string(kJobTypeSize10) +
+             "); rebuild it against the current headers");
     }
     if (!jt->id || !jt->display_name) refuse("job type " + std::to_string(i) + " has no id or display name");
     JobTypeInfo info;
@@ -142,9 +153,11 @@ void LoadedPlugin::readJobTypes() {
   }
   // The manifest is what Polysync listed before loading; the code must register exactly those job types.
   for (const auto& declared : manifest_.jobTypes) {
-    const auto it = std::find_if(jobTypes_.begin(), jobTypes_.end(), [&](const auto& j) { return j.id == declared.id; });
+    const auto it =
+        std::find_if(jobTypes_.begin(), jobTypes_.end(), [&](const auto& j) { return j.id == declared.id; });
     if (it == jobTypes_.end()) {
-      refuse("the manifest lists job type " + declared.id + " but the plugin does not register it; reinstall the "
+      refuse("the manifest lists job type " + declared.id +
+             " but the plugin does not register it; reinstall the "
              "plugin with its own manifest");
     }
     if (it->displayName != declared.displayName) {
@@ -154,8 +167,10 @@ void LoadedPlugin::readJobTypes() {
   }
   for (const auto& registered : jobTypes_) {
     const auto& declared = manifest_.jobTypes;
-    if (std::none_of(declared.begin(), declared.end(), [&](const auto& d) { return d.id == registered.id; })) {
-      refuse("the plugin registers job type " + registered.id + " which its manifest does not list; reinstall the "
+    if (std::none_of(declared.begin(), declared.end(),
+                     [&](const auto& d) { return d.id == registered.id; })) {
+      refuse("the plugin registers job type " + registered.id +
+             " which its manifest does not list; reinstall the "
              "plugin with its own manifest");
     }
   }

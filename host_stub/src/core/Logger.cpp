@@ -1,19 +1,23 @@
 #include "polysync_host/Logger.h"
 
-#include <polysync/jobtype_v1/base.h>
-
 #include <Poco/String.h>
+#include <polysync/jobtype_v1/base.h>
 
 namespace polysync::host {
 namespace {
 
 const char* levelName(int32_t level) {
   switch (level) {
-    case PSJ_LOG_TRACE: return "trace";
-    case PSJ_LOG_DEBUG: return "debug";
-    case PSJ_LOG_INFO: return "info";
-    case PSJ_LOG_WARN: return "warn";
-    default: return "error";
+    case PSJ_LOG_TRACE:
+      return "trace";
+    case PSJ_LOG_DEBUG:
+      return "debug";
+    case PSJ_LOG_INFO:
+      return "info";
+    case PSJ_LOG_WARN:
+      return "warn";
+    default:
+      return "error";
   }
 }
 

@@ -1,8 +1,5 @@
 #include "polysync_host/Manifest.h"
 
-#include "polysync_host/Errors.h"
-#include "polysync_host/TextFile.h"
-
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/String.h>
@@ -11,6 +8,9 @@
 #include <filesystem>
 #include <limits>
 #include <set>
+
+#include "polysync_host/Errors.h"
+#include "polysync_host/TextFile.h"
 
 namespace polysync::host {
 namespace {
@@ -24,7 +24,8 @@ class ManifestValidator {
   explicit ManifestValidator(const std::string& path) : path_(path) {}
 
   [[noreturn]] void fail(const std::string& what) const {
-    throw PluginLoadError("manifest " + path_ + ": " + what + "; fix the manifest (see manifest.schema.json)");
+    throw PluginLoadError("manifest " + path_ + ": " + what +
+                          "; fix the manifest (see manifest.schema.json)");
   }
 
   void onlyKeys(const Object& object, const std::set<std::string>& allowed, const std::string& where) const {
@@ -62,7 +63,8 @@ class ManifestValidator {
   // ^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$ (hand-written: std::regex trips GCC 12's -Wmaybe-uninitialized at -O2)
   void identifier(const std::string& value, const std::string& what) const {
     bool ok = !value.empty() && value.size() <= 128 && std::isalnum(static_cast<unsigned char>(value[0]));
-    for (const char c : value) ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-');
+    for (const char c : value)
+      ok = ok && (std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == '-');
     if (!ok) fail(what + " \"" + value + "\" must match [A-Za-z0-9][A-Za-z0-9._-]*");
   }
 
@@ -126,7 +128,8 @@ bool Manifest::declaresJobType(const std::string& idOrDisplayName) const {
 Manifest parseManifest(const std::string& text, const std::string& path) {
   const ManifestValidator check(path);
   const Object::Ptr root = check.object(parseJson(text, check), "the manifest");
-  check.onlyKeys(*root, {"manifestVersion", "id", "version", "library", "abi", "jobTypes", "description", "$schema"},
+  check.onlyKeys(*root,
+                 {"manifestVersion", "id", "version", "library", "abi", "jobTypes", "description", "$schema"},
                  "");
 
   Manifest m;
@@ -155,7 +158,8 @@ Manifest parseManifest(const std::string& text, const std::string& path) {
   std::set<std::string> seen;
   for (size_t i = 0; i < list->size(); ++i) {
     const std::string where = "jobTypes[" + std::to_string(i) + "].";
-    const Object::Ptr jt = check.object(list->get(static_cast<unsigned>(i)), "\"" + where.substr(0, where.size() - 1) + "\"");
+    const Object::Ptr jt =
+        check.object(list->get(static_cast<unsigned>(i)), "\"" + where.substr(0, where.size() - 1) + "\"");
     check.onlyKeys(*jt, {"id", "displayName"}, " in \"" + where.substr(0, where.size() - 1) + "\"");
     ManifestJobType entry{check.string(*jt, "id", where), check.string(*jt, "displayName", where)};
     check.identifier(entry.id, "\"" + where + "id\"");
@@ -170,7 +174,8 @@ Manifest parseManifest(const std::string& text, const std::string& path) {
 Manifest readManifest(const std::string& path) {
   const std::string absolute = std::filesystem::absolute(path).lexically_normal().string();
   const auto text = tryReadFile(absolute);
-  if (!text) throw PluginLoadError("manifest " + absolute + ": cannot be read; check that it exists and is readable");
+  if (!text)
+    throw PluginLoadError("manifest " + absolute + ": cannot be read; check that it exists and is readable");
   return parseManifest(*text, absolute);
 }
 

@@ -1,10 +1,5 @@
 #include "polysync_host/ParameterParsing.h"
 
-#include "polysync_host/AbiNames.h"
-#include "polysync_host/Errors.h"
-#include "polysync_host/TextFile.h"
-#include "polysync_host/ValueText.h"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/ParseHandler.h>
@@ -15,6 +10,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <set>
+
+#include "polysync_host/AbiNames.h"
+#include "polysync_host/Errors.h"
+#include "polysync_host/TextFile.h"
+#include "polysync_host/ValueText.h"
 
 namespace polysync::host {
 namespace {
@@ -61,7 +61,8 @@ std::string checkedValue(int32_t dataType, const std::string& value, const std::
       return value;
     case PSJ_TYPE_BOOL: {
       const std::string lower = Poco::toLower(value);
-      if (lower != "true" && lower != "false") throw UsageError(what + ": a Bool value must be true or false");
+      if (lower != "true" && lower != "false")
+        throw UsageError(what + ": a Bool value must be true or false");
       return lower;
     }
     case PSJ_TYPE_JSON:
@@ -82,7 +83,8 @@ std::string checkedValue(int32_t dataType, const std::string& value, const std::
 RunParameter parseParamOption(const std::string& spec) {
   const auto eq = spec.find('=');
   if (eq == std::string::npos) {
-    throw UsageError("--param " + spec.substr(0, spec.find(':')) + " has no value; write --param NAME[:TYPE]=VALUE");
+    throw UsageError("--param " + spec.substr(0, spec.find(':')) +
+                     " has no value; write --param NAME[:TYPE]=VALUE");
   }
   std::string name = spec.substr(0, eq);
   RunParameter p;
@@ -90,12 +92,14 @@ RunParameter parseParamOption(const std::string& spec) {
     const std::string typeName = name.substr(colon + 1);
     const auto type = parseDataType(typeName);
     if (!type) {
-      throw UsageError("--param " + name.substr(0, colon) + ": unknown type \"" + typeName + "\"; use " + kTypeList);
+      throw UsageError("--param " + name.substr(0, colon) + ": unknown type \"" + typeName + "\"; use " +
+                       kTypeList);
     }
     p.dataType = *type;
     name.resize(colon);
   }
-  if (name.empty()) throw UsageError("--param " + spec.substr(0, eq) + " has no name; write --param NAME[:TYPE]=VALUE");
+  if (name.empty())
+    throw UsageError("--param " + spec.substr(0, eq) + " has no name; write --param NAME[:TYPE]=VALUE");
   p.name = name;
   p.direction = PSJ_DIRECTION_INPUT;
   p.secret = p.dataType == PSJ_TYPE_SECRET;
@@ -115,7 +119,8 @@ std::vector<RunParameter> parseParamFile(const std::string& text, const std::str
   const std::string fix = "; write a JSON array of {\"name\", \"direction\", \"type\", \"value\"}";
   const auto root = parseJson(text);
   if (!root) throw UsageError("--param-file " + source + " is not valid JSON" + fix);
-  if (root->type() != typeid(Array::Ptr)) throw UsageError("--param-file " + source + " must hold a JSON array" + fix);
+  if (root->type() != typeid(Array::Ptr))
+    throw UsageError("--param-file " + source + " must hold a JSON array" + fix);
   const auto array = root->extract<Array::Ptr>();
   std::vector<RunParameter> params;
   for (size_t i = 0; i < array->size(); ++i) {
@@ -134,8 +139,10 @@ std::vector<RunParameter> parseParamFile(const std::string& text, const std::str
     }
     p.name = name->extract<std::string>();
     if (const auto direction = field("direction"); direction && !direction->isEmpty()) {
-      const auto parsed = direction->isString() ? parseDirection(direction->extract<std::string>()) : std::nullopt;
-      if (!parsed) throw UsageError(where + " (" + p.name + "): \"direction\" must be Input, Output or Input&Output");
+      const auto parsed =
+          direction->isString() ? parseDirection(direction->extract<std::string>()) : std::nullopt;
+      if (!parsed)
+        throw UsageError(where + " (" + p.name + "): \"direction\" must be Input, Output or Input&Output");
       p.direction = *parsed;
     }
     if (const auto type = field("type"); type && !type->isEmpty()) {
@@ -158,7 +165,8 @@ std::vector<RunParameter> readParamFile(const std::string& path) {
 
 Setting parseAttribute(const std::string& spec) {
   const auto eq = spec.find('=');
-  if (eq == std::string::npos || eq == 0) throw UsageError("--attr " + spec + " is malformed; write --attr NAME=VALUE");
+  if (eq == std::string::npos || eq == 0)
+    throw UsageError("--attr " + spec + " is malformed; write --attr NAME=VALUE");
   return Setting{spec.substr(0, eq), spec.substr(eq + 1), false};
 }
 
@@ -166,7 +174,8 @@ void checkUniqueNames(const std::vector<RunParameter>& parameters) {
   std::set<std::string> seen;
   for (const auto& p : parameters) {
     if (!seen.insert(p.name).second) {
-      throw UsageError("parameter " + p.name + " is given twice (in --param, --output or --param-file); give it once");
+      throw UsageError("parameter " + p.name +
+                       " is given twice (in --param, --output or --param-file); give it once");
     }
   }
 }

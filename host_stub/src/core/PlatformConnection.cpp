@@ -44,7 +44,8 @@ PlatformConnection::PlatformConnection(std::shared_ptr<LoadedPlugin> plugin, con
   });
   if (!instance) {
     reportContractViolation(plugin_->services().logger(), "create returned OK without an instance");
-    throw OperationError(PSJ_E_INTERNAL, "job type " + jobType_.id + " returned no instance from create; the plugin is broken");
+    throw OperationError(PSJ_E_INTERNAL, "job type " + jobType_.id +
+                                             " returned no instance from create; the plugin is broken");
   }
   instance_ = instance;
 }
@@ -58,8 +59,8 @@ void PlatformConnection::unsupported(const char* name) const {
 }
 
 template <class Callback>
-void PlatformConnection::invoke(const char* name, std::optional<TimePoint> deadline, std::shared_ptr<void> keepAlive,
-                                Callback&& callback) {
+void PlatformConnection::invoke(const char* name, std::optional<TimePoint> deadline,
+                                std::shared_ptr<void> keepAlive, Callback&& callback) {
   Logger& logger = plugin_->services().logger();
   if (options_.callTimeout.count() > 0) {
     const TimePoint byTimeout = CallContext::Clock::now() + options_.callTimeout;
@@ -140,13 +141,16 @@ RunSubmission PlatformConnection::run(const RunRequest& request) {
   });
   if (!sink->hasRunId()) {
     reportContractViolation(plugin_->services().logger(), "run returned OK without calling set_run_id");
-    throw OperationError(PSJ_E_INTERNAL, "job type " + jobType_.id + " accepted the run but reported no run id; the plugin is broken");
+    throw OperationError(
+        PSJ_E_INTERNAL,
+        "job type " + jobType_.id + " accepted the run but reported no run id; the plugin is broken");
   }
   return sink->result();
 }
 
 RunStatus PlatformConnection::status(const char* name, bool cancel, const std::string& runId,
-                                     const std::vector<RunParameter>& parameters, std::optional<TimePoint> deadline) {
+                                     const std::vector<RunParameter>& parameters,
+                                     std::optional<TimePoint> deadline) {
   const psj_job_type* jt = jobType_.descriptor;
   const auto fn = cancel ? jt->cancel : jt->poll;
   if (!fn) unsupported(name);
@@ -163,8 +167,10 @@ RunStatus PlatformConnection::status(const char* name, bool cancel, const std::s
     return rc;
   });
   if (!sink->hasState()) {
-    reportContractViolation(plugin_->services().logger(), std::string(name) + " returned OK without calling set_state");
-    throw OperationError(PSJ_E_INTERNAL, "job type " + jobType_.id + " reported no state from " + name + "; the plugin is broken");
+    reportContractViolation(plugin_->services().logger(),
+                            std::string(name) + " returned OK without calling set_state");
+    throw OperationError(PSJ_E_INTERNAL, "job type " + jobType_.id + " reported no state from " + name +
+                                             "; the plugin is broken");
   }
   return sink->result();
 }

@@ -1,12 +1,12 @@
 #include "polysync_host/PlatformSettings.h"
 
-#include "polysync_host/Errors.h"
-#include "polysync_host/TextFile.h"
-#include "polysync_host/ValueText.h"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+
+#include "polysync_host/Errors.h"
+#include "polysync_host/TextFile.h"
+#include "polysync_host/ValueText.h"
 
 namespace polysync::host {
 namespace {
@@ -68,7 +68,8 @@ std::vector<Setting> parsePlatformSettings(const std::string& text, const std::s
                      "); write a JSON object of attributes, e.g. {\"Subscription Id\": \"...\"}");
   }
   if (root.type() != typeid(Object::Ptr)) {
-    throw UsageError("--platform " + source + " must hold a JSON object of attributes, e.g. {\"Subscription Id\": \"...\"}");
+    throw UsageError("--platform " + source +
+                     " must hold a JSON object of attributes, e.g. {\"Subscription Id\": \"...\"}");
   }
   std::vector<Setting> settings;
   for (const auto& [key, value] : *root.extract<Object::Ptr>()) {

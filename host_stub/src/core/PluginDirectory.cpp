@@ -1,10 +1,10 @@
 #include "polysync_host/PluginDirectory.h"
 
-#include "polysync_host/Errors.h"
-
 #include <algorithm>
 #include <cstdlib>
 #include <filesystem>
+
+#include "polysync_host/Errors.h"
 
 namespace polysync::host {
 
@@ -23,13 +23,16 @@ std::vector<std::string> listManifestFiles(const std::string& dir) {
   std::error_code ec;
   const fs::path root = fs::absolute(dir, ec).lexically_normal();
   if (ec || !fs::is_directory(root, ec)) {
-    throw PluginLoadError("plugin folder " + dir + " does not exist; pass --plugin-dir DIR or set POLYSYNC_PLUGIN_DIR");
+    throw PluginLoadError("plugin folder " + dir +
+                          " does not exist; pass --plugin-dir DIR or set POLYSYNC_PLUGIN_DIR");
   }
   std::vector<std::string> files;
   for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path().string());
   }
-  if (ec) throw PluginLoadError("plugin folder " + root.string() + " cannot be read (" + ec.message() + "); check its permissions");
+  if (ec)
+    throw PluginLoadError("plugin folder " + root.string() + " cannot be read (" + ec.message() +
+                          "); check its permissions");
   std::sort(files.begin(), files.end());
   return files;
 }

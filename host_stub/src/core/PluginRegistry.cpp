@@ -12,8 +12,8 @@ void PluginRegistry::scan(const std::string& dir) {
   loaded_.clear();
   for (const auto& file : listManifestFiles(dir)) manifests_.push_back(readManifest(file));
   loaded_.resize(manifests_.size());
-  services_.logger().log(PSJ_LOG_DEBUG, "found " + std::to_string(manifests_.size()) + " plugin manifest(s) in " + dir,
-                         "host");
+  services_.logger().log(
+      PSJ_LOG_DEBUG, "found " + std::to_string(manifests_.size()) + " plugin manifest(s) in " + dir, "host");
 }
 
 std::shared_ptr<LoadedPlugin> PluginRegistry::load(size_t index) {
@@ -36,10 +36,11 @@ PluginRegistry::Resolved PluginRegistry::resolveJobType(const std::string& idOrD
   }
   std::string known;
   for (const auto& m : manifests_) {
-    for (const auto& jt : m.jobTypes) known += (known.empty() ? "" : ", ") + jt.id + " (\"" + jt.displayName + "\")";
+    for (const auto& jt : m.jobTypes)
+      known += (known.empty() ? "" : ", ") + jt.id + " (\"" + jt.displayName + "\")";
   }
-  throw UsageError("no plugin in " + dir_ + " provides job type \"" + idOrDisplayName + "\"; use one of: " +
-                   (known.empty() ? std::string("(none installed)") : known));
+  throw UsageError("no plugin in " + dir_ + " provides job type \"" + idOrDisplayName +
+                   "\"; use one of: " + (known.empty() ? std::string("(none installed)") : known));
 }
 
 }  // namespace polysync::host

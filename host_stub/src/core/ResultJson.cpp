@@ -1,10 +1,5 @@
 #include "polysync_host/ResultJson.h"
 
-#include "polysync_host/AbiNames.h"
-#include "polysync_host/Errors.h"
-#include "polysync_host/ExitCodes.h"
-#include "polysync_host/JsonWriter.h"
-
 #include <Poco/DateTime.h>
 #include <Poco/Exception.h>
 #include <Poco/Timestamp.h>
@@ -12,6 +7,11 @@
 #include <cinttypes>
 #include <cstdio>
 #include <exception>
+
+#include "polysync_host/AbiNames.h"
+#include "polysync_host/Errors.h"
+#include "polysync_host/ExitCodes.h"
+#include "polysync_host/JsonWriter.h"
 
 namespace polysync::host {
 
@@ -43,8 +43,8 @@ std::string isoTime(int64_t unixMs) {
   }
   const Poco::DateTime t(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(seconds)));
   char buf[96];  // room for any int the compiler imagines, so -Wformat-truncation stays quiet
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03" PRId64 "Z", t.year(), t.month(), t.day(), t.hour(),
-                t.minute(), t.second(), ms);
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03" PRId64 "Z", t.year(), t.month(), t.day(),
+                t.hour(), t.minute(), t.second(), ms);
   return buf;
 }
 

@@ -1,8 +1,8 @@
 #include "polysync_host/ResultText.h"
 
-#include "polysync_host/AbiNames.h"
-
 #include <sstream>
+
+#include "polysync_host/AbiNames.h"
 
 namespace polysync::host {
 
@@ -10,8 +10,8 @@ std::string pluginsText(const std::vector<std::shared_ptr<LoadedPlugin>>& plugin
   std::ostringstream out;
   if (plugins.empty()) out << "no plugins installed\n";
   for (const auto& p : plugins) {
-    out << p->manifest().id << ' ' << p->manifest().version << "  ABI 1." << p->entry().abi_minor << " (negotiated 1."
-        << p->effectiveMinor() << ")  " << p->libraryPath() << '\n';
+    out << p->manifest().id << ' ' << p->manifest().version << "  ABI 1." << p->entry().abi_minor
+        << " (negotiated 1." << p->effectiveMinor() << ")  " << p->libraryPath() << '\n';
     for (const auto& jt : p->jobTypes()) {
       out << "  " << jt.displayName << "  [" << jt.id << "]";
       std::string sep = "  ";
@@ -57,7 +57,8 @@ std::string statusText(const RunStatus& status, const StatusExtras& extras) {
   if (status.providerStatus) out << " (" << *status.providerStatus << ")";
   out << '\n';
   if (extras.timedOut) {
-    out << "the wait timed out" << (extras.cancelRequested.value_or(false) ? "; cancellation requested" : "; the run goes on")
+    out << "the wait timed out"
+        << (extras.cancelRequested.value_or(false) ? "; cancellation requested" : "; the run goes on")
         << '\n';
   }
   if (status.startTimeMs) out << "started:  " << isoTime(*status.startTimeMs) << '\n';

@@ -1,12 +1,12 @@
 #include "polysync_host/RunWaiter.h"
 
+#include <algorithm>
+
 #include "polysync_host/Errors.h"
 #include "polysync_host/HostServices.h"
 #include "polysync_host/InterruptWatcher.h"
 #include "polysync_host/PlatformConnection.h"
 #include "polysync_host/StatusDisplay.h"
-
-#include <algorithm>
 
 namespace polysync::host {
 
@@ -57,11 +57,16 @@ WaitResult RunWaiter::wait(const std::string& runId, const std::vector<RunParame
         display_.finish();
         throw;
       }
-      logger.log(PSJ_LOG_WARN, std::string("poll of run ") + runId + " failed (" + errorCodeName(e.code()) + "): " +
-                                   e.what() + "; retrying", "host");
-      delay = e.retryAfterMs() ? milliseconds(*e.retryAfterMs()) : nextPollDelay(std::nullopt, options_.pollInterval);
+      logger.log(PSJ_LOG_WARN,
+                 std::string("poll of run ") + runId + " failed (" + errorCodeName(e.code()) +
+                     "): " + e.what() + "; retrying",
+                 "host");
+      delay = e.retryAfterMs() ? milliseconds(*e.retryAfterMs())
+                               : nextPollDelay(std::nullopt, options_.pollInterval);
     }
-    if (deadline) delay = std::min(delay, std::max(milliseconds(0), std::chrono::duration_cast<milliseconds>(*deadline - Clock::now())));
+    if (deadline)
+      delay = std::min(delay, std::max(milliseconds(0),
+                                       std::chrono::duration_cast<milliseconds>(*deadline - Clock::now())));
     pause(delay, start);
   }
 }
@@ -76,7 +81,8 @@ void RunWaiter::pause(milliseconds delay, Clock::time_point start) {
   }
 }
 
-WaitResult RunWaiter::timedOut(RunStatus last, const std::string& runId, const std::vector<RunParameter>& parameters) {
+WaitResult RunWaiter::timedOut(RunStatus last, const std::string& runId,
+                               const std::vector<RunParameter>& parameters) {
   display_.finish();
   Logger& logger = connection_.plugin().services().logger();
   WaitResult result{std::move(last), true, false};
@@ -84,13 +90,16 @@ WaitResult RunWaiter::timedOut(RunStatus last, const std::string& runId, const s
     logger.log(PSJ_LOG_WARN, "the wait for run " + runId + " timed out; the run goes on", "host");
     return result;
   }
-  logger.log(PSJ_LOG_WARN, "the wait for run " + runId + " timed out; cancelling it (--cancel-on-timeout)", "host");
+  logger.log(PSJ_LOG_WARN, "the wait for run " + runId + " timed out; cancelling it (--cancel-on-timeout)",
+             "host");
   try {
     result.status = connection_.cancel(runId, parameters);
     result.cancelRequested = true;
   } catch (const OperationError& e) {
-    logger.log(PSJ_LOG_ERROR, std::string("could not cancel run ") + runId + " (" + errorCodeName(e.code()) + "): " + e.what(),
-               "host");
+    logger.log(
+        PSJ_LOG_ERROR,
+        std::string("could not cancel run ") + runId + " (" + errorCodeName(e.code()) + "): " + e.what(),
+        "host");
   }
   return result;
 }

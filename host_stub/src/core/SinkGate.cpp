@@ -16,13 +16,15 @@ std::optional<std::string> SinkGate::copy(const char* data, uint64_t len, const 
     return len > 0 ? std::nullopt : std::optional<std::string>(std::string());
   }
   if (len > maxLen) {
-    violation(std::string(what) + " is " + std::to_string(len) + " bytes, more than the " + std::to_string(maxLen) +
-              " allowed; it was cut");
+    violation(std::string(what) + " is " + std::to_string(len) + " bytes, more than the " +
+              std::to_string(maxLen) + " allowed; it was cut");
     len = maxLen;
   }
   return std::string(data, len);
 }
 
-void SinkGate::violation(const std::string& what) { reportContractViolation(logger_, std::string(sinkName_) + "." + what); }
+void SinkGate::violation(const std::string& what) {
+  reportContractViolation(logger_, std::string(sinkName_) + "." + what);
+}
 
 }  // namespace polysync::host

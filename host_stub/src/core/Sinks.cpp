@@ -1,10 +1,10 @@
 #include "polysync_host/Sinks.h"
 
-#include "polysync_host/Logger.h"
-
 #include <polysync/jobtype_v1/base.h>
 
 #include <algorithm>
+
+#include "polysync_host/Logger.h"
 
 namespace polysync::host {
 namespace {
@@ -45,7 +45,8 @@ ImportSink::ImportSink(Logger& logger) : gate_(logger, "psj_import_sink") {
 
 bool ImportSink::copyParameter(const psj_parameter_schema* p, ParameterSchemaInfo& out) {
   if (!p || p->struct_size < kParameterSchema10) {
-    gate_.violation("emit_job: a parameter schema is NULL or smaller than the ABI 1.0 layout; it was skipped");
+    gate_.violation(
+        "emit_job: a parameter schema is NULL or smaller than the ABI 1.0 layout; it was skipped");
     return false;
   }
   auto name = gate_.copy(p->name, "emit_job parameter name", kMaxIdBytes);
@@ -56,7 +57,8 @@ bool ImportSink::copyParameter(const psj_parameter_schema* p, ParameterSchemaInf
   out.name = std::move(*name);
   out.direction = p->direction;
   out.dataType = p->data_type;
-  if (p->flags & PSJ_SCHEMA_HAS_DEFAULT) out.defaultValue = gate_.copy(p->default_value, "emit_job parameter default", kMaxTextBytes);
+  if (p->flags & PSJ_SCHEMA_HAS_DEFAULT)
+    out.defaultValue = gate_.copy(p->default_value, "emit_job parameter default", kMaxTextBytes);
   out.description = gate_.copy(p->description, "emit_job parameter description", kMaxTextBytes).value_or("");
   out.overridable = !(p->flags & PSJ_SCHEMA_NOT_OVERRIDABLE);
   return true;
@@ -119,7 +121,8 @@ void RunSink::setMonitorUrl(const psj_run_sink* sink, const char* url, uint64_t 
   auto* s = hostOf<RunSink>(sink);
   if (!s || !s->gate_.admit("set_monitor_url")) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
-  if (auto copied = s->gate_.copy(url, len, "set_monitor_url url", kMaxTextBytes)) s->result_.monitorUrl = std::move(copied);
+  if (auto copied = s->gate_.copy(url, len, "set_monitor_url url", kMaxTextBytes))
+    s->result_.monitorUrl = std::move(copied);
 }
 
 // ---- StatusSink -------------------------------------------------------------------------------------------
@@ -147,7 +150,8 @@ void StatusSink::setState(const psj_status_sink* sink, int32_t state, const char
   if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
   if (state < 0 || state > 199) {
-    s->gate_.violation("set_state: state " + std::to_string(state) + " is outside the live and terminal bands");
+    s->gate_.violation("set_state: state " + std::to_string(state) +
+                       " is outside the live and terminal bands");
     state = PSJ_STATE_UNKNOWN;
   }
   s->result_.state = state;
@@ -174,7 +178,8 @@ void StatusSink::setMessage(const psj_status_sink* sink, const char* message, ui
   StatusSink* s = self(sink, "set_message");
   if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
-  if (auto copied = s->gate_.copy(message, len, "set_message message", kMaxTextBytes)) s->result_.message = std::move(copied);
+  if (auto copied = s->gate_.copy(message, len, "set_message message", kMaxTextBytes))
+    s->result_.message = std::move(copied);
 }
 
 void StatusSink::addOutput(const psj_status_sink* sink, const char* name, uint64_t nameLen, const char* value,
@@ -190,15 +195,18 @@ void StatusSink::addOutput(const psj_status_sink* sink, const char* name, uint64
   }
   auto& outputs = s->result_.outputs;
   auto it = std::find_if(outputs.begin(), outputs.end(), [&](const auto& o) { return o.first == *n; });
-  if (it != outputs.end()) it->second = std::move(*v);
-  else outputs.emplace_back(std::move(*n), std::move(*v));
+  if (it != outputs.end())
+    it->second = std::move(*v);
+  else
+    outputs.emplace_back(std::move(*n), std::move(*v));
 }
 
 void StatusSink::setMonitorUrl(const psj_status_sink* sink, const char* url, uint64_t len) {
   StatusSink* s = self(sink, "set_monitor_url");
   if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
-  if (auto copied = s->gate_.copy(url, len, "set_monitor_url url", kMaxTextBytes)) s->result_.monitorUrl = std::move(copied);
+  if (auto copied = s->gate_.copy(url, len, "set_monitor_url url", kMaxTextBytes))
+    s->result_.monitorUrl = std::move(copied);
 }
 
 void StatusSink::setNextPollMs(const psj_status_sink* sink, int64_t ms) {

@@ -1,9 +1,9 @@
 #include "polysync_host/StatusDisplay.h"
 
+#include <cstdio>
+
 #include "polysync_host/AbiNames.h"
 #include "polysync_host/Logger.h"
-
-#include <cstdio>
 
 namespace polysync::host {
 
@@ -24,8 +24,10 @@ StatusDisplay::~StatusDisplay() {
 std::string StatusDisplay::formatElapsed(std::chrono::milliseconds elapsed) {
   const long long total = static_cast<long long>(elapsed.count() / 1000);
   char buf[32];
-  if (total >= 3600) std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", total / 3600, total / 60 % 60, total % 60);
-  else std::snprintf(buf, sizeof buf, "%lld:%02lld", total / 60, total % 60);
+  if (total >= 3600)
+    std::snprintf(buf, sizeof buf, "%lld:%02lld:%02lld", total / 3600, total / 60 % 60, total % 60);
+  else
+    std::snprintf(buf, sizeof buf, "%lld:%02lld", total / 60, total % 60);
   return buf;
 }
 

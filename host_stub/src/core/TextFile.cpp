@@ -1,9 +1,9 @@
 #include "polysync_host/TextFile.h"
 
-#include "polysync_host/Errors.h"
-
 #include <fstream>
 #include <sstream>
+
+#include "polysync_host/Errors.h"
 
 namespace polysync::host {
 

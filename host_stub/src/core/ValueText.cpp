@@ -1,7 +1,5 @@
 #include "polysync_host/ValueText.h"
 
-#include "polysync_host/JsonWriter.h"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
@@ -9,6 +7,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
+
+#include "polysync_host/JsonWriter.h"
 
 namespace polysync::host {
 using Poco::Dynamic::Var;
@@ -26,7 +26,9 @@ std::optional<std::string> textOfJsonValue(const Var& value) {
   if (value.isEmpty()) return std::nullopt;
   if (value.isString()) return value.extract<std::string>();
   if (value.isBoolean()) return value.convert<bool>() ? "true" : "false";
-  if (value.isInteger()) return value.isSigned() ? std::to_string(value.convert<int64_t>()) : std::to_string(value.convert<uint64_t>());
+  if (value.isInteger())
+    return value.isSigned() ? std::to_string(value.convert<int64_t>())
+                            : std::to_string(value.convert<uint64_t>());
   if (value.isNumeric()) return shortestDouble(value.convert<double>());
   return compactJson(value);
 }
