@@ -8,7 +8,8 @@
 namespace polysync::host {
 
 // The plugin folder: `option` (--plugin-dir) when given, else $POLYSYNC_PLUGIN_DIR, else <exeDir>/../plugins
-// (the build tree) when it exists, else <exeDir>/../lib/polysync/plugins (the install tree). Not checked.
+// (the build tree) when it exists, else <exeDir>/../<the configured plugin install dir> when it exists, else
+// <exeDir>/../lib/polysync/plugins (the install tree). The result is not checked.
 std::string resolvePluginDir(const std::optional<std::string>& option, const std::string& exeDir);
 
 // The *.json files directly inside `dir`, absolute and sorted by name. Throws PluginLoadError when `dir` is

@@ -6,6 +6,10 @@
 
 #include "polysync_host/Errors.h"
 
+#ifndef POLYSYNC_PLUGIN_INSTALL_DIR
+#define POLYSYNC_PLUGIN_INSTALL_DIR "lib/polysync/plugins"
+#endif
+
 namespace polysync::host {
 
 namespace fs = std::filesystem;
@@ -13,10 +17,13 @@ namespace fs = std::filesystem;
 std::string resolvePluginDir(const std::optional<std::string>& option, const std::string& exeDir) {
   if (option && !option->empty()) return *option;
   if (const char* env = std::getenv("POLYSYNC_PLUGIN_DIR"); env && *env) return env;
-  const fs::path buildTree = fs::path(exeDir) / ".." / "plugins";
-  std::error_code ec;
-  if (fs::is_directory(buildTree, ec)) return buildTree.lexically_normal().string();
-  return (fs::path(exeDir) / ".." / "lib" / "polysync" / "plugins").lexically_normal().string();
+  // The build tree, then the install tree (the configured libdir may be lib/<multiarch> on Debian).
+  const fs::path exe(exeDir);
+  for (const fs::path& candidate : {exe / ".." / "plugins", exe / ".." / POLYSYNC_PLUGIN_INSTALL_DIR}) {
+    std::error_code ec;
+    if (fs::is_directory(candidate, ec)) return candidate.lexically_normal().string();
+  }
+  return (exe / ".." / "lib" / "polysync" / "plugins").lexically_normal().string();
 }
 
 std::vector<std::string> listManifestFiles(const std::string& dir) {
