@@ -99,7 +99,8 @@ TEST_F(PollTest, FailureMessageIsNeverEmpty) {
   emulator->faults().add(azureml_emulator::Fault::parse("history.run:404,count=-1"));
   emulator->faults().add(azureml_emulator::Fault::parse("history.children:404,count=-1"));
   const auto blind = poll(result.runId);
-  EXPECT_FALSE(blind.message.empty());
+  EXPECT_EQ(blind.state, core::RunState::Failed);
+  EXPECT_NE(blind.message.find(blind.monitorUrl), std::string::npos) << blind.message;
 }
 
 TEST_F(PollTest, OutputsAreWrittenBackOnCompletion) {
