@@ -18,6 +18,13 @@ class ErrorMappingTest : public PipelineJobTest {
     fault.count = -1;
     emulator->faults().add(fault);
   }
+  // Every GET of a job answers a few bytes every 200 ms: the call is stuck in a read.
+  void slowJobGets() {
+    azureml_emulator::Fault fault;
+    fault.kind = azureml_emulator::FaultKind::Trickle;
+    fault.delayMs = 200;
+    failJobGets(fault);
+  }
   std::string runId;
 };
 
@@ -59,20 +66,14 @@ TEST_F(ErrorMappingTest, ForbiddenIsPermissionWithTheRequestId) {
 }
 
 TEST_F(ErrorMappingTest, PassedDeadlineIsTimeout) {
-  azureml_emulator::Fault fault;
-  fault.kind = azureml_emulator::FaultKind::Trickle;
-  fault.delayMs = 200;
-  failJobGets(fault);
+  slowJobGets();
   core::ManualCallContext ctx(*host, std::chrono::milliseconds(150));
   const auto error = expectError([&] { instance->poll(ctx, core::RunRef{runId, {}}); });
   EXPECT_EQ(error.code(), core::ErrorCode::Timeout) << error.message();
 }
 
 TEST_F(ErrorMappingTest, HostInterruptIsInterrupted) {
-  azureml_emulator::Fault fault;
-  fault.kind = azureml_emulator::FaultKind::Trickle;
-  fault.delayMs = 200;
-  failJobGets(fault);
+  slowJobGets();
   core::ManualCallContext ctx(*host, std::chrono::seconds(30));
   std::thread interrupter([&] {
     std::this_thread::sleep_for(std::chrono::milliseconds(100));
