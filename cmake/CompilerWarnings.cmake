@@ -3,7 +3,5 @@
 # compiler treats as system headers, so their warnings do not stop our build.
 function(polysync_warnings target)
   target_compile_options(${target} PRIVATE -Wall -Wextra -Wpedantic -Wshadow -Wconversion -Wno-sign-conversion
-                                           $<$<CXX_COMPILER_ID:GNU>:-Wno-maybe-uninitialized>
                                            $<$<BOOL:${POLYSYNC_WARNINGS_AS_ERRORS}>:-Werror>)
 endfunction()
-# -Wmaybe-uninitialized is off for GCC: GCC 12 raises false positives inside std::regex at -O2 (asan preset).

@@ -20,7 +20,9 @@ class Validator {
   bool run() {
     skipWs();
     for (;;) {
-      if (!value()) return false;
+      const Parsed parsed = value();
+      if (parsed == Parsed::kError) return false;
+      if (parsed == Parsed::kOpened) continue;  // the first element/member of a new container follows
       // After a value: close containers or move to the next element/member.
       for (;;) {
         skipWs();
@@ -56,43 +58,34 @@ class Validator {
   void skipWs() {
     while (i_ < s_.size() && isWs(s_[i_])) ++i_;
   }
-  bool open(char c) {
-    stack_.push_back(c);
-    return true;
-  }
+  void open(char c) { stack_.push_back(c); }
 
-  // Parses one value; for a non-empty container it only opens it (the caller's loop continues inside).
-  bool value() {
+  enum class Parsed { kError, kComplete, kOpened };
+  static Parsed done(bool ok) { return ok ? Parsed::kComplete : Parsed::kError; }
+
+  // Parses one value; for a non-empty container it only opens it and answers kOpened, so the caller's loop
+  // continues inside. It never calls itself: an unoptimised build must not need stack per nesting level.
+  Parsed value() {
     skipWs();
-    if (i_ >= s_.size()) return fail("unexpected end of text");
+    if (i_ >= s_.size()) return done(fail("unexpected end of text"));
     const char c = s_[i_];
-    if (c == '{') {
-      if (stack_.size() >= JsonView::kMaxDepth) return fail("nesting is too deep");
+    if (c == '{' || c == '[') {
+      if (stack_.size() >= JsonView::kMaxDepth) return done(fail("nesting is too deep"));
+      const char close = c == '{' ? '}' : ']';
       ++i_;
       skipWs();
-      if (i_ < s_.size() && s_[i_] == '}') {
+      if (i_ < s_.size() && s_[i_] == close) {
         ++i_;
-        return true;
+        return Parsed::kComplete;
       }
-      if (!open('{')) return false;
-      if (!keyAndColon()) return false;
-      return value();
+      open(c);
+      if (c == '{' && !keyAndColon()) return Parsed::kError;
+      return Parsed::kOpened;
     }
-    if (c == '[') {
-      if (stack_.size() >= JsonView::kMaxDepth) return fail("nesting is too deep");
-      ++i_;
-      skipWs();
-      if (i_ < s_.size() && s_[i_] == ']') {
-        ++i_;
-        return true;
-      }
-      if (!open('[')) return false;
-      return value();
-    }
-    if (c == '"') return string();
-    if (c == '-' || isDigit(c)) return number();
-    if (literal("true") || literal("false") || literal("null")) return true;
-    return fail("unexpected character");
+    if (c == '"') return done(string());
+    if (c == '-' || isDigit(c)) return done(number());
+    if (literal("true") || literal("false") || literal("null")) return Parsed::kComplete;
+    return done(fail("unexpected character"));
   }
 
   bool keyAndColon() {

@@ -3,7 +3,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 
-#include <regex>
+#include <cctype>
 
 namespace aifoundry::arm {
 
@@ -42,9 +42,11 @@ DecodedError decodeErrorBody(const std::string& body) {
     decoded.code = stringField(root, "error");  // Entra / managed identity shape
     decoded.message = firstLine(stringField(root, "error_description"));
     decoded.traceId = stringField(root, "trace_id");
-    static const std::regex aadsts(R"(^(AADSTS\d+))");
-    std::smatch match;
-    if (std::regex_search(decoded.message, match, aadsts)) decoded.code = match[1];
+    if (decoded.message.rfind("AADSTS", 0) == 0) {  // "AADSTS7000215: Invalid client secret..." -> the code
+        std::size_t end = 6;
+        while (end < decoded.message.size() && std::isdigit(static_cast<unsigned char>(decoded.message[end]))) ++end;
+        if (end > 6) decoded.code = decoded.message.substr(0, end);
+    }
     if (decoded.message.empty()) decoded.message = stringField(root, "message");
     return decoded;
 }
