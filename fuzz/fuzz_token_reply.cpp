@@ -1,0 +1,26 @@
+// Fuzz target: an access-token reply from Entra ID, IMDS or App Service -> identity::parseTokenResponse.
+// Invariant: a token with a non-empty value, or arm::HttpError with a one-line message of our own words that
+// never repeats the reply (which may hold a token): "<operation>: the token reply ...", short.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "FuzzCheck.h"
+#include "arm/http/HttpError.h"
+#include "identity/TokenResponseParser.h"
+
+using namespace aifoundry;
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string body(reinterpret_cast<const char*>(data), size);
+  try {
+    const identity::AccessToken token = identity::parseTokenResponse(body, 1'700'000'000, "Sign-in");
+    FUZZ_CHECK(!token.token.empty(), "accepted a reply without a token");
+  } catch (const arm::HttpError& e) {
+    FUZZ_CHECK(fuzz::isOneLine(e.what()), std::string("error is not one line: ") + e.what());
+    const std::string message = e.what();
+    FUZZ_CHECK(message.rfind("Sign-in: the token reply ", 0) == 0 && message.size() < 120,
+               "error is not one of the parser's own messages: " + message);
+  }
+  return 0;
+}
