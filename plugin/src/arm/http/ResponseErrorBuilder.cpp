@@ -4,9 +4,9 @@
 
 #include <map>
 
-#include "arm/http/ErrorBodyDecoder.h"
 #include "arm/http/Redactor.h"
 #include "arm/http/RetryAfter.h"
+#include "azureml/ArmErrorDecoder.h"
 
 namespace aifoundry::arm {
 
@@ -23,6 +23,12 @@ bool isSignInFailure(const std::string& code) {
 }
 
 ErrorReason reasonFor(int status, const std::string& code) {
+    // Throttling and outages come first: Entra answers them with an AADSTS code too (AADSTS50196
+    // temporarily_unavailable), and they are a reason to retry, not to fix the credentials.
+    if (status == 429) return ErrorReason::RateLimited;
+    // 408/504 say the service (or its gateway) gave up, not that the call's deadline passed: Timeout is
+    // reserved for our own deadline (callers treat it as "stop now").
+    if (status >= 500 || status == 408) return ErrorReason::Unavailable;
     if (code == "invalid_scope" || code == "AADSTS90002" || code == "AADSTS900023") return ErrorReason::InvalidSettings;
     if (isSignInFailure(code)) return ErrorReason::Authentication;
     switch (status) {
@@ -30,12 +36,8 @@ ErrorReason reasonFor(int status, const std::string& code) {
         case 403: return ErrorReason::Permission;
         case 404:
         case 410: return ErrorReason::NotFound;
-        case 408:
-        case 504: return ErrorReason::Timeout;
-        case 429: return ErrorReason::RateLimited;
         default: break;
     }
-    if (status >= 500) return ErrorReason::Unavailable;
     return ErrorReason::Rejected;
 }
 
@@ -90,7 +92,10 @@ std::string hintFor(int status, const std::string& code) {
 }
 
 HttpError errorFromResponse(const HttpRequest& request, const HttpResponse& response) {
-    const DecodedError decoded = decodeErrorBody(response.body);
+    // Only a structured (ARM or Entra) body lends its message: an HTML page from a proxy says less than the
+    // status line and might be long.
+    const azureml::ArmError decoded = azureml::ArmErrorDecoder::decode(response.body);
+    const std::string message = decoded.structured ? decoded.message : std::string();
     HttpError::Details details;
     details.httpStatus = response.status;
     details.azureCode = decoded.code;
@@ -99,8 +104,9 @@ HttpError errorFromResponse(const HttpRequest& request, const HttpResponse& resp
     details.reason = reasonFor(response.status, decoded.code);
 
     std::string line = operationOf(request) + ": HTTP " + std::to_string(response.status);
-    if (!decoded.code.empty()) line += " " + oneLine(decoded.code, 80);
-    if (!decoded.message.empty()) line += ": " + oneLine(decoded.message);
+    // Entra's description already starts with its code ("AADSTS7000215: Invalid client secret ..."): once is enough.
+    if (!decoded.code.empty() && !startsWith(message, decoded.code)) line += " " + oneLine(decoded.code, 80);
+    if (!message.empty()) line += ": " + oneLine(message);
     else if (!response.reason.empty()) line += " " + oneLine(response.reason, 80);
     if (!details.requestId.empty()) line += " (x-ms-request-id: " + oneLine(details.requestId, 80) + ")";
     if (details.retryAfter) line += " (retry after " + std::to_string((details.retryAfter->count() + 999) / 1000) + " s)";
