@@ -54,7 +54,9 @@ std::string oneLine(std::string_view s, std::size_t maxBytes) {
     if (out.size() > maxBytes) break;
   }
   if (out.size() > maxBytes) {
-    std::size_t cut = maxBytes;
+    // The "..." counts against maxBytes, so callers can promise a hard limit (ArmErrorDecoder::kMaxMessage).
+    static constexpr std::size_t kEllipsis = 3;
+    std::size_t cut = maxBytes > kEllipsis ? maxBytes - kEllipsis : 0;
     // Do not split a UTF-8 sequence: back up over continuation bytes.
     while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
     out.resize(cut);

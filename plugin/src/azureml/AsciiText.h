@@ -18,7 +18,8 @@ bool isAlnum(char c) noexcept;     // [A-Za-z0-9]
 bool isHexDigit(char c) noexcept;
 
 // Collapses every run of whitespace/control characters into one space and cuts the result to maxBytes
-// (on a UTF-8 boundary, with "..." appended), so any remote text can sit in a one-line error message.
+// (on a UTF-8 boundary, ending in "..."; the result is never longer than maxBytes), so any remote text can
+// sit in a one-line error message.
 std::string oneLine(std::string_view s, std::size_t maxBytes = 1024);
 
 }  // namespace aifoundry::azureml::ascii

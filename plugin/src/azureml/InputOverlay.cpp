@@ -25,9 +25,15 @@ std::vector<TemplateInput> readInputs(JsonView inputs) {
   return out;
 }
 
+// A name as messages show it: one line, cut short (names come from the host and from the template, so they
+// may be huge or hold line breaks; a message must stay one bounded line).
+std::string shown(std::string_view name) { return "'" + ascii::oneLine(name, 120) + "'"; }
+
 std::string joinNames(const std::vector<std::string>& names) {
+  static constexpr std::size_t kShownNames = 20;
   std::string out;
-  for (const auto& n : names) out += (out.empty() ? "'" : ", '") + n + "'";
+  for (std::size_t i = 0; i < names.size() && i < kShownNames; ++i) out += (i == 0 ? "" : ", ") + shown(names[i]);
+  if (names.size() > kShownNames) out += " and " + std::to_string(names.size() - kShownNames) + " more";
   return out;
 }
 
@@ -59,22 +65,22 @@ void checkNames(const std::vector<TemplateInput>& inputs, const std::vector<cons
     if (find(inputs, p->name)) continue;
     missing.push_back(p->name);
     if (const TemplateInput* close = findIgnoringCase(inputs, p->name); close && hint.empty())
-      hint = " (names are case-sensitive: did you mean '" + close->name + "'?)";
+      hint = " (names are case-sensitive: did you mean " + shown(close->name) + "?)";
   }
   if (!missing.empty())
     throw AzureMlError(errc::InputNotFound,
                        std::string(missing.size() == 1 ? "Parameter " : "Parameters ") + joinNames(missing) +
-                           (missing.size() == 1 ? " is" : " are") + " not among the inputs of template '" +
-                           std::string(templateName) + "'; " + existingList(inputs) + hint +
+                           (missing.size() == 1 ? " is" : " are") + " not among the inputs of template " +
+                           shown(templateName) + "; " + existingList(inputs) + hint +
                            ". Rename the parameter or add the input to the template");
   for (const Parameter* p : sent) {
     const TemplateInput* in = find(inputs, p->name);
     if (!ascii::iequals(in->type, "literal"))
       throw AzureMlError(errc::InputNotFound,
-                         "Parameter '" + p->name + "' names the " +
-                             (in->type.empty() ? "non-literal" : in->type) + " input of template '" +
-                             std::string(templateName) +
-                             "'; only literal inputs can be set. Remove the parameter (asset inputs keep the "
+                         "Parameter " + shown(p->name) + " names the " +
+                             (in->type.empty() ? "non-literal" : ascii::oneLine(in->type, 40)) +
+                             " input of template " + shown(templateName) +
+                             "; only literal inputs can be set. Remove the parameter (asset inputs keep the "
                              "template's value)");
   }
 }
@@ -89,7 +95,7 @@ std::string InputOverlay::apply(JsonView templateInputs, const std::vector<Param
     if (!p.isSent()) continue;
     if (!byName.emplace(p.name, &p).second)
       throw AzureMlError(errc::InvalidParameterDefinition,
-                         "Parameter '" + p.name + "' is given twice; give each input once");
+                         "Parameter " + shown(p.name) + " is given twice; give each input once");
     sent.push_back(&p);
   }
   const std::vector<TemplateInput> inputs = readInputs(templateInputs);

@@ -16,7 +16,7 @@ namespace {
   std::string shown;
   if (!p.isSecret()) shown = " value '" + ascii::oneLine(p.value, 64) + "'";
   throw AzureMlError(errc::InvalidParameterValue,
-                     "Parameter '" + p.name + "' (" + toString(p.type) + ")" + shown + " " + why);
+                     "Parameter '" + ascii::oneLine(p.name, 120) + "' (" + toString(p.type) + ")" + shown + " " + why);
 }
 
 std::string intText(const Parameter& p) {

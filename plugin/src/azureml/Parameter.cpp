@@ -7,7 +7,7 @@ namespace aifoundry::azureml {
 namespace {
 
 std::string forParameter(std::string_view name) {
-  return name.empty() ? std::string() : " of parameter '" + std::string(name) + "'";
+  return name.empty() ? std::string() : " of parameter '" + ascii::oneLine(name, 120) + "'";
 }
 
 }  // namespace
