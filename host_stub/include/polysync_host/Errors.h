@@ -2,6 +2,7 @@
 // Which exception is thrown decides the exit code and the JSON error code (see ExitCodes.h).
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -33,6 +34,10 @@ class OperationError : public std::runtime_error {
   int32_t code_;
   std::optional<int64_t> retryAfterMs_;
 };
+
+// `detail` (e.g. a parser's message, which may quote the offending byte of a file) made fit for a one-line
+// error: control bytes become \xNN, and it is cut to `maxBytes`.
+std::string oneLineDetail(const std::string& detail, std::size_t maxBytes = 200);
 
 // The JSON name of a PSJ_E_* code ("RateLimited", "NotFound", ...). Codes this host does not know are
 // classified by their band, as base.h asks: an unknown code is "Internal".

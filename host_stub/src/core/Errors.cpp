@@ -4,6 +4,26 @@
 
 namespace polysync::host {
 
+std::string oneLineDetail(const std::string& detail, std::size_t maxBytes) {
+  static const char kHex[] = "0123456789abcdef";
+  std::string out;
+  for (const char c : detail) {
+    if (out.size() >= maxBytes) {
+      out += "...";
+      break;
+    }
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 || byte == 0x7f) {
+      out += "\\x";
+      out += kHex[byte >> 4];
+      out += kHex[byte & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 const char* errorCodeName(int32_t code) {
   switch (code) {
     case PSJ_E_RATE_LIMITED:

@@ -108,7 +108,7 @@ Var parseJson(const std::string& text, const ManifestValidator& check) {
     Poco::JSON::Parser parser;
     return parser.parse(text);
   } catch (const Poco::Exception& e) {
-    check.fail("not valid JSON (" + e.message() + ")");
+    check.fail("not valid JSON (" + oneLineDetail(e.message()) + ")");
   }
 }
 

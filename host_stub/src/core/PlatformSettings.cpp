@@ -64,7 +64,7 @@ std::vector<Setting> parsePlatformSettings(const std::string& text, const std::s
     Poco::JSON::Parser parser;
     root = parser.parse(text);
   } catch (const Poco::Exception& e) {
-    throw UsageError("--platform " + source + " is not valid JSON (" + e.message() +
+    throw UsageError("--platform " + source + " is not valid JSON (" + oneLineDetail(e.message()) +
                      "); write a JSON object of attributes, e.g. {\"Subscription Id\": \"...\"}");
   }
   if (root.type() != typeid(Object::Ptr)) {

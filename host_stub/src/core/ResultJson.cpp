@@ -15,19 +15,23 @@
 
 namespace polysync::host {
 
+// Messages quote what the user or a plugin wrote (a parameter name, a manifest field, a plugin's error), which
+// may hold line breaks or terminal control bytes: every failure is shown as one printable line.
+constexpr std::size_t kMaxMessageBytes = 4096;
+
 Failure currentFailure() {
   try {
     throw;
   } catch (const UsageError& e) {
-    return Failure{kExitUsage, "Usage", e.what(), std::nullopt};
+    return Failure{kExitUsage, "Usage", oneLineDetail(e.what(), kMaxMessageBytes), std::nullopt};
   } catch (const PluginLoadError& e) {
-    return Failure{kExitPluginLoad, "PluginLoad", e.what(), std::nullopt};
+    return Failure{kExitPluginLoad, "PluginLoad", oneLineDetail(e.what(), kMaxMessageBytes), std::nullopt};
   } catch (const OperationError& e) {
-    return Failure{kExitFailed, errorCodeName(e.code()), e.what(), e.retryAfterMs()};
+    return Failure{kExitFailed, errorCodeName(e.code()), oneLineDetail(e.what(), kMaxMessageBytes), e.retryAfterMs()};
   } catch (const Poco::Exception& e) {
-    return Failure{kExitFailed, "Internal", e.displayText(), std::nullopt};
+    return Failure{kExitFailed, "Internal", oneLineDetail(e.displayText(), kMaxMessageBytes), std::nullopt};
   } catch (const std::exception& e) {
-    return Failure{kExitFailed, "Internal", e.what(), std::nullopt};
+    return Failure{kExitFailed, "Internal", oneLineDetail(e.what(), kMaxMessageBytes), std::nullopt};
   } catch (...) {
     return Failure{kExitFailed, "Internal", "unknown error", std::nullopt};
   }
