@@ -7,6 +7,8 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <openssl/x509_vfy.h>
+
 #include "arm/http/EndpointGuard.h"
 #include "arm/http/HttpError.h"
 #include "arm/http/Redactor.h"
@@ -45,14 +47,36 @@ std::string hostPort(const Poco::URI& uri) {
     return uri.getHost() + ":" + std::to_string(uri.getPort());
 }
 
+// What to say about a refused handshake: the certificate's actual fault and the one thing to change.
+std::string tlsRefusal(const Poco::Exception& e, const std::string& host) {
+    // Poco checks the host name itself, after OpenSSL accepted the chain; that is its only
+    // CertificateValidationException.
+    if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&e))
+        return "the server's certificate is not issued for '" + host +
+               "'; use the host name the certificate names in the endpoint setting";
+    const int error = lastCertificateError();
+    const std::string detail = " (" + why(e) + (error ? std::string(": ") + X509_verify_cert_error_string(error) : "") + ")";
+    switch (error) {
+        case X509_V_ERR_CERT_HAS_EXPIRED:
+            return "the server's certificate has expired" + detail + "; renew it (or check this machine's clock)";
+        case X509_V_ERR_CERT_NOT_YET_VALID:
+            return "the server's certificate is not valid yet" + detail + "; check this machine's clock";
+        case 0:
+            return "the handshake was refused" + detail + "; check the endpoint, and 'CA Bundle Path' if the server "
+                   "uses a private CA";
+        default:
+            return "the server's certificate is not trusted" + detail +
+                   "; if it comes from a private CA or is self-signed, set 'CA Bundle Path' to that CA's PEM file";
+    }
+}
+
 [[noreturn]] void failConnect(const Poco::Exception& e, const Poco::URI& uri, const std::string& target,
                               const CallControl& control) {
     checkControl(control, target);
     const std::string where = hostPort(uri);
     if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&e) ||
         dynamic_cast<const Poco::Net::SSLException*>(&e))
-        fail(ErrorReason::Tls, target + ": TLS with " + where + " failed (" + why(e) +
-                                   "); if the server's certificate comes from a private CA, set 'CA Bundle Path'");
+        fail(ErrorReason::Tls, target + ": TLS with " + where + " failed: " + tlsRefusal(e, uri.getHost()));
     if (dynamic_cast<const Poco::TimeoutException*>(&e))
         fail(ErrorReason::Network, target + ": connecting to " + where + " timed out");
     if (dynamic_cast<const Poco::Net::HostNotFoundException*>(&e) || dynamic_cast<const Poco::Net::NoAddressFoundException*>(&e) ||
@@ -131,6 +155,7 @@ HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& 
     session.setTimeout(toTimespan(control.clamp(options_.connectTimeout)), readTimeout, readTimeout);
     if (!session.connected()) {
         try {
+            clearCertificateError();
             lease.connection().open();
         } catch (const Poco::Exception& e) {
             failConnect(e, uri, target, control);

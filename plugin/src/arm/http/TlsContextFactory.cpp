@@ -2,6 +2,9 @@
 
 #include <Poco/File.h>
 
+#include <openssl/ssl.h>
+#include <openssl/x509_vfy.h>
+
 #include "arm/http/HttpError.h"
 #include "arm/http/Redactor.h"
 #include "arm/http/TransportOptions.h"
@@ -10,6 +13,15 @@ namespace aifoundry::arm {
 
 namespace {
 constexpr const char* kSystemCaDirectory = "/etc/ssl/certs";
+
+thread_local int certificateError = 0;
+
+// Replaces Poco's verify callback, which only forwards failures to the process-wide SSLManager's events
+// (never ours to touch): records the first failure, and keeps OpenSSL's verdict.
+int recordCertificateError(int ok, X509_STORE_CTX* store) {
+    if (!ok && certificateError == 0) certificateError = X509_STORE_CTX_get_error(store);
+    return ok;
+}
 
 bool readable(const std::string& path) {
     try {
@@ -38,6 +50,8 @@ Poco::Net::Context::Ptr makeClientTlsContext(const std::string& caBundlePath) {
     try {
         Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, params);
         context->requireMinimumProtocol(Poco::Net::Context::PROTO_TLSV1_2);
+        SSL_CTX* ssl = context->sslContext();
+        SSL_CTX_set_verify(ssl, SSL_CTX_get_verify_mode(ssl), &recordCertificateError);
         return context;
     } catch (const Poco::Exception& e) {
         throwError(ErrorReason::InvalidSettings, "cannot set up TLS with '" + std::string(settings::kCaBundlePath) +
@@ -45,5 +59,9 @@ Poco::Net::Context::Ptr makeClientTlsContext(const std::string& caBundlePath) {
                                                      "; it must be a PEM file of CA certificates");
     }
 }
+
+void clearCertificateError() noexcept { certificateError = 0; }
+
+int lastCertificateError() noexcept { return certificateError; }
 
 }  // namespace aifoundry::arm

@@ -13,4 +13,11 @@ namespace aifoundry::arm {
 // Throws HttpError(InvalidSettings) naming `CA Bundle Path` when the bundle cannot be read.
 Poco::Net::Context::Ptr makeClientTlsContext(const std::string& caBundlePath);
 
+// Why the latest TLS handshake on this thread refused the server's certificate chain: the first OpenSSL
+// X509_V_ERR_* code seen (0: none). Handshakes run on the calling thread, so the transport clears it before
+// connecting and reads it when the connect fails, to say "expired" or "untrusted" instead of Poco's
+// generic "certificate verify failed".
+void clearCertificateError() noexcept;
+int lastCertificateError() noexcept;
+
 }  // namespace aifoundry::arm
