@@ -36,6 +36,23 @@ void E2eTest::TearDown() {
   watcher.reset();
   services.reset();
   emulator.reset();
+  const std::string log = hostLog();
+  EXPECT_EQ(log.find(kClientSecret), std::string::npos) << "the client secret reached the host's log";
+  EXPECT_EQ(log.find("Bearer ey"), std::string::npos) << "a token reached the host's log";
+  if (logFile) std::fclose(logFile);
+  logFile = nullptr;
+}
+
+std::string E2eTest::hostLog() const {
+  if (!logFile) return {};
+  std::fflush(logFile);
+  std::string text;
+  std::rewind(logFile);
+  char buffer[4096];
+  size_t n = 0;
+  while ((n = std::fread(buffer, 1, sizeof buffer, logFile)) > 0) text.append(buffer, n);
+  std::fseek(logFile, 0, SEEK_END);
+  return text;
 }
 
 Attributes E2eTest::attributes(const Attributes& changes) const {

@@ -9,6 +9,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdio>
 #include <functional>
 #include <map>
 #include <memory>
@@ -79,7 +80,10 @@ class E2eTest : public ::testing::Test {
   size_t runsInWorkspace() const;
 
   std::unique_ptr<azureml_emulator::Emulator> emulator;
-  host::Logger logger{PSJ_LOG_WARN};
+  // The host's log (every level, the plugin's lines included) goes to a file the tests read.
+  std::FILE* logFile = std::tmpfile();
+  host::Logger logger{PSJ_LOG_TRACE, logFile ? logFile : stderr};
+  std::string hostLog() const;
   std::unique_ptr<host::HostServices> services;
   std::unique_ptr<host::InterruptWatcher> watcher;
   std::unique_ptr<host::PluginRegistry> registry;

@@ -107,6 +107,8 @@ TEST_F(RunE2eTest, SecretValueIsSentButNeverEchoed) {
   connection->run(request(kScore, {input("model_name", secret, PSJ_TYPE_SECRET)}));
   EXPECT_EQ(memberJson(onlyPut().body, {"properties", "inputs", "model_name", "value"}),
             "\"" + secret + "\"");
+  EXPECT_NE(hostLog().find("submitted run"), std::string::npos) << "the plugin logs through the host";
+  EXPECT_EQ(hostLog().find(secret), std::string::npos) << "a Secret parameter reached the host's log";
   const auto error =
       expectError([&] { connection->run(request(kTrain, {input("epochs", "-.-", PSJ_TYPE_SECRET)})); });
   EXPECT_EQ(std::string(error.what()).find("-.-"), std::string::npos) << error.what();
