@@ -1,0 +1,100 @@
+#include "LoadTools.h"
+
+#include <sys/wait.h>
+
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <sstream>
+#include <stdexcept>
+
+namespace bench {
+namespace {
+
+std::string quote(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+// "Requests/sec:  12345.67" -> 12345.67
+double wrkRate(const std::string& output) {
+  const auto at = output.find("Requests/sec:");
+  if (at == std::string::npos) return -1;
+  return std::strtod(output.c_str() + at + 13, nullptr);
+}
+
+long wrkRequests(const std::string& output) {
+  const auto at = output.find(" requests in ");
+  if (at == std::string::npos) return 0;
+  auto begin = output.rfind('\n', at);
+  return std::strtol(output.c_str() + (begin == std::string::npos ? 0 : begin + 1), nullptr, 10);
+}
+
+}  // namespace
+
+std::string runCommand(const std::string& command, int& status) {
+  std::string out;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) {
+    status = -1;
+    return out;
+  }
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  const int raw = pclose(pipe);
+  status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  return out;
+}
+
+LoadResult runWrk(const std::string& wrk, const std::string& url, const std::string& token, int connections,
+                  double seconds) {
+  LoadResult result;
+  // One wrk thread drives one connection; two (one per core) drive more.
+  const int threads = connections > 1 ? 2 : 1;
+  // wrk takes whole seconds only.
+  const long wholeSeconds = std::max(1L, std::lround(seconds));
+  std::ostringstream command;
+  command << quote(wrk) << " -t" << threads << " -c" << connections << " -d" << wholeSeconds << "s -H "
+          << quote("Authorization: Bearer " + token) << " " << quote(url) << " 2>&1";
+  int status = 0;
+  const std::string output = runCommand(command.str(), status);
+  result.rate = status == 0 ? wrkRate(output) : -1;
+  result.requests = wrkRequests(output);
+  if (output.find("Non-2xx") != std::string::npos) result.error = "wrk saw non-2xx replies";
+  if (result.rate < 0) result.error = "wrk failed (" + std::to_string(status) + "): " + output.substr(0, 200);
+  return result;
+}
+
+LoadResult runJsSdk(const JsLoad& js, const std::string& baseUrl, const std::string& caPath, const std::string& token,
+                    const std::string& job, int concurrency, double seconds) {
+  LoadResult result;
+  std::ostringstream command;
+  command << "EMULATOR_URL=" << quote(baseUrl) << " TOKEN=" << quote(token) << " JOB=" << quote(job)
+          << " CONCURRENCY=" << concurrency << " DURATION_MS=" << std::lround(seconds * 1000)
+          << " JS_MODULES_DIR=" << quote(js.modulesDir);
+  if (!caPath.empty()) command << " NODE_EXTRA_CA_CERTS=" << quote(caPath);
+  command << " " << quote(js.node) << " " << quote(js.script) << " 2>&1";
+  int status = 0;
+  const std::string output = runCommand(command.str(), status);
+  try {
+    const auto at = output.rfind("{\"requests\"");
+    if (at == std::string::npos) throw std::runtime_error("no result line");
+    const auto line = output.substr(at);
+    auto object = Poco::JSON::Parser().parse(line).extract<Poco::JSON::Object::Ptr>();
+    result.rate = object->getValue<double>("rate");
+    result.requests = object->getValue<long>("requests");
+    if (object->getValue<long>("errors") > 0)
+      result.error = "the SDK saw errors: " + object->getValue<std::string>("firstError");
+  } catch (const std::exception&) {
+    result.error = "node failed (" + std::to_string(status) + "): " + output.substr(0, 300);
+  }
+  if (status != 0 && result.error.empty()) result.error = "node exited with " + std::to_string(status);
+  return result;
+}
+
+}  // namespace bench

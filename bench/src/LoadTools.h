@@ -1,0 +1,32 @@
+// LoadTools: the two reference clients the plugin is compared with, run as child processes against the
+// same emulator, job URL, bearer token and concurrency: `wrk` (the limit of this machine) and Azure's
+// JavaScript SDK (bench/js/poll-load.mjs). Each returns requests per second, or a negative value with
+// `error` set when the tool is missing or failed.
+#pragma once
+
+#include <string>
+
+namespace bench {
+
+struct LoadResult {
+  double rate = -1;  // requests/s
+  long requests = 0;
+  std::string error;
+};
+
+// wrk -t{threads} -c{connections} -d{seconds}s -H "Authorization: Bearer ..." url
+LoadResult runWrk(const std::string& wrk, const std::string& url, const std::string& token, int connections,
+                  double seconds);
+
+struct JsLoad {
+  std::string node = "node";
+  std::string script;       // bench/js/poll-load.mjs
+  std::string modulesDir;   // tests/js
+};
+LoadResult runJsSdk(const JsLoad& js, const std::string& baseUrl, const std::string& caPath,
+                    const std::string& token, const std::string& job, int concurrency, double seconds);
+
+// Runs `command` with /bin/sh, returns its stdout (stderr discarded unless `keepStderr`); exit code in `status`.
+std::string runCommand(const std::string& command, int& status);
+
+}  // namespace bench

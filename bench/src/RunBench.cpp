@@ -1,0 +1,128 @@
+#include "RunBench.h"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "HeapCounter.h"
+#include "ProcessStats.h"
+#include "arm/ArmClient.h"
+#include "azureml/JsonView.h"
+#include "azureml/TemplateCloner.h"
+
+namespace bench {
+using namespace aifoundry;
+namespace {
+
+double median(std::vector<double> values) {
+  if (values.empty()) return 0;
+  std::sort(values.begin(), values.end());
+  return values[values.size() / 2];
+}
+
+std::map<std::string, std::string> settingsOf(const EmulatorProcess& emulator) {
+  std::map<std::string, std::string> out;
+  for (const auto& [key, value] : emulator.pluginSettings()) out[key] = value;
+  return out;
+}
+
+azureml::CloneRequest cloneRequest(const std::string& templateName) {
+  azureml::CloneRequest request;
+  request.templateName = templateName;
+  request.displayName = "bench run";
+  request.idempotencyKey = "bench-key";
+  azureml::Parameter shards;
+  shards.name = "shard_count";
+  shards.value = "7";
+  request.parameters.push_back(shards);
+  return request;
+}
+
+std::string clone(const std::string& body, const azureml::CloneRequest& request) {
+  const auto root = azureml::JsonView::parse(body, "the template");
+  const azureml::TemplateCloner cloner(azureml::WorkspaceRef{EmulatorProcess::kSubscription,
+                                                             EmulatorProcess::kResourceGroup,
+                                                             EmulatorProcess::kWorkspace});
+  return cloner.buildRequestBody(root, request);
+}
+
+}  // namespace
+
+RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, int steps, int repeats) {
+  RunSplit split;
+  split.steps = steps;
+  split.templateName = "bench-template-" + std::to_string(steps);
+  emulator.admin("POST", "jobs/large-template",
+                 "{\"steps\":" + std::to_string(steps) + ",\"name\":\"" + split.templateName + "\"}");
+
+  const auto client = arm::ArmClient::fromAttributes(settingsOf(emulator));
+  const arm::CallControl control;
+  client->get(emulator.jobUrl("train-pipeline-template"), control);  // sign in and open the connection
+
+  std::vector<double> fetch, cloneTimes, submit, abiRun;
+  std::string body;
+  for (int i = 0; i < repeats; ++i) {
+    const Stopwatch watch;
+    body = client->get(emulator.jobUrl(split.templateName), control).body;
+    fetch.push_back(watch.millis());
+  }
+  split.templateBytes = body.size();
+  const auto request = cloneRequest(split.templateName);
+  std::string put;
+  for (int i = 0; i < repeats; ++i) {
+    put.clear();
+    put.shrink_to_fit();
+    const Stopwatch watch;
+    put = clone(body, request);
+    cloneTimes.push_back(watch.millis());
+  }
+  {
+    put.clear();
+    put.shrink_to_fit();
+    HeapScope heap;
+    put = clone(body, request);
+    split.clonePeakBytes = heap.peakBytes();
+  }
+  for (int i = 0; i < repeats; ++i) {
+    const std::string name = split.templateName + "-split-" + std::to_string(i);
+    const Stopwatch watch;
+    try {
+      arm::ArmRequestOptions options;
+      options.idempotent = true;
+      options.attachAzureMlToken = true;  // the template runs as the user (no identity)
+      client->put(emulator.jobUrl(name), put, control, options);
+      submit.push_back(watch.millis());
+    } catch (const arm::HttpError& e) {
+      split.submitError = e.what();
+      break;
+    }
+  }
+  for (int i = 0; i < repeats && split.submitError.empty(); ++i) {
+    const Stopwatch watch;
+    instance.run(split.templateName, {{"shard_count", "7"}}, "bench-abi-" + std::to_string(steps) + "-" +
+                                                                 std::to_string(i));
+    abiRun.push_back(watch.millis());
+  }
+  split.fetchMs = median(fetch);
+  split.cloneMs = median(cloneTimes);
+  split.submitMs = median(submit);
+  split.abiRunMs = median(abiRun);
+  return split;
+}
+
+RunRequests countRunRequests(const EmulatorProcess& emulator, const Instance& instance) {
+  RunRequests counts;
+  auto before = emulator.stats();
+  instance.run("train-pipeline-template", {}, "bench-count-keyed");
+  auto after = emulator.stats();
+  counts.getsKeyed = after.jobsGet - before.jobsGet;
+  counts.putsKeyed = after.jobsPut - before.jobsPut;
+  before = after;
+  instance.run("train-pipeline-template", {}, "");
+  after = emulator.stats();
+  counts.getsUnkeyed = after.jobsGet - before.jobsGet;
+  counts.putsUnkeyed = after.jobsPut - before.jobsPut;
+  return counts;
+}
+
+}  // namespace bench
