@@ -43,21 +43,26 @@ void streamResponseBody(std::istream& raw, const Poco::Net::HTTPResponse& respon
     if (knownLength && static_cast<std::size_t>(declared) > limits.maxBytes) tooLarge(limits);
 
     raw.exceptions(std::ios::badbit);  // surface Poco's socket exceptions instead of a silent bad stream
-    Poco::CountingInputStream counted(raw);
-    counted.exceptions(std::ios::badbit);
-    std::unique_ptr<std::istream> inflated;
     const std::string encoding = Poco::toLower(response.get("Content-Encoding", ""));
-    if (encoding == "gzip" || encoding == "x-gzip")
-        inflated = std::make_unique<Poco::InflatingInputStream>(counted, Poco::InflatingStreamBuf::STREAM_GZIP);
-    else if (encoding == "deflate")
-        inflated = std::make_unique<Poco::InflatingInputStream>(counted, Poco::InflatingStreamBuf::STREAM_ZLIB);
-    else if (!encoding.empty() && encoding != "identity")
+    const bool gzip = encoding == "gzip" || encoding == "x-gzip";
+    if (!gzip && encoding != "deflate" && !encoding.empty() && encoding != "identity")
         throwError(ErrorReason::Network, limits.target + ": the response uses content encoding '" + encoding +
                                               "', which is not supported");
-    std::istream& in = inflated ? *inflated : static_cast<std::istream&>(counted);
-    in.exceptions(std::ios::badbit);
+    // Only a compressed body needs the counting wrapper (it reads one character per virtual call, which cost
+    // ~3,000 calls per 3 KB job); an identity body is read straight from Poco's buffered HTTP stream and
+    // counted here.
+    std::unique_ptr<Poco::CountingInputStream> counted;
+    std::unique_ptr<std::istream> inflated;
+    if (!encoding.empty() && encoding != "identity") {
+        counted = std::make_unique<Poco::CountingInputStream>(raw);
+        counted->exceptions(std::ios::badbit);
+        inflated = std::make_unique<Poco::InflatingInputStream>(
+            *counted, gzip ? Poco::InflatingStreamBuf::STREAM_GZIP : Poco::InflatingStreamBuf::STREAM_ZLIB);
+        inflated->exceptions(std::ios::badbit);
+    }
+    std::istream& in = inflated ? *inflated : raw;
 
-    std::array<char, kChunk> buffer{};
+    std::array<char, kChunk> buffer;
     std::size_t total = 0;
     while (true) {
         checkControl(control, limits);
@@ -68,8 +73,9 @@ void streamResponseBody(std::istream& raw, const Poco::Net::HTTPResponse& respon
         sink(buffer.data(), static_cast<std::size_t>(got));
     }
     checkControl(control, limits);
-    if (knownLength && counted.chars() < declared)
-        throwError(ErrorReason::Network, limits.target + ": the connection closed after " + std::to_string(counted.chars()) +
+    const auto received = counted ? counted->chars() : static_cast<std::streamsize>(total);
+    if (knownLength && received < declared)
+        throwError(ErrorReason::Network, limits.target + ": the connection closed after " + std::to_string(received) +
                                               " of " + std::to_string(declared) + " response bytes (truncated)");
 }
 
