@@ -131,11 +131,14 @@ std::optional<Expect> exception(const Target& target, const std::string& route, 
 
 struct Totals {
   std::atomic<int> cases{0}, faultsHit{0}, survived{0}, clearErrors{0}, duplicates{0}, mismatches{0};
+  // Reported, never asserted (tests do not assert wall time): how far past its deadline a call returned.
+  std::atomic<long long> worstOvershootMs{0};
   ~Totals() {
     std::printf(
         "[fault-matrix] cases tried: %d, faults hit: %d, survived (retried to success): %d, clear errors: %d, "
-        "duplicate jobs: %d, unexpected outcomes: %d\n",
-        cases.load(), faultsHit.load(), survived.load(), clearErrors.load(), duplicates.load(), mismatches.load());
+        "duplicate jobs: %d, unexpected outcomes: %d, worst return past a deadline: %lld ms\n",
+        cases.load(), faultsHit.load(), survived.load(), clearErrors.load(), duplicates.load(), mismatches.load(),
+        worstOvershootMs.load());
   }
 };
 Totals totals;
@@ -225,7 +228,16 @@ class FaultMatrixTest : public PipelineJobTest {
         const size_t jobsBefore = emulator->workspace().jobCount();
         emulator->faults().add(azureml_emulator::Fault::parse(std::string(target.route) + ":" + fault.spec));
 
+        const auto started = std::chrono::steady_clock::now();
         const Outcome outcome = perform(target.op, *fresh, fault.deadline, caseKey, runId);
+        const auto overshoot = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                   std::chrono::steady_clock::now() - started - fault.deadline)
+                                   .count();
+        if (overshoot > totals.worstOvershootMs.load()) totals.worstOvershootMs = overshoot;
+        if (overshoot > 50) {
+          std::printf("[fault-matrix] %s / %s / %s returned %lld ms past its deadline\n", opName(target.op),
+                      target.route, fault.name, static_cast<long long>(overshoot));
+        }
         emulator->faults().clear();
         ++totals.cases;
         check(target, fault, outcome, jobsBefore);

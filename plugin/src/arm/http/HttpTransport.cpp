@@ -151,7 +151,12 @@ HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& 
     const Poco::URI uri(request.url);
     const std::string target = describeTarget(request.method, request.url);
     auto& session = lease.session();
-    const auto readTimeout = toTimespan(control.clamp(options_.readTimeout));
+    // Poco 1.11's SecureSocketImpl waits twice before it gives up on a blocked read or write: once in the
+    // socket call (SO_RCVTIMEO) and once more in poll() with the same timeout. An HTTPS socket gets half the
+    // time, so a stalled server holds a call no longer than its deadline (measured: a 1 s deadline returned
+    // after 2 s before this).
+    const int waits = uri.getScheme() == "https" ? 2 : 1;
+    const auto readTimeout = toTimespan(control.clamp(options_.readTimeout) / waits);
     session.setTimeout(toTimespan(control.clamp(options_.connectTimeout)), readTimeout, readTimeout);
     if (!session.connected()) {
         try {
