@@ -1,6 +1,8 @@
 #include "identity/CachingCredential.h"
 
+#include <algorithm>
 #include <chrono>
+#include <limits>
 
 #include "arm/http/HttpError.h"
 
@@ -23,7 +25,11 @@ bool CachingCredential::valid(const Entry& entry, std::int64_t nowS) const {
 
 bool CachingCredential::wantsRefresh(const Entry& entry, std::int64_t nowS) const {
     const auto& token = *entry.token;
-    const std::int64_t refreshAt = token.refreshOnUnixS ? *token.refreshOnUnixS : token.expiresOnUnixS - options_.refreshBeforeExpiryS;
+    // Saturated: an expiry near INT64_MIN (a hostile reply or host) must not overflow the subtraction.
+    const std::int64_t earliest = std::numeric_limits<std::int64_t>::min() + std::max<std::int64_t>(options_.refreshBeforeExpiryS, 0);
+    const std::int64_t refreshAt = token.refreshOnUnixS ? *token.refreshOnUnixS
+                                   : token.expiresOnUnixS < earliest ? std::numeric_limits<std::int64_t>::min()
+                                                                     : token.expiresOnUnixS - options_.refreshBeforeExpiryS;
     if (nowS < refreshAt) return false;
     return nowS - entry.lastAttemptS >= options_.minRefreshIntervalS;
 }

@@ -4,6 +4,7 @@
 #include <Poco/JSON/Parser.h>
 #include <Poco/NumberParser.h>
 
+#include <limits>
 #include <optional>
 
 #include "arm/http/HttpError.h"
@@ -27,6 +28,14 @@ std::optional<std::int64_t> number(const Poco::JSON::Object::Ptr& object, const 
     return std::nullopt;
 }
 
+// now + seconds, saturated: a reply may say "expires_in": 9223372036854775807, which must not overflow.
+std::int64_t later(std::int64_t nowUnixS, std::int64_t seconds) {
+    using Limits = std::numeric_limits<std::int64_t>;
+    if (seconds > 0 && nowUnixS > Limits::max() - seconds) return Limits::max();
+    if (seconds < 0 && nowUnixS < Limits::min() - seconds) return Limits::min();
+    return nowUnixS + seconds;
+}
+
 }  // namespace
 
 AccessToken parseTokenResponse(const std::string& body, std::int64_t nowUnixS, const std::string& operation) {
@@ -42,10 +51,10 @@ AccessToken parseTokenResponse(const std::string& body, std::int64_t nowUnixS, c
     if (auto expiresOn = number(root, "expires_on"))
         token.expiresOnUnixS = *expiresOn;
     else if (auto expiresIn = number(root, "expires_in"))
-        token.expiresOnUnixS = nowUnixS + *expiresIn;
+        token.expiresOnUnixS = later(nowUnixS, *expiresIn);
     else
         arm::throwError(arm::ErrorReason::Authentication, operation + ": the token reply has neither expires_in nor expires_on");
-    if (auto refreshIn = number(root, "refresh_in")) token.refreshOnUnixS = nowUnixS + *refreshIn;
+    if (auto refreshIn = number(root, "refresh_in")) token.refreshOnUnixS = later(nowUnixS, *refreshIn);
     return token;
 }
 
