@@ -53,12 +53,14 @@ TestServer::TestServer(Handler handler, int keepAliveMillis)
     params->setKeepAliveTimeout(Poco::Timespan(static_cast<long>(keepAliveMillis) * 1000));
     params->setMaxThreads(32);
     params->setMaxQueued(64);
-    server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(handler_, counter_), socket, params);
+    threads_ = std::make_unique<Poco::ThreadPool>(2, 32);
+    server_ = std::make_unique<Poco::Net::HTTPServer>(new Factory(handler_, counter_), *threads_, socket, params);
     server_->start();
 }
 
 TestServer::~TestServer() {
     server_->stopAll(true);
+    threads_->joinAll();
 }
 
 std::string TestServer::url(const std::string& path) const {

@@ -6,6 +6,7 @@
 #include <Poco/Net/HTTPServer.h>
 #include <Poco/Net/HTTPServerRequest.h>
 #include <Poco/Net/HTTPServerResponse.h>
+#include <Poco/ThreadPool.h>
 
 #include <atomic>
 #include <functional>
@@ -29,6 +30,9 @@ private:
     std::shared_ptr<Handler> handler_;
     std::shared_ptr<std::atomic<int>> counter_;
     std::atomic<int>& requests_;
+    // The server's own threads, joined by the destructor: a handler still sleeping when its test ends must
+    // not outlive the server (at process exit it would run on Poco's destroyed static allocators; TSan).
+    std::unique_ptr<Poco::ThreadPool> threads_;
     std::unique_ptr<Poco::Net::HTTPServer> server_;
 };
 
