@@ -7,7 +7,6 @@
 
 #include <atomic>
 #include <mutex>
-#include <regex>
 #include <set>
 
 #include "Helpers.h"
@@ -57,11 +56,16 @@ HttpRequest request(const std::string& method, const std::string& url, bool idem
 
 std::vector<long> retryDelays(LogCapture& log) {
     std::vector<long> delays;
-    std::regex pattern(R"(retry \d+ in (\d+) ms)");
+    // "retry N in D ms", found by hand (std::regex trips GCC 12's -Wmaybe-uninitialized at -O2).
     std::lock_guard<std::mutex> lock(log.mutex);
     for (const auto& line : log.lines) {
-        std::smatch match;
-        if (std::regex_search(line, match, pattern)) delays.push_back(std::stol(match[1]));
+        const auto retry = line.find("retry ");
+        if (retry == std::string::npos) continue;
+        const auto in = line.find(" in ", retry);
+        const auto ms = in == std::string::npos ? in : line.find(" ms", in);
+        if (ms == std::string::npos) continue;
+        const std::string number = line.substr(in + 4, ms - in - 4);
+        if (!number.empty() && number.find_first_not_of("0123456789") == std::string::npos) delays.push_back(std::stol(number));
     }
     return delays;
 }

@@ -5,7 +5,6 @@
 #include <Poco/Net/HTTPServerRequestImpl.h>
 
 #include <atomic>
-#include <regex>
 #include <sstream>
 #include <thread>
 
@@ -43,6 +42,40 @@ TEST(Transport, RefusesPlainHttpToLoopbackUnlessTheSettingAllowsIt) {
     EXPECT_EQ(server.connectionsAccepted(), 0);
 }
 
+namespace {
+
+// "polysync-aifoundry-pipeline/X.Y.Z Poco/X.Y.Z (...)"
+bool isVersion(const std::string& text) {
+    int dots = 0;
+    for (char c : text) {
+        if (c == '.') ++dots;
+        else if (c < '0' || c > '9') return false;
+    }
+    return dots == 2 && text.front() != '.' && text.back() != '.' && text.find("..") == std::string::npos;
+}
+bool looksLikeUserAgent(const std::string& ua) {
+    const std::string product = "polysync-aifoundry-pipeline/";
+    if (ua.rfind(product, 0) != 0) return false;
+    const auto space = ua.find(' ', product.size());
+    if (space == std::string::npos || !isVersion(ua.substr(product.size(), space - product.size()))) return false;
+    const std::string poco = "Poco/";
+    if (ua.compare(space + 1, poco.size(), poco) != 0) return false;
+    const auto start = space + 1 + poco.size();
+    const auto paren = ua.find(" (", start);
+    return paren != std::string::npos && isVersion(ua.substr(start, paren - start)) && ua.back() == ')' &&
+           ua.size() > paren + 3;
+}
+bool isLowerCaseGuid(const std::string& id) {
+    if (id.size() != 36) return false;
+    for (size_t i = 0; i < id.size(); ++i) {
+        const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
+        if (dash ? id[i] != '-' : !((id[i] >= '0' && id[i] <= '9') || (id[i] >= 'a' && id[i] <= 'f'))) return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 TEST(Transport, SendsStandardHeadersAndOneGuidRequestId) {
     std::mutex mutex;
     std::string userAgent, requestId, accept;
@@ -58,9 +91,9 @@ TEST(Transport, SendsStandardHeadersAndOneGuidRequestId) {
     auto pipeline = plainPipeline(std::make_shared<HttpTransport>(loopbackOptions()));
     auto response = pipeline->send(get(server.url("/x")), CallControl());
     EXPECT_EQ(response.status, 200);
-    EXPECT_TRUE(std::regex_match(userAgent, std::regex(R"(polysync-aifoundry-pipeline/\d+\.\d+\.\d+ Poco/\d+\.\d+\.\d+ \(.+\))")))
-        << userAgent;
-    EXPECT_TRUE(std::regex_match(requestId, std::regex("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"))) << requestId;
+    // Checked by hand, not std::regex: GCC 12 at -O2 (asan preset) warns inside <regex> (-Wmaybe-uninitialized).
+    EXPECT_TRUE(looksLikeUserAgent(userAgent)) << userAgent;
+    EXPECT_TRUE(isLowerCaseGuid(requestId)) << requestId;
     EXPECT_EQ(accept, "application/json");
 }
 
