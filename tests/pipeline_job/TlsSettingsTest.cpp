@@ -13,7 +13,8 @@ namespace names = core::pipeline;
 class TlsSettingsTest : public PipelineJobTest {
  protected:
   // An instance of the job type against another emulator (plain HTTP), with the given changes.
-  std::unique_ptr<core::JobTypeInstance> connectTo(const azureml_emulator::Emulator& other, Settings changes) {
+  std::unique_ptr<core::JobTypeInstance> connectTo(const azureml_emulator::Emulator& other,
+                                                   Settings changes) {
     changes[std::string(names::kResourceManagerEndpoint)] = other.baseUrl();
     changes[std::string(names::kAuthorityHost)] = other.baseUrl();
     changes[std::string(names::kCaBundlePath)] = "";
@@ -39,9 +40,7 @@ TEST_F(TlsSettingsTest, AnUntrustedCertificateIsATlsVerdictNamingTheCaBundleSett
   EXPECT_EQ(count("token") + count("workspace"), 0u) << "nothing may be sent over an unverified connection";
 }
 
-TEST_F(TlsSettingsTest, TheConfiguredCaIsAccepted) {
-  EXPECT_EQ(testConnection().rfind("all good", 0), 0u);
-}
+TEST_F(TlsSettingsTest, TheConfiguredCaIsAccepted) { EXPECT_EQ(testConnection().rfind("all good", 0), 0u); }
 
 TEST_F(TlsSettingsTest, PlainHttpToANonLoopbackAddressIsRefusedEvenWithTheSetting) {
   Settings changes{{std::string(names::kResourceManagerEndpoint), "http://10.20.30.40:8080"},

@@ -39,8 +39,8 @@ CanaryCertificate CanaryCertificate::generate(const std::string& password) {
   X509_gmtime_adj(X509_getm_notAfter(cert.get()), 2L * 24 * 3600);
   X509_set_pubkey(cert.get(), key.get());
   X509_NAME* name = X509_get_subject_name(cert.get());
-  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("canary-client"), -1,
-                             -1, 0);
+  X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC,
+                             reinterpret_cast<const unsigned char*>("canary-client"), -1, -1, 0);
   X509_set_issuer_name(cert.get(), name);
   require(X509_sign(cert.get(), key.get(), EVP_sha256()) > 0, "signing");
 

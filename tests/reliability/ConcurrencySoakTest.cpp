@@ -52,9 +52,16 @@ class ConcurrencySoakTest : public PipelineJobTest {
   static azureml_emulator::Fault randomFault(std::mt19937& random) {
     // Mostly "*" (whatever comes next), so a fault never waits long for its route.
     static const char* routes[] = {"*", "*", "*", "jobs.get", "jobs.put", "jobs.list", "jobs.cancel"};
-    static const char* specs[] = {"503", "500", "429,retryAfterMs=1", "reset-before-headers", "reset-after-headers",
-                                  "truncated-body", "malformed-json", "trickle,chunkBytes=256,delayMs=1",
-                                  "put-applied-response-lost", "502,count=3"};
+    static const char* specs[] = {"503",
+                                  "500",
+                                  "429,retryAfterMs=1",
+                                  "reset-before-headers",
+                                  "reset-after-headers",
+                                  "truncated-body",
+                                  "malformed-json",
+                                  "trickle,chunkBytes=256,delayMs=1",
+                                  "put-applied-response-lost",
+                                  "502,count=3"};
     const std::string route = routes[random() % std::size(routes)];
     return azureml_emulator::Fault::parse(route + ":" + specs[random() % std::size(specs)]);
   }
@@ -129,7 +136,8 @@ TEST_F(ConcurrencySoakTest, MixedCallsOnOneInstanceUnderFaults) {
             }
             case 3: {
               size_t seen = 0;
-              shared->importJobs(ctx, core::ImportRequest{}, [&](const core::ImportedJob&) { return ++seen < 100; });
+              shared->importJobs(ctx, core::ImportRequest{},
+                                 [&](const core::ImportedJob&) { return ++seen < 100; });
               break;
             }
           }
@@ -157,7 +165,8 @@ TEST_F(ConcurrencySoakTest, MixedCallsOnOneInstanceUnderFaults) {
   size_t faulted = 0;
   for (const auto& entry : emulator->journal().entries()) faulted += entry.fault.empty() ? 0 : 1;
   std::printf(
-      "[soak] threads: %d, calls: %d, faults hit: %zu, calls failed (retry-later): %d, keys: %zu, jobs created: %zu, "
+      "[soak] threads: %d, calls: %d, faults hit: %zu, calls failed (retry-later): %d, keys: %zu, jobs "
+      "created: %zu, "
       "errors:",
       kThreads, calls.load(), faulted, failures.load(), runIdsByKey.size(), created);
   for (const auto& [name, n] : errors) std::printf(" %s=%d", name.c_str(), n);

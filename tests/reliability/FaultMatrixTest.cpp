@@ -26,12 +26,18 @@ enum class Op { SignIn, TestConnection, Import, Run, Poll, Cancel };
 
 const char* opName(Op op) {
   switch (op) {
-    case Op::SignIn: return "sign-in";
-    case Op::TestConnection: return "test connection";
-    case Op::Import: return "import";
-    case Op::Run: return "run";
-    case Op::Poll: return "poll";
-    case Op::Cancel: return "cancel";
+    case Op::SignIn:
+      return "sign-in";
+    case Op::TestConnection:
+      return "test connection";
+    case Op::Import:
+      return "import";
+    case Op::Run:
+      return "run";
+    case Op::Poll:
+      return "poll";
+    case Op::Cancel:
+      return "cancel";
   }
   return "?";
 }
@@ -59,10 +65,10 @@ const std::vector<FaultCase>& faultTable() {
   using std::chrono::milliseconds;
   static const std::vector<FaultCase> table = {
       {"429 once, retry-after-ms 1", "429,retryAfterMs=1", kOk},
-      {"429 always, Retry-After 7 s", "429,retryAfter=7,count=-1", fails(ErrorCode::RateLimited), "TooManyRequests",
-       "AADSTS50196"},
-      {"429 always, Retry-After as HTTP date", "429,retryAfter=http-date+30,count=-1", fails(ErrorCode::RateLimited),
+      {"429 always, Retry-After 7 s", "429,retryAfter=7,count=-1", fails(ErrorCode::RateLimited),
        "TooManyRequests", "AADSTS50196"},
+      {"429 always, Retry-After as HTTP date", "429,retryAfter=http-date+30,count=-1",
+       fails(ErrorCode::RateLimited), "TooManyRequests", "AADSTS50196"},
       {"500 once", "500", kOk},
       {"502 once", "502", kOk},
       {"503 once", "503", kOk},
@@ -77,9 +83,11 @@ const std::vector<FaultCase>& faultTable() {
       {"404", "404,count=-1", fails(ErrorCode::NotFound), "ScriptedFault", "AADSTS90000"},
       {"409", "409,count=-1", fails(ErrorCode::Rejected), "ScriptedFault", "AADSTS90000"},
       {"connection reset before headers, once", "reset-before-headers", kOk},
-      {"connection reset before headers, always", "reset-before-headers,count=-1", fails(ErrorCode::Unavailable)},
+      {"connection reset before headers, always", "reset-before-headers,count=-1",
+       fails(ErrorCode::Unavailable)},
       {"connection reset after headers, once", "reset-after-headers", kOk},
-      {"connection reset after headers, always", "reset-after-headers,count=-1", fails(ErrorCode::Unavailable)},
+      {"connection reset after headers, always", "reset-after-headers,count=-1",
+       fails(ErrorCode::Unavailable)},
       {"truncated body, once", "truncated-body", kOk},
       {"truncated body, always", "truncated-body,count=-1", fails(ErrorCode::Unavailable)},
       {"malformed JSON, once", "malformed-json", kOk},
@@ -87,8 +95,8 @@ const std::vector<FaultCase>& faultTable() {
       {"HTML instead of JSON, once", "wrong-content-type", kOk},
       {"HTML instead of JSON, always", "wrong-content-type,count=-1", fails(ErrorCode::Unavailable)},
       {"slow answer (trickled)", "trickle,chunkBytes=512,delayMs=2", kOk},
-      {"stalled answer past the deadline", "trickle,chunkBytes=1,delayMs=400,count=-1", fails(ErrorCode::Timeout),
-       nullptr, nullptr, milliseconds(250)},
+      {"stalled answer past the deadline", "trickle,chunkBytes=1,delayMs=400,count=-1",
+       fails(ErrorCode::Timeout), nullptr, nullptr, milliseconds(250)},
       // A reply past the 32 MiB limit is refused while reading (memory stays bounded), not retried.
       {"oversized body (33 MiB), once", "oversized-body,sizeBytes=34603008", fails(ErrorCode::Rejected)},
       {"applied, answer lost, once", "put-applied-response-lost", kOk},
@@ -109,17 +117,20 @@ struct Target {
 // Where the outcome differs from the fault's default, and why.
 std::optional<Expect> exception(const Target& target, const std::string& route, const FaultCase& fault) {
   const std::string name = fault.name;
-  if (target.bestEffort) return fault.expect.ok || fault.expect.code == ErrorCode::Timeout ? fault.expect : kOk;
+  if (target.bestEffort)
+    return fault.expect.ok || fault.expect.code == ErrorCode::Timeout ? fault.expect : kOk;
   // A keyed run whose PUT was applied but whose answer is always lost (dropped, cut short) finds the job its
   // PUT created: success, one job.
-  if (route == "jobs.put" && (name == "applied, answer lost, always" || name == "connection reset after headers, always" ||
-                              name == "truncated body, always")) {
+  if (route == "jobs.put" &&
+      (name == "applied, answer lost, always" || name == "connection reset after headers, always" ||
+       name == "truncated body, always")) {
     return kOk;
   }
   // Cancel's 202 has an empty body: a reset after the headers, half of nothing, or trickling nothing is a
   // complete answer.
-  if (route == "jobs.cancel" && (name == "connection reset after headers, always" || name == "truncated body, always" ||
-                                 name == "stalled answer past the deadline")) {
+  if (route == "jobs.cancel" &&
+      (name == "connection reset after headers, always" || name == "truncated body, always" ||
+       name == "stalled answer past the deadline")) {
     return kOk;
   }
   // The token endpoint's refusals are sign-in failures.
@@ -135,10 +146,11 @@ struct Totals {
   std::atomic<long long> worstOvershootMs{0};
   ~Totals() {
     std::printf(
-        "[fault-matrix] cases tried: %d, faults hit: %d, survived (retried to success): %d, clear errors: %d, "
+        "[fault-matrix] cases tried: %d, faults hit: %d, survived (retried to success): %d, clear errors: "
+        "%d, "
         "duplicate jobs: %d, unexpected outcomes: %d, worst return past a deadline: %lld ms\n",
-        cases.load(), faultsHit.load(), survived.load(), clearErrors.load(), duplicates.load(), mismatches.load(),
-        worstOvershootMs.load());
+        cases.load(), faultsHit.load(), survived.load(), clearErrors.load(), duplicates.load(),
+        mismatches.load(), worstOvershootMs.load());
   }
 };
 Totals totals;
@@ -211,10 +223,10 @@ class FaultMatrixTest : public PipelineJobTest {
   }
 
   void runMatrix(const std::vector<Target>& targets) {
-    const std::string pollRun = std::any_of(targets.begin(), targets.end(),
-                                            [](const Target& t) { return t.op == Op::Poll; })
-                                    ? failedRun()
-                                    : std::string();
+    const std::string pollRun =
+        std::any_of(targets.begin(), targets.end(), [](const Target& t) { return t.op == Op::Poll; })
+            ? failedRun()
+            : std::string();
     int n = 0;
     for (const auto& target : targets) {
       for (const auto& fault : faultTable()) {
@@ -248,7 +260,8 @@ class FaultMatrixTest : public PipelineJobTest {
   void check(const Target& target, const FaultCase& fault, const Outcome& outcome, size_t jobsBefore) {
     const std::string route = target.route;
     const auto entries = journal(route);
-    const bool hit = std::any_of(entries.begin(), entries.end(), [](const auto& e) { return !e.fault.empty(); });
+    const bool hit =
+        std::any_of(entries.begin(), entries.end(), [](const auto& e) { return !e.fault.empty(); });
     EXPECT_TRUE(hit) << "the fault was never applied";
     if (hit) ++totals.faultsHit;
 
@@ -264,9 +277,9 @@ class FaultMatrixTest : public PipelineJobTest {
     const Expect expect = exception(target, route, fault).value_or(fault.expect);
     const bool asExpected = expect.ok ? outcome.ok : (!outcome.ok && outcome.code == expect.code);
     if (!asExpected) ++totals.mismatches;
-    EXPECT_TRUE(asExpected) << "expected " << (expect.ok ? "success" : core::errorCodeName(expect.code)) << ", got "
-                            << (outcome.ok ? "success" : core::errorCodeName(outcome.code)) << ": "
-                            << outcome.message;
+    EXPECT_TRUE(asExpected) << "expected " << (expect.ok ? "success" : core::errorCodeName(expect.code))
+                            << ", got " << (outcome.ok ? "success" : core::errorCodeName(outcome.code))
+                            << ": " << outcome.message;
     if (outcome.ok) {
       ++totals.survived;
       return;

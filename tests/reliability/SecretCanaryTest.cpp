@@ -40,7 +40,8 @@ class SecretCanaryTest : public PipelineJobTest {
     addTemplate("secret-hang-template", R"({"emulator.behavior":"hang"})");
     ::testing::internal::CaptureStdout();
     ::testing::internal::CaptureStderr();
-    canaries = {kSecretCanary, kWrongSecretCanary, kPasswordCanary, kWrongPasswordCanary, kParamCanary, kJwtPrefix};
+    canaries = {kSecretCanary,        kWrongSecretCanary, kPasswordCanary,
+                kWrongPasswordCanary, kParamCanary,       kJwtPrefix};
   }
 
   Settings servicePrincipal(const std::string& secret = kSecretCanary) const {
@@ -93,7 +94,8 @@ class SecretCanaryTest : public PipelineJobTest {
       return describe(result);
     });
     if (!runId.empty()) {
-      for (const auto& report : pollUntilTerminalOn(runId, target)) seen.push_back("poll: " + describe(report));
+      for (const auto& report : pollUntilTerminalOn(runId, target))
+        seen.push_back("poll: " + describe(report));
     }
     std::string failedId;
     observe("failing run", [&] {
@@ -102,7 +104,8 @@ class SecretCanaryTest : public PipelineJobTest {
       return describe(result);
     });
     if (!failedId.empty()) {
-      for (const auto& report : pollUntilTerminalOn(failedId, target)) seen.push_back("poll: " + describe(report));
+      for (const auto& report : pollUntilTerminalOn(failedId, target))
+        seen.push_back("poll: " + describe(report));
     }
     observe("cancel", [&] {
       const auto id = run(request("secret-hang-template", {secret}, tag + "-hang"), target).runId;
@@ -110,22 +113,25 @@ class SecretCanaryTest : public PipelineJobTest {
     });
     // The same key with another secret value: the existing run is returned, the new value never echoed.
     observe("repeated key", [&] {
-      return describe(run(request("secret-template", {input("greeting", kWrongSecretCanary, core::DataType::Secret)},
-                                  tag + "-ok"),
-                          target));
+      return describe(
+          run(request("secret-template", {input("greeting", kWrongSecretCanary, core::DataType::Secret)},
+                      tag + "-ok"),
+              target));
     });
     observe("unknown input", [&] {
-      return describe(run(request("secret-template", {input("no_such_input", kParamCanary, core::DataType::Secret)}),
-                          target));
+      return describe(
+          run(request("secret-template", {input("no_such_input", kParamCanary, core::DataType::Secret)}),
+              target));
     });
     observe("asset input", [&] {
-      return describe(
-          run(request(kTrainTemplate, {input("training_data", kParamCanary, core::DataType::Secret)}), target));
+      return describe(run(
+          request(kTrainTemplate, {input("training_data", kParamCanary, core::DataType::Secret)}), target));
     });
     observe("unknown template", [&] { return describe(run(request("no-such-template", {secret}), target)); });
   }
 
-  std::vector<core::StatusReport> pollUntilTerminalOn(const std::string& runId, core::JobTypeInstance* target) {
+  std::vector<core::StatusReport> pollUntilTerminalOn(const std::string& runId,
+                                                      core::JobTypeInstance* target) {
     std::vector<core::StatusReport> reports;
     for (int i = 0; i < 2000; ++i) {
       try {
@@ -150,7 +156,8 @@ class SecretCanaryTest : public PipelineJobTest {
     for (const auto& canary : canaries) {
       EXPECT_EQ(out.find(canary), std::string::npos) << "stdout holds a canary: " << canary;
       EXPECT_EQ(err.find(canary), std::string::npos) << "stderr holds a canary: " << canary;
-      EXPECT_EQ(messages.find(canary), std::string::npos) << "a message holds " << canary << ":\n" << messages;
+      EXPECT_EQ(messages.find(canary), std::string::npos) << "a message holds " << canary << ":\n"
+                                                          << messages;
       EXPECT_EQ(log.find(canary), std::string::npos) << "the host log holds " << canary;
     }
     size_t carried = 0;
@@ -173,8 +180,9 @@ class SecretCanaryTest : public PipelineJobTest {
     if (std::getenv("POLYSYNC_SHOW_SURFACES")) {
       for (const auto& line : seen) std::printf("  %s\n", line.c_str());
     }
-    std::printf("[secrets] surfaces scanned: %zu messages, %zu log lines, %zu journal entries, %zu canaries\n",
-                seen.size(), host->lines().size(), emulator->journal().size(), canaries.size());
+    std::printf(
+        "[secrets] surfaces scanned: %zu messages, %zu log lines, %zu journal entries, %zu canaries\n",
+        seen.size(), host->lines().size(), emulator->journal().size(), canaries.size());
   }
 
   std::vector<std::string> canaries;
@@ -191,9 +199,9 @@ TEST_F(SecretCanaryTest, ServicePrincipalEveryOperationAndErrorPath) {
     return describe(run(request("secret-template", {input("greeting", kParamCanary, core::DataType::Secret)}),
                         wrongSecret.get()));
   });
-  auto wrongTenant = connectFlagged(
-      {{std::string(names::kTenantId), "99999999-8888-7777-6666-555555555555"}, {std::string(names::kClientId),
-       kCanaryClient}, {std::string(names::kClientSecret), kSecretCanary}});
+  auto wrongTenant = connectFlagged({{std::string(names::kTenantId), "99999999-8888-7777-6666-555555555555"},
+                                     {std::string(names::kClientId), kCanaryClient},
+                                     {std::string(names::kClientSecret), kSecretCanary}});
   observe("wrong tenant", [&] { return testConnection(wrongTenant.get()); });
   emulator->faults().add(azureml_emulator::Fault::parse("jobs.get:401,count=-1"));
   observe("401", [&] { return describe(poll("anything-1", {}, good.get())); });
@@ -221,11 +229,12 @@ TEST_F(SecretCanaryTest, ServicePrincipalEveryOperationAndErrorPath) {
 TEST_F(SecretCanaryTest, CertificateWithPasswordEveryOperationAndErrorPath) {
   const auto cert = CanaryCertificate::generate(kPasswordCanary);
   emulator->registerClientCertificate(emulator->options().tenant, kCertClient, cert.certificatePem);
-  const Settings certificate = {{std::string(names::kAuthenticationMethod), std::string(names::kAuthCertificate)},
-                                {std::string(names::kClientId), kCertClient},
-                                {std::string(names::kClientSecret), ""},
-                                {std::string(names::kCertificate), cert.pfxBase64},
-                                {std::string(names::kCertificatePassword), kPasswordCanary}};
+  const Settings certificate = {
+      {std::string(names::kAuthenticationMethod), std::string(names::kAuthCertificate)},
+      {std::string(names::kClientId), kCertClient},
+      {std::string(names::kClientSecret), ""},
+      {std::string(names::kCertificate), cert.pfxBase64},
+      {std::string(names::kCertificatePassword), kPasswordCanary}};
   auto good = connectFlagged(certificate);
   everyOperation(good.get(), "cert");
   Settings wrong = certificate;
