@@ -112,7 +112,10 @@ struct Target {
   // Run History (and finding it) only adds detail to a finished run's report: a failure there leaves the
   // detail out and the poll succeeds, except when the deadline passed (Timeout) or the host interrupted.
   bool bestEffort = false;
+  Settings settings = {};  // changes to the fixture's settings (e.g. another sign-in method)
 };
+
+constexpr const char* kManagedIdentity = "c0ffee00-0000-4000-8000-00000000fa17";
 
 // Where the outcome differs from the fault's default, and why.
 std::optional<Expect> exception(const Target& target, const std::string& route, const FaultCase& fault) {
@@ -133,8 +136,9 @@ std::optional<Expect> exception(const Target& target, const std::string& route, 
        name == "stalled answer past the deadline")) {
     return kOk;
   }
-  // The token endpoint's refusals are sign-in failures.
-  if (route == "token" && (name == "400" || name == "403" || name == "404" || name == "409")) {
+  // The token endpoints' refusals (Entra, managed identity) are sign-in failures.
+  if ((route == "token" || route == "imds") &&
+      (name == "400" || name == "403" || name == "404" || name == "409")) {
     return fails(ErrorCode::Authentication);
   }
   return std::nullopt;
@@ -234,7 +238,7 @@ class FaultMatrixTest : public PipelineJobTest {
         SCOPED_TRACE(std::string(opName(target.op)) + " / " + target.route + " / " + fault.name);
         std::string runId = pollRun;
         if (target.op == Op::Cancel) runId = run(request("hang-template", {}, caseKey + "-hang")).runId;
-        auto fresh = connect();
+        auto fresh = connect(target.settings);
         emulator->faults().clear();
         clearJournal();
         const size_t jobsBefore = emulator->workspace().jobCount();
@@ -289,7 +293,7 @@ class FaultMatrixTest : public PipelineJobTest {
     EXPECT_FALSE(outcome.message.empty());
     EXPECT_EQ(outcome.message.find('\n'), std::string::npos) << outcome.message;
     EXPECT_LE(outcome.message.size(), 2000u) << outcome.message;
-    const char* azureCode = route == "token" ? fault.identityCode : fault.azureCode;
+    const char* azureCode = route == "token" || route == "imds" ? fault.identityCode : fault.azureCode;
     if (azureCode && !target.bestEffort) {
       EXPECT_NE(outcome.message.find(azureCode), std::string::npos) << outcome.message;
       EXPECT_NE(outcome.message.find("request-id"), std::string::npos) << outcome.message;
@@ -301,6 +305,16 @@ class FaultMatrixTest : public PipelineJobTest {
 };
 
 TEST_F(FaultMatrixTest, SignIn) { runMatrix({{Op::SignIn, "token"}}); }
+TEST_F(FaultMatrixTest, SignInWithManagedIdentity) {
+  emulator->registerManagedIdentity(kManagedIdentity);
+  runMatrix({{Op::SignIn,
+              "imds",
+              false,
+              {{"Authentication Method", "Managed Identity"},
+               {"Client Id", kManagedIdentity},
+               {"Client Secret", ""},
+               {"Managed Identity Endpoint", emulator->baseUrl() + "/metadata/identity/oauth2/token"}}}});
+}
 TEST_F(FaultMatrixTest, TestConnection) { runMatrix({{Op::TestConnection, "workspace"}}); }
 TEST_F(FaultMatrixTest, Import) { runMatrix({{Op::Import, "jobs.list"}}); }
 TEST_F(FaultMatrixTest, RunReadingTheTemplate) { runMatrix({{Op::Run, "jobs.get"}}); }
