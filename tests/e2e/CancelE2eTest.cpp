@@ -25,11 +25,11 @@ TEST_F(CancelE2eTest, AcceptedCancelReportsCancelRequestedThenCancelled) {
 
 TEST_F(CancelE2eTest, AnswerOf200IsAcceptedToo) {
   // Azure answers a cancel with 202, or 200 when it had nothing left to do: both mean accepted. Here the run
-  // is live when the plugin reads it, but that answer trickles in (over a second) while the run (150 ms)
+  // is live when the plugin reads it, but that answer trickles in (over half a second) while the run (150 ms)
   // finishes, so the cancel arrives after the end and is answered 200.
   const std::string runId = connection->run(request(kTrain)).runId;
   emulator->faults().add(
-      azureml_emulator::Fault::parse("jobs.get:trickle,delayMs=100,chunkBytes=256,count=1"));
+      azureml_emulator::Fault::parse("jobs.get:trickle,delayMs=50,chunkBytes=256,count=1"));
   const auto status = connection->cancel(runId, {});
   EXPECT_EQ(status.state, PSJ_STATE_RUNNING);
   EXPECT_EQ(status.providerStatus, std::optional<std::string>("CancelRequested"));

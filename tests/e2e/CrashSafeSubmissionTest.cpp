@@ -57,7 +57,7 @@ class CrashSafeSubmissionTest : public E2eTest {
 
 TEST_F(CrashSafeSubmissionTest, KilledBeforeThePut) {
   // The first read of the run (the template) answers slowly: the host is killed while waiting for it.
-  emulator->faults().add(Fault::parse("jobs.get:trickle,delayMs=2000,chunkBytes=1,count=1"));
+  emulator->faults().add(Fault::parse("jobs.get:trickle,delayMs=500,chunkBytes=1,count=1"));
   host_test::RunningHost victim(runArgs());
   ASSERT_TRUE(waitFor([&] { return count("jobs.get") >= 1; })) << "the host never read the template";
   victim.signal(SIGKILL);
@@ -68,8 +68,8 @@ TEST_F(CrashSafeSubmissionTest, KilledBeforeThePut) {
 }
 
 TEST_F(CrashSafeSubmissionTest, KilledAfterSendingThePutBeforeItsAnswer) {
-  // The PUT is applied at once; its answer trickles in a byte every two seconds: the host dies waiting.
-  emulator->faults().add(Fault::parse("jobs.put:trickle,delayMs=2000,chunkBytes=1,count=1"));
+  // The PUT is applied at once; its answer trickles in a byte every half second: the host dies waiting.
+  emulator->faults().add(Fault::parse("jobs.put:trickle,delayMs=500,chunkBytes=1,count=1"));
   host_test::RunningHost victim(runArgs());
   ASSERT_TRUE(waitFor([&] { return count("jobs.put") >= 1; })) << "the host never sent the PUT";
   victim.signal(SIGKILL);

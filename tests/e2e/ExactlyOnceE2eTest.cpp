@@ -49,7 +49,7 @@ TEST_F(ExactlyOnceE2eTest, LostPutAnswerStillOneJob) {
 
 TEST_F(ExactlyOnceE2eTest, PutThatTimedOutStillOneJob) {
   // The PUT is applied but its answer trickles in far slower than the 1 s request timeout.
-  emulator->faults().add(Fault::parse("jobs.put:trickle,delayMs=3000,chunkBytes=1,count=1"));
+  emulator->faults().add(Fault::parse("jobs.put:trickle,delayMs=1500,chunkBytes=1,count=1"));
   auto impatient = connect({{"Request Timeout Seconds", "1"}});
   std::string runId;
   try {
