@@ -193,7 +193,12 @@ HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& 
         response.status = static_cast<int>(reply.getStatus());
         response.reason = reply.getReason();
         for (const auto& header : reply) response.headers.add(header.first, header.second);
-        const BodyLimits limits{options_.maxResponseBytes, target};
+        BodyLimits limits{options_.maxResponseBytes, target, {}};
+        if (control.deadline) {
+            limits.beforeRead = [&] {
+                session.socket().setReceiveTimeout(toTimespan(control.clamp(options_.readTimeout) / waits));
+            };
+        }
         if (request.bodySink && response.ok())
             streamResponseBody(in, reply, limits, control, request.bodySink);
         else

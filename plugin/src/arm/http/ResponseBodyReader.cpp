@@ -66,6 +66,7 @@ void streamResponseBody(std::istream& raw, const Poco::Net::HTTPResponse& respon
     std::size_t total = 0;
     while (true) {
         checkControl(control, limits);
+        if (limits.beforeRead) limits.beforeRead();
         const auto got = readSome(in, buffer.data(), static_cast<std::streamsize>(buffer.size()));
         if (got <= 0) break;
         total += static_cast<std::size_t>(got);

@@ -18,6 +18,9 @@ namespace aifoundry::arm {
 struct BodyLimits {
     std::size_t maxBytes = 0;
     std::string target;  // "GET https://host/path", for messages
+    // Called before each read that may block, e.g. to shrink the socket's timeout to the time left, so a
+    // server trickling the body cannot carry a call past its deadline by a whole read wait. Optional.
+    std::function<void()> beforeRead;
 };
 
 // Reads the whole body into a string.
