@@ -2,6 +2,8 @@
 // identity/ reads. The plugin uses the defaults; tests shrink the delays so retry scenarios stay fast.
 #pragma once
 
+#include <optional>
+
 #include "arm/http/RetryPolicy.h"
 #include "identity/EnvironmentReader.h"
 
@@ -9,6 +11,9 @@ namespace aifoundry::pipeline_job {
 
 struct PipelineJobOptions {
   arm::RetryOptions retry;                // ARM and Entra requests (the Azure SDKs' defaults)
+  // Managed identity (IMDS / App Service) requests; empty: the Azure SDKs' IMDS policy
+  // (identity::managedIdentityRetryOptions(): 5 retries from 1 s, 404/410 retried).
+  std::optional<arm::RetryOptions> managedIdentityRetry;
   identity::EnvironmentReader environment;  // empty: the process environment (Environment sign-in)
   bool coalescePolls = true;              // concurrent polls of one run share one request
 };

@@ -43,6 +43,7 @@ std::shared_ptr<arm::ArmClient> armClientFor(ConnectionSettings& settings, const
   deps.hostTokens = hostTokenSource(host);
   deps.environment = options.environment;
   deps.retry = options.retry;
+  deps.managedIdentityRetry = options.managedIdentityRetry;
   try {
     auto client = arm::ArmClient::fromAttributes(settings.attributes, std::move(deps));
     wipeValues(settings.attributes);
