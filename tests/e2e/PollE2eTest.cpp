@@ -44,6 +44,9 @@ TEST_F(PollE2eTest, RunWalksToSuccessWithTimesOutputsAndMonitorUrl) {
   EXPECT_EQ("\"" + last.outputs[0].second + "\"", memberJson(job, {"properties", "outputs", "model", "uri"}));
   EXPECT_EQ("\"" + last.outputs[1].second + "\"",
             memberJson(job, {"properties", "outputs", "metrics", "uri"}));
+  // Each run's outputs are its own: under its name, not the template's.
+  EXPECT_NE(last.outputs[0].second.find("/" + submission.runId + "/"), std::string::npos) << last.outputs[0].second;
+  EXPECT_EQ(last.outputs[0].second.find("/" + std::string(kTrain) + "/"), std::string::npos) << last.outputs[0].second;
   ASSERT_TRUE(last.monitorUrl.has_value());
   EXPECT_EQ("\"" + *last.monitorUrl + "\"",
             memberJson(job, {"properties", "services", "Studio", "endpoint"}));

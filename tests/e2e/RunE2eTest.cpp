@@ -38,9 +38,18 @@ TEST_F(RunE2eTest, BodyIsTheTemplateClonedWithTheParametersOverlaid) {
 
   // jobs and settings equal as JSON; the rest of the definition copied.
   for (const char* field :
-       {"jobs", "settings", "experimentName", "computeId", "description", "outputs", "jobType"})
+       {"jobs", "settings", "experimentName", "computeId", "description", "jobType"})
     EXPECT_EQ(memberJson(put.body, {"properties", field}), memberJson(templateJson, {"properties", field}))
         << field;
+  // Outputs copied, except that a path the service resolved for the template's own name goes back to
+  // ${{name}}: the run writes into its own folder, never into the template's.
+  const std::string templateModelUri = memberJson(templateJson, {"properties", "outputs", "model", "uri"});
+  ASSERT_NE(templateModelUri.find("/" + std::string(kTrain) + "/"), std::string::npos) << templateModelUri;
+  std::string expectedUri = templateModelUri;
+  expectedUri.replace(expectedUri.find("/" + std::string(kTrain) + "/"), std::string(kTrain).size() + 2, "/${{name}}/");
+  EXPECT_EQ(memberJson(put.body, {"properties", "outputs", "model", "uri"}), expectedUri);
+  EXPECT_EQ(memberJson(put.body, {"properties", "outputs", "model", "jobOutputType"}),
+            memberJson(templateJson, {"properties", "outputs", "model", "jobOutputType"}));
   // Nothing read-only or server-filled.
   EXPECT_EQ(keysOf(put.body, {}), std::vector<std::string>{"properties"});
   const std::set<std::string> writable{

@@ -98,21 +98,14 @@ std::int32_t run(psj_instance* handle, const psj_call_context* ctx, const psj_ru
   });
 }
 
-std::int32_t poll(psj_instance* handle, const psj_call_context* ctx, const psj_run_ref* ref,
-                  const psj_status_sink* sink) noexcept {
+// poll and cancel share a shape: a run reference in, a status out.
+template <core::StatusReport (core::JobTypeInstance::*Operation)(core::CallContext&, const core::RunRef&)>
+std::int32_t statusCall(psj_instance* handle, const psj_call_context* ctx, const psj_run_ref* ref,
+                        const psj_status_sink* sink) noexcept {
   return onInstance(handle, ctx, [&](core::JobTypeInstance& instance, core::CallContext& context) {
     requireStatusSink(sink);
     const core::RunRef copied = readRunRef(ref);
-    writeStatus(sink, instance.poll(context, copied));
-  });
-}
-
-std::int32_t cancel(psj_instance* handle, const psj_call_context* ctx, const psj_run_ref* ref,
-                    const psj_status_sink* sink) noexcept {
-  return onInstance(handle, ctx, [&](core::JobTypeInstance& instance, core::CallContext& context) {
-    requireStatusSink(sink);
-    const core::RunRef copied = readRunRef(ref);
-    writeStatus(sink, instance.cancel(context, copied));
+    writeStatus(sink, (instance.*Operation)(context, copied));
   });
 }
 
@@ -143,8 +136,8 @@ psj_job_type describeJobType(const core::JobTypeInfo& info) {
   descriptor.test_connection = &testConnection;
   descriptor.import_jobs = &importJobs;
   descriptor.run = &run;
-  descriptor.poll = &poll;
-  descriptor.cancel = &cancel;
+  descriptor.poll = &statusCall<&core::JobTypeInstance::poll>;
+  descriptor.cancel = &statusCall<&core::JobTypeInstance::cancel>;
   return descriptor;
 }
 

@@ -5,6 +5,7 @@
 #include "azureml/ComputeId.h"
 #include "azureml/InputOverlay.h"
 #include "azureml/JsonText.h"
+#include "azureml/OutputRebinder.h"
 #include "azureml/PolysyncTags.h"
 
 namespace aifoundry::azureml {
@@ -114,7 +115,7 @@ std::string TemplateCloner::buildRequestBody(JsonView templateRoot, const CloneR
   copyIfPresent(out, "identity", f.identity);
   member(out, "tags", tagsText(f.tags, request));
   if (f.inputs || inputs != "{}") member(out, "inputs", inputs);
-  copyIfPresent(out, "outputs", f.outputs);
+  if (f.outputs) member(out, "outputs", OutputRebinder::rebind(*f.outputs, request.templateName));
   copyIfPresent(out, "settings", f.settings);
   copyIfPresent(out, "jobs", f.jobs);
   out += "}}";

@@ -1,41 +1,44 @@
 #include "identity/CloudSettings.h"
 
-#include <Poco/String.h>
-
 #include "arm/http/HttpError.h"
+#include "azureml/AzureMlError.h"
+#include "azureml/CloudEndpoints.h"
 
 namespace aifoundry::identity {
 
 namespace {
-std::string withoutTrailingSlash(std::string url) {
-    while (!url.empty() && url.back() == '/') url.pop_back();
-    return url;
+
+// The cloud table and the override rules live once, in azureml::CloudEndpoints; this is only the view the
+// sign-in and ARM layers take of it.
+CloudSettings viewOf(const azureml::CloudEndpoints& endpoints) {
+    std::string armAudience = endpoints.armScope;
+    const std::string suffix = "/.default";
+    if (armAudience.size() > suffix.size() && armAudience.compare(armAudience.size() - suffix.size(), suffix.size(), suffix) == 0)
+        armAudience.resize(armAudience.size() - suffix.size());
+    return {endpoints.cloudName, endpoints.authorityHost, endpoints.armEndpoint, endpoints.mlAudience, endpoints.studioHost,
+            armAudience};
 }
+
+azureml::CloudEndpoints endpointsOf(const std::string& cloudName) {
+    try {
+        return azureml::CloudEndpoints::forCloud(cloudName);
+    } catch (const azureml::AzureMlError& e) {
+        arm::throwError(arm::ErrorReason::InvalidSettings, e.what());
+    }
+}
+
 }  // namespace
 
-CloudSettings CloudSettings::named(const std::string& cloudName) {
-    const std::string n = Poco::toLower(cloudName);
-    if (n.empty() || n == "azurepubliccloud" || n == "public" || n == "azurecloud")
-        return {"AzurePublicCloud", "https://login.microsoftonline.com", "https://management.azure.com", "https://ml.azure.com",
-                "ml.azure.com", "https://management.azure.com"};
-    if (n == "azureusgovernment" || n == "usgovernment")
-        return {"AzureUSGovernment", "https://login.microsoftonline.us", "https://management.usgovcloudapi.net",
-                "https://ml.azure.us", "ml.azure.us", "https://management.usgovcloudapi.net"};
-    if (n == "azurechinacloud" || n == "china")
-        return {"AzureChinaCloud", "https://login.chinacloudapi.cn", "https://management.chinacloudapi.cn", "https://ml.azure.cn",
-                "studio.ml.azure.cn", "https://management.chinacloudapi.cn"};
-    arm::throwError(arm::ErrorReason::InvalidSettings, "setting '" + std::string(settings::kAzureCloud) +
-                                                           "' must be AzurePublicCloud, AzureUSGovernment or AzureChinaCloud");
-}
+CloudSettings CloudSettings::named(const std::string& cloudName) { return viewOf(endpointsOf(cloudName)); }
 
 CloudSettings CloudSettings::fromAttributes(const arm::Attributes& attributes) {
     arm::AttributeReader reader(attributes);
-    CloudSettings cloud = named(reader.textOr(settings::kAzureCloud, ""));
-    cloud.authorityHost = withoutTrailingSlash(reader.textOr(settings::kAuthorityHost, cloud.authorityHost));
-    cloud.resourceManager = withoutTrailingSlash(reader.textOr(settings::kResourceManagerEndpoint, cloud.resourceManager));
-    cloud.mlAudience = withoutTrailingSlash(reader.textOr(settings::kAzureMlAudience, cloud.mlAudience));
-    cloud.studioHost = reader.textOr(settings::kStudioHost, cloud.studioHost);
-    return cloud;
+    azureml::CloudEndpoints::Overrides overrides;
+    overrides.authorityHost = reader.find(settings::kAuthorityHost);
+    overrides.armEndpoint = reader.find(settings::kResourceManagerEndpoint);
+    overrides.mlAudience = reader.find(settings::kAzureMlAudience);
+    overrides.studioHost = reader.find(settings::kStudioHost);
+    return viewOf(endpointsOf(reader.textOr(settings::kAzureCloud, "")).withOverrides(overrides));
 }
 
 }  // namespace aifoundry::identity

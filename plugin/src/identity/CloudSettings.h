@@ -1,6 +1,7 @@
 // CloudSettings: the sign-in and resource endpoints of one Azure cloud, each overridable by its own
 // platform attribute (`Authority Host`, `Resource Manager Endpoint`, `Azure ML Audience`, `Studio Host`),
-// which is how tests point at the emulator. A value type.
+// which is how tests point at the emulator. A value type: the sign-in and ARM layers' view of
+// azureml::CloudEndpoints, which holds the one table of clouds and the override rules.
 #pragma once
 
 #include <string>
