@@ -123,10 +123,16 @@ TEST(ArmClient, NotFoundAndThrottlingCarryTheirReasonAndRetryAfter) {
     auto client = clientFor(server, issued, log);
     auto notFound = errorOf([&] { client->get("/missing", CallControl()); });
     EXPECT_EQ(notFound.reason(), ErrorReason::NotFound);
+    EXPECT_NE(std::string(notFound.what()).find("check 'Subscription Id', 'Resource Group Name'"), std::string::npos)
+        << notFound.what();
+    // A missing job is named as such, not blamed on the workspace's names.
+    auto noJob = errorOf([&] { client->get("/missing/jobs/gone", CallControl()); });
+    EXPECT_NE(std::string(noJob.what()).find("the job does not exist in this workspace"), std::string::npos)
+        << noJob.what();
     auto throttled = errorOf([&] { client->get("/busy", CallControl()); });
     EXPECT_EQ(throttled.reason(), ErrorReason::RateLimited);
     EXPECT_EQ(throttled.retryAfter().value_or(std::chrono::milliseconds(0)), std::chrono::milliseconds(120000));
-    EXPECT_EQ(calls.load(), 2);  // 120 s is past the retry cap: handed back at once
+    EXPECT_EQ(calls.load(), 3);  // 120 s is past the retry cap: handed back at once
 }
 
 TEST(ArmClient, PutCanCarryTheAzureMlToken) {

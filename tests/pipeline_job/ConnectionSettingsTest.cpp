@@ -3,6 +3,7 @@
 #include "PipelineJobFixture.h"
 
 #include "core/PipelineSettingNames.h"
+#include "pipeline_job/ConnectionSettings.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
@@ -39,6 +40,26 @@ TEST_F(ConnectionSettingsTest, ServicePrincipalWithoutSecretIsRefused) {
   const auto error = expectError([&] { connect({{std::string(names::kClientSecret), ""}}); });
   EXPECT_EQ(error.code(), core::ErrorCode::InvalidSettings);
   EXPECT_NE(error.message().find("Client Secret"), std::string::npos) << error.message();
+}
+
+// arm/ and identity/ read attribute names regardless of case; the workspace URLs must read them the same way,
+// or a mis-cased `Resource Manager Endpoint` would sign in to one place and call another.
+TEST(ConnectionSettingsNames, AreMatchedRegardlessOfCaseAsTheSignInLayerMatchesThem) {
+  auto setting = [](std::string key, std::string value) {
+    return core::Setting{std::move(key), core::SecretString(std::move(value)), false};
+  };
+  std::vector<core::Setting> settings;
+  settings.push_back(setting("subscription id", "00000000-1111-2222-3333-444444444444"));
+  settings.push_back(setting("RESOURCE GROUP NAME", "rg"));
+  settings.push_back(setting("Workspace name", "my-ws"));
+  settings.push_back(setting("resource manager endpoint", "https://arm.example.test"));
+  const ConnectionSettings parsed = ConnectionSettings::parse(settings);
+  EXPECT_EQ(parsed.workspace.resourceGroup, "rg");
+  EXPECT_EQ(parsed.workspace.workspaceName, "my-ws");
+  EXPECT_EQ(parsed.cloud.armEndpoint, "https://arm.example.test");
+  // An exact name still wins over a differently cased one.
+  settings.push_back(setting(std::string(names::kWorkspaceName), "exact"));
+  EXPECT_EQ(ConnectionSettings::parse(settings).workspace.workspaceName, "exact");
 }
 
 TEST_F(ConnectionSettingsTest, JobTypeDescribesItsCapabilities) {

@@ -9,6 +9,9 @@ std::string usable(const std::optional<std::string>& text) {
   return text ? ascii::oneLine(*text, FailureMessage::kMaxLength) : std::string();
 }
 
+// The whole message, prefix and Monitor URL included, stays within kMaxLength.
+std::string bounded(const std::string& message) { return ascii::oneLine(message, FailureMessage::kMaxLength); }
+
 }  // namespace
 
 std::string FailureMessage::compose(const FailureSources& s) {
@@ -20,10 +23,10 @@ std::string FailureMessage::compose(const FailureSources& s) {
     const std::string step = ascii::oneLine(s.failedStep->stepName, 200);
     std::string detail = usable(s.failedStep->message);
     if (detail.empty() && !s.failedStep->code.empty()) detail = ascii::oneLine(s.failedStep->code, 200);
-    if (!detail.empty()) return "step '" + step + "' failed: " + detail;
-    return "step '" + step + "' failed without a message; " + seeUrl;
+    if (!detail.empty()) return bounded("step '" + step + "' failed: " + detail);
+    return bounded("step '" + step + "' failed without a message; " + seeUrl);
   }
-  return "Azure ML reported no failure detail; " + seeUrl;
+  return bounded("Azure ML reported no failure detail; " + seeUrl);
 }
 
 }  // namespace aifoundry::azureml

@@ -46,7 +46,7 @@ constexpr const char* kSettingsSchema = R"json({
     "API Version": {"type": "string", "default": "2024-10-01", "description": "The Azure ML REST api-version."},
     "CA Bundle Path": {"type": "string", "description": "A PEM file of CA certificates to trust instead of the system's."},
     "Allow Plain HTTP To Loopback": {"type": "string", "enum": ["true", "false"], "default": "false", "description": "Allows http:// to loopback addresses only (the local emulator)."},
-    "Request Timeout Seconds": {"type": "string", "pattern": "^[0-9]+$", "description": "The timeout of one HTTP request, in seconds."},
+    "Request Timeout Seconds": {"type": "string", "pattern": "^[0-9]{1,4}$", "default": "60", "description": "The longest wait for any single read of one HTTP request, in seconds (1 to 3600; default 60)."},
     "Discovery Tag": {"type": "string", "description": "Import only template pipelines that carry this tag key."}
   },
   "allOf": [

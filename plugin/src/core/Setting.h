@@ -17,7 +17,8 @@ struct Setting {
   bool secret = false;
 };
 
-// The first setting named `key` (exact match, as Polysync attribute names are), or nullptr.
+// The first setting named `key` exactly, else the first whose name differs only in ASCII case (the sign-in
+// and ARM layers read names the same way), or nullptr.
 const Setting* findSetting(const std::vector<Setting>& settings, std::string_view key) noexcept;
 
 }  // namespace aifoundry::core

@@ -84,5 +84,16 @@ TEST(FailureMessage, LongMessagesAreCut) {
   EXPECT_LE(FailureMessage::compose(s).size(), FailureMessage::kMaxLength + 3);
 }
 
+TEST(FailureMessage, APrefixedStepErrorOrALongMonitorUrlStaysWithinTheBound) {
+  FailureSources s;
+  s.failedStep = StepFailure{std::string(500, 's'), "", std::string(10000, 'x')};
+  EXPECT_LE(FailureMessage::compose(s).size(), FailureMessage::kMaxLength + 3);
+  s.failedStep = StepFailure{"train", "", ""};
+  s.monitorUrl = "https://ml.azure.com/runs/" + std::string(10000, 'r');
+  EXPECT_LE(FailureMessage::compose(s).size(), FailureMessage::kMaxLength + 3);
+  s.failedStep.reset();
+  EXPECT_LE(FailureMessage::compose(s).size(), FailureMessage::kMaxLength + 3);
+}
+
 }  // namespace
 }  // namespace aifoundry::azureml

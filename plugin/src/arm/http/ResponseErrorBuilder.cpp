@@ -56,7 +56,19 @@ std::string operationOf(const HttpRequest& request) {
     return request.operation.empty() ? describeTarget(request.method, request.url) : request.operation;
 }
 
-std::string hintFor(int status, const std::string& code) {
+// A job that is not there is the common 404 (a template deleted, a RunId from another workspace): say so
+// rather than send the user to check names that are fine.
+bool isJobUrl(const std::string& url) {
+    try {
+        return Poco::URI(url).getPath().find("/jobs/") != std::string::npos;
+    } catch (...) {
+        return false;
+    }
+}
+
+std::string hintFor(int status, const std::string& code, const HttpRequest& request) {
+    if ((status == 404 || code == "ResourceNotFound") && isJobUrl(request.url))
+        return "the job does not exist in this workspace; check the External Id or RunId, then 'Workspace Name'";
     static const std::map<std::string, std::string> byCode = {
         {"AuthorizationFailed", "the identity needs the Contributor role on the workspace"},
         {"LinkedAuthorizationFailed", "the identity needs the Contributor role on the workspace and its linked resources"},
@@ -110,7 +122,7 @@ HttpError errorFromResponse(const HttpRequest& request, const HttpResponse& resp
     else if (!response.reason.empty()) line += " " + oneLine(response.reason, 80);
     if (!details.requestId.empty()) line += " (x-ms-request-id: " + oneLine(details.requestId, 80) + ")";
     if (details.retryAfter) line += " (retry after " + std::to_string((details.retryAfter->count() + 999) / 1000) + " s)";
-    const std::string hint = hintFor(response.status, decoded.code);
+    const std::string hint = hintFor(response.status, decoded.code, request);
     if (!hint.empty()) line += ". Hint: " + hint;
     return HttpError(Redactor::redact(line), details);
 }
