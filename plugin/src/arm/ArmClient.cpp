@@ -49,7 +49,12 @@ HttpResponse ArmClient::call(const std::string& method, const std::string& url, 
     if (options.attachAzureMlToken)
         request.headers.set("x-azureml-token", config_.credential->getToken(config_.cloud.mlScope(), control).token);
     if (sink) request.bodySink = *sink;
-    const HttpRequest described = request;  // for the error line (the pipeline consumes its copy)
+    // For the error line (the pipeline consumes the request): what errorFromResponse() reads. Not a full copy:
+    // a run's PUT body is the whole cloned template (megabytes).
+    HttpRequest described;
+    described.method = request.method;
+    described.url = request.url;
+    described.operation = request.operation;
     HttpResponse response = pipeline_->send(std::move(request), control);
     if (!response.ok()) throw errorFromResponse(described, response);
     return response;

@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <tuple>
 #include <vector>
@@ -41,6 +42,10 @@ public:
     virtual ~Connection() = default;
     virtual Poco::Net::HTTPClientSession& session() = 0;
     virtual void open() = 0;  // connect (and TLS handshake) now
+
+    // The send/receive timeout the connected socket has now, when known: a reused connection skips the two
+    // setsockopt() calls when its next request needs the same value (the transport keeps this up to date).
+    std::optional<Poco::Timespan> socketTimeout;
 };
 
 class ConnectionPool;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <Poco/Net/Context.h>
+#include <Poco/URI.h>
 
 #include <memory>
 
@@ -38,7 +39,9 @@ public:
     const ConnectionPool& pool() const { return *pool_; }
 
 private:
-    HttpResponse exchange(ConnectionLease& lease, const HttpRequest& request, const CallControl& control);
+    // `uri` is request.url parsed; `target` its describeTarget() text (for errors).
+    HttpResponse exchange(ConnectionLease& lease, const HttpRequest& request, const Poco::URI& uri,
+                          const std::string& target, const CallControl& control);
 
     TransportOptions options_;
     Poco::Net::Context::Ptr tlsContext_;
