@@ -25,6 +25,8 @@ const client = new AzureMachineLearningWorkspaces(credential, "00000000-1111-222
   endpoint: url,
   credentialScopes: ["https://management.azure.com/.default"],
   apiVersion: "2024-10-01",
+  // Plain HTTP to the loopback emulator (the HTTP half of the comparison); HTTPS ignores this.
+  allowInsecureConnection: url.startsWith("http:"),
 });
 if (url.startsWith("http:")) {
   // The SDK's bearer policy refuses plain HTTP; send the same header from a policy of our own.

@@ -160,4 +160,18 @@ EmulatorProcess::Stats EmulatorProcess::stats() const {
   return s;
 }
 
+double EmulatorProcess::cpuSeconds() const {
+  // Fields 14 and 15 (utime, stime) in clock ticks; the command name (field 2) may hold spaces, so count
+  // from the closing parenthesis.
+  const std::string stat = readFile("/proc/" + std::to_string(pid_) + "/stat");
+  const auto close = stat.rfind(')');
+  if (close == std::string::npos) return 0;
+  std::istringstream fields(stat.substr(close + 2));
+  std::string field;
+  double ticks = 0;
+  for (int i = 3; i <= 15 && fields >> field; ++i)
+    if (i >= 14) ticks += std::stod(field);
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
 }  // namespace bench

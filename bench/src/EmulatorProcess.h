@@ -55,6 +55,9 @@ class EmulatorProcess {
   };
   Stats stats() const;
 
+  // CPU time (user + system) the emulator process has used so far, in seconds (/proc/PID/stat).
+  double cpuSeconds() const;
+
  private:
   bool https_;
   pid_t pid_ = -1;

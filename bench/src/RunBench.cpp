@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <vector>
 
 #include "HeapCounter.h"
@@ -48,7 +49,8 @@ std::string clone(const std::string& body, const azureml::CloneRequest& request)
 
 }  // namespace
 
-RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, int steps, int repeats) {
+RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, int steps, int repeats,
+                    bool cloneOnly) {
   RunSplit split;
   split.steps = steps;
   split.templateName = "bench-template-" + std::to_string(steps);
@@ -83,6 +85,12 @@ RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, i
     put = clone(body, request);
     split.clonePeakBytes = heap.peakBytes();
   }
+  split.fetchMs = median(fetch);
+  split.cloneMs = median(cloneTimes);
+  if (cloneOnly) return split;
+  body.clear();
+  body.shrink_to_fit();
+
   for (int i = 0; i < repeats; ++i) {
     const std::string name = split.templateName + "-split-" + std::to_string(i);
     const Stopwatch watch;
@@ -91,20 +99,31 @@ RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, i
       options.idempotent = true;
       options.attachAzureMlToken = true;  // the template runs as the user (no identity)
       client->put(emulator.jobUrl(name), put, control, options);
-      submit.push_back(watch.millis());
+      split.submitStatus = 201;
     } catch (const arm::HttpError& e) {
+      split.submitStatus = e.httpStatus() ? e.httpStatus() : -1;
       split.submitError = e.what();
-      break;
+    }
+    submit.push_back(watch.millis());
+  }
+  put.clear();
+  put.shrink_to_fit();
+  for (int i = 0; i <= repeats; ++i) {
+    const std::string key = "bench-abi-" + std::to_string(steps) + "-" + std::to_string(i);
+    const Stopwatch watch;
+    std::optional<HeapScope> heap;
+    if (i == repeats) heap.emplace();  // the last run only: the heap counter costs a little time
+    try {
+      instance.run(split.templateName, {{"shard_count", "7"}}, key);
+    } catch (const PluginError&) {
+      if (split.submitError.empty()) throw;  // refused only when the PUT above was refused too
+    }
+    if (heap) {
+      split.runPeakBytes = heap->peakBytes();
+    } else {
+      abiRun.push_back(watch.millis());
     }
   }
-  for (int i = 0; i < repeats && split.submitError.empty(); ++i) {
-    const Stopwatch watch;
-    instance.run(split.templateName, {{"shard_count", "7"}}, "bench-abi-" + std::to_string(steps) + "-" +
-                                                                 std::to_string(i));
-    abiRun.push_back(watch.millis());
-  }
-  split.fetchMs = median(fetch);
-  split.cloneMs = median(cloneTimes);
   split.submitMs = median(submit);
   split.abiRunMs = median(abiRun);
   return split;

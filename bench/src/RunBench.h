@@ -17,11 +17,16 @@ struct RunSplit {
   std::size_t templateBytes = 0;
   double fetchMs = 0, cloneMs = 0, submitMs = 0, abiRunMs = 0;  // medians
   std::size_t clonePeakBytes = 0;  // heap allocated by parse + clone at its peak, beyond the template text
-  std::string submitError;         // when the service refused the PUT (e.g. 413 over ARM's 4 MB)
+  std::size_t runPeakBytes = 0;    // heap allocated at the peak of one whole run through the ABI
+  int submitStatus = 0;            // the PUT's HTTP status (201, or 413 over ARM's 4 MB request limit)
+  std::string submitError;         // the service's refusal, when it refused the PUT
 };
 
-// Adds a template of `steps` steps to the emulator and measures it `repeats` times.
-RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, int steps, int repeats);
+// Adds a template of `steps` steps to the emulator and measures it `repeats` times: fetch, clone+overlay,
+// and — unless `cloneOnly` — submit and the whole run through the ABI (also when refused: the time the
+// refusal took).
+RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, int steps, int repeats,
+                    bool cloneOnly = false);
 
 // ARM requests one ABI run costs (jobs.get, jobs.put), with and without an idempotency key.
 struct RunRequests {

@@ -34,26 +34,32 @@ struct Options {
   std::string json;
   std::string emulator, plugin, wrk = "wrk", node = "node", jsScript, jsModules, workDir = "/tmp";
   bool compare = true;  // run wrk and the JavaScript SDK
-  double profilePolls = 0;  // > 0: only poll with 1 thread over HTTP for this long (for perf)
+  double profilePolls = 0;  // > 0: only poll for this long (for perf), 1 thread over HTTP unless below
+  int profileThreads = 1;
+  bool profileHttps = false;
 };
 
 struct Sizes {
-  double pollSeconds;
+  double pollSeconds;  // one round of one client (wrk takes whole seconds)
+  int rounds;          // rounds of plugin + wrk, alternating; the best round of each counts
+  double jsSeconds;    // the JavaScript SDK: one round (it is far from its goal)
   int repeats;
   std::vector<int> steps;
+  int cloneGoalSteps;  // the template of at least 10 MiB the clone goal is measured on
   int importSmall, importLarge;
   long economyPolls;
 };
 
 Sizes sizesFor(const std::string& mode) {
-  if (mode == "smoke") return {0.2, 1, {10, 100}, 100, 1000, 500};
-  if (mode == "quick") return {1.5, 3, {10, 1000, 10000}, 1000, 100000, 20000};
-  return {5.0, 5, {10, 1000, 10000}, 1000, 100000, 100000};
+  if (mode == "smoke") return {0.2, 1, 0.2, 1, {10, 100}, 200, 100, 1000, 500};
+  if (mode == "quick") return {1.0, 2, 1.0, 3, {10, 1000, 10000}, 14000, 1000, 100000, 20000};
+  return {2.0, 3, 3.0, 5, {10, 1000, 10000}, 14000, 1000, 100000, 100000};
 }
 
 std::string usage() {
   return "usage: polysync-bench --emulator PATH --plugin PATH [--quick | --smoke] [--json FILE] [--wrk PATH]\n"
-         "                      [--node PATH] [--js-script FILE] [--js-modules DIR] [--work-dir DIR] [--no-compare]\n";
+         "                      [--node PATH] [--js-script FILE] [--js-modules DIR] [--work-dir DIR] [--no-compare]\n"
+         "       polysync-bench ... --profile-polls SECONDS [--profile-threads N] [--profile-https]\n";
 }
 
 Options parse(int argc, char** argv) {
@@ -76,6 +82,8 @@ Options parse(int argc, char** argv) {
     else if (a == "--work-dir") o.workDir = value();
     else if (a == "--no-compare") o.compare = false;
     else if (a == "--profile-polls") o.profilePolls = std::stod(value());
+    else if (a == "--profile-threads") o.profileThreads = std::stoi(value());
+    else if (a == "--profile-https") o.profileHttps = true;
     else throw std::runtime_error("unknown option " + a + "\n" + usage());
   }
   if (o.emulator.empty() || o.plugin.empty()) throw std::runtime_error("--emulator and --plugin are required\n" + usage());
@@ -129,21 +137,32 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
   const std::string token = emulator.mintArmToken();
   const JsLoad js{o.node, o.jsScript, o.jsModules};
   const int threads[2] = {1, kManyThreads};
+  std::vector<std::pair<std::string, std::string>> notes;
   for (int i = 0; i < 2; ++i) {
-    const PollResult p = runPolls(*instance, runIds, threads[i], sizes.pollSeconds);
-    if (p.errors) report.note("poll_" + proto + "_errors", p.firstError);
-    r.plugin[i] = p.rate;
-    r.cpuUs[i] = p.cpuMicrosPerPoll;
+    const std::string t = std::to_string(threads[i]) + "t";
+    // The machine is shared: another process can only slow a round down, so the best round of each client
+    // is the closest to what it can do; the rounds alternate so both see the same conditions.
+    for (int round = 0; round < sizes.rounds; ++round) {
+      const PollResult p = runPolls(*instance, runIds, threads[i], sizes.pollSeconds);
+      if (p.errors) notes.emplace_back("poll_" + proto + "_" + t + "_errors", p.firstError);
+      if (p.rate > r.plugin[i]) {
+        r.plugin[i] = p.rate;
+        r.cpuUs[i] = p.cpuMicrosPerPoll;
+      }
+      if (!o.compare) continue;
+      const LoadResult w = runWrk(o.wrk, emulator.jobUrl(runIds[0]), token, threads[i], sizes.pollSeconds);
+      if (!w.error.empty()) notes.emplace_back("wrk_" + proto + "_" + t + "_error", w.error);
+      if (w.rate > 0 && !(w.rate <= r.wrk[i])) r.wrk[i] = w.rate;  // NaN until the first success
+    }
     if (!o.compare) continue;
-    const LoadResult w = runWrk(o.wrk, emulator.jobUrl(runIds[0]), token, threads[i], sizes.pollSeconds);
-    if (!w.error.empty()) report.note("wrk_" + proto + "_error", w.error);
-    r.wrk[i] = w.rate > 0 ? w.rate : kNaN;
     const LoadResult j = runJsSdk(js, emulator.baseUrl(), emulator.caCertPath(), token, runIds[0], threads[i],
-                                  sizes.pollSeconds);
-    if (!j.error.empty()) report.note("js_" + proto + "_error", j.error);
+                                  sizes.jsSeconds);
+    if (!j.error.empty()) notes.emplace_back("js_" + proto + "_" + t + "_error", j.error);
     r.js[i] = j.rate > 0 ? j.rate : kNaN;
   }
-  report.section("Poll throughput over " + proto + " (polls or requests per second; one GET each)");
+  report.section("Poll throughput over " + proto + " (polls or requests per second, best of " +
+                 std::to_string(sizes.rounds) + " rounds; one GET each)");
+  for (const auto& [key, text] : notes) report.note(key, text);
   for (int i = 0; i < 2; ++i) {
     const std::string t = std::to_string(threads[i]) + "t";
     const std::string k = "poll_" + proto + "_" + t;
@@ -207,26 +226,31 @@ void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLib
     const RunSplit s = measureRun(emulator, *instance, steps, sizes.repeats);
     const std::string k = "run_" + std::to_string(steps);
     const std::string what = std::to_string(steps) + " steps";
-    report.add(k + "_template_kb", static_cast<double>(s.templateBytes) / 1024.0, "KB", what + ": template size");
+    const double size = static_cast<double>(s.templateBytes);
+    report.add(k + "_template_kb", size / 1024.0, "KB", what + ": template size");
     report.add(k + "_fetch_ms", s.fetchMs, "ms", what + ": fetch (GET)");
     report.add(k + "_clone_ms", s.cloneMs, "ms", what + ": clone+overlay");
-    report.add(k + "_clone_peak_ratio", static_cast<double>(s.clonePeakBytes) / static_cast<double>(s.templateBytes),
-               "x", what + ": clone extra peak heap / size");
-    if (s.submitError.empty()) {
-      report.add(k + "_submit_ms", s.submitMs, "ms", what + ": submit (PUT)");
-      report.add(k + "_abi_run_ms", s.abiRunMs, "ms", what + ": whole run through the ABI");
-    } else {
-      report.add(k + "_submit_ms", kNaN, "", what + ": submit (PUT) refused");
-      report.add(k + "_abi_run_ms", kNaN, "", what + ": whole run through the ABI");
-      report.note(k + "_submit_error", s.submitError.substr(0, 160));
-    }
-    if (steps == sizes.steps.back()) {
-      const double peakRatio = static_cast<double>(s.clonePeakBytes) / static_cast<double>(s.templateBytes);
-      report.add("clone_10mb_ms", s.cloneMs, "ms", "largest template: clone+overlay", "<= 100", s.cloneMs <= 100);
-      report.add("clone_10mb_peak_ratio", peakRatio, "x", "largest template: extra peak / size", "<= 4",
-                 peakRatio <= 4);
-    }
+    report.add(k + "_clone_peak_ratio", static_cast<double>(s.clonePeakBytes) / size, "x",
+               what + ": clone extra peak heap / size");
+    const bool refused = !s.submitError.empty();
+    report.add(k + "_submit_status", s.submitStatus, "", what + ": submit's HTTP status");
+    report.add(k + "_submit_ms", s.submitMs, "ms",
+               what + (refused ? ": submit (PUT) until refused" : ": submit (PUT)"));
+    report.add(k + "_abi_run_ms", s.abiRunMs, "ms",
+               what + (refused ? ": whole run through the ABI until refused" : ": whole run through the ABI"));
+    report.add(k + "_run_peak_ratio", static_cast<double>(s.runPeakBytes) / size, "x",
+               what + ": whole run's extra peak heap / size");
+    if (refused) report.note(k + "_submit_error", s.submitError.substr(0, 300));
   }
+  progress("clone of a " + std::to_string(sizes.cloneGoalSteps) + "-step template");
+  const RunSplit big = measureRun(emulator, *instance, sizes.cloneGoalSteps, sizes.repeats, /*cloneOnly=*/true);
+  const double peakRatio = static_cast<double>(big.clonePeakBytes) / static_cast<double>(big.templateBytes);
+  report.add("clone_10mb_template_mb", mb(static_cast<double>(big.templateBytes)), "MB",
+             "goal template (" + std::to_string(sizes.cloneGoalSteps) + " steps): size");
+  report.add("clone_10mb_fetch_ms", big.fetchMs, "ms", "goal template: fetch (GET)");
+  report.add("clone_10mb_ms", big.cloneMs, "ms", "goal template: clone+overlay", "<= 100", big.cloneMs <= 100);
+  report.add("clone_10mb_peak_ratio", peakRatio, "x", "goal template: extra peak heap / size", "<= 4",
+             peakRatio <= 4);
 }
 
 void measureImports(const Options& o, const Sizes& sizes, Report& report) {
@@ -260,15 +284,26 @@ void measureStartup(const Options& o, Report& report) {
   report.add("first_poll_ms", r.at("firstPollMs"), "ms", "first poll (sign-in, TLS, GET, Run History)");
 }
 
-// Only the 1-thread poll loop over HTTP, for a profiler: `perf record -g polysync-bench --profile-polls 10 ...`.
+// Only the poll loop, for a profiler: `perf record -g polysync-bench --profile-polls 10 ...` (1 thread over
+// HTTP; --profile-threads N, --profile-https).
 int profilePolls(const Options& o) {
-  EmulatorProcess emulator({o.emulator, false, {}, o.workDir});
+  EmulatorProcess emulator({o.emulator, o.profileHttps, {}, o.workDir});
   PluginLibrary library(o.plugin);
   auto instance = library.create(emulator.pluginSettings());
-  const auto runIds = makeRunningJobs(emulator, *instance, 1);
-  const PollResult p = runPolls(*instance, runIds, 1, o.profilePolls);
-  std::cout << p.rate << " polls/s, " << p.cpuMicrosPerPoll << " us CPU per poll, " << p.errors << " errors "
-            << p.firstError << "\n";
+  const auto runIds = makeRunningJobs(emulator, *instance, o.profileThreads);
+  const double emulatorCpu0 = emulator.cpuSeconds();
+  const PollResult p = runPolls(*instance, runIds, o.profileThreads, o.profilePolls);
+  const double emulatorUs = (emulator.cpuSeconds() - emulatorCpu0) * 1e6 / static_cast<double>(p.polls);
+  std::cout << p.rate << " polls/s, " << p.cpuMicrosPerPoll << " us CPU per poll, emulator " << emulatorUs
+            << " us CPU per poll, " << p.errors << " errors " << p.firstError << "\n";
+  if (o.compare) {
+    const double w0 = emulator.cpuSeconds();
+    const LoadResult w = runWrk(o.wrk, emulator.jobUrl(runIds[0]), emulator.mintArmToken(), o.profileThreads,
+                                o.profilePolls);
+    std::cout << "wrk: " << w.rate << " requests/s, emulator "
+              << (emulator.cpuSeconds() - w0) * 1e6 / static_cast<double>(w.requests) << " us CPU per request "
+              << w.error << "\n";
+  }
   return 0;
 }
 
