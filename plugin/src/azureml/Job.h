@@ -49,6 +49,7 @@ struct Job {
   std::string studioEndpoint;    // properties.services.Studio.endpoint, "" when not filled
   // Not in the 2024-10-01 schema; read when present (else use Run History).
   std::optional<std::string> startTime, endTime, errorMessage, errorCode;
+  std::optional<std::string> createdAt;  // systemData.createdAt (read in the same pass as the rest)
 
   bool isPipeline() const;  // jobType == Pipeline, case-insensitive
   const std::string* tag(

@@ -116,6 +116,8 @@ Job JobDecoder::decode(JsonView resource) {
       job.id = v.text();
     else if (key == "properties")
       readProperties(v, job);
+    else if (key == "systemData")
+      job.createdAt = v.isObject() ? nonEmptyTextOf(v.member("createdAt")) : std::nullopt;
   });
   return job;
 }

@@ -22,14 +22,6 @@ std::int64_t nowUnixMs() {
       .count();
 }
 
-std::optional<std::int64_t> createdAtOf(azureml::JsonView root) {
-  const auto systemData = root.member("systemData");
-  if (!systemData) return std::nullopt;
-  const auto createdAt = systemData->member("createdAt");
-  if (!createdAt) return std::nullopt;
-  return parseIsoTimeMs(createdAt->text());
-}
-
 bool hasText(const std::optional<std::string>& text) { return text && !text->empty(); }
 
 }  // namespace
@@ -61,7 +53,8 @@ RunObservation RunPoller::observe(const std::string& runId, const arm::CallContr
   try {
     const auto root = azureml::JsonView::parse(response.body, "the run '" + runId + "'");
     observation.job = azureml::JobDecoder::decode(root);
-    observation.createdAtMs = createdAtOf(root);
+    // From the decoder's pass: a second walk of the reply for systemData cost ~3% of a poll (bench/).
+    if (observation.job.createdAt) observation.createdAtMs = parseIsoTimeMs(*observation.job.createdAt);
   } catch (const azureml::AzureMlError& e) {
     throw translate(e);
   }
