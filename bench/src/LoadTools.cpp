@@ -1,5 +1,6 @@
 #include "LoadTools.h"
 
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include <Poco/JSON/Object.h>
@@ -34,6 +35,14 @@ long wrkRequests(const std::string& output) {
   return std::strtol(output.c_str() + (begin == std::string::npos ? 0 : begin + 1), nullptr, 10);
 }
 
+// CPU the children waited for so far have used (they are added to RUSAGE_CHILDREN when reaped).
+double childrenCpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_CHILDREN, &usage);
+  return static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+         static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+}
+
 }  // namespace
 
 std::string runCommand(const std::string& command, int& status) {
@@ -62,7 +71,9 @@ LoadResult runWrk(const std::string& wrk, const std::string& url, const std::str
   command << quote(wrk) << " -t" << threads << " -c" << connections << " -d" << wholeSeconds << "s -H "
           << quote("Authorization: Bearer " + token) << " " << quote(url) << " 2>&1";
   int status = 0;
+  const double cpu0 = childrenCpuSeconds();
   const std::string output = runCommand(command.str(), status);
+  result.cpuSeconds = childrenCpuSeconds() - cpu0;
   result.rate = status == 0 ? wrkRate(output) : -1;
   result.requests = wrkRequests(output);
   if (output.find("Non-2xx") != std::string::npos) result.error = "wrk saw non-2xx replies";
@@ -80,7 +91,9 @@ LoadResult runJsSdk(const JsLoad& js, const std::string& baseUrl, const std::str
   if (!caPath.empty()) command << " NODE_EXTRA_CA_CERTS=" << quote(caPath);
   command << " " << quote(js.node) << " " << quote(js.script) << " 2>&1";
   int status = 0;
+  const double cpu0 = childrenCpuSeconds();
   const std::string output = runCommand(command.str(), status);
+  result.cpuSeconds = childrenCpuSeconds() - cpu0;
   try {
     const auto at = output.rfind("{\"requests\"");
     if (at == std::string::npos) throw std::runtime_error("no result line");

@@ -11,6 +11,7 @@ namespace bench {
 struct LoadResult {
   double rate = -1;  // requests/s
   long requests = 0;
+  double cpuSeconds = 0;  // user + system CPU of the tool (the child processes), when it has exited
   std::string error;
 };
 

@@ -110,9 +110,14 @@ double ratio(double a, double b) { return (a > 0 && b > 0) ? a / b : kNaN; }
 double mb(double bytes) { return bytes / (1024.0 * 1024.0); }
 
 // Poll throughput of one protocol: the plugin, wrk and the SDK at 1 and 8 connections, on one emulator.
+// CPU per request of each client and of the emulator serving it (from the round that counted).
 struct ProtocolResult {
   double plugin[2] = {0, 0}, wrk[2] = {kNaN, kNaN}, js[2] = {kNaN, kNaN}, cpuUs[2] = {0, 0};
+  double emulatorUsPlugin[2] = {kNaN, kNaN}, emulatorUsWrk[2] = {kNaN, kNaN};
+  double wrkCpuUs[2] = {kNaN, kNaN}, jsCpuUs[2] = {kNaN, kNaN};
 };
+
+double microsPer(double seconds, double count) { return count > 0 ? seconds * 1e6 / count : kNaN; }
 
 std::vector<std::string> makeRunningJobs(const EmulatorProcess& emulator, const Instance& instance, int count) {
   std::vector<std::string> ids;
@@ -143,22 +148,32 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
     // The machine is shared: another process can only slow a round down, so the best round of each client
     // is the closest to what it can do; the rounds alternate so both see the same conditions.
     for (int round = 0; round < sizes.rounds; ++round) {
+      double emulatorCpu = emulator.cpuSeconds();
       const PollResult p = runPolls(*instance, runIds, threads[i], sizes.pollSeconds);
       if (p.errors) notes.emplace_back("poll_" + proto + "_" + t + "_errors", p.firstError);
       if (p.rate > r.plugin[i]) {
         r.plugin[i] = p.rate;
         r.cpuUs[i] = p.cpuMicrosPerPoll;
+        r.emulatorUsPlugin[i] = microsPer(emulator.cpuSeconds() - emulatorCpu, static_cast<double>(p.polls));
       }
       if (!o.compare) continue;
+      emulatorCpu = emulator.cpuSeconds();
       const LoadResult w = runWrk(o.wrk, emulator.jobUrl(runIds[0]), token, threads[i], sizes.pollSeconds);
       if (!w.error.empty()) notes.emplace_back("wrk_" + proto + "_" + t + "_error", w.error);
-      if (w.rate > 0 && !(w.rate <= r.wrk[i])) r.wrk[i] = w.rate;  // NaN until the first success
+      if (w.rate > 0 && !(w.rate <= r.wrk[i])) {  // NaN until the first success
+        r.wrk[i] = w.rate;
+        const double requests = static_cast<double>(w.requests);
+        r.wrkCpuUs[i] = microsPer(w.cpuSeconds, requests);
+        r.emulatorUsWrk[i] = microsPer(emulator.cpuSeconds() - emulatorCpu, requests);
+      }
     }
     if (!o.compare) continue;
     const LoadResult j = runJsSdk(js, emulator.baseUrl(), emulator.caCertPath(), token, runIds[0], threads[i],
                                   sizes.jsSeconds);
     if (!j.error.empty()) notes.emplace_back("js_" + proto + "_" + t + "_error", j.error);
     r.js[i] = j.rate > 0 ? j.rate : kNaN;
+    // Node's start-up and warm-up count too: an upper bound.
+    r.jsCpuUs[i] = microsPer(j.cpuSeconds, static_cast<double>(j.requests));
   }
   report.section("Poll throughput over " + proto + " (polls or requests per second, best of " +
                  std::to_string(sizes.rounds) + " rounds; one GET each)");
@@ -173,6 +188,10 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
     report.add(k + "_vs_wrk", vsWrk, "x", "plugin / wrk, " + t, ">= 0.6", vsWrk >= 0.6);
     report.add(k + "_vs_js", vsJs, "x", "plugin / JavaScript SDK, " + t, ">= 2", vsJs >= 2);
     report.add(k + "_cpu_us_per_poll", r.cpuUs[i], "us", "plugin CPU per poll (calling thread), " + t);
+    report.add(k + "_wrk_cpu_us_per_req", r.wrkCpuUs[i], "us", "wrk CPU per request, " + t);
+    report.add(k + "_js_cpu_us_per_req", r.jsCpuUs[i], "us", "Node + SDK CPU per request (incl. start-up), " + t);
+    report.add(k + "_emulator_us_per_poll", r.emulatorUsPlugin[i], "us", "emulator CPU per plugin poll, " + t);
+    report.add(k + "_emulator_us_per_wrk_req", r.emulatorUsWrk[i], "us", "emulator CPU per wrk request, " + t);
   }
   return r;
 }
@@ -240,7 +259,10 @@ void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLib
                what + (refused ? ": whole run through the ABI until refused" : ": whole run through the ABI"));
     report.add(k + "_run_peak_ratio", static_cast<double>(s.runPeakBytes) / size, "x",
                what + ": whole run's extra peak heap / size");
-    if (refused) report.note(k + "_submit_error", s.submitError.substr(0, 300));
+    if (refused) {  // from the status on: the URL says nothing new
+      const auto at = s.submitError.find("HTTP ");
+      report.note(k + "_submit_error", s.submitError.substr(at == std::string::npos ? 0 : at, 200));
+    }
   }
   progress("clone of a " + std::to_string(sizes.cloneGoalSteps) + "-step template");
   const RunSplit big = measureRun(emulator, *instance, sizes.cloneGoalSteps, sizes.repeats, /*cloneOnly=*/true);
