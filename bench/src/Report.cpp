@@ -83,9 +83,9 @@ std::string Report::table() const {
       continue;
     }
     std::string value = number(r.value) + (r.unit.empty() ? "" : " " + r.unit);
-    out << "  " << pad(r.label, 56) << pad(value, 16);
-    if (!r.goal.empty()) out << pad(r.goal, 14) << (r.met ? (*r.met ? "met" : "MISSED") : "");
-    out << "\n";
+    std::string line = "  " + pad(r.label, 56) + pad(value, 16);
+    if (!r.goal.empty()) line += pad(r.goal, 14) + (r.met ? (*r.met ? "met" : "MISSED") : "");
+    out << line.substr(0, line.find_last_not_of(' ') + 1) << "\n";
   }
   return out.str();
 }
