@@ -169,3 +169,52 @@ TEST(ArmClient, StreamsLargeBodiesToASink) {
     EXPECT_TRUE(response.body.empty());
     EXPECT_EQ(received, 100000u + 12u);
 }
+
+namespace aifoundry::arm {
+namespace {
+
+// The host's "enabled?" answer reaches the http layer: lines at levels nobody reads are never built or sent,
+// and those that are wanted still arrive.
+TEST(ArmClientLog, OnlyLevelsTheHostWantsAreWritten) {
+    TestServer server([&](Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+        if (request.getURI().find("/missing") == 0)
+            return reply(response, 404, R"({"error":{"code":"ResourceNotFound","message":"not found"}})");
+        reply(response, 200, "{}");
+    });
+    std::mutex mutex;
+    std::vector<std::pair<LogLevel, std::string>> written;
+    std::atomic<int> asked{0};
+    ArmClientDependencies deps;
+    deps.retry = fastRetry();
+    deps.hostTokens = [](const std::string& scope, const std::string&) {
+        return identity::HostToken{"CANARYTOKEN-" + scope, identity::systemUnixNow() + 3600};
+    };
+    deps.log = LogSink(
+        [&](LogLevel level, const std::string& line) {
+            std::lock_guard<std::mutex> lock(mutex);
+            written.emplace_back(level, line);
+        },
+        [&](LogLevel level) {
+            ++asked;
+            return level != LogLevel::Debug;
+        });
+    auto client = ArmClient::fromAttributes(
+        {{"Resource Manager Endpoint", server.url("")}, {"Allow Plain HTTP To Loopback", "true"}}, deps);
+    client->get("/jobs/ok", CallControl());
+    client->get("/jobs/ok", CallControl());
+    EXPECT_GT(asked.load(), 0) << "the sink was never asked";
+    {
+        std::lock_guard<std::mutex> lock(mutex);
+        for (const auto& [level, line] : written) EXPECT_NE(level, LogLevel::Debug) << line;
+        for (const auto& [level, line] : written) EXPECT_EQ(line.find("/jobs/ok"), std::string::npos) << line;
+    }
+    EXPECT_THROW(client->get("/missing/jobs/x", CallControl()), HttpError);
+    std::lock_guard<std::mutex> lock(mutex);
+    bool failureLogged = false;
+    for (const auto& [level, line] : written)
+        failureLogged = failureLogged || (level == LogLevel::Info && line.find("/missing/jobs/x") != std::string::npos);
+    EXPECT_TRUE(failureLogged) << "a failed request is still logged at Info";
+}
+
+}  // namespace
+}  // namespace aifoundry::arm

@@ -24,10 +24,9 @@ void HostLog::write(core::LogLevel level, std::string_view text) const {
 
 arm::LogSink HostLog::sink() const {
   const core::HostServices* host = host_;
-  return [host](arm::LogLevel level, const std::string& text) {
-    const core::LogLevel hostLevel = levelOf(level);
-    if (host->logEnabled(hostLevel)) host->log(hostLevel, text);
-  };
+  // The host's "enabled?" check travels with the sink, so the http layer builds only lines someone reads.
+  return arm::LogSink([host](arm::LogLevel level, const std::string& text) { host->log(levelOf(level), text); },
+                      [host](arm::LogLevel level) { return host->logEnabled(levelOf(level)); });
 }
 
 }  // namespace aifoundry::pipeline_job

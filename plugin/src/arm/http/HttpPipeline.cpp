@@ -6,7 +6,7 @@
 namespace aifoundry::arm {
 
 void log(const LogSink& sink, LogLevel level, const std::string& text) {
-    if (sink) sink(level, Redactor::redact(text));
+    if (sink.enabled(level)) sink(level, Redactor::redact(text));
 }
 
 HttpPipeline::HttpPipeline(std::vector<std::shared_ptr<HttpPolicy>> policies, std::shared_ptr<HttpTransport> transport)

@@ -9,23 +9,25 @@
 namespace aifoundry::arm {
 
 HttpResponse LoggingPolicy::send(HttpRequest& request, const CallControl& control, const Next& next) {
-    if (!sink_) return next(request, control);
+    // Success is logged at Debug, failure at Info: when neither is wanted nothing is measured or built.
+    const bool logSuccess = sink_.enabled(LogLevel::Debug);
+    if (!logSuccess && !sink_.enabled(LogLevel::Info)) return next(request, control);
     const auto started = std::chrono::steady_clock::now();
-    const std::string target = describeTarget(request.method, request.url);
-    const std::string clientId = request.headers.getOr(RequestIdPolicy::kHeader, "-");
-    auto elapsed = [&] {
-        return std::to_string(
-                   std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()) +
-               " ms";
+    auto describe = [&](const std::string& outcome) {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started);
+        return describeTarget(request.method, request.url) + outcome + " in " + std::to_string(ms.count()) +
+               " ms (client request id " + request.headers.getOr(RequestIdPolicy::kHeader, "-");
     };
     try {
         HttpResponse response = next(request, control);
-        log(sink_, response.ok() ? LogLevel::Debug : LogLevel::Info,
-            target + " -> " + std::to_string(response.status) + " in " + elapsed() + " (client request id " + clientId +
-                ", x-ms-request-id " + response.headers.getOr("x-ms-request-id", "-") + ")");
+        const LogLevel level = response.ok() ? LogLevel::Debug : LogLevel::Info;
+        if (sink_.enabled(level))
+            log(sink_, level,
+                describe(" -> " + std::to_string(response.status)) + ", x-ms-request-id " +
+                    response.headers.getOr("x-ms-request-id", "-") + ")");
         return response;
     } catch (const HttpError& error) {
-        log(sink_, LogLevel::Info, target + " failed after " + elapsed() + " (client request id " + clientId + "): " + error.what());
+        log(sink_, LogLevel::Info, describe(" failed") + "): " + error.what());
         throw;
     }
 }
