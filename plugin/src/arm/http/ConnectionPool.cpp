@@ -1,6 +1,8 @@
 #include "arm/http/ConnectionPool.h"
 
+#include <fcntl.h>
 #include <poll.h>
+#include <unistd.h>
 
 #include <Poco/Net/HTTPSClientSession.h>
 
@@ -22,7 +24,10 @@ public:
         session_.setKeepAlive(true);
     }
     Poco::Net::HTTPClientSession& session() override { return session_; }
-    void open() override { session_.open(); }
+    void open() override {
+        forgetAbortDescriptor();
+        session_.open();
+    }
 
 private:
     struct Exposed : Session {
@@ -35,6 +40,24 @@ private:
 constexpr auto kWaitSlice = std::chrono::milliseconds(20);
 
 }  // namespace
+
+Connection::~Connection() { forgetAbortDescriptor(); }
+
+void Connection::forgetAbortDescriptor() {
+    if (abortFd_ >= 0) ::close(abortFd_);
+    abortFd_ = -1;
+    abortFdSource_ = -1;
+}
+
+int Connection::abortDescriptor() {
+    const int fd = session().socket().impl()->sockfd();
+    if (fd < 0) return -1;
+    if (abortFd_ >= 0 && abortFdSource_ == fd) return abortFd_;
+    forgetAbortDescriptor();
+    abortFd_ = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
+    if (abortFd_ >= 0) abortFdSource_ = fd;
+    return abortFd_;
+}
 
 ConnectionLease::ConnectionLease(ConnectionPool& pool, EndpointKey key, std::unique_ptr<Connection> connection,
                                  bool reused)

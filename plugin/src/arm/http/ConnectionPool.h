@@ -39,13 +39,27 @@ struct EndpointKey {
 // interrupt could not reach the socket).
 class Connection {
 public:
-    virtual ~Connection() = default;
+    virtual ~Connection();  // closes the abort descriptor
     virtual Poco::Net::HTTPClientSession& session() = 0;
     virtual void open() = 0;  // connect (and TLS handshake) now
+
+    // A duplicate of the connected socket's descriptor that an interrupt may shut down from another thread
+    // (SocketAbortGuard), or -1. It is made once per socket, not per request (fcntl + close were 2 of a
+    // pooled request's 8 system calls): open() and a change of the session's descriptor make a new one.
+    // The duplicate keeps the socket's number from being reused while it lives, so a shutdown can never hit
+    // an unrelated descriptor. Called by the thread that holds the lease.
+    int abortDescriptor();
 
     // The send/receive timeout the connected socket has now, when known: a reused connection skips the two
     // setsockopt() calls when its next request needs the same value (the transport keeps this up to date).
     std::optional<Poco::Timespan> socketTimeout;
+
+protected:
+    void forgetAbortDescriptor();  // after open(): the socket is new even if its number is not
+
+private:
+    int abortFd_ = -1;
+    int abortFdSource_ = -1;  // the session descriptor abortFd_ duplicates
 };
 
 class ConnectionPool;

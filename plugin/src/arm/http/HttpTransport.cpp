@@ -174,7 +174,7 @@ HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& 
         session.socket().setSendTimeout(readTimeout);
         lease.connection().socketTimeout = readTimeout;
     }
-    SocketAbortGuard abortGuard(*control.scope, session.socket());
+    SocketAbortGuard abortGuard(*control.scope, lease.connection().abortDescriptor());
     checkControl(control, target);
 
     Poco::Net::HTTPRequest wire(request.method, pathAndQuery(uri), Poco::Net::HTTPMessage::HTTP_1_1);
