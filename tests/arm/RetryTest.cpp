@@ -135,6 +135,30 @@ TEST(Retry, HonoursRetryAfterMilliseconds) {
     EXPECT_EQ(retryDelays(log), std::vector<long>{30});
 }
 
+// The plain `retry-after-ms` (Azure SDK's first choice) wins over Retry-After, and over
+// x-ms-retry-after-ms when both are present.
+TEST(Retry, HonoursPlainRetryAfterMilliseconds) {
+    ScriptedServer s(1, [](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
+        response.set("retry-after-ms", "25");
+        response.set("Retry-After", "5");
+        reply(response, 429, "{}");
+    });
+    LogCapture log;
+    auto pipeline = plainPipeline(std::make_shared<HttpTransport>(loopbackOptions()), fastRetry(), log.sink());
+    EXPECT_EQ(pipeline->send(get(s.server.url("/r")), CallControl()).status, 200);
+    EXPECT_EQ(retryDelays(log), std::vector<long>{25});
+
+    ScriptedServer both(1, [](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
+        response.set("retry-after-ms", "15");
+        response.set("x-ms-retry-after-ms", "40");
+        reply(response, 503, "{}");
+    });
+    LogCapture bothLog;
+    pipeline = plainPipeline(std::make_shared<HttpTransport>(loopbackOptions()), fastRetry(), bothLog.sink());
+    EXPECT_EQ(pipeline->send(get(both.server.url("/r")), CallControl()).status, 200);
+    EXPECT_EQ(retryDelays(bothLog), std::vector<long>{15});
+}
+
 TEST(Retry, DoesNotWaitPastTheCallDeadline) {
     ScriptedServer s(1, status(429, "30"));
     auto pipeline = plainPipeline(std::make_shared<HttpTransport>(loopbackOptions()));
