@@ -270,10 +270,11 @@ static int32_t block_until_interrupted(const psj_call_context* ctx) {
   pthread_mutex_lock(&wait.lock);
   while (result == PSJ_OK) {
     struct timespec until;
-    if (wait.interrupted || interrupted(ctx)) {
-      result = PSJ_E_INTERRUPTED;
-    } else if (remaining_ms(ctx) <= 0 || waited_ms >= ECHO_BLOCK_LIMIT_MS) {
+    /* The deadline first: a host may interrupt a call because its deadline passed, and that is a timeout. */
+    if (remaining_ms(ctx) <= 0 || waited_ms >= ECHO_BLOCK_LIMIT_MS) {
       result = PSJ_E_TIMEOUT;
+    } else if (wait.interrupted || interrupted(ctx)) {
+      result = PSJ_E_INTERRUPTED;
     } else {
       clock_gettime(CLOCK_REALTIME, &until);
       until.tv_nsec += 20 * 1000000L; /* re-check the deadline and the flag every 20 ms */
