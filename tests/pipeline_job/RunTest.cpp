@@ -4,6 +4,13 @@
 
 #include "azureml/JsonView.h"
 #include "core/PipelineSettingNames.h"
+#include "pipeline_job/ConnectionSettings.h"
+#include "pipeline_job/PipelineJobOptions.h"
+#include "pipeline_job/WorkspaceConnection.h"
+
+#include <Poco/URI.h>
+
+#include <set>
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
@@ -143,6 +150,35 @@ TEST_F(RunTest, RunReturnsTheMonitorUrl) {
   EXPECT_NE(result.monitorUrl.find("/runs/" + result.runId), std::string::npos) << result.monitorUrl;
   EXPECT_NE(result.monitorUrl.find("wsid=" + emulator->workspaceArmId()), std::string::npos) << result.monitorUrl;
   EXPECT_NE(result.monitorUrl.find("tid=" + emulator->options().tenant), std::string::npos) << result.monitorUrl;
+}
+
+// A sovereign cloud with every endpoint pointed at the emulator: the job type asks for that cloud's scopes
+// (ARM and, for the submission's x-azureml-token, Azure ML), and `Studio Host` builds the Monitor URL when
+// the service gave no Studio link of its own (the service's link wins when it did, per the contract).
+TEST_F(RunTest, SovereignCloudUsesItsScopesAndTheStudioHostOverride) {
+  namespace names = core::pipeline;
+  const Settings gov = {{std::string(names::kAzureCloud), std::string(names::kCloudUsGovernment)},
+                        {std::string(names::kStudioHost), "studio.gov.example"}};
+  auto instanceGov = connect(gov);
+  const auto result = run(request(kTrainTemplate), instanceGov.get());
+  EXPECT_FALSE(result.monitorUrl.empty());
+  std::set<std::string> scopes;
+  for (const auto& entry : journal("token")) {
+    const auto at = entry.body.find("scope=");
+    std::string scope;
+    Poco::URI::decode(entry.body.substr(at + 6, entry.body.find('&', at) - at - 6), scope, true);
+    scopes.insert(scope);
+  }
+  EXPECT_EQ(scopes.count("https://management.usgovcloudapi.net/.default"), 1u);
+  for (const auto& scope : scopes)
+    EXPECT_TRUE(scope == "https://management.usgovcloudapi.net/.default" || scope == "https://ml.azure.us/.default") << scope;
+
+  WorkspaceConnection connection(ConnectionSettings::parse(settings(gov)), *host, PipelineJobOptions{});
+  EXPECT_EQ(connection.monitorUrl("", "run-1").rfind("https://studio.gov.example/runs/run-1?wsid=", 0), 0u)
+      << connection.monitorUrl("", "run-1");
+  WorkspaceConnection plainGov(ConnectionSettings::parse(settings({{std::string(names::kAzureCloud), "AzureUSGovernment"}})), *host,
+                               PipelineJobOptions{});
+  EXPECT_EQ(plainGov.monitorUrl("", "run-1").rfind("https://ml.azure.us/runs/run-1?wsid=", 0), 0u) << plainGov.monitorUrl("", "run-1");
 }
 
 }  // namespace
