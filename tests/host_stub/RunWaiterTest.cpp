@@ -1,6 +1,13 @@
 // run --wait's pacing and the status display's clock.
 #include <gtest/gtest.h>
+#include <polysync/jobtype_v1/base.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <string>
+
+#include "polysync_host/Logger.h"
 #include "polysync_host/RunWaiter.h"
 #include "polysync_host/StatusDisplay.h"
 
@@ -26,6 +33,112 @@ TEST(StatusDisplay, ElapsedTimeIsMinutesAndSeconds) {
   EXPECT_EQ(StatusDisplay::formatElapsed(milliseconds(0)), "0:00");
   EXPECT_EQ(StatusDisplay::formatElapsed(milliseconds(65999)), "1:05");
   EXPECT_EQ(StatusDisplay::formatElapsed(milliseconds(3723000)), "1:02:03");
+}
+
+// ---- The live status line (a terminal) and the line-per-change mode, on a logger writing to memory ----
+
+constexpr const char* kClear = "\r\x1b[2K";  // carriage return, erase the whole line
+
+// A Logger whose output is kept in memory (open_memstream), so the test sees every byte written.
+class CapturedLog {
+ public:
+  CapturedLog() : file_(open_memstream(&buffer_, &size_)), logger_(PSJ_LOG_INFO, file_) {}
+  ~CapturedLog() {
+    std::fclose(file_);
+    std::free(buffer_);
+  }
+  Logger& logger() { return logger_; }
+  std::string text() {
+    std::fflush(file_);
+    return std::string(buffer_, size_);
+  }
+
+ private:
+  char* buffer_ = nullptr;
+  size_t size_ = 0;
+  std::FILE* file_;
+  Logger logger_;
+};
+
+RunStatus status(int32_t state, const char* provider) {
+  RunStatus s;
+  s.runId = "run-1";
+  s.state = state;
+  s.providerStatus = provider;
+  return s;
+}
+
+TEST(StatusDisplayOutput, DrawsOneLineAndRewritesItInPlaceAsTimePasses) {
+  CapturedLog log;
+  {
+    StatusDisplay display(log.logger(), true);
+    display.update(status(PSJ_STATE_RUNNING, "Running"), milliseconds(1000));
+    EXPECT_EQ(log.text(), std::string(kClear) + "run run-1: Running (Running)  0:01");
+    display.tick(milliseconds(65000));
+    display.update(status(PSJ_STATE_SUCCESS, "Completed"), milliseconds(66000));
+    EXPECT_EQ(log.text(), std::string(kClear) + "run run-1: Running (Running)  0:01" + kClear +
+                              "run run-1: Running (Running)  1:05" + kClear +
+                              "run run-1: Success (Completed)  1:06")
+        << "no newline while the wait goes on: each draw returns to the start of the same line";
+    display.finish();
+    EXPECT_EQ(log.text().back(), '\n') << "the finished line ends";
+    display.finish();
+  }
+  const std::string text = log.text();
+  EXPECT_EQ(std::count(text.begin(), text.end(), '\n'), 1) << "finish (and the destructor) end the line once";
+}
+
+TEST(StatusDisplayOutput, TicksBeforeTheFirstStatusDrawNothing) {
+  CapturedLog log;
+  StatusDisplay display(log.logger(), true);
+  display.tick(milliseconds(2000));
+  display.finish();
+  EXPECT_EQ(log.text(), "");
+}
+
+TEST(StatusDisplayOutput, ALogLineClearsTheLiveLineOnTheSameStreamAndTheNextTickRedrawsIt) {
+  CapturedLog log;
+  StatusDisplay display(log.logger(), true);
+  display.update(status(PSJ_STATE_RUNNING, "Running"), milliseconds(0));
+  log.logger().log(PSJ_LOG_INFO, "a plugin says hello", "plugin");
+  const std::string logged = std::string(kClear) + "run run-1: Running (Running)  0:00" + kClear +
+                             "polysync-host-stub: info: [plugin] a plugin says hello\n";
+  EXPECT_EQ(log.text(), logged);
+  display.tick(milliseconds(3000));
+  EXPECT_EQ(log.text(), logged + kClear + "run run-1: Running (Running)  0:03");
+  log.logger().log(PSJ_LOG_INFO, "again", "plugin");
+  display.finish();
+  EXPECT_EQ(log.text(), logged + kClear + "run run-1: Running (Running)  0:03" + kClear +
+                            "polysync-host-stub: info: [plugin] again\n")
+      << "a log line already ended the line: finish adds no empty line";
+}
+
+TEST(StatusDisplayOutput, OnceDestroyedItNoLongerTouchesLogLines) {
+  CapturedLog log;
+  {
+    StatusDisplay display(log.logger(), true);
+    display.update(status(PSJ_STATE_RUNNING, "Running"), milliseconds(0));
+  }
+  const std::string before = log.text();
+  log.logger().log(PSJ_LOG_INFO, "after the wait");
+  EXPECT_EQ(log.text(), before + "polysync-host-stub: info: after the wait\n");
+}
+
+TEST(StatusDisplayOutput, WithoutATerminalItPrintsOneLinePerStatusChangeAndNoControlCharacters) {
+  CapturedLog log;
+  StatusDisplay display(log.logger(), false);
+  display.update(status(PSJ_STATE_RUNNING, "Running"), milliseconds(1000));
+  display.tick(milliseconds(2000));
+  display.update(status(PSJ_STATE_RUNNING, "Running"), milliseconds(3000));
+  display.update(status(PSJ_STATE_RUNNING, "Finalizing"), milliseconds(4000));
+  display.update(status(PSJ_STATE_FAILED, "Failed"), milliseconds(62000));
+  display.finish();
+  log.logger().log(PSJ_LOG_INFO, "done");
+  EXPECT_EQ(log.text(),
+            "run run-1: Running (Running) after 0:01\n"
+            "run run-1: Running (Finalizing) after 0:04\n"
+            "run run-1: Failed (Failed) after 1:02\n"
+            "polysync-host-stub: info: done\n");
 }
 
 }  // namespace

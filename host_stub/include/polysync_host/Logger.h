@@ -29,8 +29,10 @@ class Logger {
   // Writes `text` as is, under the same lock as log lines (the live status line uses it).
   void writeRaw(std::string_view text);
 
-  // Called under the lock before each log line: the live status line clears itself there.
+  // Called under the lock before each log line: the live status line clears itself there, writing to
+  // out() directly (writeRaw would deadlock).
   void setBeforeLine(std::function<void()> hook);
+  std::FILE* out() const { return out_; }
 
  private:
   std::atomic<int32_t> level_;

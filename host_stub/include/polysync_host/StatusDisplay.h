@@ -3,6 +3,7 @@
 // Threads: the waiting thread; log lines from other threads clear the live line first (Logger hook).
 #pragma once
 
+#include <atomic>
 #include <chrono>
 #include <optional>
 #include <string>
@@ -35,7 +36,7 @@ class StatusDisplay {
 
   Logger& logger_;
   bool live_;
-  bool drawn_ = false;
+  std::atomic<bool> drawn_{false};  // read by the log hook on plugin threads
   std::string runId_;
   std::string label_;                // "Running (Running)"
   std::optional<std::string> last_;  // the label last printed in line mode

@@ -11,7 +11,8 @@ StatusDisplay::StatusDisplay(Logger& logger, bool live) : logger_(logger), live_
   if (live_) {
     // Called under the logger's lock: writes directly, never through the logger.
     logger_.setBeforeLine([this] {
-      if (drawn_) std::fputs("\r\x1b[2K", stderr);
+      // The log line takes the live line's place; the next tick draws it again below.
+      if (drawn_.exchange(false)) std::fputs("\r\x1b[2K", logger_.out());
     });
   }
 }
@@ -53,10 +54,7 @@ void StatusDisplay::draw(std::chrono::milliseconds elapsed) {
 }
 
 void StatusDisplay::finish() {
-  if (live_ && drawn_) {
-    logger_.writeRaw("\n");
-    drawn_ = false;
-  }
+  if (live_ && drawn_.exchange(false)) logger_.writeRaw("\n");
 }
 
 }  // namespace polysync::host
