@@ -70,10 +70,15 @@ std::string tlsRefusal(const Poco::Exception& e, const std::string& host) {
     }
 }
 
+// `deadlineBound`: the connect was given the time left before the call's deadline rather than the connect
+// timeout, so its timing out is the deadline's (poll() rounds down to whole milliseconds: it gives up a
+// moment before the deadline, when expired() is not yet true).
 [[noreturn]] void failConnect(const Poco::Exception& e, const Poco::URI& uri, const std::string& target,
-                              const CallControl& control) {
+                              const CallControl& control, bool deadlineBound) {
     checkControl(control, target);
     const std::string where = hostPort(uri);
+    if (deadlineBound && dynamic_cast<const Poco::TimeoutException*>(&e))
+        fail(ErrorReason::Timeout, target + ": the call's deadline passed while connecting to " + where);
     if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&e) ||
         dynamic_cast<const Poco::Net::SSLException*>(&e))
         fail(ErrorReason::Tls, target + ": TLS with " + where + " failed: " + tlsRefusal(e, uri.getHost()));
@@ -159,14 +164,16 @@ HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& 
     // after 2 s before this).
     const int waits = uri.getScheme() == "https" ? 2 : 1;
     const auto readTimeout = toTimespan(control.clamp(options_.readTimeout) / waits);
-    session.setTimeout(toTimespan(control.clamp(options_.connectTimeout)), readTimeout, readTimeout);
+    const auto connectTimeout = control.clamp(options_.connectTimeout);
+    session.setTimeout(toTimespan(connectTimeout), readTimeout, readTimeout);
     if (!session.connected()) {
+        const bool deadlineBound = connectTimeout < options_.connectTimeout;
         try {
             clearCertificateError();
             lease.connection().open();
             lease.connection().socketTimeout = readTimeout;  // the session applies its timeouts on connect
         } catch (const Poco::Exception& e) {
-            failConnect(e, uri, target, control);
+            failConnect(e, uri, target, control, deadlineBound);
         }
     } else if (lease.connection().socketTimeout != readTimeout) {
         lease.connection().socketTimeout.reset();  // unknown should a call below throw
