@@ -34,14 +34,14 @@ class HostServicesTest : public ::testing::Test {
   }
   void TearDown() override { SetUp(); }
 
-  int32_t getToken(HostServices& services, TokenCapture& capture, char* error, uint64_t capacity) {
+  int32_t getToken(HostServices& services, TokenCapture& capture, char* error, uint64_t capacity,
+                   const char* scope = "https://management.azure.com/.default") {
     const psj_host* host = services.table();
     const auto* provider =
         static_cast<const psj_token_provider*>(host->get_extension(host, PSJ_EXT_TOKEN_PROVIDER));
     EXPECT_NE(provider, nullptr);
     psj_token_sink sink{sizeof(psj_token_sink), &capture, captureToken};
-    return provider->get_token(host, "https://management.azure.com/.default", nullptr, &sink, error,
-                               capacity);
+    return provider->get_token(host, scope, nullptr, &sink, error, capacity);
   }
 
   Logger logger_{99};
@@ -95,6 +95,33 @@ TEST_F(HostServicesTest, TheTokenFileIsReadAgainOnEveryRequest) {
   std::ofstream(path) << "rotated";
   ASSERT_EQ(getToken(services, capture, error, sizeof error), PSJ_OK);
   EXPECT_EQ(capture.token, "rotated");
+  std::filesystem::remove(path);
+}
+
+// A plugin that needs two audiences (ARM, and Azure ML for x-azureml-token) gets the right token for each.
+TEST_F(HostServicesTest, ATokenFileCanMapScopesToTokens) {
+  const auto path = std::filesystem::temp_directory_path() / ("host_token_map_" + std::to_string(::getpid()));
+  std::ofstream(path) << R"({"https://management.azure.com/.default": " arm-token ",)"
+                      << R"( "https://ml.azure.com/.default": "ml-token"})";
+  HostServices services(logger_, TokenSource(path.string()));
+  TokenCapture capture;
+  char error[256] = "";
+  ASSERT_EQ(getToken(services, capture, error, sizeof error), PSJ_OK) << error;
+  EXPECT_EQ(capture.token, "arm-token");
+  ASSERT_EQ(getToken(services, capture, error, sizeof error, "https://ml.azure.com/.default"), PSJ_OK) << error;
+  EXPECT_EQ(capture.token, "ml-token");
+  // A scope the file does not name is refused with a reason naming the scope, never a token.
+  EXPECT_EQ(getToken(services, capture, error, sizeof error, "https://other.example/.default"), PSJ_E_AUTHENTICATION);
+  EXPECT_NE(std::string(error).find("no token for scope https://other.example/.default"), std::string::npos) << error;
+  EXPECT_EQ(std::string(error).find("arm-token"), std::string::npos) << error;
+  // "*" answers any other scope.
+  std::ofstream(path) << R"({"*": "any-token"})";
+  ASSERT_EQ(getToken(services, capture, error, sizeof error, "https://other.example/.default"), PSJ_OK) << error;
+  EXPECT_EQ(capture.token, "any-token");
+  // A broken map is a clear error, not a token made of JSON text.
+  std::ofstream(path) << R"({"https://management.azure.com/.default": )";
+  EXPECT_EQ(getToken(services, capture, error, sizeof error), PSJ_E_AUTHENTICATION);
+  EXPECT_NE(std::string(error).find("not a JSON object of scope -> token"), std::string::npos) << error;
   std::filesystem::remove(path);
 }
 

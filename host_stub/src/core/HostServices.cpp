@@ -76,7 +76,7 @@ int32_t HostServices::getToken(const psj_host* host, const char* scope, const ch
                      (tenantId ? std::string(" (tenant ") + tenantId + ")" : std::string()),
                  "host");
   std::string reason;
-  const auto token = s->tokens_.read(reason);
+  const auto token = s->tokens_.read(scope, reason);
   if (!token) {
     writeError(error, errorCapacity, reason);
     return PSJ_E_AUTHENTICATION;
