@@ -6,15 +6,25 @@
 // them, so any canary found there is a leak into some other field.) Any JWT ("eyJ...") counts as a token.
 #include <gtest/gtest.h>
 
+#include <Poco/Base64Decoder.h>
+#include <Poco/FileStream.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/TemporaryFile.h>
+
 #include <atomic>
 #include <cstdlib>
 #include <functional>
+#include <map>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 #include "CanaryCertificate.h"
 #include "PipelineJobFixture.h"
 #include "core/PipelineSettingNames.h"
+#include "identity/ManagedIdentityCredential.h"
+#include "pipeline_job/PipelineJobOptions.h"
+#include "pipeline_job/PipelineJobType.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
@@ -28,10 +38,58 @@ constexpr const char* kWrongSecretCanary = "CANARYwrongSECRET8e2b40";
 constexpr const char* kPasswordCanary = "CANARYcertPASSWORD51aa7";
 constexpr const char* kWrongPasswordCanary = "CANARYwrongPASSWORD0c3e";
 constexpr const char* kParamCanary = "CANARYsecretPARAM77c4e1";
+constexpr const char* kFederatedClient = "0f0e0d0c-0000-4000-8000-0000000ca4a3";
+constexpr const char* kManagedClient = "0f0e0d0c-0000-4000-8000-0000000ca4a4";
+constexpr const char* kIdentityHeaderCanary = "CANARYidentityHEADER6b20d";
+constexpr const char* kWrongIdentityHeaderCanary = "CANARYwrongHEADER93f1a";
+constexpr const char* kFederatedCanary = "CANARYfederatedTOKEN2d8c5";
 constexpr const char* kJwtPrefix = "eyJ";  // base64url of '{"': the start of every JWT
 
 class SecretCanaryTest : public PipelineJobTest {
  protected:
+  // The App Service identity header the emulator expects is a canary too.
+  azureml_emulator::EmulatorOptions makeOptions() override {
+    auto options = PipelineJobTest::makeOptions();
+    options.identityHeader = kIdentityHeaderCanary;
+    return options;
+  }
+
+  // A job type whose process environment is `variables` (Environment sign-in, the App Service variables),
+  // with quick managed-identity retries. Instances of the previous job type must be gone.
+  void useEnvironment(std::map<std::string, std::string> variables) {
+    instance.reset();
+    PipelineJobOptions options;
+    options.retry.maxRetries = 2;
+    options.retry.baseDelay = std::chrono::milliseconds(1);
+    options.retry.maxDelay = std::chrono::milliseconds(20);
+    auto managed = identity::managedIdentityRetryOptions();
+    managed.maxRetries = 2;
+    managed.baseDelay = std::chrono::milliseconds(1);
+    managed.maxDelay = std::chrono::milliseconds(20);
+    managed.goneBudget = std::chrono::milliseconds(50);
+    options.managedIdentityRetry = managed;
+    options.environment = [variables](const std::string& name) -> std::optional<std::string> {
+      auto it = variables.find(name);
+      if (it == variables.end()) return std::nullopt;
+      return it->second;
+    };
+    jobType = makePipelineJobType(options);
+  }
+
+  // A file holding `content`, removed with the test.
+  std::string fileWith(const std::string& content) {
+    files.emplace_back(std::make_unique<Poco::TemporaryFile>());
+    Poco::FileOutputStream(files.back()->path()) << content;
+    return files.back()->path();
+  }
+  static std::string decodeBase64(const std::string& text) {
+    std::istringstream in(text);
+    Poco::Base64Decoder decoder(in);
+    std::string out;
+    Poco::StreamCopier::copyToString(decoder, out);
+    return out;
+  }
+
   void SetUp() override {
     PipelineJobTest::SetUp();
     emulator->registerClientSecret(emulator->options().tenant, kCanaryClient, kSecretCanary);
@@ -40,8 +98,9 @@ class SecretCanaryTest : public PipelineJobTest {
     addTemplate("secret-hang-template", R"({"emulator.behavior":"hang"})");
     ::testing::internal::CaptureStdout();
     ::testing::internal::CaptureStderr();
-    canaries = {kSecretCanary,        kWrongSecretCanary, kPasswordCanary,
-                kWrongPasswordCanary, kParamCanary,       kJwtPrefix};
+    canaries = {kSecretCanary,        kWrongSecretCanary,    kPasswordCanary,
+                kWrongPasswordCanary, kParamCanary,          kIdentityHeaderCanary,
+                kWrongIdentityHeaderCanary, kFederatedCanary, kJwtPrefix};
   }
 
   Settings servicePrincipal(const std::string& secret = kSecretCanary) const {
@@ -187,6 +246,7 @@ class SecretCanaryTest : public PipelineJobTest {
 
   std::vector<std::string> canaries;
   std::vector<std::string> seen;
+  std::vector<std::unique_ptr<Poco::TemporaryFile>> files;
 };
 
 TEST_F(SecretCanaryTest, ServicePrincipalEveryOperationAndErrorPath) {
@@ -282,6 +342,113 @@ TEST_F(SecretCanaryTest, HostTokensEveryOperationAndErrorPath) {
     ASSERT_FALSE(minted.empty()) << "the host's identity was never asked for a token";
     for (const auto& token : minted) canaries.push_back(token.substr(token.rfind('.') + 1));  // the signature
   }
+  expectNoCanary();
+}
+
+TEST_F(SecretCanaryTest, WorkloadIdentityEveryOperationAndErrorPath) {
+  emulator->registerFederatedClient(emulator->options().tenant, kFederatedClient);
+  const std::string assertion = emulator->mintFederatedAssertion(kFederatedClient);
+  canaries.push_back(assertion.substr(assertion.rfind('.') + 1));  // its signature, should "eyJ" be cut off
+  const Settings workload = {
+      {std::string(names::kAuthenticationMethod), std::string(names::kAuthWorkloadIdentity)},
+      {std::string(names::kClientId), kFederatedClient},
+      {std::string(names::kClientSecret), ""},
+      {std::string(names::kFederatedTokenFile), fileWith(assertion)}};
+  auto good = connectFlagged(workload);
+  everyOperation(good.get(), "wi");
+  Settings rejected = workload;
+  rejected[std::string(names::kFederatedTokenFile)] = fileWith(kFederatedCanary);
+  observe("rejected federated token", [&] {
+    auto other = connectFlagged(rejected);
+    return testConnection(other.get());
+  });
+  Settings missing = workload;
+  missing[std::string(names::kFederatedTokenFile)] = "/nonexistent/azure-identity-token";
+  observe("missing token file", [&] {
+    auto other = connectFlagged(missing);
+    return testConnection(other.get());
+  });
+  good.reset();
+  expectNoCanary();
+}
+
+TEST_F(SecretCanaryTest, ManagedIdentityEveryOperationAndErrorPath) {
+  emulator->registerManagedIdentity(kManagedClient);
+  useEnvironment({});
+  const Settings imds = {
+      {std::string(names::kAuthenticationMethod), std::string(names::kAuthManagedIdentity)},
+      {std::string(names::kClientId), kManagedClient},
+      {std::string(names::kClientSecret), ""},
+      {std::string(names::kManagedIdentityEndpoint), emulator->baseUrl() + "/metadata/identity/oauth2/token"}};
+  auto good = connectFlagged(imds);
+  everyOperation(good.get(), "mi");
+  for (const char* fault : {"imds:400,count=-1", "imds:503,count=-1", "imds:410,count=-1"}) {
+    emulator->faults().add(azureml_emulator::Fault::parse(fault));
+    observe(fault, [&] {
+      auto other = connectFlagged(imds);
+      return testConnection(other.get());
+    });
+    emulator->faults().clear();
+  }
+  good.reset();
+
+  // App Service: the identity header (a secret) comes from IDENTITY_HEADER.
+  Settings appService = imds;
+  appService[std::string(names::kManagedIdentityEndpoint)] = "";
+  useEnvironment({{"IDENTITY_ENDPOINT", emulator->baseUrl() + "/msi/token"}, {"IDENTITY_HEADER", kIdentityHeaderCanary}});
+  auto app = connectFlagged(appService);
+  observe("app service", [&] { return testConnection(app.get()); });
+  observe("app service, run", [&] {
+    return describe(run(request("secret-template", {input("greeting", kParamCanary, core::DataType::Secret)}, "mi-app"),
+                        app.get()));
+  });
+  app.reset();
+  useEnvironment({{"IDENTITY_ENDPOINT", emulator->baseUrl() + "/msi/token"}, {"IDENTITY_HEADER", kWrongIdentityHeaderCanary}});
+  observe("app service, wrong header", [&] {
+    auto other = connectFlagged(appService);
+    return testConnection(other.get());
+  });
+  EXPECT_GE(emulator->tokensIssued(kManagedClient), 2u) << "both managed-identity protocols must have signed in";
+  expectNoCanary();
+}
+
+TEST_F(SecretCanaryTest, EnvironmentEveryOperationAndErrorPath) {
+  const std::string tenant = emulator->options().tenant;
+  const Settings environment = {
+      {std::string(names::kAuthenticationMethod), std::string(names::kAuthEnvironment)},
+      {std::string(names::kClientId), ""},
+      {std::string(names::kClientSecret), ""}};
+  useEnvironment({{"AZURE_TENANT_ID", tenant}, {"AZURE_CLIENT_ID", kCanaryClient}, {"AZURE_CLIENT_SECRET", kSecretCanary}});
+  auto good = connectFlagged(environment);
+  everyOperation(good.get(), "env");
+  good.reset();
+  useEnvironment({{"AZURE_TENANT_ID", tenant}, {"AZURE_CLIENT_ID", kCanaryClient}, {"AZURE_CLIENT_SECRET", kWrongSecretCanary}});
+  observe("environment, wrong secret", [&] {
+    auto other = connectFlagged(environment);
+    return testConnection(other.get());
+  });
+
+  // The certificate branch, with its password from AZURE_CLIENT_CERTIFICATE_PASSWORD.
+  const auto cert = CanaryCertificate::generate(kPasswordCanary);
+  emulator->registerClientCertificate(tenant, kCertClient, cert.certificatePem);
+  const std::string pfx = fileWith(decodeBase64(cert.pfxBase64));
+  useEnvironment({{"AZURE_TENANT_ID", tenant},
+                  {"AZURE_CLIENT_ID", kCertClient},
+                  {"AZURE_CLIENT_CERTIFICATE_PATH", pfx},
+                  {"AZURE_CLIENT_CERTIFICATE_PASSWORD", kPasswordCanary}});
+  observe("environment, certificate", [&] {
+    auto other = connectFlagged(environment);
+    return testConnection(other.get());
+  });
+  useEnvironment({{"AZURE_TENANT_ID", tenant},
+                  {"AZURE_CLIENT_ID", kCertClient},
+                  {"AZURE_CLIENT_CERTIFICATE_PATH", pfx},
+                  {"AZURE_CLIENT_CERTIFICATE_PASSWORD", kWrongPasswordCanary}});
+  observe("environment, wrong certificate password", [&] {
+    auto other = connectFlagged(environment);
+    return testConnection(other.get());
+  });
+  EXPECT_EQ(emulator->tokensIssued(kCertClient), 1u) << "the certificate branch must have signed in";
   expectNoCanary();
 }
 
