@@ -189,6 +189,9 @@ TEST_F(SignInFixture, EnvironmentCertificateWithAWrongPasswordIsASettingsErrorWi
     auto error = errorOf([&] { ArmClient::fromAttributes(attributes("Environment"), deps(env)); });
     EXPECT_EQ(error.reason(), ErrorReason::InvalidSettings) << error.what();
     EXPECT_EQ(std::string(error.what()).find("CANARY"), std::string::npos) << error.what();
+    // It names the variables the user set, not the `Certificate` settings they never saw.
+    EXPECT_NE(std::string(error.what()).find("AZURE_CLIENT_CERTIFICATE_PASSWORD"), std::string::npos) << error.what();
+    EXPECT_EQ(std::string(error.what()).find("'Certificate Password'"), std::string::npos) << error.what();
     EXPECT_EQ(emulator->requestsServed("token"), 0u);
 }
 

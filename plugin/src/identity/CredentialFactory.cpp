@@ -98,6 +98,23 @@ std::shared_ptr<TokenCredential> workloadIdentity(const Build& b) {
     return std::make_shared<WorkloadIdentityCredential>(b.entra(tenant, client, true), file);
 }
 
+void replaceAll(std::string& text, const std::string& from, const std::string& to) {
+    for (auto at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+}
+
+// The certificate of AZURE_CLIENT_CERTIFICATE_PATH; a refusal names the variables the user set, not the
+// `Certificate` settings the loader speaks of.
+ClientCertificate environmentCertificate(const Build& b, const std::string& path) {
+    try {
+        return loadClientCertificate(path, b.env("AZURE_CLIENT_CERTIFICATE_PASSWORD").value_or(""), "");
+    } catch (const arm::HttpError& error) {
+        std::string text = error.what();
+        replaceAll(text, "setting '" + std::string(settings::kCertificate) + "'", "AZURE_CLIENT_CERTIFICATE_PATH");
+        replaceAll(text, "'" + std::string(settings::kCertificatePassword) + "'", "AZURE_CLIENT_CERTIFICATE_PASSWORD");
+        arm::throwError(error.reason(), "'Authentication Method' = Environment: " + text);
+    }
+}
+
 // DefaultAzureCredential's order, decided once from the variables present.
 std::shared_ptr<TokenCredential> environment(const Build& b) {
     const auto tenant = b.env("AZURE_TENANT_ID");
@@ -107,8 +124,7 @@ std::shared_ptr<TokenCredential> environment(const Build& b) {
         if (auto secret = b.env("AZURE_CLIENT_SECRET"))
             return std::make_shared<ClientSecretCredential>(b.entra(*tenant, *client, true), *secret);
         if (auto path = b.env("AZURE_CLIENT_CERTIFICATE_PATH")) {
-            auto loaded = loadClientCertificate(*path, b.env("AZURE_CLIENT_CERTIFICATE_PASSWORD").value_or(""), "");
-            return std::make_shared<ClientCertificateCredential>(b.entra(*tenant, *client, true), std::move(loaded));
+            return std::make_shared<ClientCertificateCredential>(b.entra(*tenant, *client, true), environmentCertificate(b, *path));
         }
         if (auto file = b.env("AZURE_FEDERATED_TOKEN_FILE"))
             return std::make_shared<WorkloadIdentityCredential>(b.entra(*tenant, *client, true), *file);
