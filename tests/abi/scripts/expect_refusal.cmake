@@ -1,12 +1,36 @@
 # The stub host refuses a bad plugin: `polysync-host-stub --plugin-dir DIR plugins` exits with 3 and says
-# why in one line on stderr.   cmake -DHOST=<exe> -DPLUGIN_DIR=<dir> -P expect_refusal.cmake
+# why in exactly one line on stderr, naming the reason of the case (the folder's name, see probe_plugin/).
+#   cmake -DHOST=<exe> -DPLUGIN_DIR=<dir> -P expect_refusal.cmake
 execute_process(COMMAND "${HOST}" --plugin-dir "${PLUGIN_DIR}" plugins
                 RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
 if(NOT rc EQUAL 3)
   message(FATAL_ERROR "expected exit code 3 for ${PLUGIN_DIR}, got ${rc}\nstdout: ${out}\nstderr: ${err}")
 endif()
-string(STRIP "${err}" err)
 if(err STREQUAL "")
   message(FATAL_ERROR "the host refused ${PLUGIN_DIR} without saying why")
 endif()
+# One line: a single newline, at the end (no blank line, no second line, no unterminated line).
+string(REGEX MATCHALL "\n" newlines "${err}")
+list(LENGTH newlines newline_count)
+string(REGEX MATCH "\n$" trailing_newline "${err}")
+if(NOT newline_count EQUAL 1 OR trailing_newline STREQUAL "")
+  message(FATAL_ERROR "the refusal of ${PLUGIN_DIR} is not exactly one line (${newline_count} newlines):\n${err}")
+endif()
+# The line says which rule the plugin broke.
+get_filename_component(case "${PLUGIN_DIR}" NAME)
+set(reason_no_entry "does not export polysync_jobtype_v1_entry")
+set(reason_wrong_major "implements ABI major 2, this host implements major 1")
+set(reason_host_minor_too_new "needs host ABI 1.3 or newer")
+set(reason_minor_skew "needs host ABI 1.1 or newer")
+set(reason_truncated_entry "entry struct is truncated")
+set(reason_manifest_wrong_id "entry reports id polysync.probe but the manifest")
+set(reason_manifest_wrong_version "entry reports version 1.0.0 but the manifest")
+set(reason_manifest_wrong_job_type "manifest lists job type polysync.other-job but the plugin does not register it")
+if(DEFINED reason_${case})
+  string(FIND "${err}" "${reason_${case}}" at)
+  if(at EQUAL -1)
+    message(FATAL_ERROR "the refusal of ${PLUGIN_DIR} does not say \"${reason_${case}}\":\n${err}")
+  endif()
+endif()
+string(STRIP "${err}" err)
 message(STATUS "refused as expected: ${err}")
