@@ -326,6 +326,7 @@ TEST_F(SignInFixture, ImdsKeepsRetrying410PastMaxRetriesUntilItsBudgetThenStops)
     fault("imds", 410, -1);  // IMDS restarting, for longer than the budget
     auto error = errorOf([&] { arm->get(workspace(), CallControl()); });
     EXPECT_EQ(error.httpStatus(), 410) << error.what();
+    EXPECT_EQ(error.reason(), ErrorReason::Unavailable) << error.what();  // IMDS restarting: not bad credentials
     const auto goneAttempts = emulator->requestsServed("imds");
     EXPECT_GT(goneAttempts, 2u);  // beyond maxRetries + 1: the budget, not the count, ended it
 

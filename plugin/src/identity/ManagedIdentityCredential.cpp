@@ -90,7 +90,16 @@ AccessToken ManagedIdentityCredential::getToken(const TokenRequestContext& conte
         throw arm::HttpError(std::string(error.what()) + ". Hint: no managed identity endpoint answers here; is this machine an Azure VM, AKS node or App Service with an identity?",
                              details);
     }
-    if (!response.ok()) throw arm::errorFromResponse(request, response);
+    if (!response.ok()) {
+        arm::HttpError error = arm::errorFromResponse(request, response);
+        if (response.status != 410) throw error;
+        // Still 410 after the retry budget: IMDS is restarting (a platform outage), whatever its body says;
+        // not a reason to check the credentials.
+        arm::HttpError::Details details = error.details();
+        details.reason = arm::ErrorReason::Unavailable;
+        throw arm::HttpError(std::string(error.what()) + ". Hint: the managed identity endpoint is restarting (410); try again later",
+                             details);
+    }
     return parseTokenResponse(response.body, systemUnixNow(), request.operation);
 }
 
