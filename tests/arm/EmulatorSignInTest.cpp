@@ -226,6 +226,9 @@ struct CredentialKind {
     std::string clientId;  // whose tokens the emulator counts; empty: count the host's provider calls
 };
 
+// Stable, readable test names in ctest (gtest would print the bytes, heap pointers included).
+void PrintTo(const CredentialKind& kind, std::ostream* out) { *out << kind.name; }
+
 class OneTokenPerLifetime : public SignInFixture, public ::testing::WithParamInterface<CredentialKind> {};
 
 TEST_P(OneTokenPerLifetime, ManyThreadsAndCalls) {
@@ -350,6 +353,8 @@ TEST(ManagedIdentityRetryOptions, AreTheImdsRules) {
 struct CloudCase {
     std::string cloud, armScope, mlScope, mlResource;
 };
+
+void PrintTo(const CloudCase& c, std::ostream* out) { *out << c.cloud; }
 
 class SovereignCloud : public SignInFixture, public ::testing::WithParamInterface<CloudCase> {};
 
