@@ -157,5 +157,43 @@ TEST_F(ThrottledArmTest, EmptyReadBucketIs429WithRetryAfter) {
   EXPECT_EQ(putJob("still-writable", R"({"properties":{"jobType":"Pipeline","jobs":{}}})").status, 201);
 }
 
+class ThrottledWritesTest : public EmulatorTest {
+ protected:
+  EmulatorOptions makeOptions() override {
+    auto options = EmulatorTest::makeOptions();
+    options.writeBucket = 2;
+    options.writeRefillPerSecond = 0.001;
+    return options;
+  }
+};
+
+TEST_F(ThrottledWritesTest, EmptyWriteBucketIs429WithRetryAfterAndTheWriteIsNotApplied) {
+  auto first = putJob("write-1", runBodyFrom("batch-score-template"));
+  EXPECT_EQ(first.status, 201) << first.body;
+  EXPECT_EQ(first.header("x-ms-ratelimit-remaining-subscription-writes"), "1");
+  auto second = send(*emulator, "POST", jobsPath("write-1") + "/cancel?api-version=2024-10-01", "", armHeaders());
+  EXPECT_EQ(second.status, 202) << second.body;
+  EXPECT_EQ(second.header("x-ms-ratelimit-remaining-subscription-writes"), "0");
+
+  const size_t jobs = emulator->workspace().jobCount();
+  auto throttled = putJob("write-2", runBodyFrom("batch-score-template"));
+  EXPECT_EQ(throttled.status, 429) << throttled.body;
+  EXPECT_EQ(throttled.json()->getObject("error")->getValue<std::string>("code"), "TooManyRequests");
+  EXPECT_EQ(throttled.header("x-ms-ratelimit-remaining-subscription-writes"), "0");
+  const std::string retryAfter = throttled.header("Retry-After");
+  ASSERT_FALSE(retryAfter.empty());
+  EXPECT_EQ(retryAfter.find_first_not_of("0123456789"), std::string::npos) << "seconds: " << retryAfter;
+  EXPECT_GE(std::stoi(retryAfter), 1);
+  EXPECT_EQ(emulator->workspace().jobCount(), jobs) << "a throttled PUT creates nothing";
+  EXPECT_FALSE(emulator->workspace().status("write-2").has_value());
+  auto cancel = send(*emulator, "POST", jobsPath("write-1") + "/cancel?api-version=2024-10-01", "", armHeaders());
+  EXPECT_EQ(cancel.status, 429) << "cancel is a write too";
+
+  // Reads have their own bucket.
+  auto read = getJob("write-1");
+  EXPECT_EQ(read.status, 200);
+  EXPECT_FALSE(read.header("x-ms-ratelimit-remaining-subscription-reads").empty());
+}
+
 }  // namespace
 }  // namespace azureml_emulator::testing

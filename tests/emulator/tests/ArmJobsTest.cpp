@@ -2,6 +2,11 @@
 #include <Poco/JSON/Array.h>
 #include <Poco/URI.h>
 
+#include <algorithm>
+#include <cstring>
+#include <string>
+#include <vector>
+
 #include "EmulatorFixture.h"
 
 namespace azureml_emulator::testing {
@@ -73,6 +78,70 @@ TEST_F(ArmJobsTest, ListFiltersByTagAndJobType) {
   EXPECT_EQ(value->getObject(0)->getValue<std::string>("name"), "batch-score-template");
   auto commands = send(*emulator, "GET", jobsPath() + "?api-version=2024-10-01&jobType=Command", "", armHeaders());
   EXPECT_EQ(commands.json()->getArray("value")->size(), 0u);
+}
+
+// Names of every job in the list (all pages) for `listViewType` ("" = the parameter left out).
+std::vector<std::string> listedNames(const Emulator& emulator, const std::string& listViewType,
+                                     const Headers& headers, const std::string& jobsPath) {
+  std::vector<std::string> names;
+  std::string link = jobsPath + "?api-version=2024-10-01" + (listViewType.empty() ? "" : "&listViewType=" + listViewType);
+  while (!link.empty()) {
+    auto result = send(emulator, "GET", link, "", headers);
+    EXPECT_EQ(result.status, 200) << result.body;
+    if (result.status != 200) break;
+    auto body = result.json();
+    auto value = body->getArray("value");
+    for (unsigned i = 0; i < value->size(); ++i) names.push_back(value->getObject(i)->getValue<std::string>("name"));
+    link = body->has("nextLink") ? pathOf(body->getValue<std::string>("nextLink")) : "";
+    if (!link.empty() && !listViewType.empty()) {
+      EXPECT_NE(link.find("listViewType=" + listViewType), std::string::npos) << "the view travels in the link";
+    }
+  }
+  return names;
+}
+
+bool contains(const std::vector<std::string>& names, const std::string& name) {
+  return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+TEST_F(ArmJobsTest, ListViewTypeSelectsActiveArchivedOrAllJobs) {
+  const std::string body = runBodyFrom("batch-score-template");
+  ASSERT_EQ(putJob("stays-active", body).status, 201);
+  ASSERT_EQ(putJob("gets-archived", body).status, 201);
+  // Archiving is one of the changes a re-PUT may make.
+  std::string archived = body;
+  const size_t flag = archived.find("\"isArchived\":false");
+  ASSERT_NE(flag, std::string::npos) << archived;
+  archived.replace(flag, std::strlen("\"isArchived\":false"), "\"isArchived\":true");
+  auto rePut = putJob("gets-archived", archived);
+  ASSERT_EQ(rePut.status, 200) << rePut.body;
+  EXPECT_TRUE(rePut.json()->getObject("properties")->getValue<bool>("isArchived"));
+  // Small pages, so the view must survive paging.
+  emulator->workspace().generateJobs(60, "train-pipeline-template");
+  const auto headers = armHeaders();
+
+  const auto byDefault = listedNames(*emulator, "", headers, jobsPath());
+  const auto active = listedNames(*emulator, "ActiveOnly", headers, jobsPath());
+  const auto archivedOnly = listedNames(*emulator, "ArchivedOnly", headers, jobsPath());
+  const auto all = listedNames(*emulator, "All", headers, jobsPath());
+
+  EXPECT_EQ(byDefault, active) << "ActiveOnly is the default";
+  EXPECT_TRUE(contains(active, "stays-active"));
+  EXPECT_FALSE(contains(active, "gets-archived"));
+  EXPECT_EQ(archivedOnly, std::vector<std::string>{"gets-archived"});
+  EXPECT_EQ(all.size(), active.size() + 1);
+  EXPECT_TRUE(contains(all, "gets-archived"));
+  EXPECT_TRUE(contains(all, "stays-active"));
+  EXPECT_EQ(all.size(), emulator->workspace().jobCount());
+}
+
+TEST_F(ArmJobsTest, ListViewTypeOutsideTheThreeValuesIs400) {
+  auto result =
+      send(*emulator, "GET", jobsPath() + "?api-version=2024-10-01&listViewType=Everything", "", armHeaders());
+  EXPECT_EQ(result.status, 400);
+  auto error = result.json()->getObject("error");
+  EXPECT_EQ(error->getValue<std::string>("code"), "InvalidRequestContent");
+  EXPECT_NE(error->getValue<std::string>("message").find("ActiveOnly, ArchivedOnly, All"), std::string::npos);
 }
 
 TEST_F(ArmJobsTest, PutCreatesA201RunThatWalksToCompleted) {

@@ -56,16 +56,17 @@ struct TestCertificate {
   ~TestCertificate() { EVP_PKEY_free(key); }
 
   std::string assertion(const std::string& clientId, const std::string& audience, int expiresIn = 600,
-                        const std::string& thumbprint = "") const {
+                        const std::string& thumbprint = "", const std::string& subject = "",
+                        int notBeforeIn = 0) const {
     Poco::JWT::Token token;
     token.setType("JWT");
     token.header().set("x5t", thumbprint.empty() ? x5t : thumbprint);
     token.setAudience(audience);
     token.setIssuer(clientId);
-    token.setSubject(clientId);
+    token.setSubject(subject.empty() ? clientId : subject);
     token.setId("jti-1");
     Poco::Timestamp now;
-    token.setNotBefore(now);
+    token.setNotBefore(now + static_cast<Poco::Timestamp::TimeDiff>(notBeforeIn) * 1000000);
     token.setExpiration(now + static_cast<Poco::Timestamp::TimeDiff>(expiresIn) * 1000000);
     Poco::JWT::Signer signer(Poco::SharedPtr<Poco::Crypto::RSAKey>(new Poco::Crypto::RSAKey(Poco::Crypto::EVPPKey(key))));
     return signer.sign(token, Poco::JWT::Signer::ALGO_RS256);
@@ -117,6 +118,40 @@ TEST_F(IdentityTest, ExpiredAssertionIsRefused) {
   emulator->registerClientCertificate(emulator->options().tenant, "cert-app", cert.pem);
   auto result = assertionRequest("cert-app", cert.assertion("cert-app", emulator->tokenUrl(), -3600));
   EXPECT_EQ(errorCode(result), "700024");
+}
+
+TEST_F(IdentityTest, AssertionSubjectMustBeTheClientToo) {
+  TestCertificate cert;
+  emulator->registerClientCertificate(emulator->options().tenant, "cert-app", cert.pem);
+  // The right issuer, another subject.
+  auto result = assertionRequest("cert-app", cert.assertion("cert-app", emulator->tokenUrl(), 600, "", "someone-else"));
+  EXPECT_EQ(result.status, 401);
+  EXPECT_EQ(result.json()->getValue<std::string>("error"), "invalid_client");
+  EXPECT_EQ(errorCode(result), "700021");
+  EXPECT_EQ(result.json()->getValue<std::string>("error_description").rfind("AADSTS700021:", 0), 0u) << result.body;
+  EXPECT_EQ(emulator->tokensIssued("cert-app"), 0u);
+}
+
+TEST_F(IdentityTest, AssertionNotYetValidIsRefused) {
+  TestCertificate cert;
+  emulator->registerClientCertificate(emulator->options().tenant, "cert-app", cert.pem);
+  // nbf ten minutes ahead: far beyond any clock skew Entra allows.
+  auto result =
+      assertionRequest("cert-app", cert.assertion("cert-app", emulator->tokenUrl(), 3600, "", "", 600));
+  EXPECT_EQ(result.status, 401);
+  EXPECT_EQ(result.json()->getValue<std::string>("error"), "invalid_client");
+  EXPECT_EQ(errorCode(result), "700024");
+  EXPECT_EQ(result.json()->getValue<std::string>("error_description").rfind("AADSTS700024:", 0), 0u) << result.body;
+  EXPECT_EQ(emulator->tokensIssued("cert-app"), 0u);
+}
+
+TEST_F(IdentityTest, AssertionNotBeforeWithinTheClockSkewIsAccepted) {
+  TestCertificate cert;
+  emulator->registerClientCertificate(emulator->options().tenant, "cert-app", cert.pem);
+  // A client clock a little ahead of the server's (the emulator allows a minute, as Entra allows skew).
+  auto result = assertionRequest("cert-app", cert.assertion("cert-app", emulator->tokenUrl(), 600, "", "", 5));
+  EXPECT_EQ(result.status, 200) << result.body;
+  EXPECT_EQ(emulator->tokensIssued("cert-app"), 1u);
 }
 
 TEST_F(IdentityTest, UnregisteredThumbprintIsRefused) {
