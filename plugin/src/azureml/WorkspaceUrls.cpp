@@ -50,7 +50,9 @@ std::string normalizedEndpoint(std::string_view endpoint, std::string_view setti
   else if (ascii::istartsWith(e, "http://"))
     rest = e.substr(7);
   bool ok = !rest.empty();
-  for (const char c : rest) ok = ok && static_cast<unsigned char>(c) > 0x20 && c != '?' && c != '#';
+  // No space, control byte (DEL included: it is a control too) or query/fragment in the authority and path.
+  for (const char c : rest)
+    ok = ok && static_cast<unsigned char>(c) > 0x20 && c != 0x7f && c != '?' && c != '#';
   if (!ok)
     throw AzureMlError(errc::InvalidSetting, "Setting '" + std::string(setting) + "' has the value '" +
                                                  ascii::oneLine(e, 100) +

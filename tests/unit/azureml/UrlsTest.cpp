@@ -59,6 +59,15 @@ TEST(WorkspaceUrls, BuildsRunHistoryUrls) {
                 "/runs/run_1/children?$continuationtoken=a%2Bb%2Fc");
 }
 
+// Found by fuzz_workspace: the history host comes from a remote discovery document, and a DEL byte (a
+// control character like the ones below 0x20) reached the request URL.
+TEST(WorkspaceUrls, RefusesAHistoryHostWithAControlByte) {
+  const WorkspaceUrls urls("https://management.azure.com", kWs);
+  for (const std::string host : {"https://h\x7f.example", "https://h\x01.example", "https://h x.example"})
+    EXPECT_EQ(test::errorOf([&] { urls.runHistoryRunUrl(host, "run_1"); }).code(), errc::InvalidSetting)
+        << host;
+}
+
 TEST(WorkspaceUrls, InvalidSettingsAreNamed) {
   const auto message = [](auto fn) { return std::string(test::errorOf(fn).what()); };
   EXPECT_NE(message([] { WorkspaceRef::validated("not-a-guid", "rg", "ws1"); }).find("'Subscription Id'"),

@@ -1,0 +1,74 @@
+// Fuzz target: the workspace resource (GET {arm}/.../workspaces/{ws}) and the service discovery document
+// (GET properties.discoveryUrl) -> WorkspaceDecoder, then the Run History URL built from the history host.
+// The same text is fed to both decoders (seeds are workspaces and discovery documents).
+// Invariants: a value or AzureMlError (one line); valid JSON always decodes as a workspace (lenient on
+// shape); discoveryUrl has no surrounding whitespace; a history host is never empty and has no trailing '/';
+// a Run History URL built from it starts with http(s):// and holds no space or control byte.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "FuzzCheck.h"
+#include "azureml/AsciiText.h"
+#include "azureml/AzureMlError.h"
+#include "azureml/JsonView.h"
+#include "azureml/WorkspaceDecoder.h"
+#include "azureml/WorkspaceRef.h"
+#include "azureml/WorkspaceUrls.h"
+
+using namespace aifoundry::azureml;
+
+namespace {
+
+const WorkspaceUrls& urls() {
+  static const WorkspaceUrls value(
+      "https://management.azure.com",
+      WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "test-rg", "my-aml-workspace"));
+  return value;
+}
+
+void checkHistoryUrl(const std::string& host) {
+  try {
+    const std::string url = urls().runHistoryRunUrl(host, "run-1");
+    FUZZ_CHECK(ascii::istartsWith(url, "https://") || ascii::istartsWith(url, "http://"),
+               "Run History URL without an http(s) scheme: " + url);
+    for (const char c : url)
+      FUZZ_CHECK(static_cast<unsigned char>(c) > 0x20 && c != 0x7f,
+                 "space or control byte in a Run History URL");
+    FUZZ_CHECK(
+        url.find("/history/v1.0/subscriptions/00000000-1111-2222-3333-444444444444/") != std::string::npos,
+        "Run History URL without the workspace path: " + url);
+  } catch (const AzureMlError& e) {
+    FUZZ_CHECK(e.code() == errc::InvalidSetting, "a bad history host is not InvalidSetting");
+    FUZZ_CHECK(fuzz::isOneLine(e.what()), std::string("error is not one line: ") + e.what());
+  }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(data), size);
+  const bool valid = JsonView::isValid(text);
+  try {
+    const WorkspaceInfo info = WorkspaceDecoder::decode(text);
+    FUZZ_CHECK(valid, "WorkspaceDecoder accepted text that JsonView::isValid refuses");
+    FUZZ_CHECK(ascii::trim(info.discoveryUrl).size() == info.discoveryUrl.size(),
+               "discoveryUrl keeps surrounding whitespace");
+  } catch (const AzureMlError& e) {
+    FUZZ_CHECK(!valid, "valid JSON was refused as a workspace");
+    FUZZ_CHECK(e.code() == errc::InvalidJson, "workspace error is not InvalidJson");
+    FUZZ_CHECK(fuzz::isOneLine(e.what()), std::string("error is not one line: ") + e.what());
+  }
+  try {
+    const std::string host = WorkspaceDecoder::historyHost(text);
+    FUZZ_CHECK(valid, "historyHost accepted text that JsonView::isValid refuses");
+    FUZZ_CHECK(!host.empty(), "empty history host accepted");
+    FUZZ_CHECK(host.back() != '/', "history host ends with '/'");
+    checkHistoryUrl(host);
+  } catch (const AzureMlError& e) {
+    FUZZ_CHECK(e.code() == errc::InvalidJson, "discovery error is not InvalidJson");
+    FUZZ_CHECK(fuzz::isOneLine(e.what()), std::string("error is not one line: ") + e.what());
+  }
+  return 0;
+}
