@@ -99,10 +99,7 @@ TEST(ConnectTimeout, AConnectionFailureIsRetriedThenReported) {
     EXPECT_TRUE(log.contains("retry 2 in")) << "both retries were attempted";
 }
 
-// Known gap (issue 4, 'an interrupt aborts the socket'): the socket is registered for interrupts only once
-// connected, so an interrupt during the connect waits for the connect timeout (or the deadline). Enable when
-// the transport connects interruptibly.
-TEST(ConnectTimeout, DISABLED_AnInterruptDuringTheConnectReturnsInterrupted) {
+TEST(ConnectTimeout, AnInterruptDuringTheConnectReturnsInterrupted) {
     BlackholeListener blackhole;
     if (!blackhole.full()) GTEST_SKIP() << "this kernel completed every loopback handshake";
     HttpTransport transport(withConnectTimeout(std::chrono::seconds(60)));

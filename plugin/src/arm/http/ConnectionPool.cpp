@@ -2,9 +2,13 @@
 
 #include <fcntl.h>
 #include <poll.h>
+#include <sys/socket.h>
 #include <unistd.h>
 
 #include <Poco/Net/HTTPSClientSession.h>
+#include <Poco/Net/SecureStreamSocket.h>
+
+#include <type_traits>
 
 #include "arm/http/HttpError.h"
 
@@ -14,6 +18,9 @@ namespace {
 
 // Poco's reconnect() is protected; exposing it lets the transport connect before sending, with the
 // socket registered for interrupts, and never lets Poco silently reconnect a stale session mid-request.
+// reconnect() resolves the host and calls the virtual connect(), which Exposed takes over: it makes the
+// socket itself so that an interrupt can shut it down while the connect or the TLS handshake is blocked
+// (Poco creates its socket inside connect(), out of an interrupt's reach).
 template <class Session>
 class OpenableConnection final : public Connection {
 public:
@@ -24,15 +31,56 @@ public:
         session_.setKeepAlive(true);
     }
     Poco::Net::HTTPClientSession& session() override { return session_; }
-    void open() override {
+    void open(InterruptScope& scope, Poco::Timespan connectTimeout) override {
         forgetAbortDescriptor();
-        session_.open();
+        session_.open(scope, connectTimeout);
     }
 
 private:
     struct Exposed : Session {
         using Session::Session;
-        void open() { this->reconnect(); }
+        void open(InterruptScope& scope, Poco::Timespan connectTimeout) {
+            scope_ = &scope;
+            connectTimeout_ = connectTimeout;
+            try {
+                this->reconnect();
+            } catch (...) {
+                scope_ = nullptr;
+                throw;
+            }
+            scope_ = nullptr;
+        }
+
+    protected:
+        // What HTTPSession::connect (and HTTPSClientSession::connect, without a proxy or session cache, neither
+        // of which we use) do, on a socket an interrupt can reach. The send and receive timeouts are the same
+        // value here (the transport sets them so).
+        void connect(const Poco::Net::SocketAddress& address) override {
+            Poco::Net::StreamSocket tcp(address.family());
+            const int fd = tcp.impl()->sockfd();
+            struct AbortRegistration {
+                InterruptScope* scope;
+                InterruptScope::Registration id = 0;
+                ~AbortRegistration() {
+                    if (id != 0) scope->unregisterAbort(id);
+                }
+            } registration{scope_};
+            if (scope_) registration.id = scope_->registerAbort([fd] { ::shutdown(fd, SHUT_RDWR); });
+            tcp.connect(address, connectTimeout_);
+            tcp.setReceiveTimeout(this->getTimeout());
+            tcp.setSendTimeout(this->getTimeout());
+            tcp.setNoDelay(true);
+            if constexpr (std::is_same_v<Session, Poco::Net::HTTPSClientSession>)
+                // The context the session was made with lives on its (still unconnected) secure socket.
+                this->attachSocket(Poco::Net::SecureStreamSocket::attach(tcp, this->getHost(),
+                                                                         Poco::Net::SecureStreamSocket(this->socket()).context()));
+            else
+                this->attachSocket(tcp);
+        }
+
+    private:
+        InterruptScope* scope_ = nullptr;
+        Poco::Timespan connectTimeout_;
     };
     Exposed session_;
 };

@@ -24,6 +24,7 @@
 #include <vector>
 
 #include "arm/http/CallControl.h"
+#include "arm/http/InterruptScope.h"
 #include "arm/http/TransportOptions.h"
 
 namespace aifoundry::arm {
@@ -41,7 +42,10 @@ class Connection {
 public:
     virtual ~Connection();  // closes the abort descriptor
     virtual Poco::Net::HTTPClientSession& session() = 0;
-    virtual void open() = 0;  // connect (and TLS handshake) now
+    // Connects (and shakes hands) now, within `connectTimeout` for the TCP connect; an abort of `scope`
+    // meanwhile shuts the new socket down, so a server that never answers the SYN or the handshake cannot
+    // hold an interrupted call.
+    virtual void open(InterruptScope& scope, Poco::Timespan connectTimeout) = 0;
 
     // A duplicate of the connected socket's descriptor that an interrupt may shut down from another thread
     // (SocketAbortGuard), or -1. It is made once per socket, not per request (fcntl + close were 2 of a

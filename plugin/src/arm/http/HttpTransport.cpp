@@ -170,7 +170,7 @@ HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& 
         const bool deadlineBound = connectTimeout < options_.connectTimeout;
         try {
             clearCertificateError();
-            lease.connection().open();
+            lease.connection().open(*control.scope, toTimespan(connectTimeout));
             lease.connection().socketTimeout = readTimeout;  // the session applies its timeouts on connect
         } catch (const Poco::Exception& e) {
             failConnect(e, uri, target, control, deadlineBound);
