@@ -1,6 +1,7 @@
 // The connect phase: a server that never completes the TCP handshake (a loopback listener whose accept queue
 // is full, so the kernel drops further SYNs — no external network involved) ends the call with the connect
-// timeout as a Network error, with the call's deadline as a Timeout, and with an interrupt as Interrupted.
+// timeout as a Network error, with the call's deadline as a Timeout, and with an interrupt as Interrupted;
+// an interrupt also ends a TLS handshake the server never answers.
 #include <gtest/gtest.h>
 
 #include <arpa/inet.h>
@@ -61,6 +62,31 @@ private:
     std::vector<int> fillers_;
 };
 
+// A loopback listener that completes TCP handshakes (the kernel does) but never accepts or speaks: a TLS
+// client's handshake stalls waiting for the ServerHello.
+class SilentListener {
+public:
+    SilentListener() {
+        listener_ = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        socklen_t length = sizeof address;
+        if (listener_ >= 0 && ::bind(listener_, reinterpret_cast<sockaddr*>(&address), length) == 0 && ::listen(listener_, 16) == 0 &&
+            ::getsockname(listener_, reinterpret_cast<sockaddr*>(&address), &length) == 0)
+            port_ = ntohs(address.sin_port);
+    }
+    ~SilentListener() {
+        if (listener_ >= 0) ::close(listener_);
+    }
+    std::string httpsUrl() const { return "https://127.0.0.1:" + std::to_string(port_) + "/token"; }
+    bool ok() const { return port_ != 0; }
+
+private:
+    int listener_ = -1;
+    int port_ = 0;
+};
+
 TransportOptions withConnectTimeout(std::chrono::milliseconds timeout) {
     auto options = loopbackOptions();
     options.connectTimeout = timeout;
@@ -113,5 +139,24 @@ TEST(ConnectTimeout, AnInterruptDuringTheConnectReturnsInterrupted) {
     interrupter.join();
     EXPECT_EQ(error.reason(), ErrorReason::Interrupted) << error.what();
     // A hang guard, not a timing claim: without the interrupt the connect would wait its full 60 s.
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
+}
+
+TEST(ConnectTimeout, AnInterruptDuringAStalledTlsHandshakeReturnsInterrupted) {
+    SilentListener silent;
+    ASSERT_TRUE(silent.ok());
+    auto options = withConnectTimeout(std::chrono::seconds(60));
+    options.readTimeout = std::chrono::seconds(60);
+    HttpTransport transport(options);
+    CallControl control;
+    std::thread interrupter([scope = control.scope] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        scope->abort();
+    });
+    const auto started = std::chrono::steady_clock::now();
+    auto error = errorOf([&] { transport.send(get(silent.httpsUrl()), control); });
+    interrupter.join();
+    EXPECT_EQ(error.reason(), ErrorReason::Interrupted) << error.what();
+    // A hang guard, not a timing claim: without the interrupt the handshake would wait its 60 s read timeout.
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
 }
