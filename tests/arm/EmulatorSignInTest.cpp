@@ -125,6 +125,39 @@ struct SignInFixture : ::testing::Test {
         EXPECT_FALSE(log.contains("pfx-pass"));
         EXPECT_FALSE(log.contains("eyJ"));  // any JWT: tokens, assertions
     }
+    // A client signing in as `kind` ("Certificate", "Workload Identity", "Managed Identity" (IMDS),
+    // "App Service" or "Polysync Service Principal", whose provider calls are counted in `hostCalls`).
+    std::shared_ptr<ArmClient> clientFor(const std::string& kind, std::atomic<int>& hostCalls) {
+        auto d = deps();
+        Attributes a = attributes(kind);
+        if (kind == "Certificate") {
+            a["Tenant Id"] = emulator->options().tenant;
+            a["Client Id"] = kCertClient;
+            a["Certificate"] = certificate.pem();
+        } else if (kind == "Workload Identity") {
+            a["Tenant Id"] = emulator->options().tenant;
+            a["Client Id"] = kFederatedClient;
+            a["Federated Token File"] = federatedFile.path();
+        } else if (kind == "Managed Identity") {
+            a["Client Id"] = kManagedClient;
+            a["Managed Identity Endpoint"] = imdsUrl();
+        } else if (kind == "App Service") {
+            a["Authentication Method"] = "Managed Identity";
+            a["Client Id"] = kManagedClient;
+            d.environment = envFrom({{"IDENTITY_ENDPOINT", emulator->baseUrl() + "/msi/token"},
+                                     {"IDENTITY_HEADER", emulator->options().identityHeader}});
+        } else {
+            Emulator* emu = emulator.get();
+            d.hostTokens = [emu, &hostCalls](const std::string& scope, const std::string&) {
+                ++hostCalls;
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a slow provider: callers pile up
+                const std::string audience = scope.substr(0, scope.size() - std::string("/.default").size());
+                const int lifetime = emu->options().tokenLifetimeSeconds;
+                return identity::HostToken{emu->mintToken(audience, lifetime), identity::systemUnixNow() + lifetime};
+            };
+        }
+        return ArmClient::fromAttributes(a, d);
+    }
     // Two ARM calls on one client: both succeed, one token issued to `clientId`.
     void expectSignsInOnce(const Attributes& a, ArmClientDependencies d, const std::string& clientId) {
         auto arm = ArmClient::fromAttributes(a, std::move(d));
@@ -234,35 +267,8 @@ class OneTokenPerLifetime : public SignInFixture, public ::testing::WithParamInt
 TEST_P(OneTokenPerLifetime, ManyThreadsAndCalls) {
     const auto& kind = GetParam();
     std::atomic<int> hostCalls{0};
-    auto d = deps();
-    Attributes a = attributes(kind.name);
-    if (kind.name == "Certificate") {
-        a["Tenant Id"] = emulator->options().tenant;
-        a["Client Id"] = kCertClient;
-        a["Certificate"] = certificate.pem();
-    } else if (kind.name == "Workload Identity") {
-        a["Tenant Id"] = emulator->options().tenant;
-        a["Client Id"] = kFederatedClient;
-        a["Federated Token File"] = federatedFile.path();
-    } else if (kind.name == "Managed Identity") {
-        a["Client Id"] = kManagedClient;
-        a["Managed Identity Endpoint"] = imdsUrl();
-    } else if (kind.name == "App Service") {
-        a["Authentication Method"] = "Managed Identity";
-        a["Client Id"] = kManagedClient;
-        d.environment = envFrom({{"IDENTITY_ENDPOINT", emulator->baseUrl() + "/msi/token"},
-                                 {"IDENTITY_HEADER", emulator->options().identityHeader}});
-    } else {
-        Emulator* emu = emulator.get();
-        d.hostTokens = [emu, &hostCalls](const std::string& scope, const std::string&) {
-            ++hostCalls;
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a slow provider: callers pile up
-            const std::string audience = scope.substr(0, scope.size() - std::string("/.default").size());
-            return identity::HostToken{emu->mintToken(audience), identity::systemUnixNow() + 3600};
-        };
-    }
     const auto before = kind.clientId.empty() ? 0 : emulator->tokensIssued(kind.clientId);
-    auto arm = ArmClient::fromAttributes(a, d);
+    auto arm = clientFor(kind.name, hostCalls);
     std::atomic<int> ok{0};
     std::vector<std::thread> threads;
     for (int t = 0; t < 8; ++t)
@@ -290,6 +296,43 @@ INSTANTIATE_TEST_SUITE_P(SignIn, OneTokenPerLifetime,
                                  if (std::isalnum(static_cast<unsigned char>(c))) name += c;
                              return name;
                          });
+
+// After expiry each kind asks again, once (the service principal: EmulatorFixture.ShortLivedTokensAreRefreshedAfterExpiry).
+// One sleep past a 2 s token lifetime serves every kind.
+TEST_F(SignInFixture, EveryCredentialKindRefreshesOnceAfterExpiry) {
+    EmulatorOptions options;
+    options.tokenLifetimeSeconds = 2;
+    start(options);
+    const std::vector<CredentialKind> kinds{{"Certificate", kCertClient}, {"Workload Identity", kFederatedClient},
+                                            {"Managed Identity", kManagedClient}, {"App Service", kManagedClient},
+                                            {"Polysync Service Principal", ""}};
+    std::atomic<int> hostCalls{0};
+    std::map<std::string, std::size_t> baseline, kindsOf;
+    std::vector<std::shared_ptr<ArmClient>> clients;
+    for (const auto& kind : kinds) {
+        if (!kind.clientId.empty()) {
+            baseline[kind.clientId] = emulator->tokensIssued(kind.clientId);
+            ++kindsOf[kind.clientId];
+        }
+        clients.push_back(clientFor(kind.name, hostCalls));
+    }
+    auto callEachTwice = [&] {
+        for (auto& arm : clients)
+            for (int i = 0; i < 2; ++i) EXPECT_EQ(arm->get(workspace(), CallControl()).status, 200);
+    };
+    callEachTwice();
+    for (const auto& [client, count] : kindsOf) EXPECT_EQ(emulator->tokensIssued(client), baseline[client] + count) << client;
+    EXPECT_EQ(hostCalls.load(), 1);
+
+    std::this_thread::sleep_for(std::chrono::milliseconds(2500));
+    // The pod's token file is rotated meanwhile (its assertion expired too): it is read afresh.
+    const auto beforeMint = emulator->tokensIssued(kFederatedClient);
+    Poco::FileOutputStream(federatedFile.path()) << emulator->mintFederatedAssertion(kFederatedClient);
+    baseline[kFederatedClient] += emulator->tokensIssued(kFederatedClient) - beforeMint;  // should minting count
+    callEachTwice();
+    for (const auto& [client, count] : kindsOf) EXPECT_EQ(emulator->tokensIssued(client), baseline[client] + 2 * count) << client;
+    EXPECT_EQ(hostCalls.load(), 2);
+}
 
 // --- IMDS retry rules --------------------------------------------------------------------------------------
 
