@@ -42,6 +42,13 @@ void appendQuoted(std::string& out, std::string_view utf8) {
   out.push_back('"');
 }
 
+void appendMember(std::string& out, std::string_view key, std::string_view rawValue) {
+  if (!out.empty() && out.back() != '{') out.push_back(',');
+  appendQuoted(out, key);
+  out.push_back(':');
+  out.append(rawValue);
+}
+
 std::string quoted(std::string_view utf8) {
   std::string out;
   out.reserve(utf8.size() + 2);

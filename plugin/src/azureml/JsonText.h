@@ -13,6 +13,10 @@ namespace aifoundry::azureml::jsontext {
 void appendQuoted(std::string& out, std::string_view utf8);
 std::string quoted(std::string_view utf8);
 
+// Appends `"key":rawValue` to an object being written whose text so far is `out` (which ends in '{' before
+// its first member): the comma comes first unless this is the first member. `rawValue` must be JSON.
+void appendMember(std::string& out, std::string_view key, std::string_view rawValue);
+
 // Removes insignificant whitespace from VALID JSON text (validate with JsonView::parse first).
 std::string compact(std::string_view validJson);
 

@@ -7,13 +7,6 @@ namespace {
 
 constexpr std::string_view kNamePlaceholder = "${{name}}";
 
-void appendMember(std::string& out, const std::string& key, std::string_view rawValue) {
-  if (out.back() != '{') out.push_back(',');
-  jsontext::appendQuoted(out, key);
-  out.push_back(':');
-  out.append(rawValue);
-}
-
 std::string rebindOutput(JsonView output, std::string_view templateName, bool& changed) {
   if (!output.isObject()) return std::string(output.raw());
   std::string out = "{";
@@ -22,9 +15,9 @@ std::string rebindOutput(JsonView output, std::string_view templateName, bool& c
       const std::string path = value.text();
       const std::string rebound = OutputRebinder::rebindPath(path, templateName);
       if (rebound != path) changed = true;
-      appendMember(out, key, rebound == path ? std::string(value.raw()) : jsontext::quoted(rebound));
+      jsontext::appendMember(out, key, rebound == path ? std::string(value.raw()) : jsontext::quoted(rebound));
     } else {
-      appendMember(out, key, value.raw());
+      jsontext::appendMember(out, key, value.raw());
     }
   });
   out.push_back('}');
@@ -56,7 +49,7 @@ std::string OutputRebinder::rebind(JsonView outputs, std::string_view templateNa
   bool changed = false;
   std::string out = "{";
   outputs.forEachMember([&](const std::string& name, JsonView output) {
-    appendMember(out, name, rebindOutput(output, templateName, changed));
+    jsontext::appendMember(out, name, rebindOutput(output, templateName, changed));
   });
   out.push_back('}');
   // Untouched outputs keep the template's exact text, like every other copied field.

@@ -44,15 +44,8 @@ TemplateFields readFields(JsonView properties) {
   return f;
 }
 
-void member(std::string& out, std::string_view key, std::string_view rawValue) {
-  if (out.back() != '{') out.push_back(',');
-  jsontext::appendQuoted(out, key);
-  out.push_back(':');
-  out.append(rawValue);
-}
-
 void copyIfPresent(std::string& out, std::string_view key, const std::optional<JsonView>& value) {
-  if (value) member(out, key, value->raw());
+  if (value) jsontext::appendMember(out, key, value->raw());
 }
 
 std::string tagsText(const std::optional<JsonView>& templateTags, const CloneRequest& request) {
@@ -60,10 +53,10 @@ std::string tagsText(const std::optional<JsonView>& templateTags, const CloneReq
   if (templateTags)
     templateTags->forEachMember([&](const std::string& key, JsonView value) {
       // Our namespace is ours alone: a template never passes its polysync.* tags on to a run.
-      if (!ascii::istartsWith(key, tags::kNamespace)) member(out, key, value.raw());
+      if (!ascii::istartsWith(key, tags::kNamespace)) jsontext::appendMember(out, key, value.raw());
     });
-  member(out, tags::kTemplate, jsontext::quoted(request.templateName));
-  if (request.idempotencyKey) member(out, tags::kIdempotencyKey, jsontext::quoted(*request.idempotencyKey));
+  jsontext::appendMember(out, tags::kTemplate, jsontext::quoted(request.templateName));
+  if (request.idempotencyKey) jsontext::appendMember(out, tags::kIdempotencyKey, jsontext::quoted(*request.idempotencyKey));
   out.push_back('}');
   return out;
 }
@@ -103,19 +96,19 @@ std::string TemplateCloner::buildRequestBody(JsonView templateRoot, const CloneR
   out = "{\"properties\":{";
   copyIfPresent(out, "jobType", f.jobType);
   if (!request.displayName.empty())
-    member(out, "displayName", jsontext::quoted(request.displayName));
+    jsontext::appendMember(out, "displayName", jsontext::quoted(request.displayName));
   else
     copyIfPresent(out, "displayName", f.displayName);
   copyIfPresent(out, "description", f.description);
   copyIfPresent(out, "experimentName", f.experimentName);
   if (!computeId.empty())
-    member(out, "computeId", jsontext::quoted(computeId));
+    jsontext::appendMember(out, "computeId", jsontext::quoted(computeId));
   else
     copyIfPresent(out, "computeId", f.computeId);
   copyIfPresent(out, "identity", f.identity);
-  member(out, "tags", tagsText(f.tags, request));
-  if (f.inputs || inputs != "{}") member(out, "inputs", inputs);
-  if (f.outputs) member(out, "outputs", OutputRebinder::rebind(*f.outputs, request.templateName));
+  jsontext::appendMember(out, "tags", tagsText(f.tags, request));
+  if (f.inputs || inputs != "{}") jsontext::appendMember(out, "inputs", inputs);
+  if (f.outputs) jsontext::appendMember(out, "outputs", OutputRebinder::rebind(*f.outputs, request.templateName));
   copyIfPresent(out, "settings", f.settings);
   copyIfPresent(out, "jobs", f.jobs);
   out += "}}";

@@ -2,15 +2,16 @@
 
 #include <fcntl.h>
 #include <poll.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/Net/SecureStreamSocket.h>
 
+#include <optional>
 #include <type_traits>
 
 #include "arm/http/HttpError.h"
+#include "arm/http/SocketAbortGuard.h"
 
 namespace aifoundry::arm {
 
@@ -57,15 +58,9 @@ private:
         // value here (the transport sets them so).
         void connect(const Poco::Net::SocketAddress& address) override {
             Poco::Net::StreamSocket tcp(address.family());
-            const int fd = tcp.impl()->sockfd();
-            struct AbortRegistration {
-                InterruptScope* scope;
-                InterruptScope::Registration id = 0;
-                ~AbortRegistration() {
-                    if (id != 0) scope->unregisterAbort(id);
-                }
-            } registration{scope_};
-            if (scope_) registration.id = scope_->registerAbort([fd] { ::shutdown(fd, SHUT_RDWR); });
+            // `tcp` owns the descriptor for as long as the guard lives, so its number cannot be reused meanwhile.
+            std::optional<SocketAbortGuard> abortGuard;
+            if (scope_) abortGuard.emplace(*scope_, tcp.impl()->sockfd());
             tcp.connect(address, connectTimeout_);
             tcp.setReceiveTimeout(this->getTimeout());
             tcp.setSendTimeout(this->getTimeout());

@@ -1,10 +1,11 @@
 // SocketAbortGuard: while alive, an interrupt (InterruptScope::abort) shuts the socket down, so a blocked
 // send/recv on the calling thread returns at once.
 //
-// It is given a duplicate of the socket's descriptor that outlives it (Connection::abortDescriptor):
-// shutdown() acts on the socket, not the descriptor, and the duplicate stays valid even if Poco closes or
-// replaces the session's descriptor meanwhile, so the interrupt thread can never hit an unrelated, reused
-// descriptor number. A descriptor of -1 guards nothing.
+// It is given a descriptor that stays open for at least as long as the guard lives: a duplicate of a
+// connected session's socket (Connection::abortDescriptor), or the socket being connected, owned by the
+// caller's frame (the pool's connect). shutdown() acts on the socket, not the descriptor, and because the
+// descriptor stays open its number cannot be reused meanwhile, so the interrupt thread can never hit an
+// unrelated descriptor. A descriptor of -1 guards nothing.
 #pragma once
 
 #include "arm/http/InterruptScope.h"
