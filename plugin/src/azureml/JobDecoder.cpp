@@ -2,6 +2,7 @@
 
 #include "azureml/AsciiText.h"
 #include "azureml/ErrorField.h"
+#include "azureml/StatusDecoder.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -60,44 +61,75 @@ std::string studioEndpoint(JsonView services) {
   return studio ? textOf(studio->member("endpoint")) : std::string();
 }
 
+// The properties a poll reports (product-contract.md, "Poll"). True when `key` is one of them.
+bool readPollField(const std::string& key, JsonView v, Job& job) {
+  if (key == "status")
+    job.status = v.text();
+  else if (key == "startTime")
+    job.startTime = nonEmptyTextOf(v);
+  else if (key == "endTime")
+    job.endTime = nonEmptyTextOf(v);
+  else if (key == "error") {
+    const ErrorField error = ErrorField::read(v);
+    job.errorCode = error.code;
+    job.errorMessage = error.message;
+  } else if (key == "services")
+    job.studioEndpoint = studioEndpoint(v);
+  else
+    return false;
+  return true;
+}
+
+void readOutputs(JsonView outputs, Job& job) {
+  job.outputs.clear();
+  outputs.forEachMember(
+      [&](const std::string& k, JsonView out) { job.outputs.push_back(decodeOutput(k, out)); });
+}
+
+// The properties only templates, imports and submissions need.
+void readDescriptiveField(const std::string& key, JsonView v, Job& job) {
+  if (key == "displayName")
+    job.displayName = v.text();
+  else if (key == "description")
+    job.description = v.text();
+  else if (key == "jobType")
+    job.jobType = v.text();
+  else if (key == "experimentName")
+    job.experimentName = v.text();
+  else if (key == "computeId")
+    job.computeId = v.text();
+  else if (key == "identity") {
+    job.identityTypeText = v.isObject() ? textOf(v.member("identityType")) : std::string();
+    job.identity = identityOf(job.identityTypeText);
+  } else if (key == "tags") {
+    job.tags.clear();
+    v.forEachMember([&](const std::string& k, JsonView t) { job.tags.emplace_back(k, t.text()); });
+  } else if (key == "inputs") {
+    job.inputs.clear();
+    v.forEachMember([&](const std::string& k, JsonView in) { job.inputs.push_back(decodeInput(k, in)); });
+  } else if (key == "outputs") {
+    readOutputs(v, job);
+  }
+}
+
 void readProperties(JsonView p, Job& job) {
   p.forEachMember([&](const std::string& key, JsonView v) {
-    if (key == "displayName")
-      job.displayName = v.text();
-    else if (key == "description")
-      job.description = v.text();
-    else if (key == "jobType")
-      job.jobType = v.text();
-    else if (key == "status")
-      job.status = v.text();
-    else if (key == "experimentName")
-      job.experimentName = v.text();
-    else if (key == "computeId")
-      job.computeId = v.text();
-    else if (key == "startTime")
-      job.startTime = nonEmptyTextOf(v);
-    else if (key == "endTime")
-      job.endTime = nonEmptyTextOf(v);
-    else if (key == "error") {
-      const ErrorField error = ErrorField::read(v);
-      job.errorCode = error.code;
-      job.errorMessage = error.message;
-    } else if (key == "services")
-      job.studioEndpoint = studioEndpoint(v);
-    else if (key == "identity") {
-      job.identityTypeText = v.isObject() ? textOf(v.member("identityType")) : std::string();
-      job.identity = identityOf(job.identityTypeText);
-    } else if (key == "tags") {
-      job.tags.clear();
-      v.forEachMember([&](const std::string& k, JsonView t) { job.tags.emplace_back(k, t.text()); });
-    } else if (key == "inputs") {
-      job.inputs.clear();
-      v.forEachMember([&](const std::string& k, JsonView in) { job.inputs.push_back(decodeInput(k, in)); });
-    } else if (key == "outputs") {
-      job.outputs.clear();
-      v.forEachMember(
-          [&](const std::string& k, JsonView out) { job.outputs.push_back(decodeOutput(k, out)); });
-    }
+    if (!readPollField(key, v, job)) readDescriptiveField(key, v, job);
+  });
+}
+
+// Calls onProperties for each `properties` member of the resource and reads its other top-level fields.
+template <typename OnProperties>
+void readResource(JsonView resource, Job& job, bool withId, const OnProperties& onProperties) {
+  resource.forEachMember([&](const std::string& key, JsonView v) {
+    if (key == "name")
+      job.name = v.text();
+    else if (key == "id" && withId)
+      job.id = v.text();
+    else if (key == "properties")
+      onProperties(v);
+    else if (key == "systemData")
+      job.createdAt = v.isObject() ? nonEmptyTextOf(v.member("createdAt")) : std::nullopt;
   });
 }
 
@@ -109,16 +141,19 @@ Job JobDecoder::decode(std::string_view json, std::string_view what) {
 
 Job JobDecoder::decode(JsonView resource) {
   Job job;
-  resource.forEachMember([&](const std::string& key, JsonView v) {
-    if (key == "name")
-      job.name = v.text();
-    else if (key == "id")
-      job.id = v.text();
-    else if (key == "properties")
-      readProperties(v, job);
-    else if (key == "systemData")
-      job.createdAt = v.isObject() ? nonEmptyTextOf(v.member("createdAt")) : std::nullopt;
+  readResource(resource, job, true, [&](JsonView properties) { readProperties(properties, job); });
+  return job;
+}
+
+Job JobDecoder::decodeForPoll(JsonView resource) {
+  Job job;
+  std::optional<JsonView> outputs;  // the last `outputs`, as decode() keeps; read once the status is known
+  readResource(resource, job, false, [&](JsonView properties) {
+    properties.forEachMember([&](const std::string& key, JsonView v) {
+      if (!readPollField(key, v, job) && key == "outputs") outputs = v;
+    });
   });
+  if (outputs && StatusDecoder::isTerminalStatus(job.status)) readOutputs(*outputs, job);
   return job;
 }
 

@@ -1,9 +1,7 @@
 #include "azureml/JsonView.h"
 
-#include <cstring>
-#include <vector>
-
 #include "azureml/AzureMlError.h"
+#include "azureml/JsonStringScan.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -106,27 +104,27 @@ class Validator {
 
   bool string() {
     ++i_;  // opening quote
-    while (i_ < s_.size()) {
+    for (;;) {
+      i_ = jsonscan::nextQuoteBackslashOrControl(s_, i_);  // the plain bytes in between need no look
+      if (i_ >= s_.size()) break;
       const auto c = static_cast<unsigned char>(s_[i_]);
       if (c == '"') {
         ++i_;
         return true;
       }
       if (c < 0x20) return fail("control character inside a string");
-      if (c == '\\') {
-        ++i_;
-        if (i_ >= s_.size()) break;
-        const char e = s_[i_];
-        if (e == 'u') {
-          for (int k = 1; k <= 4; ++k)
-            if (i_ + static_cast<std::size_t>(k) >= s_.size() || !isHex(s_[i_ + static_cast<std::size_t>(k)]))
-              return fail("bad \\u escape");
-          i_ += 5;
-          continue;
-        }
-        if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
-          return fail("bad escape in a string");
+      ++i_;  // the backslash
+      if (i_ >= s_.size()) break;
+      const char e = s_[i_];
+      if (e == 'u') {
+        for (int k = 1; k <= 4; ++k)
+          if (i_ + static_cast<std::size_t>(k) >= s_.size() || !isHex(s_[i_ + static_cast<std::size_t>(k)]))
+            return fail("bad \\u escape");
+        i_ += 5;
+        continue;
       }
+      if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
+        return fail("bad escape in a string");
       ++i_;
     }
     return fail("unterminated string");
@@ -155,7 +153,7 @@ class Validator {
 
   std::string_view s_;
   std::size_t i_ = 0;
-  std::vector<char> stack_;
+  std::string stack_;  // the open brackets; a std::string so the usual < 16 levels need no allocation
   const char* reason_ = "";
 };
 
@@ -165,21 +163,11 @@ std::size_t skipWsAt(std::string_view s, std::size_t i) noexcept {
   return i;
 }
 
-// memchr() finds the candidate closing quotes (a poll's reply is mostly string bytes; this loop was the
-// largest user-space cost of a poll, measured with bench/); a quote after an odd run of backslashes is
-// escaped.
+// Past the closing quote of the string opening at i (a word at a time: JsonStringScan.h says why; string
+// skipping was the largest user-space cost of a poll, measured with bench/).
 std::size_t skipString(std::string_view s, std::size_t i) noexcept {
-  std::size_t from = i + 1;
-  while (from < s.size()) {
-    const void* found = std::memchr(s.data() + from, '"', s.size() - from);
-    if (!found) break;
-    const auto quote = static_cast<std::size_t>(static_cast<const char*>(found) - s.data());
-    std::size_t slashes = 0;
-    while (quote - slashes > from && s[quote - slashes - 1] == '\\') ++slashes;
-    if (slashes % 2 == 0) return quote + 1;
-    from = quote + 1;
-  }
-  return s.size();
+  const std::size_t end = jsonscan::stringEnd(s, i);
+  return end == std::string_view::npos ? s.size() : end;
 }
 
 // Returns the offset just past the value starting at i.
@@ -319,8 +307,12 @@ JsonView JsonView::parse(std::string_view text, std::string_view what) {
   if (!v.run())
     throw AzureMlError(errc::InvalidJson, std::string(what) + " is not valid JSON (" + v.reason() +
                                               " at byte " + std::to_string(v.errorOffset()) + ")");
+  // Valid text is one value between optional whitespace, so the value is the text trimmed: no second walk
+  // (skipping the root cost as much as validating it).
   const std::size_t begin = skipWsAt(text, 0);
-  return JsonView(text.substr(begin, skipValue(text, begin) - begin));
+  std::size_t end = text.size();
+  while (end > begin && isWs(text[end - 1])) --end;
+  return JsonView(text.substr(begin, end - begin));
 }
 
 bool JsonView::isValid(std::string_view text) noexcept {

@@ -13,7 +13,7 @@
 namespace aifoundry::pipeline_job {
 
 struct RunObservation {
-  azureml::Job job;
+  azureml::Job job;  // as JobDecoder::decodeForPoll reads it: outputs only once terminal, no inputs or tags
   std::optional<std::int64_t> createdAtMs;  // systemData.createdAt: the run's age for the poll hint
   std::optional<azureml::RunHistoryRun> history;
   std::optional<azureml::StepFailure> failedStep;

@@ -100,5 +100,67 @@ TEST(JobDecoder, InvalidJsonFailsWithInvalidJson) {
   EXPECT_EQ(test::errorOf([] { JobDecoder::decode("<html>"); }).code(), errc::InvalidJson);
 }
 
+// decodeForPoll: the fields a poll reports come out exactly as decode() reads them.
+void expectSamePollFields(const Job& poll, const Job& full) {
+  EXPECT_EQ(poll.name, full.name);
+  EXPECT_EQ(poll.status, full.status);
+  EXPECT_EQ(poll.startTime, full.startTime);
+  EXPECT_EQ(poll.endTime, full.endTime);
+  EXPECT_EQ(poll.errorCode, full.errorCode);
+  EXPECT_EQ(poll.errorMessage, full.errorMessage);
+  EXPECT_EQ(poll.studioEndpoint, full.studioEndpoint);
+  EXPECT_EQ(poll.createdAt, full.createdAt);
+}
+
+std::string withStatus(std::string json, const std::string& status) {
+  const std::string from = R"("status": "Failed")";
+  json.replace(json.find(from), from.size(), R"("status": ")" + status + "\"");
+  return json;
+}
+
+TEST(JobDecoder, APollOfARunningRunReadsItsStatusFieldsButNotItsInputsOutputsOrTags) {
+  const std::string running =
+      withStatus(kRun, "Running").insert(1, R"("systemData": {"createdAt": "2024-05-01T09:59:00Z"}, )");
+  const Job full = JobDecoder::decode(running);
+  const Job poll = JobDecoder::decodeForPoll(JsonView::parse(running, "t"));
+  expectSamePollFields(poll, full);
+  EXPECT_EQ(*poll.createdAt, "2024-05-01T09:59:00Z");
+  EXPECT_EQ(poll.status, "Running");
+  EXPECT_EQ(poll.studioEndpoint, "https://ml.azure.com/runs/run_1?wsid=/x");
+  EXPECT_TRUE(poll.inputs.empty());
+  EXPECT_TRUE(poll.outputs.empty());  // reported only once the run has finished
+  EXPECT_TRUE(poll.tags.empty());
+}
+
+TEST(JobDecoder, APollOfAFinishedRunReadsItsOutputsLikeTheFullDecode) {
+  for (const char* status : {"Completed", "Failed", "Canceled", "cancelled"}) {
+    const std::string json = withStatus(kRun, status);
+    const Job full = JobDecoder::decode(json);
+    const Job poll = JobDecoder::decodeForPoll(JsonView::parse(json, "t"));
+    expectSamePollFields(poll, full);
+    ASSERT_EQ(poll.outputs.size(), full.outputs.size()) << status;
+    for (std::size_t i = 0; i < poll.outputs.size(); ++i) {
+      EXPECT_EQ(poll.outputs[i].name, full.outputs[i].name);
+      EXPECT_EQ(poll.outputs[i].jobOutputType, full.outputs[i].jobOutputType);
+      EXPECT_EQ(poll.outputs[i].uri, full.outputs[i].uri);
+      EXPECT_EQ(poll.outputs[i].value, full.outputs[i].value);
+      EXPECT_EQ(poll.outputs[i].mode, full.outputs[i].mode);
+    }
+    EXPECT_EQ(*poll.output("SCORE")->value, "0.93");
+  }
+}
+
+TEST(JobDecoder, APollReadsTheLastOfRepeatedFieldsLikeTheFullDecode) {
+  const std::string json =
+      R"({"name":"a","properties":{"status":"Running","outputs":{"o":{"uri":"first"}}},"name":"b",)"
+      R"("properties":{"status":"Completed","outputs":{"p":{"uri":"second"}},"error":null}})";
+  const Job full = JobDecoder::decode(json);
+  const Job poll = JobDecoder::decodeForPoll(JsonView::parse(json, "t"));
+  expectSamePollFields(poll, full);
+  EXPECT_EQ(poll.name, "b");
+  ASSERT_EQ(poll.outputs.size(), 1u);
+  EXPECT_EQ(poll.outputs[0].uri, "second");
+}
+
 }  // namespace
 }  // namespace aifoundry::azureml

@@ -34,6 +34,25 @@ TEST(JsonView, RefusesInvalidJsonWithTheOffset) {
   }
 }
 
+// The validator skips plain string bytes a word at a time (JsonStringScan): the reason and the offset of an
+// error inside or after a long string must stay exact.
+TEST(JsonView, ErrorsInLongStringsNameTheExactByte) {
+  const auto messageOf = [](const std::string& text) {
+    return std::string(test::errorOf([&] { JsonView::parse(text, "The reply"); }).what());
+  };
+  EXPECT_EQ(messageOf("[\"0123456789abcdef\x01\"]"),
+            "The reply is not valid JSON (control character inside a string at byte 18)");
+  EXPECT_EQ(messageOf("[\"0123456789abcdef\\q\"]"),
+            "The reply is not valid JSON (bad escape in a string at byte 19)");
+  EXPECT_EQ(messageOf("[\"0123456789abcdef\\u12x4\"]"),
+            "The reply is not valid JSON (bad \\u escape at byte 19)");
+  EXPECT_EQ(messageOf("[\"0123456789abcdef\\\"gh"),
+            "The reply is not valid JSON (unterminated string at byte 22)");
+  EXPECT_EQ(messageOf("[\"0123456789abcdef\\"),
+            "The reply is not valid JSON (unterminated string at byte 19)");
+  EXPECT_TRUE(JsonView::isValid(R"(["0123456789abcdef\"\\\u00e9 \/ end", "\u0041"])"));
+}
+
 TEST(JsonView, DeepNestingIsValidatedWithoutRecursion) {
   const std::string deep = std::string(5000, '[') + std::string(5000, ']');
   EXPECT_TRUE(JsonView::isValid(deep));
