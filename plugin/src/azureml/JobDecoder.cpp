@@ -7,19 +7,22 @@
 namespace aifoundry::azureml {
 namespace {
 
+// Keys are compared as string_views: length first, no strlen() per comparison (a poll compares ~100).
+using namespace std::string_view_literals;
+
 JobInput decodeInput(const std::string& name, JsonView v) {
   JobInput in;
   in.name = name;
   v.forEachMember([&](const std::string& key, JsonView field) {
-    if (key == "jobInputType")
+    if (key == "jobInputType"sv)
       in.jobInputType = field.text();
-    else if (key == "value")
+    else if (key == "value"sv)
       in.value = field.text();
-    else if (key == "uri")
+    else if (key == "uri"sv)
       in.uri = field.text();
-    else if (key == "mode")
+    else if (key == "mode"sv)
       in.mode = field.text();
-    else if (key == "description")
+    else if (key == "description"sv)
       in.description = field.text();
   });
   in.literal = ascii::iequals(in.jobInputType, "literal");
@@ -30,15 +33,15 @@ JobOutput decodeOutput(const std::string& name, JsonView v) {
   JobOutput out;
   out.name = name;
   v.forEachMember([&](const std::string& key, JsonView field) {
-    if (key == "jobOutputType")
+    if (key == "jobOutputType"sv)
       out.jobOutputType = field.text();
-    else if (key == "uri")
+    else if (key == "uri"sv)
       out.uri = field.text();
-    else if (key == "value")
+    else if (key == "value"sv)
       out.value = nonEmptyTextOf(field);
-    else if (key == "mode")
+    else if (key == "mode"sv)
       out.mode = field.text();
-    else if (key == "description")
+    else if (key == "description"sv)
       out.description = field.text();
   });
   return out;
@@ -63,17 +66,17 @@ std::string studioEndpoint(JsonView services) {
 
 // The properties a poll reports (product-contract.md, "Poll"). True when `key` is one of them.
 bool readPollField(const std::string& key, JsonView v, Job& job) {
-  if (key == "status")
+  if (key == "status"sv)
     job.status = v.text();
-  else if (key == "startTime")
+  else if (key == "startTime"sv)
     job.startTime = nonEmptyTextOf(v);
-  else if (key == "endTime")
+  else if (key == "endTime"sv)
     job.endTime = nonEmptyTextOf(v);
-  else if (key == "error") {
+  else if (key == "error"sv) {
     const ErrorField error = ErrorField::read(v);
     job.errorCode = error.code;
     job.errorMessage = error.message;
-  } else if (key == "services")
+  } else if (key == "services"sv)
     job.studioEndpoint = studioEndpoint(v);
   else
     return false;
@@ -88,26 +91,26 @@ void readOutputs(JsonView outputs, Job& job) {
 
 // The properties only templates, imports and submissions need.
 void readDescriptiveField(const std::string& key, JsonView v, Job& job) {
-  if (key == "displayName")
+  if (key == "displayName"sv)
     job.displayName = v.text();
-  else if (key == "description")
+  else if (key == "description"sv)
     job.description = v.text();
-  else if (key == "jobType")
+  else if (key == "jobType"sv)
     job.jobType = v.text();
-  else if (key == "experimentName")
+  else if (key == "experimentName"sv)
     job.experimentName = v.text();
-  else if (key == "computeId")
+  else if (key == "computeId"sv)
     job.computeId = v.text();
-  else if (key == "identity") {
+  else if (key == "identity"sv) {
     job.identityTypeText = v.isObject() ? textOf(v.member("identityType")) : std::string();
     job.identity = identityOf(job.identityTypeText);
-  } else if (key == "tags") {
+  } else if (key == "tags"sv) {
     job.tags.clear();
     v.forEachMember([&](const std::string& k, JsonView t) { job.tags.emplace_back(k, t.text()); });
-  } else if (key == "inputs") {
+  } else if (key == "inputs"sv) {
     job.inputs.clear();
     v.forEachMember([&](const std::string& k, JsonView in) { job.inputs.push_back(decodeInput(k, in)); });
-  } else if (key == "outputs") {
+  } else if (key == "outputs"sv) {
     readOutputs(v, job);
   }
 }
@@ -122,13 +125,13 @@ void readProperties(JsonView p, Job& job) {
 template <typename OnProperties>
 void readResource(JsonView resource, Job& job, bool withId, const OnProperties& onProperties) {
   resource.forEachMember([&](const std::string& key, JsonView v) {
-    if (key == "name")
+    if (key == "name"sv)
       job.name = v.text();
-    else if (key == "id" && withId)
+    else if (key == "id"sv && withId)
       job.id = v.text();
-    else if (key == "properties")
+    else if (key == "properties"sv)
       onProperties(v);
-    else if (key == "systemData")
+    else if (key == "systemData"sv)
       job.createdAt = v.isObject() ? nonEmptyTextOf(v.member("createdAt")) : std::nullopt;
   });
 }
@@ -150,7 +153,7 @@ Job JobDecoder::decodeForPoll(JsonView resource) {
   std::optional<JsonView> outputs;  // the last `outputs`, as decode() keeps; read once the status is known
   readResource(resource, job, false, [&](JsonView properties) {
     properties.forEachMember([&](const std::string& key, JsonView v) {
-      if (!readPollField(key, v, job) && key == "outputs") outputs = v;
+      if (!readPollField(key, v, job) && key == "outputs"sv) outputs = v;
     });
   });
   if (outputs && StatusDecoder::isTerminalStatus(job.status)) readOutputs(*outputs, job);

@@ -1,161 +1,14 @@
 #include "azureml/JsonView.h"
 
 #include "azureml/AzureMlError.h"
+#include "azureml/JsonContainerIndex.h"
 #include "azureml/JsonStringScan.h"
+#include "azureml/JsonValidator.h"
 
 namespace aifoundry::azureml {
 namespace {
 
-bool isWs(char c) noexcept { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-bool isDigit(char c) noexcept { return c >= '0' && c <= '9'; }
-bool isHex(char c) noexcept { return isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
-
-// Full RFC 8259 validation with an explicit container stack (no recursion). Returns the offset of the first
-// error and a reason, or nullopt when the text is one valid value.
-class Validator {
- public:
-  explicit Validator(std::string_view s) : s_(s) {}
-
-  bool run() {
-    skipWs();
-    for (;;) {
-      const Parsed parsed = value();
-      if (parsed == Parsed::kError) return false;
-      if (parsed == Parsed::kOpened) continue;  // the first element/member of a new container follows
-      // After a value: close containers or move to the next element/member.
-      for (;;) {
-        skipWs();
-        if (stack_.empty()) {
-          if (i_ != s_.size()) return fail("unexpected text after the JSON value");
-          return true;
-        }
-        const char close = stack_.back() == '{' ? '}' : ']';
-        if (i_ < s_.size() && s_[i_] == close) {
-          ++i_;
-          stack_.pop_back();
-          continue;
-        }
-        if (i_ < s_.size() && s_[i_] == ',') {
-          ++i_;
-          skipWs();
-          if (stack_.back() == '{' && !keyAndColon()) return false;
-          break;  // parse the next value
-        }
-        return fail(stack_.back() == '{' ? "expected ',' or '}'" : "expected ',' or ']'");
-      }
-    }
-  }
-
-  std::size_t errorOffset() const { return i_; }
-  const char* reason() const { return reason_; }
-
- private:
-  bool fail(const char* why) {
-    reason_ = why;
-    return false;
-  }
-  void skipWs() {
-    while (i_ < s_.size() && isWs(s_[i_])) ++i_;
-  }
-  void open(char c) { stack_.push_back(c); }
-
-  enum class Parsed { kError, kComplete, kOpened };
-  static Parsed done(bool ok) { return ok ? Parsed::kComplete : Parsed::kError; }
-
-  // Parses one value; for a non-empty container it only opens it and answers kOpened, so the caller's loop
-  // continues inside. It never calls itself: an unoptimised build must not need stack per nesting level.
-  Parsed value() {
-    skipWs();
-    if (i_ >= s_.size()) return done(fail("unexpected end of text"));
-    const char c = s_[i_];
-    if (c == '{' || c == '[') {
-      if (stack_.size() >= JsonView::kMaxDepth) return done(fail("nesting is too deep"));
-      const char close = c == '{' ? '}' : ']';
-      ++i_;
-      skipWs();
-      if (i_ < s_.size() && s_[i_] == close) {
-        ++i_;
-        return Parsed::kComplete;
-      }
-      open(c);
-      if (c == '{' && !keyAndColon()) return Parsed::kError;
-      return Parsed::kOpened;
-    }
-    if (c == '"') return done(string());
-    if (c == '-' || isDigit(c)) return done(number());
-    if (literal("true") || literal("false") || literal("null")) return Parsed::kComplete;
-    return done(fail("unexpected character"));
-  }
-
-  bool keyAndColon() {
-    if (i_ >= s_.size() || s_[i_] != '"') return fail("expected a member name in double quotes");
-    if (!string()) return false;
-    skipWs();
-    if (i_ >= s_.size() || s_[i_] != ':') return fail("expected ':' after a member name");
-    ++i_;
-    return true;
-  }
-
-  bool literal(std::string_view word) {
-    if (s_.substr(i_, word.size()) != word) return false;
-    i_ += word.size();
-    return true;
-  }
-
-  bool string() {
-    ++i_;  // opening quote
-    for (;;) {
-      i_ = jsonscan::nextQuoteBackslashOrControl(s_, i_);  // the plain bytes in between need no look
-      if (i_ >= s_.size()) break;
-      const auto c = static_cast<unsigned char>(s_[i_]);
-      if (c == '"') {
-        ++i_;
-        return true;
-      }
-      if (c < 0x20) return fail("control character inside a string");
-      ++i_;  // the backslash
-      if (i_ >= s_.size()) break;
-      const char e = s_[i_];
-      if (e == 'u') {
-        for (int k = 1; k <= 4; ++k)
-          if (i_ + static_cast<std::size_t>(k) >= s_.size() || !isHex(s_[i_ + static_cast<std::size_t>(k)]))
-            return fail("bad \\u escape");
-        i_ += 5;
-        continue;
-      }
-      if (e != '"' && e != '\\' && e != '/' && e != 'b' && e != 'f' && e != 'n' && e != 'r' && e != 't')
-        return fail("bad escape in a string");
-      ++i_;
-    }
-    return fail("unterminated string");
-  }
-
-  bool number() {
-    if (s_[i_] == '-') ++i_;
-    if (i_ >= s_.size() || !isDigit(s_[i_])) return fail("bad number");
-    if (s_[i_] == '0')
-      ++i_;
-    else
-      while (i_ < s_.size() && isDigit(s_[i_])) ++i_;
-    if (i_ < s_.size() && s_[i_] == '.') {
-      ++i_;
-      if (i_ >= s_.size() || !isDigit(s_[i_])) return fail("bad number: digits expected after '.'");
-      while (i_ < s_.size() && isDigit(s_[i_])) ++i_;
-    }
-    if (i_ < s_.size() && (s_[i_] == 'e' || s_[i_] == 'E')) {
-      ++i_;
-      if (i_ < s_.size() && (s_[i_] == '+' || s_[i_] == '-')) ++i_;
-      if (i_ >= s_.size() || !isDigit(s_[i_])) return fail("bad number: digits expected in the exponent");
-      while (i_ < s_.size() && isDigit(s_[i_])) ++i_;
-    }
-    return true;
-  }
-
-  std::string_view s_;
-  std::size_t i_ = 0;
-  std::string stack_;  // the open brackets; a std::string so the usual < 16 levels need no allocation
-  const char* reason_ = "";
-};
+bool isWs(char c) noexcept { return isJsonWhitespace(c); }
 
 // The fast walkers below assume validated text.
 std::size_t skipWsAt(std::string_view s, std::size_t i) noexcept {
@@ -170,11 +23,17 @@ std::size_t skipString(std::string_view s, std::size_t i) noexcept {
   return end == std::string_view::npos ? s.size() : end;
 }
 
-// Returns the offset just past the value starting at i.
-std::size_t skipValue(std::string_view s, std::size_t i) noexcept {
+// Returns the offset just past the value starting at i. With the index of the document `s` lies in, an object
+// or array is looked up instead of walked (JsonDocument).
+std::size_t skipValue(std::string_view s, std::size_t i, const JsonContainerIndex* index) noexcept {
   const char c = s[i];
   if (c == '"') return skipString(s, i);
   if (c == '{' || c == '[') {
+    if (index) {
+      const auto from = static_cast<std::size_t>(s.data() - index->base);  // where s starts in the document
+      const std::size_t end = index->endOf(from + i);
+      if (end != std::string_view::npos) return end - from;
+    }
     std::size_t depth = 0;
     while (i < s.size()) {
       const char d = s[i];
@@ -302,23 +161,24 @@ std::optional<std::string> nonEmptyTextOf(const std::optional<JsonView>& value) 
   return t;
 }
 
-JsonView JsonView::parse(std::string_view text, std::string_view what) {
-  Validator v(text);
-  if (!v.run())
-    throw AzureMlError(errc::InvalidJson, std::string(what) + " is not valid JSON (" + v.reason() +
-                                              " at byte " + std::to_string(v.errorOffset()) + ")");
+JsonView JsonView::parse(std::string_view text, std::string_view what) { return parse(text, what, nullptr); }
+
+JsonView JsonView::parse(std::string_view text, std::string_view what, JsonContainerIndex* record) {
+  const JsonValidation v = validateJson(text, record);
+  if (!v.valid)
+    throw AzureMlError(errc::InvalidJson, std::string(what) + " is not valid JSON (" + v.reason + " at byte " +
+                                              std::to_string(v.errorOffset) + ")");
   // Valid text is one value between optional whitespace, so the value is the text trimmed: no second walk
   // (skipping the root cost as much as validating it).
   const std::size_t begin = skipWsAt(text, 0);
   std::size_t end = text.size();
   while (end > begin && isWs(text[end - 1])) --end;
-  return JsonView(text.substr(begin, end - begin));
+  return JsonView(text.substr(begin, end - begin), record);
 }
 
 bool JsonView::isValid(std::string_view text) noexcept {
   try {
-    Validator v(text);
-    return v.run();
+    return validateJson(text).valid;
   } catch (...) {  // only std::bad_alloc is possible
     return false;
   }
@@ -365,8 +225,8 @@ void JsonView::forEachMember(const std::function<void(const std::string&, JsonVi
     key = decodeJsonString(s.substr(i, keyEnd - i));
     i = skipWsAt(s, keyEnd) + 1;  // past ':'
     i = skipWsAt(s, i);
-    const std::size_t valueEnd = skipValue(s, i);
-    fn(key, JsonView(s.substr(i, valueEnd - i)));
+    const std::size_t valueEnd = skipValue(s, i, index_);
+    fn(key, JsonView(s.substr(i, valueEnd - i), index_));
     i = skipWsAt(s, valueEnd);
     if (i < s.size() && s[i] == ',') i = skipWsAt(s, i + 1);
   }
@@ -377,8 +237,8 @@ void JsonView::forEachElement(const std::function<void(JsonView)>& fn) const {
   const std::string_view s = raw_;
   std::size_t i = skipWsAt(s, 1);
   while (i < s.size() && s[i] != ']') {
-    const std::size_t end = skipValue(s, i);
-    fn(JsonView(s.substr(i, end - i)));
+    const std::size_t end = skipValue(s, i, index_);
+    fn(JsonView(s.substr(i, end - i), index_));
     i = skipWsAt(s, end);
     if (i < s.size() && s[i] == ',') i = skipWsAt(s, i + 1);
   }

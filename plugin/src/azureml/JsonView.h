@@ -5,8 +5,10 @@
 // megabytes, so the azureml/ layer reads JSON as spans of the original text: parse() validates the whole text
 // once (RFC 8259, iteratively, so deep nesting cannot overflow the stack), and every view obtained from it
 // walks already-validated text with a fast skipper. Raw spans can then be spliced into a new body unchanged.
+// (JsonDocument: the same, plus an index of where containers end, for text that is walked more than once.)
 //
-// A view is a pointer pair: cheap to copy, valid only while the parsed text lives. Thread-safe for reading.
+// A view is a span (and, for a JsonDocument's views, a pointer to its index): cheap to copy, valid only while
+// the parsed text (and the document) lives. Thread-safe for reading.
 #pragma once
 
 #include <cstddef>
@@ -17,6 +19,8 @@
 #include <vector>
 
 namespace aifoundry::azureml {
+
+struct JsonContainerIndex;
 
 class JsonView {
  public:
@@ -61,8 +65,13 @@ class JsonView {
   std::size_t size() const;
 
  private:
-  explicit JsonView(std::string_view raw) noexcept : raw_(raw) {}
+  friend class JsonDocument;
+  JsonView(std::string_view raw, const JsonContainerIndex* index) noexcept : raw_(raw), index_(index) {}
+  // parse(), recording the document's containers into `record` and giving the views it (JsonDocument).
+  static JsonView parse(std::string_view text, std::string_view what, JsonContainerIndex* record);
+
   std::string_view raw_;
+  const JsonContainerIndex* index_ = nullptr;  // set for views of a JsonDocument: skip nested values by lookup
 };
 
 // text() of an optional member; "" when absent.
