@@ -1,106 +1,22 @@
 #include "arm/http/ConnectionPool.h"
 
-#include <fcntl.h>
 #include <poll.h>
-#include <unistd.h>
-
-#include <Poco/Net/HTTPSClientSession.h>
-#include <Poco/Net/SecureStreamSocket.h>
-
-#include <optional>
-#include <type_traits>
 
 #include "arm/http/HttpError.h"
-#include "arm/http/SocketAbortGuard.h"
 
 namespace aifoundry::arm {
 
 namespace {
 
-// Poco's reconnect() is protected; exposing it lets the transport connect before sending, with the
-// socket registered for interrupts, and never lets Poco silently reconnect a stale session mid-request.
-// reconnect() resolves the host and calls the virtual connect(), which Exposed takes over: it makes the
-// socket itself so that an interrupt can shut it down while the connect or the TLS handshake is blocked
-// (Poco creates its socket inside connect(), out of an interrupt's reach).
-template <class Session>
-class OpenableConnection final : public Connection {
-public:
-    template <class... Args>
-    explicit OpenableConnection(Args&&... args) : session_(std::forward<Args>(args)...) {
-        // The pool decides when an idle session is too old; Poco's own timer would reconnect behind our back.
-        session_.setKeepAliveTimeout(Poco::Timespan(24 * 3600, 0));
-        session_.setKeepAlive(true);
-    }
-    Poco::Net::HTTPClientSession& session() override { return session_; }
-    void open(InterruptScope& scope, Poco::Timespan connectTimeout) override {
-        forgetAbortDescriptor();
-        session_.open(scope, connectTimeout);
-    }
-
-private:
-    struct Exposed : Session {
-        using Session::Session;
-        void open(InterruptScope& scope, Poco::Timespan connectTimeout) {
-            scope_ = &scope;
-            connectTimeout_ = connectTimeout;
-            try {
-                this->reconnect();
-            } catch (...) {
-                scope_ = nullptr;
-                throw;
-            }
-            scope_ = nullptr;
-        }
-
-    protected:
-        // What HTTPSession::connect (and HTTPSClientSession::connect, without a proxy or session cache, neither
-        // of which we use) do, on a socket an interrupt can reach. The send and receive timeouts are the same
-        // value here (the transport sets them so).
-        void connect(const Poco::Net::SocketAddress& address) override {
-            Poco::Net::StreamSocket tcp(address.family());
-            // `tcp` owns the descriptor for as long as the guard lives, so its number cannot be reused meanwhile.
-            std::optional<SocketAbortGuard> abortGuard;
-            if (scope_) abortGuard.emplace(*scope_, tcp.impl()->sockfd());
-            tcp.connect(address, connectTimeout_);
-            tcp.setReceiveTimeout(this->getTimeout());
-            tcp.setSendTimeout(this->getTimeout());
-            tcp.setNoDelay(true);
-            if constexpr (std::is_same_v<Session, Poco::Net::HTTPSClientSession>)
-                // The context the session was made with lives on its (still unconnected) secure socket.
-                this->attachSocket(Poco::Net::SecureStreamSocket::attach(tcp, this->getHost(),
-                                                                         Poco::Net::SecureStreamSocket(this->socket()).context()));
-            else
-                this->attachSocket(tcp);
-        }
-
-    private:
-        InterruptScope* scope_ = nullptr;
-        Poco::Timespan connectTimeout_;
-    };
-    Exposed session_;
-};
-
 constexpr auto kWaitSlice = std::chrono::milliseconds(20);
 
+// An idle connection given back less than this long ago is handed out without probing it: a server does not
+// close a keep-alive connection within a second of answering on it (Azure's front ends keep them for
+// minutes), and if one did, the transport notices before any reply byte and sends again on a new connection.
+// At poll rates the probe was one of a request's five system calls (measured with bench/).
+constexpr auto kRecentlyUsed = std::chrono::seconds(1);
+
 }  // namespace
-
-Connection::~Connection() { forgetAbortDescriptor(); }
-
-void Connection::forgetAbortDescriptor() {
-    if (abortFd_ >= 0) ::close(abortFd_);
-    abortFd_ = -1;
-    abortFdSource_ = -1;
-}
-
-int Connection::abortDescriptor() {
-    const int fd = session().socket().impl()->sockfd();
-    if (fd < 0) return -1;
-    if (abortFd_ >= 0 && abortFdSource_ == fd) return abortFd_;
-    forgetAbortDescriptor();
-    abortFd_ = ::fcntl(fd, F_DUPFD_CLOEXEC, 0);
-    if (abortFd_ >= 0) abortFdSource_ = fd;
-    return abortFd_;
-}
 
 ConnectionLease::ConnectionLease(ConnectionPool& pool, EndpointKey key, std::unique_ptr<Connection> connection,
                                  bool reused)
@@ -119,13 +35,13 @@ ConnectionPool::~ConnectionPool() = default;
 
 bool ConnectionPool::stillUsable(const Idle& idle, std::chrono::steady_clock::time_point now) const {
     if (now - idle.since > options_.idleTimeout) return false;
-    auto& session = idle.connection->session();
-    if (!session.connected()) return false;
+    auto& connection = *idle.connection;
+    if (!connection.connected() || !connection.input().empty()) return false;
+    if (now - idle.since < kRecentlyUsed) return true;
     // A readable idle socket means the server closed it (or sent something unsolicited): not reusable.
-    // One poll(2) on the descriptor: Poco's Socket::poll() creates, fills and closes an epoll set for every
-    // call (4 system calls on every pooled request).
+    // One poll(2) on the descriptor: Poco's Socket::poll() creates, fills and closes an epoll set per call.
     pollfd probe{};
-    probe.fd = session.socket().impl()->sockfd();
+    probe.fd = connection.socket().impl()->sockfd();
     if (probe.fd < 0) return false;
     probe.events = POLLIN;
     return ::poll(&probe, 1, 0) == 0;
@@ -188,9 +104,7 @@ void ConnectionPool::giveBack(const EndpointKey& key, std::unique_ptr<Connection
 }
 
 std::unique_ptr<Connection> ConnectionPool::makeConnection(const EndpointKey& key) const {
-    if (key.scheme == "https")
-        return std::make_unique<OpenableConnection<Poco::Net::HTTPSClientSession>>(key.host, key.port, tlsContext_);
-    return std::make_unique<OpenableConnection<Poco::Net::HTTPClientSession>>(key.host, key.port);
+    return std::make_unique<Connection>(key, tlsContext_);
 }
 
 std::size_t ConnectionPool::openConnections(const EndpointKey& key) const {

@@ -1,7 +1,7 @@
 #include "arm/http/HttpTransport.h"
 
-#include <Poco/Net/HTTPRequest.h>
-#include <Poco/Net/HTTPResponse.h>
+#include <sys/socket.h>
+
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
 #include <Poco/String.h>
@@ -9,9 +9,14 @@
 
 #include <openssl/x509_vfy.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "arm/http/EndpointGuard.h"
 #include "arm/http/HttpError.h"
 #include "arm/http/Redactor.h"
+#include "arm/http/RequestHead.h"
+#include "arm/http/ResponseHead.h"
 #include "arm/http/ResponseBodyReader.h"
 #include "arm/http/ResponseErrorBuilder.h"
 #include "arm/http/SocketAbortGuard.h"
@@ -124,6 +129,56 @@ std::string pathAndQuery(const Poco::URI& uri) {
     return value;
 }
 
+// The Host field: the port only when it is not the scheme's default; an IPv6 literal in brackets.
+std::string hostHeader(const Poco::URI& uri) {
+    const std::string& host = uri.getHost();
+    std::string value = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+    const bool defaultPort = uri.getPort() == (uri.getScheme() == "https" ? 443 : 80);
+    if (!defaultPort) value += ":" + std::to_string(uri.getPort());
+    return value;
+}
+
+// Bodies up to this size are sent in the same system call as the head (copied once into its buffer).
+constexpr std::size_t kInlineBodyBytes = 64 * 1024;
+
+void sendAll(Poco::Net::StreamSocket& socket, const std::string& bytes) {
+    std::size_t sent = 0;
+    while (sent < bytes.size()) {
+        const auto chunk = static_cast<int>(std::min<std::size_t>(bytes.size() - sent, 1 << 30));
+        // MSG_NOSIGNAL: a peer that closed the connection must give us EPIPE, not kill the host with SIGPIPE.
+        const int n = socket.sendBytes(bytes.data() + sent, chunk, MSG_NOSIGNAL);
+        if (n <= 0) throw Poco::Net::ConnectionResetException("the connection closed while sending the request");
+        sent += static_cast<std::size_t>(n);
+    }
+}
+
+// Receives until a whole response head has arrived, skipping interim (1xx) responses. `started` turns true
+// with the first byte of the reply: before it, a closed reused connection was stale and may be replayed.
+ResponseHead receiveHead(Poco::Net::StreamSocket& socket, SocketInput& input, bool& started) {
+    while (true) {
+        if (!input.empty()) {
+            if (auto head = parseResponseHead(input.pending())) {
+                input.consume(head->length);
+                if (head->status >= 100 && head->status < 200 && head->status != 101) continue;
+                return std::move(*head);
+            }
+        }
+        if (input.fill(socket) == 0) {
+            if (!started) throw Poco::Net::NoMessageException("the server closed the connection without a reply");
+            throw Poco::Net::MessageException("the connection closed in the middle of the response head");
+        }
+        started = true;
+    }
+}
+
+// HTTP/1.1 keeps the connection unless the server says close; HTTP/1.0 only when it says keep-alive.
+bool keepsAlive(const ResponseHead& head) {
+    std::string connection = head.headers.getOr("Connection", "");
+    for (auto& c : connection) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    if (head.minorVersion >= 1) return connection.find("close") == std::string::npos;
+    return connection.find("keep-alive") != std::string::npos;
+}
+
 }  // namespace
 
 HttpTransport::HttpTransport(TransportOptions options)
@@ -157,7 +212,7 @@ HttpResponse HttpTransport::send(const HttpRequest& request, const CallControl& 
 
 HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& request, const Poco::URI& uri,
                                      const std::string& target, const CallControl& control) {
-    auto& session = lease.session();
+    Connection& connection = lease.connection();
     // Poco 1.11's SecureSocketImpl waits twice before it gives up on a blocked read or write: once in the
     // socket call (SO_RCVTIMEO) and once more in poll() with the same timeout. An HTTPS socket gets half the
     // time, so a stalled server holds a call no longer than its deadline (measured: a 1 s deadline returned
@@ -165,71 +220,70 @@ HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& 
     const int waits = uri.getScheme() == "https" ? 2 : 1;
     const auto readTimeout = toTimespan(control.clamp(options_.readTimeout) / waits);
     const auto connectTimeout = control.clamp(options_.connectTimeout);
-    session.setTimeout(toTimespan(connectTimeout), readTimeout, readTimeout);
-    if (!session.connected()) {
+    if (!connection.connected()) {
         const bool deadlineBound = connectTimeout < options_.connectTimeout;
         try {
             clearCertificateError();
-            lease.connection().open(*control.scope, toTimespan(connectTimeout));
-            lease.connection().socketTimeout = readTimeout;  // the session applies its timeouts on connect
+            connection.open(*control.scope, toTimespan(connectTimeout), readTimeout);
         } catch (const Poco::Exception& e) {
             failConnect(e, uri, target, control, deadlineBound);
         }
-    } else if (lease.connection().socketTimeout != readTimeout) {
-        lease.connection().socketTimeout.reset();  // unknown should a call below throw
-        session.socket().setReceiveTimeout(readTimeout);
-        session.socket().setSendTimeout(readTimeout);
-        lease.connection().socketTimeout = readTimeout;
+    } else if (connection.socketTimeout != readTimeout) {
+        connection.socketTimeout.reset();  // unknown should a call below throw
+        connection.socket().setReceiveTimeout(readTimeout);
+        connection.socket().setSendTimeout(readTimeout);
+        connection.socketTimeout = readTimeout;
     }
-    SocketAbortGuard abortGuard(*control.scope, lease.connection().abortDescriptor());
+    SocketAbortGuard abortGuard(*control.scope, connection.abortDescriptor());
     checkControl(control, target);
 
-    Poco::Net::HTTPRequest wire(request.method, pathAndQuery(uri), Poco::Net::HTTPMessage::HTTP_1_1);
-    wire.setHost(uri.getHost(), uri.getPort());
-    for (const auto& header : request.headers.entries()) wire.add(header.first, header.second);
-    if (!request.body.empty() || request.method == "PUT" || request.method == "POST" || request.method == "PATCH")
-        wire.setContentLength64(static_cast<Poco::Int64>(request.body.size()));
-    wire.setKeepAlive(true);
-
+    const bool framed = !request.body.empty() || request.method == "PUT" || request.method == "POST" || request.method == "PATCH";
+    std::string& head = connection.headBuffer();
+    formatRequestHead({request.method, pathAndQuery(uri), hostHeader(uri)}, request.headers,
+                      framed ? std::optional<std::size_t>(request.body.size()) : std::nullopt, head);
+    auto& socket = connection.socket();
+    auto& input = connection.input();
+    input.clear();
     bool responseStarted = false;
     try {
-        std::ostream& out = session.sendRequest(wire);
-        out.exceptions(std::ios::badbit);
-        out.write(request.body.data(), static_cast<std::streamsize>(request.body.size()));
-        out.flush();
-        Poco::Net::HTTPResponse reply;
-        std::istream& in = session.receiveResponse(reply);
-        responseStarted = true;
+        // A small body rides in the head's send: one system call for the request.
+        if (request.body.size() <= kInlineBodyBytes) {
+            head += request.body;
+            sendAll(socket, head);
+        } else {
+            sendAll(socket, head);
+            sendAll(socket, request.body);
+        }
+        const ResponseHead reply = receiveHead(socket, input, responseStarted);
 
         HttpResponse response;
-        response.status = static_cast<int>(reply.getStatus());
-        response.reason = reply.getReason();
-        for (const auto& header : reply) response.headers.add(header.first, header.second);
+        response.status = reply.status;
+        response.reason = reply.reason;
         BodyLimits limits{options_.maxResponseBytes, target, {}};
         if (control.deadline) {
             limits.beforeRead = [&] {
-                lease.connection().socketTimeout.reset();  // the receive timeout now differs from the send one
-                session.socket().setReceiveTimeout(toTimespan(control.clamp(options_.readTimeout) / waits));
+                connection.socketTimeout.reset();  // the receive timeout now differs from the send one
+                socket.setReceiveTimeout(toTimespan(control.clamp(options_.readTimeout) / waits));
             };
         }
-        if (request.bodySink && response.ok())
-            streamResponseBody(in, reply, limits, control, request.bodySink);
-        else
-            response.body = readResponseBody(in, reply, limits, control);
-        if (reply.getKeepAlive() && !control.isInterrupted()) lease.markReusable();
+        const BodySource source{input, socket, reply, request.method == "HEAD"};
+        const bool clean = request.bodySink && response.ok()
+                               ? streamResponseBody(source, limits, control, request.bodySink)
+                               : readResponseBody(source, limits, control, response.body);
+        response.headers = reply.headers;
+        if (clean && keepsAlive(reply) && !control.isInterrupted()) lease.markReusable();
         return response;
     } catch (const HttpError&) {
         throw;
+    } catch (const ResponseHeadError& e) {
+        HttpError::Details details;
+        details.reason = control.isInterrupted() ? ErrorReason::Interrupted : ErrorReason::Network;
+        throw HttpError(target + ": the reply is not valid HTTP (" + e.what() + ")", details);
     } catch (const Poco::Exception& e) {
         HttpError error = exchangeError(e, responseStarted, target, control, options_);
         if (!responseStarted && lease.reused() && error.reason() == ErrorReason::Network && isConnectionLoss(e))
             throw StaleConnection{error};
         throw error;
-    } catch (const std::ios_base::failure&) {
-        HttpError::Details details;
-        details.reason = control.isInterrupted() ? ErrorReason::Interrupted : ErrorReason::Network;
-        throw HttpError(target + ": the connection failed while " + (responseStarted ? "reading the reply" : "sending the request"),
-                        details);
     }
 }
 

@@ -1,34 +1,49 @@
-// readResponseBody: reads one HTTP body from a Poco response stream with the transport's limits:
-// a maximum size (checked against Content-Length first, then while reading, after decompression, so memory
-// stays bounded), gzip/deflate decoding, truncation detection against Content-Length, and the call's
-// deadline and interrupt checked between reads. Throws HttpError; runs on the calling thread.
+// streamResponseBody / readResponseBody: read the body that follows a response head, by its framing
+// (Content-Length, chunked, or until the server closes), within the transport's limits:
+// - a maximum size, checked against Content-Length first, then while reading, after decompression, so
+//   memory stays bounded;
+// - gzip/deflate content codings decoded as they arrive (BodyInflater);
+// - a body cut short (closed before Content-Length bytes or before the last chunk) is an error;
+// - the call's deadline and interrupt are checked before every receive.
+// Throws HttpError; Poco's socket exceptions (timeout, reset, TLS) pass through for the transport to name.
+// Runs on the calling thread.
 #pragma once
 
-#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Net/StreamSocket.h>
 
 #include <cstddef>
 #include <functional>
-#include <istream>
 #include <string>
 
 #include "arm/http/CallControl.h"
+#include "arm/http/ResponseHead.h"
+#include "arm/http/SocketInput.h"
 
 namespace aifoundry::arm {
 
 struct BodyLimits {
     std::size_t maxBytes = 0;
     std::string target;  // "GET https://host/path", for messages
-    // Called before each read that may block, e.g. to shrink the socket's timeout to the time left, so a
+    // Called before each receive that may block, e.g. to shrink the socket's timeout to the time left, so a
     // server trickling the body cannot carry a call past its deadline by a whole read wait. Optional.
     std::function<void()> beforeRead;
 };
 
-// Reads the whole body into a string.
-std::string readResponseBody(std::istream& raw, const Poco::Net::HTTPResponse& response, const BodyLimits& limits,
-                             const CallControl& control);
+// Where the body comes from: what has arrived already (`input`, the head consumed) and the socket for more.
+struct BodySource {
+    SocketInput& input;
+    Poco::Net::StreamSocket& socket;
+    const ResponseHead& head;
+    bool headRequest = false;  // a reply to HEAD has no body whatever its headers say
+};
 
-// Streams the body chunk by chunk to `sink` (same limits; for large list pages).
-void streamResponseBody(std::istream& raw, const Poco::Net::HTTPResponse& response, const BodyLimits& limits,
-                        const CallControl& control, const std::function<void(const char*, std::size_t)>& sink);
+// Streams the (decoded) body piece by piece to `sink`. Returns true when the body ended by its framing
+// and nothing followed it, i.e. the connection may carry another request (the caller still checks the
+// Connection header).
+bool streamResponseBody(const BodySource& source, const BodyLimits& limits, const CallControl& control,
+                        const std::function<void(const char*, std::size_t)>& sink);
+
+// Reads the whole body into `body`; returns as streamResponseBody.
+bool readResponseBody(const BodySource& source, const BodyLimits& limits, const CallControl& control, std::string& body);
 
 }  // namespace aifoundry::arm

@@ -1,0 +1,54 @@
+#include "arm/http/Connection.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <Poco/Net/SecureStreamSocket.h>
+#include <Poco/Net/SocketAddress.h>
+
+#include "arm/http/SocketAbortGuard.h"
+
+namespace aifoundry::arm {
+
+Connection::Connection(EndpointKey endpoint, Poco::Net::Context::Ptr tlsContext)
+    : endpoint_(std::move(endpoint)), tlsContext_(std::move(tlsContext)) {}
+
+Connection::~Connection() { forgetAbortDescriptor(); }
+
+void Connection::forgetAbortDescriptor() {
+    if (abortFd_ >= 0) ::close(abortFd_);
+    abortFd_ = -1;
+}
+
+void Connection::open(InterruptScope& scope, Poco::Timespan connectTimeout, Poco::Timespan ioTimeout) {
+    forgetAbortDescriptor();
+    connected_ = false;
+    input_.clear();
+    socketTimeout.reset();
+    // Resolves like Poco's HTTP session did (an IP literal as is, else the resolver's first address).
+    const Poco::Net::SocketAddress address(endpoint_.host, endpoint_.port);
+    Poco::Net::StreamSocket tcp(address.family());
+    {
+        // `tcp` owns the descriptor for as long as the guard lives, so its number cannot be reused meanwhile.
+        SocketAbortGuard abortGuard(scope, tcp.impl()->sockfd());
+        tcp.connect(address, connectTimeout);
+        tcp.setReceiveTimeout(ioTimeout);
+        tcp.setSendTimeout(ioTimeout);
+        tcp.setNoDelay(true);
+        if (endpoint_.scheme == "https")
+            // attach() shakes hands at once and checks the certificate's chain and its host name.
+            socket_ = Poco::Net::SecureStreamSocket::attach(tcp, endpoint_.host, tlsContext_);
+        else
+            socket_ = tcp;
+    }
+    socketTimeout = ioTimeout;
+    connected_ = true;
+}
+
+int Connection::abortDescriptor() {
+    if (!connected_) return -1;
+    if (abortFd_ < 0) abortFd_ = ::fcntl(socket_.impl()->sockfd(), F_DUPFD_CLOEXEC, 0);
+    return abortFd_;
+}
+
+}  // namespace aifoundry::arm

@@ -1,0 +1,58 @@
+#include "arm/http/RequestHead.h"
+
+#include <cstring>
+
+#include "arm/http/HttpError.h"
+
+namespace aifoundry::arm {
+
+namespace {
+
+bool isTokenChar(char c) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
+    return c != '\0' && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
+}
+
+bool hasLineBreak(const std::string& text) { return text.find_first_of(std::string("\r\n\0", 3)) != std::string::npos; }
+
+void checkHeader(const std::string& name, const std::string& value) {
+    bool token = !name.empty();
+    for (char c : name) token = token && isTokenChar(c);
+    if (!token) throwError(ErrorReason::Rejected, "refused to send a header with an invalid name (not an HTTP token)");
+    if (hasLineBreak(value))
+        throwError(ErrorReason::Rejected, "refused to send header '" + name + "': its value contains a line break or NUL");
+}
+
+void appendField(std::string& out, const std::string& name, const std::string& value) {
+    out += name;
+    out += ": ";
+    out += value;
+    out += "\r\n";
+}
+
+}  // namespace
+
+void formatRequestHead(const RequestLine& line, const HttpHeaders& headers, std::optional<std::size_t> contentLength,
+                       std::string& out) {
+    if (hasLineBreak(line.method) || hasLineBreak(line.target) || hasLineBreak(line.host) ||
+        line.target.find(' ') != std::string::npos)
+        throwError(ErrorReason::Rejected, "refused to send a request whose target contains spaces or line breaks");
+    out.clear();
+    out += line.method;
+    out += ' ';
+    out += line.target;
+    out += " HTTP/1.1\r\n";
+    appendField(out, "Host", line.host);
+    for (const auto& [name, value] : headers.entries()) {
+        // The transport frames the message itself.
+        if (equalsIgnoreCase(name, "Host") || equalsIgnoreCase(name, "Content-Length") ||
+            equalsIgnoreCase(name, "Transfer-Encoding") || equalsIgnoreCase(name, "Connection"))
+            continue;
+        checkHeader(name, value);
+        appendField(out, name, value);
+    }
+    if (contentLength) appendField(out, "Content-Length", std::to_string(*contentLength));
+    out += "\r\n";
+}
+
+}  // namespace aifoundry::arm
