@@ -64,18 +64,17 @@ WorkspaceUrls::WorkspaceUrls(std::string_view armEndpoint, WorkspaceRef workspac
                              std::string_view apiVersion)
     : arm_(normalizedEndpoint(armEndpoint, kResourceManagerEndpointSetting)),
       workspace_(std::move(workspace)),
-      apiVersion_(checkedApiVersion(apiVersion)) {}
+      apiVersion_(checkedApiVersion(apiVersion)),
+      armId_(encodedArmId(workspace_)),
+      base_(arm_ + armId_),
+      apiVersionQuery_("?api-version=" + percentEncode(apiVersion_)) {}
 
-std::string WorkspaceUrls::base() const { return arm_ + encodedArmId(workspace_); }
+std::string WorkspaceUrls::withApiVersion(std::string url) const { return std::move(url) + apiVersionQuery_; }
 
-std::string WorkspaceUrls::withApiVersion(std::string url) const {
-  return std::move(url) + "?api-version=" + percentEncode(apiVersion_);
-}
-
-std::string WorkspaceUrls::workspaceUrl() const { return withApiVersion(base()); }
+std::string WorkspaceUrls::workspaceUrl() const { return withApiVersion(base_); }
 
 std::string WorkspaceUrls::jobsListUrl(std::string_view tagKey) const {
-  std::string url = withApiVersion(base() + "/jobs") + "&jobType=Pipeline";
+  std::string url = withApiVersion(base_ + "/jobs") + "&jobType=Pipeline";
   const std::string_view tag = ascii::trim(tagKey);
   if (!tag.empty()) url += "&tag=" + percentEncode(tag);
   return url;
@@ -83,17 +82,22 @@ std::string WorkspaceUrls::jobsListUrl(std::string_view tagKey) const {
 
 std::string WorkspaceUrls::jobUrl(std::string_view jobName) const {
   JobName::checkExisting(jobName, "Job name");
-  return withApiVersion(base() + "/jobs/" + percentEncode(jobName));
+  // One buffer: every poll builds this URL.
+  const std::string name = percentEncode(jobName);
+  std::string url;
+  url.reserve(base_.size() + 6 + name.size() + apiVersionQuery_.size());
+  url.append(base_).append("/jobs/").append(name).append(apiVersionQuery_);
+  return url;
 }
 
 std::string WorkspaceUrls::cancelUrl(std::string_view jobName) const {
   JobName::checkExisting(jobName, "Job name");
-  return withApiVersion(base() + "/jobs/" + percentEncode(jobName) + "/cancel");
+  return withApiVersion(base_ + "/jobs/" + percentEncode(jobName) + "/cancel");
 }
 
 std::string WorkspaceUrls::historyBase(std::string_view historyHost, std::string_view runId) const {
   JobName::checkExisting(runId, "RunId");
-  return normalizedEndpoint(historyHost, "Run History host") + "/history/v1.0" + encodedArmId(workspace_) +
+  return normalizedEndpoint(historyHost, "Run History host") + "/history/v1.0" + armId_ +
          "/runs/" + percentEncode(runId);
 }
 
