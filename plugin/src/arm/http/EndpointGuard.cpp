@@ -16,6 +16,10 @@ bool isLoopbackHost(const std::string& host) {
 }
 
 void checkEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp) {
+    checkedEndpoint(url, options, platformPlainHttp);
+}
+
+Poco::URI checkedEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp) {
     Poco::URI uri;
     try {
         uri = Poco::URI(url);
@@ -26,11 +30,11 @@ void checkEndpoint(const std::string& url, const TransportOptions& options, bool
     const std::string& host = uri.getHost();
     if (host.empty())
         throwError(ErrorReason::InvalidSettings, "refusing to connect: an endpoint URL has no host; check the endpoint settings");
-    if (scheme == "https") return;
+    if (scheme == "https") return uri;
     if (scheme != "http")
         throwError(ErrorReason::InvalidSettings, "refusing to connect to '" + host + "': scheme '" + scheme +
                                                      "' is not supported, use https");
-    if (platformPlainHttp) return;
+    if (platformPlainHttp) return uri;
     if (!isLoopbackHost(host))
         throwError(ErrorReason::InvalidSettings,
                    "refusing plain HTTP to '" + host +
@@ -39,6 +43,7 @@ void checkEndpoint(const std::string& url, const TransportOptions& options, bool
         throwError(ErrorReason::InvalidSettings,
                    "refusing plain HTTP to loopback address '" + host + "': set '" +
                        std::string(settings::kAllowPlainHttpToLoopback) + "' to true to allow it (local emulators only)");
+    return uri;
 }
 
 }  // namespace aifoundry::arm

@@ -5,6 +5,8 @@
 // setting. Pure; thread-safe.
 #pragma once
 
+#include <Poco/URI.h>
+
 #include <string>
 
 namespace aifoundry::arm {
@@ -15,5 +17,9 @@ bool isLoopbackHost(const std::string& host);
 
 // Throws HttpError(InvalidSettings) when the URL must not be contacted.
 void checkEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp);
+
+// The same check, returning the URL parsed (the transport needs it parsed too; parsing twice was ~2% of a
+// poll's CPU, measured with bench/).
+Poco::URI checkedEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp);
 
 }  // namespace aifoundry::arm

@@ -13,14 +13,20 @@ bool isTokenChar(char c) {
     return c != '\0' && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
 }
 
-bool hasLineBreak(const std::string& text) { return text.find_first_of(std::string("\r\n\0", 3)) != std::string::npos; }
+// Control characters other than HTAB (CR, LF and NUL among them) and DEL are not allowed in a field value
+// (RFC 9110 section 5.5); one flag over the whole value, no early exit, so the loop stays branch-free.
+bool hasControlCharacter(const std::string& text) {
+    bool bad = false;
+    for (const unsigned char c : text) bad |= (c < 0x20 && c != '\t') || c == 0x7f;
+    return bad;
+}
 
 void checkHeader(const std::string& name, const std::string& value) {
     bool token = !name.empty();
     for (char c : name) token = token && isTokenChar(c);
     if (!token) throwError(ErrorReason::Rejected, "refused to send a header with an invalid name (not an HTTP token)");
-    if (hasLineBreak(value))
-        throwError(ErrorReason::Rejected, "refused to send header '" + name + "': its value contains a line break or NUL");
+    if (hasControlCharacter(value))
+        throwError(ErrorReason::Rejected, "refused to send header '" + name + "': its value contains a line break or another control character");
 }
 
 void appendField(std::string& out, const std::string& name, const std::string& value) {
@@ -34,7 +40,7 @@ void appendField(std::string& out, const std::string& name, const std::string& v
 
 void formatRequestHead(const RequestLine& line, const HttpHeaders& headers, std::optional<std::size_t> contentLength,
                        std::string& out) {
-    if (hasLineBreak(line.method) || hasLineBreak(line.target) || hasLineBreak(line.host) ||
+    if (hasControlCharacter(line.method) || hasControlCharacter(line.target) || hasControlCharacter(line.host) ||
         line.target.find(' ') != std::string::npos)
         throwError(ErrorReason::Rejected, "refused to send a request whose target contains spaces or line breaks");
     out.clear();

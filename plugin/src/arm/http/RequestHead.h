@@ -2,7 +2,8 @@
 // the caller reuses, so a poll's GET goes out in ONE send (Poco wrote each request's headers twice, once
 // to count them, through std::ostream; measured with bench/).
 //
-// Throws HttpError(Rejected) when a header name or value contains CR, LF or NUL, or a name is not a token:
+// Throws HttpError(Rejected) when a header name or value contains CR, LF, NUL or another control character
+// (HTAB aside), or a name is not a token:
 // such a header would let a value (say an attribute from a workspace) inject lines into the request.
 #pragma once
 
