@@ -3,9 +3,12 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <optional>
+
 #include <Poco/Net/SecureStreamSocket.h>
 #include <Poco/Net/SocketAddress.h>
 
+#include "arm/http/SigpipeGuard.h"
 #include "arm/http/SocketAbortGuard.h"
 
 namespace aifoundry::arm {
@@ -13,7 +16,15 @@ namespace aifoundry::arm {
 Connection::Connection(EndpointKey endpoint, Poco::Net::Context::Ptr tlsContext)
     : endpoint_(std::move(endpoint)), tlsContext_(std::move(tlsContext)) {}
 
-Connection::~Connection() { forgetAbortDescriptor(); }
+Connection::~Connection() {
+    forgetAbortDescriptor();
+    if (connected_ && endpoint_.scheme == "https") {
+        // Closing a TLS socket sends close_notify with write(2): to a peer that reset the connection, that
+        // raises SIGPIPE.
+        const SigpipeGuard quiet(true);
+        socket_.close();
+    }
+}
 
 void Connection::forgetAbortDescriptor() {
     if (abortFd_ >= 0) ::close(abortFd_);
@@ -27,6 +38,8 @@ void Connection::open(InterruptScope& scope, Poco::Timespan connectTimeout, Poco
     socketTimeout.reset();
     // Resolves like Poco's HTTP session did (an IP literal as is, else the resolver's first address).
     const Poco::Net::SocketAddress address(endpoint_.host, endpoint_.port);
+    std::optional<SigpipeGuard> quiet;  // the handshake writes with write(2) (see SigpipeGuard); outlives `tcp`
+    if (endpoint_.scheme == "https") quiet.emplace();
     Poco::Net::StreamSocket tcp(address.family());
     {
         // `tcp` owns the descriptor for as long as the guard lives, so its number cannot be reused meanwhile.

@@ -19,6 +19,7 @@
 #include "arm/http/ResponseHead.h"
 #include "arm/http/ResponseBodyReader.h"
 #include "arm/http/ResponseErrorBuilder.h"
+#include "arm/http/SigpipeGuard.h"
 #include "arm/http/SocketAbortGuard.h"
 #include "arm/http/TlsContextFactory.h"
 
@@ -212,6 +213,9 @@ HttpResponse HttpTransport::send(const HttpRequest& request, const CallControl& 
 HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& request, const Poco::URI& uri,
                                      const std::string& target, const CallControl& control) {
     Connection& connection = lease.connection();
+    // OpenSSL writes with write(2), which raises SIGPIPE on a reset connection (see SigpipeGuard).
+    std::optional<SigpipeGuard> quiet;
+    if (lease.connection().endpoint().scheme == "https") quiet.emplace();
     // Poco 1.11's SecureSocketImpl waits twice before it gives up on a blocked read or write: once in the
     // socket call (SO_RCVTIMEO) and once more in poll() with the same timeout. An HTTPS socket gets half the
     // time, so a stalled server holds a call no longer than its deadline (measured: a 1 s deadline returned
