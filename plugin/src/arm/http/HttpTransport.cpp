@@ -10,6 +10,7 @@
 #include <openssl/x509_vfy.h>
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 
 #include "arm/http/EndpointGuard.h"
@@ -155,7 +156,11 @@ void sendAll(Poco::Net::StreamSocket& socket, const std::string& bytes) {
 
 // Receives until a whole response head has arrived, skipping interim (1xx) responses. `started` turns true
 // with the first byte of the reply: before it, a closed reused connection was stale and may be replayed.
-ResponseHead receiveHead(Poco::Net::StreamSocket& socket, SocketInput& input, bool& started) {
+// `beforeMore` (optional) runs before every receive but the first, whose timeout the exchange has just set:
+// a head that trickles in is then bounded by the call's deadline like a body.
+ResponseHead receiveHead(Poco::Net::StreamSocket& socket, SocketInput& input, bool& started,
+                         const std::function<void()>& beforeMore) {
+    bool first = true;
     while (true) {
         if (!input.empty()) {
             if (auto head = parseResponseHead(input.pending())) {
@@ -164,6 +169,8 @@ ResponseHead receiveHead(Poco::Net::StreamSocket& socket, SocketInput& input, bo
                 return std::move(*head);
             }
         }
+        if (!first && beforeMore) beforeMore();
+        first = false;
         if (input.fill(socket) == 0) {
             if (!started) throw Poco::Net::NoMessageException("the server closed the connection without a reply");
             throw Poco::Net::MessageException("the connection closed in the middle of the response head");
@@ -257,18 +264,19 @@ HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& 
             sendAll(socket, head);
             sendAll(socket, request.body);
         }
-        ResponseHead reply = receiveHead(socket, input, responseStarted);
-
-        HttpResponse response;
-        response.status = reply.status;
-        response.reason = std::move(reply.reason);
         BodyLimits limits{options_.maxResponseBytes, target, {}};
         if (control.deadline) {
             limits.beforeRead = [&] {
+                checkControl(control, target);
                 connection.socketTimeout.reset();  // the receive timeout now differs from the send one
                 socket.setReceiveTimeout(toTimespan(control.clamp(options_.readTimeout) / waits));
             };
         }
+        ResponseHead reply = receiveHead(socket, input, responseStarted, limits.beforeRead);
+
+        HttpResponse response;
+        response.status = reply.status;
+        response.reason = std::move(reply.reason);
         const BodySource source{input, socket, reply, request.method == "HEAD"};
         const bool clean = request.bodySink && response.ok()
                                ? streamResponseBody(source, limits, control, request.bodySink)
