@@ -281,8 +281,10 @@ HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& 
         const bool clean = request.bodySink && response.ok()
                                ? streamResponseBody(source, limits, control, request.bodySink)
                                : readResponseBody(source, limits, control, response.body);
+        // Decided before the headers move into the response: keepsAlive() reads the Connection field.
+        const bool reusable = clean && keepsAlive(reply) && !control.isInterrupted();
         response.headers = std::move(reply.headers);
-        if (clean && keepsAlive(reply) && !control.isInterrupted()) lease.markReusable();
+        if (reusable) lease.markReusable();
         return response;
     } catch (const HttpError&) {
         throw;

@@ -70,7 +70,14 @@ public:
     }
     void operator()(const char* data, std::size_t size) {
         if (!inflater_) return pass(data, size);
+        compressed_ += size;
         inflater_->feed(data, size, [this](const char* out, std::size_t n) { pass(out, n); });
+    }
+    // After the last byte of the body: a compressed stream must have reached its end marker, or the body
+    // was cut short even though its framing looked complete. (An empty body is accepted as empty.)
+    void finish() const {
+        if (inflater_ && compressed_ > 0 && !inflater_->finished())
+            throwError(ErrorReason::Network, limits_.target + ": the compressed response ends before its end (truncated)");
     }
 
 private:
@@ -83,6 +90,7 @@ private:
     const std::function<void(const char*, std::size_t)>& sink_;
     std::unique_ptr<BodyInflater> inflater_;
     std::size_t total_ = 0;
+    std::size_t compressed_ = 0;
 };
 
 class Reader {
@@ -181,10 +189,12 @@ bool streamResponseBody(const BodySource& source, const BodyLimits& limits, cons
                 deliver(pending.data(), pending.size());
                 source.input.consume(pending.size());
             } while (reader.receive());
+            deliver.finish();
             return false;
         case Framing::None:
             break;
     }
+    deliver.finish();
     return source.input.empty();
 }
 
