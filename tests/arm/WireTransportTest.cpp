@@ -367,3 +367,37 @@ TEST(WireTransport, AHeadTrickledPastTheDeadlineEndsTheCallWithTimeout) {
     EXPECT_EQ(error.reason(), ErrorReason::Timeout) << error.what();
     transport.reset();  // ends the script's wait before the server joins it
 }
+
+TEST(WireTransport, ConflictingContentLengthFieldsAreANetworkError) {
+    ScriptedServer server([](ScriptedConnection& c) {
+        if (c.readRequest()) c.send("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nContent-Length: 20\r\n\r\n{}");
+    });
+    auto transport = makeTransport();
+    const HttpError error = errorOf([&] { transport->send(get(server.url("/cl")), CallControl()); });
+    EXPECT_EQ(error.reason(), ErrorReason::Network) << error.what();
+    EXPECT_TRUE(mentions(error, "conflicting Content-Length")) << error.what();
+    transport.reset();
+}
+
+TEST(WireTransport, CloseAsOneTokenOfSeveralInConnectionIsHonoured) {
+    // "close" among other tokens; and a token merely containing the letters is not "close".
+    ScriptedServer server([](ScriptedConnection& c) {
+        c.answerEach(okReply("{}", c.index() == 0 ? "Connection: upgrade, Close\r\n" : "Connection: x-closed\r\n"));
+    });
+    auto transport = makeTransport();
+    for (int i = 0; i < 3; ++i) EXPECT_EQ(transport->send(get(server.url("/c")), CallControl()).body, "{}");
+    // First reply closes (connection 0), the next two share connection 1.
+    EXPECT_EQ(server.connectionsAccepted(), 2);
+    transport.reset();
+}
+
+TEST(WireTransport, AnUnrequestedProtocolSwitchIsANetworkError) {
+    ScriptedServer server([](ScriptedConnection& c) {
+        if (c.readRequest()) c.send("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n");
+    });
+    auto transport = makeTransport();
+    const HttpError error = errorOf([&] { transport->send(get(server.url("/ws")), CallControl()); });
+    EXPECT_EQ(error.reason(), ErrorReason::Network) << error.what();
+    EXPECT_TRUE(mentions(error, "101")) << error.what();
+    transport.reset();
+}

@@ -165,7 +165,9 @@ ResponseHead receiveHead(Poco::Net::StreamSocket& socket, SocketInput& input, bo
         if (!input.empty()) {
             if (auto head = parseResponseHead(input.pending())) {
                 input.consume(head->length);
-                if (head->status >= 100 && head->status < 200 && head->status != 101) continue;
+                // We never ask to switch protocols: a 101 is not an answer to our request.
+                if (head->status == 101) throw ResponseHeadError("an unrequested protocol switch (101)");
+                if (head->status >= 100 && head->status < 200) continue;
                 return std::move(*head);
             }
         }
@@ -181,10 +183,23 @@ ResponseHead receiveHead(Poco::Net::StreamSocket& socket, SocketInput& input, bo
 
 // HTTP/1.1 keeps the connection unless the server says close; HTTP/1.0 only when it says keep-alive.
 bool keepsAlive(const ResponseHead& head) {
-    std::string connection = head.headers.getOr("Connection", "");
-    for (auto& c : connection) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    if (head.minorVersion >= 1) return connection.find("close") == std::string::npos;
-    return connection.find("keep-alive") != std::string::npos;
+    // The Connection field is a comma-separated list of tokens, and may come in several fields.
+    bool close = false, keepAlive = false;
+    for (const auto& [name, value] : head.headers.entries()) {
+        if (!equalsIgnoreCase(name, "Connection")) continue;
+        std::size_t from = 0;
+        while (from <= value.size()) {
+            const auto comma = std::min(value.find(',', from), value.size());
+            std::string token = value.substr(from, comma - from);
+            token.erase(0, token.find_first_not_of(" \t"));
+            token.erase(token.find_last_not_of(" \t") + 1);
+            close = close || equalsIgnoreCase(token, "close");
+            keepAlive = keepAlive || equalsIgnoreCase(token, "keep-alive");
+            from = comma + 1;
+        }
+    }
+    if (close) return false;
+    return head.minorVersion >= 1 || keepAlive;
 }
 
 }  // namespace

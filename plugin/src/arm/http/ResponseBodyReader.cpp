@@ -48,6 +48,10 @@ Framing framingOf(const BodySource& source, const BodyLimits& limits, std::size_
         return Framing::Chunked;
     }
     if (const auto declared = source.head.headers.get("Content-Length")) {
+        // Several Content-Length fields that disagree make the framing ambiguous (RFC 9112 section 6.3).
+        for (const auto& [name, value] : source.head.headers.entries())
+            if (equalsIgnoreCase(name, "Content-Length") && value != *declared)
+                malformed(limits, "conflicting Content-Length fields");
         if (declared->empty() || declared->size() > 18 || declared->find_first_not_of("0123456789") != std::string::npos)
             malformed(limits, "Content-Length is not a number");
         length = static_cast<std::size_t>(std::stoull(*declared));
