@@ -23,6 +23,7 @@
 #include "arm/http/SigpipeGuard.h"
 #include "arm/http/SocketAbortGuard.h"
 #include "arm/http/TlsContextFactory.h"
+#include "azureml/AsciiText.h"
 
 namespace aifoundry::arm {
 
@@ -190,11 +191,9 @@ bool keepsAlive(const ResponseHead& head) {
         std::size_t from = 0;
         while (from <= value.size()) {
             const auto comma = std::min(value.find(',', from), value.size());
-            std::string token = value.substr(from, comma - from);
-            token.erase(0, token.find_first_not_of(" \t"));
-            token.erase(token.find_last_not_of(" \t") + 1);
-            close = close || equalsIgnoreCase(token, "close");
-            keepAlive = keepAlive || equalsIgnoreCase(token, "keep-alive");
+            const auto token = azureml::ascii::trim(std::string_view(value).substr(from, comma - from));
+            close = close || azureml::ascii::iequals(token, "close");
+            keepAlive = keepAlive || azureml::ascii::iequals(token, "keep-alive");
             from = comma + 1;
         }
     }

@@ -7,10 +7,13 @@
 
 #include "arm/http/BodyInflater.h"
 #include "arm/http/HttpError.h"
+#include "azureml/AsciiText.h"
 
 namespace aifoundry::arm {
 
 namespace {
+
+namespace ascii = azureml::ascii;
 
 constexpr std::size_t kMaxChunkLine = 4096;  // a chunk-size line with extensions, or one trailer field
 
@@ -28,11 +31,6 @@ void checkControl(const CallControl& control, const BodyLimits& limits) {
     if (control.expired()) throwError(ErrorReason::Timeout, limits.target + ": the call's deadline passed while reading the response");
 }
 
-std::string lower(std::string text) {
-    for (auto& c : text) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
-    return text;
-}
-
 enum class Framing { None, Length, Chunked, UntilClose };
 
 // RFC 9112 section 6.3, in the order it gives.
@@ -41,9 +39,7 @@ Framing framingOf(const BodySource& source, const BodyLimits& limits, std::size_
     if (source.headRequest || (status >= 100 && status < 200) || status == 204 || status == 304) return Framing::None;
     if (const auto coding = source.head.headers.get("Transfer-Encoding")) {
         // Only "chunked" alone: a transfer coding under it (say "gzip, chunked") is not something ARM sends.
-        std::string value = lower(*coding);
-        value.erase(0, value.find_first_not_of(" \t"));
-        value.erase(value.find_last_not_of(" \t") + 1);
+        const std::string value = ascii::toLower(ascii::trim(*coding));
         if (value != "chunked") malformed(limits, "transfer coding '" + value.substr(0, 40) + "' is not supported");
         return Framing::Chunked;
     }
@@ -65,7 +61,7 @@ class Delivery {
 public:
     Delivery(const BodySource& source, const BodyLimits& limits, const std::function<void(const char*, std::size_t)>& sink)
         : limits_(limits), sink_(sink) {
-        const std::string coding = lower(source.head.headers.getOr("Content-Encoding", ""));
+        const std::string coding = ascii::toLower(source.head.headers.getOr("Content-Encoding", ""));
         if (coding == "gzip" || coding == "x-gzip" || coding == "deflate")
             inflater_ = std::make_unique<BodyInflater>(limits.target);
         else if (!coding.empty() && coding != "identity")
