@@ -15,10 +15,6 @@ bool isLoopbackHost(const std::string& host) {
     return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
 }
 
-void checkEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp) {
-    checkedEndpoint(url, options, platformPlainHttp);
-}
-
 Poco::URI checkedEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp) {
     Poco::URI uri;
     try {

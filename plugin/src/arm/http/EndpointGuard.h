@@ -15,11 +15,8 @@ struct TransportOptions;
 
 bool isLoopbackHost(const std::string& host);
 
-// Throws HttpError(InvalidSettings) when the URL must not be contacted.
-void checkEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp);
-
-// The same check, returning the URL parsed (the transport needs it parsed too; parsing twice was ~2% of a
-// poll's CPU, measured with bench/).
+// Throws HttpError(InvalidSettings) when the URL must not be contacted; otherwise returns it parsed (the
+// transport needs it parsed too; parsing it twice was ~2% of a poll's CPU, measured with bench/).
 Poco::URI checkedEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp);
 
 }  // namespace aifoundry::arm

@@ -305,7 +305,9 @@ HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& 
     } catch (const ResponseHeadError& e) {
         HttpError::Details details;
         details.reason = control.isInterrupted() ? ErrorReason::Interrupted : ErrorReason::Network;
-        throw HttpError(target + ": the reply is not valid HTTP (" + e.what() + ")", details);
+        throw HttpError(target + ": the reply is not valid HTTP (" + e.what() +
+                            "); check that the endpoint settings name the Azure service, not a proxy or another server",
+                        details);
     } catch (const Poco::Exception& e) {
         HttpError error = exchangeError(e, responseStarted, target, control, options_);
         if (!responseStarted && lease.reused() && error.reason() == ErrorReason::Network && isConnectionLoss(e))
