@@ -41,6 +41,18 @@ PluginCase echoCase() {
   return c;
 }
 
-std::vector<PluginCase> pluginCases() { return {aifoundryCase(), echoCase()}; }
+// The C++ template (plugin_api/templates/cpp): the header-only C++ layer's boundary under the same checks.
+PluginCase helloTemplateCase() {
+  PluginCase c;
+  c.name = "HelloJobTemplate";
+  c.manifest = std::filesystem::path(ABI_TEST_TEMPLATE_PLUGIN_DIR) / "hello-job.json";
+  c.secretValue = "hello-secret-greeting";
+  c.addValidSettings = [secret = c.secretValue](KvList& settings) { settings.add("Greeting", secret, PSJ_KV_SECRET); };
+  c.requiredSetting = "Greeting";
+  c.runnableExternalId = "template";
+  return c;
+}
+
+std::vector<PluginCase> pluginCases() { return {aifoundryCase(), echoCase(), helloTemplateCase()}; }
 
 }  // namespace abitest

@@ -1,5 +1,5 @@
-// The plugins the contract tests drive: the real "AI Foundry Pipeline Job" plugin and the plain-C Echo Job,
-// each with valid settings and the name of one setting create() requires.
+// The plugins the contract tests drive: the real "AI Foundry Pipeline Job" plugin, the plain-C Echo Job and
+// the C++ template on the header-only layer, each with valid settings and the name of one setting create() requires.
 #pragma once
 
 #include <chrono>
@@ -32,6 +32,7 @@ struct PluginCase {
 std::vector<PluginCase> pluginCases();
 PluginCase aifoundryCase();
 PluginCase echoCase();
+PluginCase helloTemplateCase();
 
 // Names parameterized tests after the plugin.
 struct CaseName {

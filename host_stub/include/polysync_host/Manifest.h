@@ -1,5 +1,5 @@
 // A plugin manifest: what the host learns about a plugin before it loads any of its code
-// (manifests/manifest.schema.json describes the format; this reader enforces the same rules).
+// (plugin_api/manifest.schema.json describes the format; this reader enforces the same rules).
 #pragma once
 
 #include <cstdint>

@@ -25,7 +25,8 @@ class ManifestValidator {
 
   [[noreturn]] void fail(const std::string& what) const {
     throw PluginLoadError("manifest " + path_ + ": " + what +
-                          "; fix the manifest (see manifest.schema.json)");
+                          "; fix the manifest (its format: share/polysync-jobtype-v1/manifest.schema.json where the API is installed, "
+                          "plugin_api/manifest.schema.json in the source)");
   }
 
   void onlyKeys(const Object& object, const std::set<std::string>& allowed, const std::string& where) const {

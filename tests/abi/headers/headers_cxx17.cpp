@@ -1,5 +1,6 @@
 // The ABI headers compile as C++17 with -Wall -Wextra -pedantic -Werror, for C++ plugins and hosts.
 #include "polysync/jobtype_v1.h"
+#include "polysync/jobtype_v1.hpp"  // the optional C++ layer compiles with the same flags
 
 int headersCxx17Use(const psj_call_context* ctx, const psj_status_sink* sink);
 
