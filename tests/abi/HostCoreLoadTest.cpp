@@ -30,10 +30,11 @@ std::string refusalOf(const std::string& dir) {
   try {
     core.registry.scan(dir);
     core.registry.loadAll();
-    return "";
   } catch (const host::PluginLoadError& error) {
     return error.what();
   }
+  const auto& refusals = core.registry.refusals();
+  return refusals.empty() ? "" : refusals.front().reason;
 }
 
 class HostCoreRefuses : public ::testing::TestWithParam<std::string> {};

@@ -62,7 +62,7 @@ TEST(Manifest, TheShippedManifestIsValid) {
 }
 
 TEST(Manifest, TheSchemaIsJsonAndRequiresWhatTheReaderRequires) {
-  std::ifstream in(std::string(MANIFESTS_SOURCE_DIR) + "/manifest.schema.json");
+  std::ifstream in(std::string(MANIFESTS_SOURCE_DIR) + "/../plugin_api/manifest.schema.json");
   std::ostringstream text;
   text << in.rdbuf();
   Poco::JSON::Parser parser;

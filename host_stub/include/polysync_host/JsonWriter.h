@@ -28,6 +28,8 @@ class JsonWriter {
   JsonWriter& null();
   // A string, or null when absent.
   JsonWriter& value(const std::optional<std::string>& text);
+  // A value that is already JSON text, inserted as is: only for text this process produced or re-serialised.
+  JsonWriter& rawJson(std::string_view json);
 
   // The document so far; complete once every begin has its end.
   const std::string& str() const { return out_; }

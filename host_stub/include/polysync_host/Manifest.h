@@ -36,4 +36,8 @@ Manifest parseManifest(const std::string& text, const std::string& path);
 // Reads and validates the manifest file at `path` (made absolute). Throws PluginLoadError.
 Manifest readManifest(const std::string& path);
 
+// False for a file that is valid JSON but does not claim to be a manifest (not an object with
+// "manifestVersion"): a stray file in a plugin folder, skipped with a warning rather than refused.
+bool claimsToBeManifest(const std::string& path);
+
 }  // namespace polysync::host

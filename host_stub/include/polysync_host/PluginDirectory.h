@@ -16,4 +16,7 @@ std::string resolvePluginDir(const std::optional<std::string>& option, const std
 // not a readable folder.
 std::vector<std::string> listManifestFiles(const std::string& dir);
 
+// The shared libraries (*.so) directly inside `dir`, absolute and sorted; empty when `dir` cannot be read.
+std::vector<std::string> listLibraryFiles(const std::string& dir);
+
 }  // namespace polysync::host

@@ -1,6 +1,8 @@
 // The --json documents: exactly one per command, on stdout. Their shapes are a contract (issue 2):
 //   plugins          {"plugins":[{"id","version","library","libraryPath","manifest","abi":{"major","minor",
-//                      "minHostMinor","effectiveMinor"},"jobTypes":[{"id","displayName","capabilities":[...]}]}]}
+//                      "minHostMinor","effectiveMinor"},"jobTypes":[{"id","displayName","capabilities":[...],
+//                      "settingsSchema"}]}],"refused":[{"file","reason"}]}
+//                    (+ "error" of the first refusal when any plugin was refused; exit code 3)
 //   test-connection  {"ok":true,"message"} — or, when the plugin answered an error,
 //                    {"ok":false,"message","error":{"code","message"[,"retryAfterMs"]}}
 //   import           {"jobs":[{"externalId","name","description","jobType",
@@ -21,6 +23,7 @@
 #include <vector>
 
 #include "polysync_host/LoadedPlugin.h"
+#include "polysync_host/PluginRegistry.h"
 #include "polysync_host/Results.h"
 #include "polysync_host/RunRequest.h"
 
@@ -41,7 +44,8 @@ Failure currentFailure();
 // "2024-05-01T12:00:00.123Z"
 std::string isoTime(int64_t unixMs);
 
-std::string pluginsJson(const std::vector<std::shared_ptr<LoadedPlugin>>& plugins);
+std::string pluginsJson(const std::vector<std::shared_ptr<LoadedPlugin>>& plugins,
+                        const std::vector<PluginRegistry::Refusal>& refusals);
 std::string testConnectionJson(const std::optional<std::string>& message);
 std::string testConnectionFailedJson(const Failure& failure);
 std::string importJson(const std::vector<ImportedJob>& jobs);

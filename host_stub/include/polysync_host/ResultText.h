@@ -12,7 +12,8 @@
 
 namespace polysync::host {
 
-std::string pluginsText(const std::vector<std::shared_ptr<LoadedPlugin>>& plugins);
+std::string pluginsText(const std::vector<std::shared_ptr<LoadedPlugin>>& plugins,
+                        const std::vector<PluginRegistry::Refusal>& refusals);
 std::string testConnectionText(const std::optional<std::string>& message);
 std::string importText(const std::vector<ImportedJob>& jobs);
 std::string runSubmittedText(const RunSubmission& submission);

@@ -35,6 +35,12 @@ size_t utf8SequenceLength(std::string_view text, size_t i) {
 
 }  // namespace
 
+JsonWriter& JsonWriter::rawJson(std::string_view json) {
+  separate();
+  out_.append(json);
+  return *this;
+}
+
 std::string jsonQuote(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);

@@ -180,4 +180,16 @@ Manifest readManifest(const std::string& path) {
   return parseManifest(*text, absolute);
 }
 
+bool claimsToBeManifest(const std::string& path) {
+  const auto text = tryReadFile(path);
+  if (!text) return true;  // unreadable: report it as a refused manifest, which says why
+  try {
+    Poco::JSON::Parser parser;
+    const Var root = parser.parse(*text);
+    return root.type() == typeid(Object::Ptr) && root.extract<Object::Ptr>()->has("manifestVersion");
+  } catch (const std::exception&) {
+    return true;  // not JSON at all: a broken manifest, refused with the parser's reason
+  }
+}
+
 }  // namespace polysync::host

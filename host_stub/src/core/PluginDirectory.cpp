@@ -26,6 +26,24 @@ std::string resolvePluginDir(const std::optional<std::string>& option, const std
   return (exe / ".." / "lib" / "polysync" / "plugins").lexically_normal().string();
 }
 
+namespace {
+std::vector<std::string> filesWithExtension(const fs::path& root, const char* extension, std::error_code& ec) {
+  std::vector<std::string> files;
+  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
+    if (it->path().extension() == extension && it->is_regular_file(ec)) files.push_back(it->path().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+}  // namespace
+
+std::vector<std::string> listLibraryFiles(const std::string& dir) {
+  std::error_code ec;
+  const fs::path root = fs::absolute(dir, ec).lexically_normal();
+  auto files = filesWithExtension(root, ".so", ec);
+  return ec ? std::vector<std::string>() : files;
+}
+
 std::vector<std::string> listManifestFiles(const std::string& dir) {
   std::error_code ec;
   const fs::path root = fs::absolute(dir, ec).lexically_normal();
@@ -33,14 +51,10 @@ std::vector<std::string> listManifestFiles(const std::string& dir) {
     throw PluginLoadError("plugin folder " + dir +
                           " does not exist; pass --plugin-dir DIR or set POLYSYNC_PLUGIN_DIR");
   }
-  std::vector<std::string> files;
-  for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
-    if (it->path().extension() == ".json" && it->is_regular_file(ec)) files.push_back(it->path().string());
-  }
+  const auto files = filesWithExtension(root, ".json", ec);
   if (ec)
     throw PluginLoadError("plugin folder " + root.string() + " cannot be read (" + ec.message() +
                           "); check its permissions");
-  std::sort(files.begin(), files.end());
   return files;
 }
 

@@ -2,11 +2,14 @@
 
 #include <Poco/DateTime.h>
 #include <Poco/Exception.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
 #include <Poco/Timestamp.h>
 
 #include <cinttypes>
 #include <cstdio>
 #include <exception>
+#include <sstream>
 
 #include "polysync_host/AbiNames.h"
 #include "polysync_host/Errors.h"
@@ -66,9 +69,27 @@ std::optional<std::string> time(const std::optional<int64_t>& ms) {
   return ms ? std::optional<std::string>(isoTime(*ms)) : std::nullopt;
 }
 
+// The job type's settings schema as a JSON value (re-serialised by the parser, so the document stays valid
+// whatever the plugin declared), or null when it has none or it is not JSON.
+void writeSchema(JsonWriter& w, const std::optional<std::string>& schema) {
+  if (!schema) {
+    w.null();
+    return;
+  }
+  try {
+    Poco::JSON::Parser parser;
+    std::ostringstream text;
+    Poco::JSON::Stringifier::condense(parser.parse(*schema), text);
+    w.rawJson(text.str());
+  } catch (const std::exception&) {
+    w.null();
+  }
+}
+
 }  // namespace
 
-std::string pluginsJson(const std::vector<std::shared_ptr<LoadedPlugin>>& plugins) {
+std::string pluginsJson(const std::vector<std::shared_ptr<LoadedPlugin>>& plugins,
+                        const std::vector<PluginRegistry::Refusal>& refusals) {
   JsonWriter w;
   w.beginObject().key("plugins").beginArray();
   for (const auto& p : plugins) {
@@ -93,12 +114,19 @@ std::string pluginsJson(const std::vector<std::shared_ptr<LoadedPlugin>>& plugin
       w.key("capabilities").beginArray();
       for (const auto& c : capabilityNames(jt.capabilities)) w.value(c);
       w.endArray();
+      w.key("settingsSchema");
+      writeSchema(w, jt.settingsSchema);
       w.endObject();
     }
     w.endArray();
     w.endObject();
   }
-  w.endArray().endObject();
+  w.endArray();
+  w.key("refused").beginArray();
+  for (const auto& refusal : refusals) w.beginObject().key("file").value(refusal.file).key("reason").value(refusal.reason).endObject();
+  w.endArray();
+  if (!refusals.empty()) writeError(w, Failure{kExitPluginLoad, "PluginLoad", refusals.front().reason, std::nullopt});
+  w.endObject();
   return w.str();
 }
 

@@ -6,9 +6,10 @@
 
 namespace polysync::host {
 
-std::string pluginsText(const std::vector<std::shared_ptr<LoadedPlugin>>& plugins) {
+std::string pluginsText(const std::vector<std::shared_ptr<LoadedPlugin>>& plugins,
+                        const std::vector<PluginRegistry::Refusal>& refusals) {
   std::ostringstream out;
-  if (plugins.empty()) out << "no plugins installed\n";
+  if (plugins.empty()) out << (refusals.empty() ? "no plugins installed\n" : "no plugin loaded\n");
   for (const auto& p : plugins) {
     out << p->manifest().id << ' ' << p->manifest().version << "  ABI 1." << p->entry().abi_minor
         << " (negotiated 1." << p->effectiveMinor() << ")  " << p->libraryPath() << '\n';
@@ -22,6 +23,7 @@ std::string pluginsText(const std::vector<std::shared_ptr<LoadedPlugin>>& plugin
       out << '\n';
     }
   }
+  for (const auto& refusal : refusals) out << "refused " << refusal.file << '\n';
   return out.str();
 }
 
