@@ -53,6 +53,21 @@ PluginCase helloTemplateCase() {
   return c;
 }
 
-std::vector<PluginCase> pluginCases() { return {aifoundryCase(), echoCase(), helloTemplateCase()}; }
+// A job type on the same layer that blocks in Call::sleep_for: the layer's deadline and interrupt rules.
+PluginCase cppWaitingCase() {
+  PluginCase c;
+  c.name = "CppLayerWaitingJob";
+  c.manifest = std::filesystem::path(ABI_TEST_TEMPLATE_PLUGIN_DIR) / "cpp-waiting.json";
+  c.secretValue = "waiting-secret-token";
+  c.addValidSettings = [secret = c.secretValue](KvList& settings) { settings.add("Token", secret, PSJ_KV_SECRET); };
+  c.requiredSetting = "Token";
+  c.runnableExternalId = "template";
+  c.blocksOnExternalIdBlock = true;
+  return c;
+}
+
+std::vector<PluginCase> pluginCases() {
+  return {aifoundryCase(), echoCase(), helloTemplateCase(), cppWaitingCase()};
+}
 
 }  // namespace abitest

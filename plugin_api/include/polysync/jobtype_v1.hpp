@@ -34,14 +34,20 @@
 #ifndef POLYSYNC_JOBTYPE_V1_HPP
 #define POLYSYNC_JOBTYPE_V1_HPP
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <cstring>
 #include <exception>
+#include <memory>
+#include <mutex>
 #include <new>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -204,6 +210,30 @@ class Call {
     if (remaining_ms() <= 0) throw Error(PSJ_E_TIMEOUT, "the call's deadline passed; the host may try again later");
     if (interrupted()) throw Error(PSJ_E_INTERRUPTED, "the host interrupted the call");
   }
+  // Waits up to `duration` (never past the deadline), waking as soon as the host interrupts the call, then
+  // check()s: for pauses between retries or polls of a remote service.
+  void sleep_for(std::chrono::milliseconds duration) const {
+    struct Wake {
+      std::mutex lock;
+      std::condition_variable signal;
+      bool interrupted = false;
+    } wake;
+    on_interrupt(
+        [](void* data) {
+          auto* w = static_cast<Wake*>(data);
+          std::lock_guard<std::mutex> hold(w->lock);
+          w->interrupted = true;
+          w->signal.notify_all();
+        },
+        &wake);
+    {
+      const std::chrono::milliseconds left(std::max<int64_t>(0, remaining_ms()));
+      std::unique_lock<std::mutex> hold(wake.lock);
+      wake.signal.wait_for(hold, std::min(duration, left), [&] { return wake.interrupted; });
+    }
+    on_interrupt(nullptr, nullptr);  // returns once a handler running on the host's thread has finished
+    check();
+  }
   // Installs the handler the host runs from its own thread when it interrupts the call (nullptr removes it);
   // see psj_call_context.set_interrupt_handler. Remove it before `data` goes out of scope.
   void on_interrupt(psj_interrupt_handler handler, void* data) const noexcept {
@@ -335,6 +365,46 @@ class Importer {
 
 namespace detail {
 
+[[noreturn]] inline void malformed(const char* what) { throw Error(PSJ_E_INVALID_ARGUMENT, what); }
+
+inline bool well_formed(psj_str text) noexcept { return text.data != nullptr || text.len == 0; }
+
+// A host list of settings or attributes: no NULL entries, no short structs, no strings with a length but no data.
+inline void check_kv_list(const psj_kv* const* items, uint64_t count, const char* what) {
+  if (count > 0 && items == nullptr) malformed(what);
+  for (uint64_t i = 0; i < count; ++i) {
+    const psj_kv* item = items[i];
+    if (item == nullptr || item->struct_size < sizeof(psj_kv) || !well_formed(item->key) || !well_formed(item->value))
+      malformed(what);
+  }
+}
+
+inline void check_parameter_list(const psj_parameter* const* items, uint64_t count) {
+  if (count > 0 && items == nullptr) malformed("malformed parameter list");
+  for (uint64_t i = 0; i < count; ++i) {
+    const psj_parameter* item = items[i];
+    if (item == nullptr || item->struct_size < sizeof(psj_parameter) || !well_formed(item->name) ||
+        !well_formed(item->value))
+      malformed("malformed parameter list");
+  }
+}
+
+// The instances this plugin made and has not destroyed: a call on any other handle (destroyed, or never ours)
+// is refused instead of touching freed or foreign memory.
+struct LiveInstances {
+  std::mutex lock;
+  std::unordered_set<const void*> handles;
+};
+inline LiveInstances& live_instances() {
+  static LiveInstances live;
+  return live;
+}
+inline bool is_live(const void* handle) {
+  LiveInstances& live = live_instances();
+  std::lock_guard<std::mutex> hold(live.lock);
+  return live.handles.count(handle) != 0;
+}
+
 inline int32_t report(const psj_call_context& ctx, int32_t code, const char* message, int64_t retry_after_ms) noexcept {
   // The deadline rule: an interrupt the host raised because the deadline passed is a timeout.
   if (code == PSJ_E_INTERRUPTED && Call(ctx).remaining_ms() <= 0) code = PSJ_E_TIMEOUT;
@@ -351,7 +421,8 @@ inline int32_t report(const psj_call_context& ctx, int32_t code, const char* mes
 // Runs `body` and turns every way it can end into a code, with set_error on every error.
 template <class Body>
 int32_t guard(const psj_call_context* ctx, Body&& body) noexcept {
-  if (ctx == nullptr) return PSJ_E_INVALID_ARGUMENT;  // nowhere to report; the host broke the contract
+  // No context, or one too short to hold set_error: nowhere to report, so only the code says it.
+  if (ctx == nullptr || !PSJ_HAS(ctx, psj_call_context, set_error)) return PSJ_E_INVALID_ARGUMENT;
   try {
     body(*ctx);
     return PSJ_OK;
@@ -366,11 +437,9 @@ int32_t guard(const psj_call_context* ctx, Body&& body) noexcept {
   }
 }
 
-[[noreturn]] inline void malformed(const char* what) { throw Error(PSJ_E_INVALID_ARGUMENT, what); }
-
 template <class T>
 T& self(psj_instance* instance) {
-  if (instance == nullptr) malformed("no instance given");
+  if (instance == nullptr || !is_live(instance)) malformed("the instance is not live (destroyed, or never created)");
   return *reinterpret_cast<T*>(instance);
 }
 
@@ -408,14 +477,25 @@ template <class T>
 int32_t create(const psj_job_type*, const psj_kv* const* settings, uint64_t count, const psj_call_context* ctx,
                psj_instance** out) noexcept {
   return guard(ctx, [&](const psj_call_context&) {
-    if (out == nullptr || (count > 0 && settings == nullptr)) malformed("create() was given a NULL argument");
-    *out = reinterpret_cast<psj_instance*>(new T(Settings(settings, count)));
+    if (out == nullptr) malformed("create() was given no place for the instance");
+    *out = nullptr;
+    check_kv_list(settings, count, "malformed settings list");
+    auto made = std::make_unique<T>(Settings(settings, count));
+    LiveInstances& live = live_instances();
+    std::lock_guard<std::mutex> hold(live.lock);
+    live.handles.insert(made.get());
+    *out = reinterpret_cast<psj_instance*>(made.release());
   });
 }
 
 template <class T>
 void destroy(psj_instance* instance) noexcept {
   try {
+    {
+      LiveInstances& live = live_instances();
+      std::lock_guard<std::mutex> hold(live.lock);
+      if (live.handles.erase(instance) == 0) return;  // NULL, already destroyed, or not ours: ignored
+    }
     delete reinterpret_cast<T*>(instance);
   } catch (...) {  // a throwing destructor must not unwind into the host
   }
@@ -428,6 +508,11 @@ int32_t run(psj_instance* instance, const psj_call_context* ctx, const psj_run_r
     if (request == nullptr || request->struct_size < sizeof(psj_run_request) || sink == nullptr ||
         !PSJ_HAS(sink, psj_run_sink, set_run_id) || sink->set_run_id == nullptr)
       malformed("malformed run request or sink");
+    if (!well_formed(request->external_id) || !well_formed(request->display_name) ||
+        !well_formed(request->idempotency_key))
+      malformed("malformed run request strings");
+    check_kv_list(request->attributes, request->attribute_count, "malformed attribute list");
+    check_parameter_list(request->parameters, request->parameter_count);
     Call call(c);
     RunResult result(*sink);
     self<T>(instance).run(call, RunRequest(*request), result);
@@ -442,6 +527,8 @@ int32_t status_call(psj_instance* instance, const psj_call_context* ctx, const p
     if (run == nullptr || run->struct_size < sizeof(psj_run_ref) || sink == nullptr ||
         !PSJ_HAS(sink, psj_status_sink, set_state) || sink->set_state == nullptr)
       malformed("malformed run reference or sink");
+    if (!well_formed(run->run_id)) malformed("malformed run id");
+    check_parameter_list(run->parameters, run->parameter_count);
     Call call(c);
     Status status(*sink);
     (self<T>(instance).*method)(call, RunRef(*run), status);
@@ -481,6 +568,7 @@ int32_t import_jobs(psj_instance* instance, const psj_call_context* ctx, const p
     if (request == nullptr || request->struct_size < sizeof(psj_import_request) || sink == nullptr ||
         !PSJ_HAS(sink, psj_import_sink, emit_job) || sink->emit_job == nullptr)
       malformed("malformed import request or sink");
+    if (!well_formed(request->filter)) malformed("malformed import filter");
     Call call(c);
     Importer importer(*sink, T::display_name);
     self<T>(instance).import_jobs(call, view(request->filter), importer);
@@ -525,7 +613,14 @@ struct Plugin {
 };
 
 inline int32_t init(const psj_host* host, const char*, uint32_t effective_minor) noexcept {
-  if (host == nullptr || effective_minor > PSJ_ABI_MINOR) return PSJ_E_INVALID_ARGUMENT;
+  if (host == nullptr || !PSJ_HAS(host, psj_host, abi_minor)) return PSJ_E_INVALID_ARGUMENT;
+  if (effective_minor > PSJ_ABI_MINOR || effective_minor > host->abi_minor) {
+    if (PSJ_HAS(host, psj_host, log) && host->log != nullptr) {
+      const char reason[] = "plugin refused to start: the host asked for an ABI minor newer than the plugin or host has";
+      host->log(host, PSJ_LOG_ERROR, reason, sizeof reason - 1);
+    }
+    return PSJ_E_INVALID_ARGUMENT;
+  }
   g_host.store(host, std::memory_order_release);
   return PSJ_OK;
 }
