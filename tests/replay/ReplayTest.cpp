@@ -506,6 +506,31 @@ TEST_F(Replay, AnErrorReplyReachesTheUserAsOneLineWithAzuresCodeAndMessage) {
   EXPECT_EQ(server_.received("PUT", "").size(), 1u) << "a 404 answer is final: the PUT is not repeated";
 }
 
+TEST_F(Replay, AnUnknownNameAnsweredWithAzuresEmptyBody404IsAClearNotFound) {
+  // ARM's recorded answer for a resource that does not exist: 404, Content-Length 0, no body at all.
+  const Exchange missing =
+      recorded("compute_not_found_empty_body.json", "GET", "/computes/cpu-cluster-non-existent");
+  ASSERT_EQ(missing.status, 404);
+  ASSERT_TRUE(missing.responseBody.empty());
+  ASSERT_EQ(missing.responseHeader("Content-Length"), "0");
+  const std::string unknown = "no_such_pipeline_run";
+  server_.on("GET", "/jobs/" + unknown, replyOf(missing));
+
+  const Outcome polled = poll(unknown);
+  EXPECT_EQ(polled.rc, PSJ_E_NOT_FOUND) << polled.error;
+  const Outcome cancelled = cancel(unknown);
+  EXPECT_EQ(cancelled.rc, PSJ_E_NOT_FOUND) << cancelled.error;
+  const RunOutcome ran = run(unknown, "run of a missing template", "replay-missing");
+  EXPECT_EQ(ran.rc, PSJ_E_NOT_FOUND) << ran.error;
+  for (const std::string& error : {polled.error, cancelled.error, ran.error}) {
+    EXPECT_NE(error.find(unknown), std::string::npos) << "the message names what was not found: " << error;
+    EXPECT_NE(error.find("404"), std::string::npos) << error;
+    EXPECT_EQ(error.find_first_of("\r\n"), std::string::npos) << error;
+  }
+  EXPECT_TRUE(server_.received("POST", "/cancel").empty());
+  EXPECT_TRUE(server_.received("PUT", "").empty());
+}
+
 TEST_F(Replay, ImportFollowsListPagesOfRecordedJobsAndKeepsOnlyThePipelines) {
   // No recording has a job list of more than one page: page 1 is composed of the recorded pipeline job
   // replies (their exact recorded text) with a nextLink; page 2 is Azure PowerShell's recorded list page as
