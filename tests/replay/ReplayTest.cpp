@@ -534,6 +534,31 @@ TEST_F(Replay, AnUnknownNameAnsweredWithAzuresEmptyBody404IsAClearNotFound) {
   EXPECT_TRUE(server_.received("PUT", "").empty());
 }
 
+TEST_F(Replay, ARecordedFailedJobIsFailedWithAMessageThatIsNeverEmpty) {
+  // The only failed job in the recordings is an AutoML job (poll reads every job type alike). Azure's reply
+  // has no properties.error; Run History is asked next and, with no recorded run for it, answers 404.
+  const std::string name = "000000000000000000000";
+  const Exchange failed = recorded("automl_job_failed.json", "GET", "/jobs/" + name);
+  const Object::Ptr properties = parseObject(failed.responseBody)->getObject("properties");
+  ASSERT_EQ(stringAt(properties, "status"), "Failed");
+  ASSERT_FALSE(properties->has("error"));
+  server_.on("GET", "/jobs/" + name, replyOf(failed));
+
+  const Outcome got = poll(name);
+  ASSERT_EQ(got.rc, PSJ_OK) << got.error;
+  EXPECT_EQ(got.status.state, expectedState("Failed"));
+  EXPECT_EQ(got.status.rawStatus, "Failed");
+  EXPECT_FALSE(got.status.endMs.has_value()) << "the reply and Run History give no end time";
+  ASSERT_TRUE(got.status.message.has_value());
+  const std::string& message = *got.status.message;
+  EXPECT_FALSE(message.empty());
+  EXPECT_EQ(message.find_first_of("\r\n"), std::string::npos) << message;
+  EXPECT_FALSE(server_.received("GET", "/runs/" + name).empty()) << "Run History is asked for the detail";
+  // With no detail anywhere, the message sends the user to the run's page in Studio.
+  const std::string studio = stringAt(properties->getObject("services")->getObject("Studio"), "endpoint");
+  EXPECT_NE(message.find(studio), std::string::npos) << message;
+}
+
 TEST_F(Replay, ImportFollowsListPagesOfRecordedJobsAndKeepsOnlyThePipelines) {
   // No recording has a job list of more than one page: page 1 is composed of the recorded pipeline job
   // replies (their exact recorded text) with a nextLink; page 2 is Azure PowerShell's recorded list page as
