@@ -44,7 +44,8 @@ ArmRequest HostileArm::parse(const std::string& raw) {
   } else if (rest.compare(0, 6, "/jobs/") == 0) {
     std::string name = rest.substr(6);
     const std::string cancel = "/cancel";
-    if (name.size() > cancel.size() && name.compare(name.size() - cancel.size(), cancel.size(), cancel) == 0) {
+    if (name.size() > cancel.size() &&
+        name.compare(name.size() - cancel.size(), cancel.size(), cancel) == 0) {
       request.route = "jobs.cancel";
       name.resize(name.size() - cancel.size());
     } else {
@@ -91,8 +92,8 @@ std::string HostileArm::platformFile(const std::map<std::string, std::string>& c
 std::vector<std::string> HostileArm::hostArgs(std::vector<std::string> args, bool json,
                                               const std::map<std::string, std::string>& changes) const {
   static const std::string tokenFile = writeTempFile("hostile-arm-token.txt", "hostile-arm-host-token");
-  std::vector<std::string> all{"--plugin-dir", REAL_PLUGIN_DIR, "--platform", platformFile(changes),
-                               "--host-token-file", tokenFile};
+  std::vector<std::string> all{"--plugin-dir",        REAL_PLUGIN_DIR,     "--platform",
+                               platformFile(changes), "--host-token-file", tokenFile};
   if (json) all.insert(all.begin(), "--json");
   all.insert(all.end(), args.begin(), args.end());
   return all;
@@ -100,7 +101,8 @@ std::vector<std::string> HostileArm::hostArgs(std::vector<std::string> args, boo
 
 std::string HostileArm::jsonReply(int status, const std::string& body, const std::string& extraHeaders) {
   const bool ownRequestId = extraHeaders.find("x-ms-request-id:") != std::string::npos;
-  return "HTTP/1.1 " + std::to_string(status) + " Scripted\r\nContent-Type: application/json; charset=utf-8\r\n" +
+  return "HTTP/1.1 " + std::to_string(status) +
+         " Scripted\r\nContent-Type: application/json; charset=utf-8\r\n" +
          "Content-Length: " + std::to_string(body.size()) + "\r\n" +
          (ownRequestId ? "" : "x-ms-request-id: hostile-req-1\r\n") + extraHeaders + "\r\n" + body;
 }
@@ -108,10 +110,12 @@ std::string HostileArm::jsonReply(int status, const std::string& body, const std
 std::string HostileArm::workspaceBody() {
   return "{\"id\":\"" + workspacePath() + "\",\"name\":\"" + kWorkspace +
          "\",\"type\":\"Microsoft.MachineLearningServices/workspaces\",\"location\":\"eastus\","
-         "\"properties\":{\"friendlyName\":\"" + kWorkspace + "\"}}";
+         "\"properties\":{\"friendlyName\":\"" +
+         kWorkspace + "\"}}";
 }
 
-std::string HostileArm::jobBody(const std::string& name, const std::string& status, const std::string& properties) {
+std::string HostileArm::jobBody(const std::string& name, const std::string& status,
+                                const std::string& properties) {
   return "{\"id\":\"" + workspacePath() + "/jobs/" + name + "\",\"name\":\"" + name +
          "\",\"type\":\"Microsoft.MachineLearningServices/workspaces/jobs\",\"properties\":{\"jobType\":"
          "\"Pipeline\",\"status\":\"" +

@@ -53,7 +53,9 @@ std::string rawControlIn(const std::string& text) {
   return "";
 }
 
-bool contains(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+bool contains(const std::string& text, const std::string& part) {
+  return text.find(part) != std::string::npos;
+}
 
 // The --json error code of a failed command ("" when it did not fail).
 std::string errorCode(const HostResult& r) {
@@ -66,23 +68,25 @@ std::string errorCode(const HostResult& r) {
 const std::string kEvilJson = R"(\u001b]0;owned\u0007\u001b[2J\u0000\u009b31mX)";
 
 TEST_F(HostileServer, TerminalImportTextShowsEveryControlCharacterEscaped) {
-  const std::string input = R"("inputs":{"p)" + kEvilJson + R"(":{"jobInputType":"literal","value":"v)" + kEvilJson +
-                            R"("}})";
+  const std::string input =
+      R"("inputs":{"p)" + kEvilJson + R"(":{"jobInputType":"literal","value":"v)" + kEvilJson + R"("}})";
   const std::string job = HostileArm::jobBody(
       "template-1", "Completed",
       R"("displayName":"name)" + kEvilJson + R"(","description":"about)" + kEvilJson + R"(",)" + input);
   HostileArm arm([&](const ArmRequest& r, Connection& c) {
     c.send(HostileArm::jsonReply(200, HostileArm::listBody({job}),
-                                 "x-ms-request-id: \x1b]0;req\x07\xc2\x9b" "1m\r\n"));
+                                 "x-ms-request-id: \x1b]0;req\x07\xc2\x9b"
+                                 "1m\r\n"));
     (void)r;
   });
-  const HostResult text = runHost(arm.hostArgs({"import", "--job-type", kJobType, "--log-level", "debug"}, false));
+  const HostResult text =
+      runHost(arm.hostArgs({"import", "--job-type", kJobType, "--log-level", "debug"}, false));
   ASSERT_EQ(text.exitCode, 0) << text.err;
   EXPECT_EQ(rawControlIn(text.out), "") << text.out;
   EXPECT_EQ(rawControlIn(text.err), "") << text.err;
   EXPECT_TRUE(contains(text.out, R"(name\x1b]0;owned\x07\x1b[2J\x00\u009b31mX)")) << text.out;
   EXPECT_TRUE(contains(text.out, R"(about\x1b]0;owned)")) << text.out;
-  EXPECT_TRUE(contains(text.out, R"(v\x1b]0;owned)")) << text.out;  // a parameter's default
+  EXPECT_TRUE(contains(text.out, R"(v\x1b]0;owned)")) << text.out;           // a parameter's default
   EXPECT_TRUE(contains(text.err, R"(\x1b]0;req\x07\u009b1m)")) << text.err;  // the request id in a log line
 
   // --json: valid JSON carrying the same text, escaped as JSON.
@@ -91,14 +95,17 @@ TEST_F(HostileServer, TerminalImportTextShowsEveryControlCharacterEscaped) {
   EXPECT_EQ(rawControlIn(json.out), "") << json.out;
   const auto imported = json.json()->getArray("jobs")->getObject(0);
   EXPECT_EQ(imported->getValue<std::string>("name"), std::string("name\x1b]0;owned\x07\x1b[2J") + '\0' +
-                                                         "\xc2\x9b" "31mX");
+                                                         "\xc2\x9b"
+                                                         "31mX");
 }
 
 TEST_F(HostileServer, TerminalPollTextShowsEveryControlCharacterEscaped) {
-  const std::string failed = HostileArm::jobBody(
-      "run-1", "Failed",
-      R"("error":{"code":"Boom","message":"failed)" + kEvilJson + R"("},)"
-      R"("outputs":{"out":{"jobOutputType":"uri_folder","uri":"azureml://o)" + kEvilJson + R"("}})");
+  const std::string failed =
+      HostileArm::jobBody("run-1", "Failed",
+                          R"("error":{"code":"Boom","message":"failed)" + kEvilJson +
+                              R"("},)"
+                              R"("outputs":{"out":{"jobOutputType":"uri_folder","uri":"azureml://o)" +
+                              kEvilJson + R"("}})");
   const std::string odd = HostileArm::jobBody("run-2", "Running" + kEvilJson);
   HostileArm arm([&](const ArmRequest& r, Connection& c) {
     if (r.route == "jobs.get") return c.send(HostileArm::jsonReply(200, r.job == "run-1" ? failed : odd));
@@ -108,7 +115,8 @@ TEST_F(HostileServer, TerminalPollTextShowsEveryControlCharacterEscaped) {
   ASSERT_EQ(text.exitCode, 0) << text.err;
   EXPECT_EQ(rawControlIn(text.out), "") << text.out;
   EXPECT_EQ(rawControlIn(text.err), "") << text.err;
-  EXPECT_TRUE(contains(text.out, R"(azureml://o\x1b]0;owned\x07\x1b[2J\x00\u009b31mX)")) << text.out;  // output
+  EXPECT_TRUE(contains(text.out, R"(azureml://o\x1b]0;owned\x07\x1b[2J\x00\u009b31mX)"))
+      << text.out;                                               // output
   EXPECT_TRUE(contains(text.out, R"(\u009b31mX)")) << text.out;  // the failure message
 
   const HostResult status = runHost(arm.hostArgs({"poll", "--job-type", kJobType, "run-2"}, false));
@@ -126,9 +134,11 @@ TEST_F(HostileServer, TerminalErrorLineAndTestConnectionTextShowControlCharacter
   std::atomic<bool> refuse{true};
   HostileArm arm([&](const ArmRequest&, Connection& c) {
     if (refuse) {
-      c.send(HostileArm::jsonReply(
-          403, R"({"error":{"code":"AuthorizationFailed)" + kEvilJson + R"(","message":"denied)" + kEvilJson + R"("}})",
-          "x-ms-request-id: \x1b[2J\xc2\x9b" "2J\r\n"));
+      c.send(HostileArm::jsonReply(403,
+                                   R"({"error":{"code":"AuthorizationFailed)" + kEvilJson +
+                                       R"(","message":"denied)" + kEvilJson + R"("}})",
+                                   "x-ms-request-id: \x1b[2J\xc2\x9b"
+                                   "2J\r\n"));
     } else {
       c.send(HostileArm::jsonReply(200, HostileArm::workspaceBody(), "x-ms-request-id: \x1b]0;ok\x07\r\n"));
     }
@@ -154,7 +164,8 @@ TEST_F(HostileServer, MonitorUrlFromAReplyIsShownOnlyWhenHttps) {
   HostileArm arm([&](const ArmRequest& r, Connection& c) {
     std::lock_guard<std::mutex> lock(mutex);
     const std::string services = R"("services":{"Studio":{"endpoint":")" + endpoint + R"("}})";
-    if (r.route == "jobs.get") return c.send(HostileArm::jsonReply(200, HostileArm::jobBody("run-1", "Running", services)));
+    if (r.route == "jobs.get")
+      return c.send(HostileArm::jsonReply(200, HostileArm::jobBody("run-1", "Running", services)));
     c.send(HostileArm::jsonReply(404, R"({"error":{"code":"NotFound","message":"no"}})"));
   });
   const auto pollWith = [&](const std::string& url) {
@@ -164,8 +175,9 @@ TEST_F(HostileServer, MonitorUrlFromAReplyIsShownOnlyWhenHttps) {
     }
     return runHost(arm.hostArgs({"poll", "--job-type", kJobType, "run-1"}));
   };
-  for (const std::string bad : {"javascript:alert(document.cookie)", "http://studio.example.com/runs/run-1",
-                                "data:text/html,<script>x</script>", "file:///etc/passwd", "https://a b.example/x"}) {
+  for (const std::string bad :
+       {"javascript:alert(document.cookie)", "http://studio.example.com/runs/run-1",
+        "data:text/html,<script>x</script>", "file:///etc/passwd", "https://a b.example/x"}) {
     const HostResult r = pollWith(bad);
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::string shown = r.json()->optValue<std::string>("monitorUrl", "");
@@ -212,8 +224,8 @@ TEST_F(HostileServer, NamesImportSkipsJobsWhoseNameIsNotAnAzureJobName) {
 }
 
 TEST_F(HostileServer, ImportSkipsAJobWithoutANameAndPassesEachJobOnce) {
-  const std::vector<std::string> jobs{HostileArm::jobBody(""), HostileArm::jobBody("one"), HostileArm::jobBody("two"),
-                                      HostileArm::jobBody("one")};
+  const std::vector<std::string> jobs{HostileArm::jobBody(""), HostileArm::jobBody("one"),
+                                      HostileArm::jobBody("two"), HostileArm::jobBody("one")};
   HostileArm arm([&](const ArmRequest&, Connection& c) {
     c.send(HostileArm::jsonReply(200, HostileArm::listBody(jobs)));
   });
@@ -266,7 +278,8 @@ TEST_F(HostileServer, ImportStopsANextLinkCycleAtTheFirstRepeatedLink) {
 // A server that stays silent: the host's deadline (--call-timeout) passes first.
 TEST_F(HostileServer, DeadlineASilentServerEndsTheCallWithTimeoutThroughTheHost) {
   HostileArm arm([](const ArmRequest&, Connection&) {});
-  const HostResult test = runHost(arm.hostArgs({"--call-timeout", "1", "test-connection", "--job-type", kJobType}));
+  const HostResult test =
+      runHost(arm.hostArgs({"--call-timeout", "1", "test-connection", "--job-type", kJobType}));
   EXPECT_EQ(test.exitCode, 1) << test.err;
   EXPECT_EQ(errorCode(test), "Timeout") << test.out;
   EXPECT_TRUE(contains(test.err, "[Timeout]")) << test.err;
@@ -288,7 +301,8 @@ TEST_F(HostileServer, DeadlineTrickledHeadAndBodyEndWithTimeoutThroughTheHost) {
   };
   const std::string reply = HostileArm::jsonReply(200, HostileArm::workspaceBody() + std::string(2000, ' '));
   HostileArm head([&](const ArmRequest&, Connection& c) { trickle(c, reply); });
-  const HostResult r1 = runHost(head.hostArgs({"--call-timeout", "1", "test-connection", "--job-type", kJobType}));
+  const HostResult r1 =
+      runHost(head.hostArgs({"--call-timeout", "1", "test-connection", "--job-type", kJobType}));
   EXPECT_EQ(r1.exitCode, 1) << r1.err;
   EXPECT_EQ(errorCode(r1), "Timeout") << r1.out;
 
@@ -297,7 +311,8 @@ TEST_F(HostileServer, DeadlineTrickledHeadAndBodyEndWithTimeoutThroughTheHost) {
     c.send(reply.substr(0, headEnd + 10));
     trickle(c, reply.substr(headEnd + 10));
   });
-  const HostResult r2 = runHost(body.hostArgs({"--call-timeout", "1", "test-connection", "--job-type", kJobType}));
+  const HostResult r2 =
+      runHost(body.hostArgs({"--call-timeout", "1", "test-connection", "--job-type", kJobType}));
   EXPECT_EQ(r2.exitCode, 1) << r2.err;
   EXPECT_EQ(errorCode(r2), "Timeout") << r2.out;
 }
@@ -309,7 +324,8 @@ TEST_F(HostileServer, BodiesAnEndlessBodyIsRefusedAtTheLimitThroughTheHost) {
     const std::string chunk = "10000\r\n" + std::string(0x10000, '[') + "\r\n";
     for (int i = 0; i < 1024; ++i) c.send(chunk);
   });
-  const HostResult r = runHost(arm.hostArgs({"--log-level", "error", "test-connection", "--job-type", kJobType}));
+  const HostResult r =
+      runHost(arm.hostArgs({"--log-level", "error", "test-connection", "--job-type", kJobType}));
   EXPECT_EQ(r.exitCode, 1) << r.err;
   EXPECT_FALSE(r.json()->getValue<bool>("ok"));
   EXPECT_EQ(host_test::lineCount(r.err), 1u) << r.err;
@@ -320,19 +336,21 @@ TEST_F(HostileServer, BodiesAnEndlessBodyIsRefusedAtTheLimitThroughTheHost) {
 TEST_F(HostileServer, DepthAWorkspaceReplyNestedAMillionLevelsIsNotAllGood) {
   const std::string deep = "{\"properties\":" + std::string(1000000, '[') + std::string(1000000, ']') + "}";
   HostileArm arm([&](const ArmRequest&, Connection& c) { c.send(HostileArm::jsonReply(200, deep)); });
-  const HostResult r = runHost(arm.hostArgs({"--log-level", "error", "test-connection", "--job-type", kJobType}));
+  const HostResult r =
+      runHost(arm.hostArgs({"--log-level", "error", "test-connection", "--job-type", kJobType}));
   EXPECT_EQ(r.exitCode, 1) << r.out;
   EXPECT_FALSE(r.json()->getValue<bool>("ok")) << r.out;
   EXPECT_EQ(host_test::lineCount(r.err), 1u) << r.err;
 
   // Just past the limit is refused too, and just within it is read.
   const auto nested = [](std::size_t depth) {
-    return "{\"id\":\"x\",\"name\":\"ws\",\"properties\":{\"x\":" + std::string(depth, '[') + std::string(depth, ']') +
-           "}}";
+    return "{\"id\":\"x\",\"name\":\"ws\",\"properties\":{\"x\":" + std::string(depth, '[') +
+           std::string(depth, ']') + "}}";
   };
   HostileArm past([&](const ArmRequest&, Connection& c) { c.send(HostileArm::jsonReply(200, nested(127))); });
   EXPECT_EQ(runHost(past.hostArgs({"test-connection", "--job-type", kJobType})).exitCode, 1);
-  HostileArm within([&](const ArmRequest&, Connection& c) { c.send(HostileArm::jsonReply(200, nested(125))); });
+  HostileArm within(
+      [&](const ArmRequest&, Connection& c) { c.send(HostileArm::jsonReply(200, nested(125))); });
   const HostResult ok = runHost(within.hostArgs({"test-connection", "--job-type", kJobType}));
   EXPECT_EQ(ok.exitCode, 0) << ok.out << ok.err;
 }
