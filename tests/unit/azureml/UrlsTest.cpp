@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "TestJson.h"
 #include "azureml/CloudEndpoints.h"
 #include "azureml/ComputeId.h"
@@ -51,8 +54,9 @@ TEST(WorkspaceUrls, RefusesJobNamesThatWouldBreakTheUrl) {
   EXPECT_EQ(test::errorOf([&] { urls.jobUrl(""); }).code(), errc::InvalidJobName);
   EXPECT_EQ(test::errorOf([&] { urls.cancelUrl("a\nb"); }).code(), errc::InvalidJobName);
   // Dot segments and anything else outside Azure's job-name rule, for every URL a name goes into.
-  for (const std::string name :
-       {".", "..", "a/b", "a\\b", "%2e%2e", "a.b", "-a", " a", std::string(256, 'a')}) {
+  const std::vector<std::string> names{
+      ".", "..", "a/b", "a\\b", "%2e%2e", "a.b", "-a", " a", std::string(256, 'a')};
+  for (const std::string& name : names) {
     EXPECT_EQ(test::errorOf([&] { urls.jobUrl(name); }).code(), errc::InvalidJobName) << name;
     EXPECT_EQ(test::errorOf([&] { urls.cancelUrl(name); }).code(), errc::InvalidJobName) << name;
     EXPECT_EQ(test::errorOf([&] { urls.runHistoryRunUrl("https://eastus.api.azureml.ms", name); }).code(),
