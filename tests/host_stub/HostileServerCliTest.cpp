@@ -175,9 +175,10 @@ TEST_F(HostileServer, MonitorUrlFromAReplyIsShownOnlyWhenHttps) {
     }
     return runHost(arm.hostArgs({"poll", "--job-type", kJobType, "run-1"}));
   };
+  // Two schemes through the host; MonitorUrl.OnlyHttpsLinksAreShowableAndPlainHttpOnlyToLoopbackWhenAllowed
+  // (tests/unit/azureml/UrlsTest.cpp) has data:, file:, blanks, controls and more.
   for (const std::string bad :
-       {"javascript:alert(document.cookie)", "http://studio.example.com/runs/run-1",
-        "data:text/html,<script>x</script>", "file:///etc/passwd", "https://a b.example/x"}) {
+       {"javascript:alert(document.cookie)", "http://studio.example.com/runs/run-1"}) {
     const HostResult r = pollWith(bad);
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::string shown = r.json()->optValue<std::string>("monitorUrl", "");
@@ -196,7 +197,8 @@ TEST_F(HostileServer, NamesRunIdOrExternalIdOfDotSegmentsAreRefusedBeforeAnyRequ
   HostileArm arm([&](const ArmRequest&, Connection& c) {
     c.send(HostileArm::jsonReply(200, HostileArm::jobBody("x", "Running")));
   });
-  for (const std::string id : {".", "..", "a/b", "../../x", "%2e%2e"}) {
+  // Three through the host; WorkspaceUrls.RefusesJobNamesThatWouldBreakTheUrl has every other shape.
+  for (const std::string id : {".", "..", "a/b"}) {
     const HostResult poll = runHost(arm.hostArgs({"poll", "--job-type", kJobType, id}));
     EXPECT_EQ(poll.exitCode, 1) << id << ": " << poll.out;
     EXPECT_EQ(errorCode(poll), "InvalidArgument") << poll.out;
