@@ -342,6 +342,7 @@ TEST_F(HostileServer, DepthAWorkspaceReplyNestedAMillionLevelsIsNotAllGood) {
       runHost(arm.hostArgs({"--log-level", "error", "test-connection", "--job-type", kJobType}));
   EXPECT_EQ(r.exitCode, 1) << r.out;
   EXPECT_FALSE(r.json()->getValue<bool>("ok")) << r.out;
+  EXPECT_EQ(errorCode(r), "Unavailable") << r.out;  // the service's fault, retried later
   EXPECT_EQ(host_test::lineCount(r.err), 1u) << r.err;
 
   // Just past the limit is refused too, and just within it is read.
@@ -350,7 +351,9 @@ TEST_F(HostileServer, DepthAWorkspaceReplyNestedAMillionLevelsIsNotAllGood) {
            std::string(depth, ']') + "}}";
   };
   HostileArm past([&](const ArmRequest&, Connection& c) { c.send(HostileArm::jsonReply(200, nested(127))); });
-  EXPECT_EQ(runHost(past.hostArgs({"test-connection", "--job-type", kJobType})).exitCode, 1);
+  const HostResult refused = runHost(past.hostArgs({"test-connection", "--job-type", kJobType}));
+  EXPECT_EQ(refused.exitCode, 1) << refused.out;
+  EXPECT_EQ(errorCode(refused), "Unavailable") << refused.out;
   HostileArm within(
       [&](const ArmRequest&, Connection& c) { c.send(HostileArm::jsonReply(200, nested(125))); });
   const HostResult ok = runHost(within.hostArgs({"test-connection", "--job-type", kJobType}));
