@@ -3,15 +3,22 @@
 // type. Each ends in a result or one typed error that the host shows as one bounded, printable line.
 // Bounds are sizes, never times.
 #include <gtest/gtest.h>
+#include <polysync/jobtype_v1/base.h>
 
+#include <cstdio>
 #include <string>
 #include <vector>
 
+#include "polysync_host/CommandRunner.h"
 #include "polysync_host/Errors.h"
+#include "polysync_host/JsonWriter.h"
+#include "polysync_host/Logger.h"
 #include "polysync_host/Manifest.h"
 #include "polysync_host/ParameterParsing.h"
 #include "polysync_host/PlatformSettings.h"
 #include "polysync_host/ResultJson.h"
+#include "polysync_host/ResultText.h"
+#include "polysync_host/TerminalText.h"
 
 namespace {
 
@@ -149,6 +156,103 @@ TEST(HostileOutput, APluginsMultiLineMessageIsShownAsOneLine) {
   });
   EXPECT_NE(shown.find("first line"), std::string::npos);
   EXPECT_NE(shown.find("second line"), std::string::npos);
+}
+
+// Terminal control characters from a plugin or a server (docs/reliability.md, "Hostile server"): the writers
+// show every one escaped and keep the rest of the text.
+const std::string kAttack = std::string("\x1b]0;owned\x07\x1b[2J") + '\0' + "\r\t\x7f" +
+                            "\xc2\x9b"
+                            "31m" +
+                            "\xe2\x80\xae"
+                            "txt.exe" +
+                            "\x9b" + "\xc3";
+
+TEST(HostileTerminalText, EveryControlCharacterIsShownEscapedAndTheRestKept) {
+  EXPECT_EQ(terminalText(kAttack + "\n"),
+            R"(\x1b]0;owned\x07\x1b[2J\x00\x0d\x09\x7f\u009b31m\u202etxt.exe\x9b\xc3)"
+            "\n");
+  EXPECT_EQ(terminalText("caf\xc3\xa9 \xe2\x82\xac 10 \xf0\x9f\x99\x82 a\\b"),
+            "caf\xc3\xa9 \xe2\x82\xac 10 \xf0\x9f\x99\x82 a\\b");
+  EXPECT_EQ(terminalText("\xc2\x80\xc2\x9f\xc2\xa0"), "\\u0080\\u009f\xc2\xa0");  // C1 ends at U+009F
+}
+
+std::string written(const CommandOutcome& outcome, bool json, bool stderrSide = false) {
+  std::FILE* out = std::tmpfile();
+  std::FILE* err = std::tmpfile();
+  writeOutcome(outcome, json, out, err);
+  std::FILE* f = stderrSide ? err : out;
+  std::rewind(f);
+  std::string text;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+  std::fclose(out);
+  std::fclose(err);
+  return text;
+}
+
+bool hasRawControl(const std::string& text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7f) return true;
+    if (c == 0xc2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9f) return true;
+  }
+  return false;
+}
+
+TEST(HostileTerminalText, EveryFieldOfTheTextResultsIsWrittenEscaped) {
+  RunStatus status;
+  status.runId = "run" + kAttack;
+  status.state = PSJ_STATE_FAILED;
+  status.providerStatus = "Failed" + kAttack;
+  status.message = "boom" + kAttack;
+  status.outputs = {{"out" + kAttack, "uri" + kAttack}};
+  status.monitorUrl = "https://ml.azure.com/" + kAttack;
+  ImportedJob job;
+  job.externalId = "id" + kAttack;
+  job.name = "name" + kAttack;
+  job.description = "about" + kAttack;
+  job.jobType = "type" + kAttack;
+  ParameterSchemaInfo parameter;
+  parameter.name = "p" + kAttack;
+  parameter.defaultValue = "v" + kAttack;
+  job.parameters.push_back(parameter);
+  RunSubmission submission;
+  submission.runId = "run" + kAttack;
+  submission.monitorUrl = "https://x/" + kAttack;
+  for (const std::string& text : {statusText(status), importText({job}), runSubmittedText(submission),
+                                  testConnectionText("ok" + kAttack)}) {
+    const std::string shown = written(CommandOutcome{0, text, ""}, false);
+    EXPECT_FALSE(hasRawControl(shown)) << shown;
+    EXPECT_NE(shown.find(R"(\x1b]0;owned\x07)"), std::string::npos) << shown;
+  }
+  const std::string error =
+      written(CommandOutcome{1, "", errorText(Failure{1, "Rejected", "no" + kAttack, {}})}, false, true);
+  EXPECT_FALSE(hasRawControl(error)) << error;
+  EXPECT_NE(error.find(R"(\u009b31m)"), std::string::npos) << error;
+  // --json: the document is written as the JSON writer made it; that escapes controls as JSON does.
+  const std::string json = written(CommandOutcome{0, statusJson(status) + "\n", ""}, true);
+  EXPECT_FALSE(hasRawControl(json)) << json;
+  EXPECT_NE(json.find(R"(\u001b]0;owned\u0007)"), std::string::npos) << json;
+  EXPECT_NE(json.find(R"(\u009b31m)"), std::string::npos) << json;
+}
+
+TEST(HostileTerminalText, LogLinesAndTheLiveStatusLineAreWrittenEscaped) {
+  std::FILE* file = std::tmpfile();
+  Logger logger(PSJ_LOG_TRACE, file);
+  logger.log(PSJ_LOG_WARN, "from a plugin" + kAttack + "\nsecond line", "plugin");
+  logger.writeText("run x: Running" + kAttack, "\r\x1b[2K");
+  std::rewind(file);
+  std::string text;
+  char buf[4096];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, file)) > 0;) text.append(buf, n);
+  std::fclose(file);
+  const std::string prefix = "\r\x1b[2K";  // the host's own sequence, the only one written raw
+  const auto at = text.find(prefix);
+  ASSERT_NE(at, std::string::npos) << text;
+  EXPECT_FALSE(hasRawControl(text.substr(0, at) + text.substr(at + prefix.size()))) << text;
+  EXPECT_NE(text.find(R"(from a plugin\x1b]0;owned\x07)"), std::string::npos) << text;
+  EXPECT_NE(text.find("second line"), std::string::npos) << text;
+  EXPECT_EQ(text.find('\n'), text.find("second line") + 11) << "one message, one line: " << text;
 }
 
 }  // namespace

@@ -22,15 +22,17 @@ class Logger {
   int32_t level() const { return level_.load(); }
   bool enabled(int32_t level) const { return level >= level_.load(); }
 
-  // Writes "polysync-host-stub: <level>: [<source>] <message>" as one line; control characters in `message`
-  // (a plugin's text) are replaced so one message is always one line.
+  // Writes "polysync-host-stub: <level>: [<source>] <message>" as one line: line breaks in `message` (a
+  // plugin's text) become spaces, so one message is always one line, and every other control character is
+  // shown escaped (terminalText()).
   void log(int32_t level, std::string_view message, std::string_view source = {});
 
-  // Writes `text` as is, under the same lock as log lines (the live status line uses it).
-  void writeRaw(std::string_view text);
+  // Writes `control` (the host's own terminal sequences, e.g. "\r\x1b[2K") as is, then `text` through
+  // terminalText(), under the same lock as log lines (the live status line uses it).
+  void writeText(std::string_view text, std::string_view control = {});
 
   // Called under the lock before each log line: the live status line clears itself there, writing to
-  // out() directly (writeRaw would deadlock).
+  // out() directly (writeText would deadlock).
   void setBeforeLine(std::function<void()> hook);
   std::FILE* out() const { return out_; }
 
@@ -44,7 +46,8 @@ class Logger {
 // "trace", "debug", "info", "warn" (or "warning"), "error" -> PSJ_LOG_*; nullopt otherwise.
 std::optional<int32_t> parseLogLevel(const std::string& name);
 
-// `text` made safe for one log line: CR, LF and other control characters become spaces.
+// `text` made one line: CR, LF and tab become spaces (the writers show every other control character
+// escaped, see TerminalText.h).
 std::string oneLine(std::string_view text);
 
 }  // namespace polysync::host

@@ -11,6 +11,7 @@
 #include "polysync_host/Logger.h"
 #include "polysync_host/ResultJson.h"
 #include "polysync_host/ResultText.h"
+#include "polysync_host/TerminalText.h"
 
 namespace polysync::host {
 namespace {
@@ -51,9 +52,7 @@ int HostStubApp::main(const ArgVec& args) {
     outcome =
         CommandOutcome{failure.exitCode, options_.json ? errorJson(failure) + "\n" : "", errorText(failure)};
   }
-  if (!outcome.err.empty()) std::fputs(outcome.err.c_str(), stderr);
-  std::fwrite(outcome.out.data(), 1, outcome.out.size(), stdout);
-  std::fflush(stdout);
+  writeOutcome(outcome, options_.json);
   return outcome.exitCode;
 }
 

@@ -7,9 +7,11 @@
 
 #include "HostStubApp.h"
 #include "polysync_host/CommandOptions.h"
+#include "polysync_host/CommandRunner.h"
 #include "polysync_host/ExitCodes.h"
 #include "polysync_host/ResultJson.h"
 #include "polysync_host/ResultText.h"
+#include "polysync_host/TerminalText.h"
 
 int main(int argc, char** argv) {
   using namespace polysync::host;
@@ -27,8 +29,8 @@ int main(int argc, char** argv) {
     }
   } catch (...) {
     const Failure failure = currentFailure();
-    std::fputs(errorText(failure).c_str(), stderr);
-    if (json) std::printf("%s\n", errorJson(failure).c_str());
+    writeOutcome(CommandOutcome{failure.exitCode, json ? errorJson(failure) + "\n" : "", errorText(failure)},
+                 json);
     return failure.exitCode;
   }
   return app->run();

@@ -2,38 +2,9 @@
 
 #include <cstdio>
 
+#include "Utf8.h"
+
 namespace polysync::host {
-namespace {
-
-// Length of the valid UTF-8 sequence starting at text[i], or 0 when it is not valid.
-size_t utf8SequenceLength(std::string_view text, size_t i) {
-  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  const unsigned char lead = byte(i);
-  size_t len = 0;
-  uint32_t min = 0;
-  if (lead < 0x80) return 1;
-  if ((lead & 0xE0) == 0xC0) {
-    len = 2;
-    min = 0x80;
-  } else if ((lead & 0xF0) == 0xE0) {
-    len = 3;
-    min = 0x800;
-  } else if ((lead & 0xF8) == 0xF0) {
-    len = 4;
-    min = 0x10000;
-  } else
-    return 0;
-  if (i + len > text.size()) return 0;
-  uint32_t cp = lead & (0x7Fu >> len);
-  for (size_t k = 1; k < len; ++k) {
-    if ((byte(i + k) & 0xC0) != 0x80) return 0;
-    cp = (cp << 6) | (byte(i + k) & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-}  // namespace
 
 JsonWriter& JsonWriter::rawJson(std::string_view json) {
   separate();
@@ -48,10 +19,17 @@ std::string jsonQuote(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
     const auto c = static_cast<unsigned char>(text[i]);
     if (c >= 0x80) {
-      const size_t len = utf8SequenceLength(text, i);
+      uint32_t codePoint = 0;
+      const size_t len = utf8::sequenceLength(text, i, codePoint);
       if (len == 0) {
         out += "\xEF\xBF\xBD";
         ++i;
+      } else if (utf8::isHiddenControl(codePoint)) {
+        // Valid JSON either way; escaped, a document printed to a terminal cannot drive it.
+        char buf[8];
+        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(codePoint));
+        out += buf;
+        i += len;
       } else {
         out.append(text.substr(i, len));
         i += len;

@@ -3,6 +3,8 @@
 #include <Poco/String.h>
 #include <polysync/jobtype_v1/base.h>
 
+#include "polysync_host/TerminalText.h"
+
 namespace polysync::host {
 namespace {
 
@@ -36,6 +38,7 @@ void Logger::log(int32_t level, std::string_view message, std::string_view sourc
     line += "] ";
   }
   line += oneLine(message);
+  line = terminalText(line);
   line += '\n';
   std::lock_guard<std::mutex> lock(mutex_);
   if (beforeLine_) beforeLine_();
@@ -43,9 +46,10 @@ void Logger::log(int32_t level, std::string_view message, std::string_view sourc
   std::fflush(out_);
 }
 
-void Logger::writeRaw(std::string_view text) {
+void Logger::writeText(std::string_view text, std::string_view control) {
+  const std::string shown = std::string(control) + terminalText(text);
   std::lock_guard<std::mutex> lock(mutex_);
-  std::fwrite(text.data(), 1, text.size(), out_);
+  std::fwrite(shown.data(), 1, shown.size(), out_);
   std::fflush(out_);
 }
 
@@ -67,8 +71,7 @@ std::optional<int32_t> parseLogLevel(const std::string& name) {
 std::string oneLine(std::string_view text) {
   std::string out(text);
   for (char& c : out) {
-    const auto u = static_cast<unsigned char>(c);
-    if (u < 0x20 || u == 0x7F) c = ' ';
+    if (c == '\r' || c == '\n' || c == '\t') c = ' ';
   }
   while (!out.empty() && out.back() == ' ') out.pop_back();
   return out;

@@ -89,6 +89,14 @@ void PlatformConnection::invoke(const char* name, std::optional<TimePoint> deadl
   if (message.empty()) {
     message = std::string(name) + " failed with " + errorCodeName(rc) + " and gave no reason";
   }
+  // The host interrupts a call when its deadline passes, and a passed deadline is PSJ_E_TIMEOUT (base.h), not
+  // INTERRUPTED: a plugin that reports the interrupt it saw is reported as timed out, unless a signal
+  // (Ctrl-C) stopped it.
+  if (rc == PSJ_E_INTERRUPTED && deadline && CallContext::Clock::now() >= *deadline &&
+      !(watcher_ && watcher_->stopRequested())) {
+    rc = PSJ_E_TIMEOUT;
+    message += "; the call's deadline passed";
+  }
   throw OperationError(rc, message, ctx->retryAfterMs());
 }
 

@@ -40,7 +40,7 @@ void StatusDisplay::update(const RunStatus& status, std::chrono::milliseconds el
     draw(elapsed);
   } else if (!last_ || *last_ != label_) {
     last_ = label_;
-    logger_.writeRaw("run " + runId_ + ": " + label_ + " after " + formatElapsed(elapsed) + "\n");
+    logger_.writeText("run " + runId_ + ": " + label_ + " after " + formatElapsed(elapsed) + "\n");
   }
 }
 
@@ -49,12 +49,12 @@ void StatusDisplay::tick(std::chrono::milliseconds elapsed) {
 }
 
 void StatusDisplay::draw(std::chrono::milliseconds elapsed) {
-  logger_.writeRaw("\r\x1b[2Krun " + runId_ + ": " + label_ + "  " + formatElapsed(elapsed));
+  logger_.writeText("run " + runId_ + ": " + label_ + "  " + formatElapsed(elapsed), "\r\x1b[2K");
   drawn_ = true;
 }
 
 void StatusDisplay::finish() {
-  if (live_ && drawn_.exchange(false)) logger_.writeRaw("\n");
+  if (live_ && drawn_.exchange(false)) logger_.writeText("\n");
 }
 
 }  // namespace polysync::host

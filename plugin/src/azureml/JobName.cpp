@@ -14,17 +14,16 @@ bool JobName::isValidNewName(std::string_view name) noexcept {
   return true;
 }
 
+std::string JobName::whyInvalid(std::string_view name) {
+  if (name.empty()) return "is empty";
+  if (name.size() > kMaxLength) return "is longer than 255 characters";
+  if (!ascii::isAlnum(name.front())) return "does not start with a letter or digit";
+  if (!isValidNewName(name)) return "has characters other than letters, digits, '-' and '_'";
+  return "";
+}
+
 void JobName::checkExisting(std::string_view name, std::string_view what) {
-  std::string why;
-  if (ascii::trim(name).empty())
-    why = "is empty";
-  else if (name.size() > kMaxLength)
-    why = "is longer than 255 characters";
-  for (const char c : name) {
-    if (!why.empty()) break;
-    if (static_cast<unsigned char>(c) < 0x20 || c == '/' || c == 0x7f)
-      why = "contains '/' or a control character";
-  }
+  const std::string why = whyInvalid(name);
   if (!why.empty())
     throw AzureMlError(errc::InvalidJobName, std::string(what) + " '" + ascii::oneLine(name, 100) + "' " +
                                                  why + "; it must be an Azure ML job name");

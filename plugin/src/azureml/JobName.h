@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 namespace aifoundry::azureml {
@@ -14,10 +15,13 @@ class JobName {
   // ^[a-zA-Z0-9][a-zA-Z0-9\-_]{0,254}$ : what Azure accepts when a job is created (PUT).
   static bool isValidNewName(std::string_view name) noexcept;
 
-  // Throws AzureMlError(InvalidJobName) unless `name` can be looked up: non-empty, at most 255 bytes, no
-  // control characters and no '/' (existing jobs are read by name, so only what would break the URL is
-  // refused). `what` names the value in the message, e.g. "External Id" or "RunId".
+  // Throws AzureMlError(InvalidJobName) unless `name` is an Azure ML job name (isValidNewName: every job the
+  // jobs API holds was created under that rule). Names from a host (External Id, RunId) and from a reply
+  // become a URL path segment, so '.', '..', '/', '%' or a control character never reach one. `what` names
+  // the value in the message, e.g. "External Id" or "RunId".
   static void checkExisting(std::string_view name, std::string_view what);
+  // Why `name` is not an Azure ML job name ("is empty", ...), or "" when it is one.
+  static std::string whyInvalid(std::string_view name);
 };
 
 }  // namespace aifoundry::azureml

@@ -26,8 +26,10 @@ class JsonView {
  public:
   enum class Kind { Null, Bool, Number, String, Array, Object };
 
-  // Deepest nesting parse() accepts; deeper text is refused as InvalidJson.
-  static constexpr std::size_t kMaxDepth = 10000;
+  // Deepest nesting parse() accepts; deeper text is refused as InvalidJson. The same 128 as Poco's parser
+  // (token replies, the host's files): Azure's services write JSON far shallower, and nothing read here
+  // needs more, so one limit holds for every reply and template (docs/reliability.md, "Hostile input").
+  static constexpr std::size_t kMaxDepth = 128;
 
   // Validates `text` completely and returns a view of its root value.
   // Throws AzureMlError(InvalidJson) naming `what` (e.g. "the template job 'x'") and the byte offset.

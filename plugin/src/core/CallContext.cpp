@@ -13,10 +13,17 @@ std::optional<CallContext::Clock::time_point> CallContext::deadline() const {
 }
 
 void CallContext::throwIfStopped() const {
-  if (interrupted()) throw JobTypeError(ErrorCode::Interrupted, "the host interrupted the call");
+  // The deadline first: a host interrupts a call when its deadline passes, and that is a Timeout.
   if (remainingMs() <= 0) {
     throw JobTypeError(ErrorCode::Timeout, "the call's deadline passed; retry with a longer timeout");
   }
+  if (interrupted()) throw JobTypeError(ErrorCode::Interrupted, "the host interrupted the call");
+}
+
+JobTypeError CallContext::stoppedError(const JobTypeError& error) const {
+  if (error.code() != ErrorCode::Interrupted || remainingMs() > 0) return error;
+  return JobTypeError(ErrorCode::Timeout,
+                      error.message() + " (the call's deadline passed; retry with a longer timeout)");
 }
 
 ScopedInterruptHandler::ScopedInterruptHandler(CallContext& ctx, std::function<void()> handler) : ctx_(ctx) {

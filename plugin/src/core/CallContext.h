@@ -18,6 +18,7 @@
 namespace aifoundry::core {
 
 class HostServices;
+class JobTypeError;
 
 class CallContext {
  public:
@@ -40,8 +41,11 @@ class CallContext {
 
   // The deadline as a steady_clock time, or nothing when the call has none.
   std::optional<Clock::time_point> deadline() const;
-  // Throws JobTypeError Interrupted or Timeout when the call should stop now.
+  // Throws JobTypeError Timeout (the deadline passed) or Interrupted when the call should stop now.
   void throwIfStopped() const;
+  // `error` as the host must see it: an Interrupted error once the deadline has passed is a Timeout (hosts
+  // interrupt a call at its deadline; plugin_api/README.md, "Interrupts are not cancels").
+  JobTypeError stoppedError(const JobTypeError& error) const;
 };
 
 // Installs an interrupt handler for the scope of a blocking step and removes it on the way out, so the

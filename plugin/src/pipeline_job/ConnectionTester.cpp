@@ -1,5 +1,7 @@
 #include "pipeline_job/ConnectionTester.h"
 
+#include "azureml/AzureMlError.h"
+#include "azureml/WorkspaceDecoder.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
@@ -45,6 +47,15 @@ std::string ConnectionTester::test(core::CallContext& ctx) const {
     arm::ArmRequestOptions options;
     options.operation = "read " + workspace;
     const arm::HttpResponse response = connection_->arm().get(connection_->urls().workspaceUrl(), scope.control(), options);
+    // Read the reply through (its nesting limit included): a body that is not a workspace is not "all good".
+    try {
+      (void)azureml::WorkspaceDecoder::decode(response.body);
+    } catch (const azureml::AzureMlError& e) {
+      throw core::JobTypeError(core::ErrorCode::Unavailable,
+                               "the service's answer for " + workspace + " is not a workspace resource (" + e.what() +
+                                   "; x-ms-request-id: " + response.headers.getOr("x-ms-request-id", "-") +
+                                   "); retry later, and check the Resource Manager Endpoint if it persists");
+    }
     const std::string message = "all good: signed in with " + connection_->arm().credential()->describe() +
                                 " and read " + workspace + " (x-ms-request-id: " +
                                 response.headers.getOr("x-ms-request-id", "-") +
@@ -52,8 +63,14 @@ std::string ConnectionTester::test(core::CallContext& ctx) const {
     connection_->log().info("test connection: " + message);
     return message;
   } catch (const arm::HttpError& e) {
-    const core::JobTypeError translated = translate(e);
-    const std::string message = verdictFor(e.reason(), workspace) + " (" + e.what() + ")";
+    core::JobTypeError translated = translate(e);
+    arm::ErrorReason reason = e.reason();
+    // Hosts interrupt a call when its deadline passes: that is the deadline's verdict, not an interrupt's.
+    if (reason == arm::ErrorReason::Interrupted && ctx.remainingMs() <= 0) {
+      reason = arm::ErrorReason::Timeout;
+      translated = core::JobTypeError(core::ErrorCode::Timeout, translated.message());
+    }
+    const std::string message = verdictFor(reason, workspace) + " (" + e.what() + ")";
     connection_->log().info("test connection: " + message);
     throw core::JobTypeError(translated.code(), message, translated.retryAfterMs());
   } catch (...) {

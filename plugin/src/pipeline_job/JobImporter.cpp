@@ -1,9 +1,13 @@
 #include "pipeline_job/JobImporter.h"
 
+#include <string>
+#include <unordered_set>
+
 #include "azureml/AsciiText.h"
 #include "azureml/DiscoveryFilter.h"
 #include "azureml/ImportedJobSchema.h"
 #include "azureml/JobListPage.h"
+#include "azureml/JobName.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
@@ -15,8 +19,10 @@ namespace {
 // Thrown through JobListPage::forEachJob when the host wants no more jobs.
 struct StopImport {};
 
-// A loop in nextLinks must not turn an import into an endless one.
+// A safety net past the cycle check: links that never repeat must not make an import endless either.
 constexpr int kMaxPages = 100000;
+// Skipped jobs are named one warning each up to this many; the rest are counted in the summary.
+constexpr std::size_t kMaxSkipWarnings = 20;
 
 }  // namespace
 
@@ -37,13 +43,26 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
                                  : std::string(azureml::ascii::trim(request.filter));
   const azureml::DiscoveryFilter filter(tagKey);
   std::size_t emitted = 0;
+  std::size_t skipped = 0;
   int pages = 0;
+  // The names passed on and the pages read (absolute URLs): a reply may list a job twice or link back to a
+  // page already read. Memory: one short string per job and per page.
+  std::unordered_set<std::string> names;
+  std::unordered_set<std::string> visited;
+  const auto skip = [&](const std::string& why) {
+    if (++skipped <= kMaxSkipWarnings) connection_->log().warn("import: skipped " + why);
+  };
   try {
     std::optional<std::string> url = connection_->urls().jobsListUrl(tagKey);
     arm::ArmRequestOptions options;
     options.operation = "list the pipeline jobs of " + connection_->describeWorkspace();
     while (url) {
       ctx.throwIfStopped();
+      if (!visited.insert(connection_->arm().absoluteUrl(*url)).second) {
+        connection_->log().warn("import: the job list's nextLink '" + azureml::ascii::oneLine(*url, 300) +
+                                "' points back to a page already read; stopping the list there");
+        break;
+      }
       if (++pages > kMaxPages) {
         throw core::JobTypeError(core::ErrorCode::Rejected, "import: the job list did not end after " +
                                                                 std::to_string(kMaxPages) + " pages");
@@ -53,6 +72,11 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
                                page.headers.getOr("x-ms-request-id", "-") + ")");
       url = azureml::JobListPage::forEachJob(page.body, [&](const azureml::Job& job) {
         if (!filter.accepts(job)) return;
+        // A name that is not an Azure job name could not be run later (and must never become a path).
+        if (const std::string why = azureml::JobName::whyInvalid(job.name); !why.empty()) {
+          return skip("a job whose name '" + azureml::ascii::oneLine(job.name, 100) + "' " + why);
+        }
+        if (!names.insert(job.name).second) return skip("job '" + job.name + "', listed twice");
         if (!emit(toCoreImportedJob(azureml::ImportedJobSchema::from(job)))) throw StopImport{};
         ++emitted;
       });
@@ -65,7 +89,7 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
     rethrowTranslated();
   }
   connection_->log().info("import: " + std::to_string(emitted) + " pipeline jobs from " + std::to_string(pages) +
-                          " pages");
+                          " pages" + (skipped ? ", " + std::to_string(skipped) + " skipped (see the warnings)" : ""));
 }
 
 }  // namespace aifoundry::pipeline_job

@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "azureml/AsciiText.h"
 #include "azureml/MonitorUrl.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/ErrorTranslation.h"
@@ -71,8 +72,21 @@ std::string WorkspaceConnection::describeWorkspace() const {
 }
 
 std::string WorkspaceConnection::monitorUrl(std::string_view studioEndpoint, std::string_view runId) const {
-  return azureml::MonitorUrl::build(studioEndpoint, settings_.cloud.studioHost, settings_.workspace, runId,
-                                    settings_.tenantId);
+  namespace ascii = azureml::ascii;
+  const bool allowLoopback = arm_->transport().options().allowPlainHttpToLoopback;
+  std::string_view fromReply = ascii::trim(studioEndpoint);
+  if (!fromReply.empty() && !azureml::MonitorUrl::isShowable(fromReply, allowLoopback)) {
+    log_.warn("the Studio link in Azure's reply for run '" + ascii::oneLine(runId, 100) + "' was dropped ('" +
+              ascii::oneLine(fromReply, 200) + "' is not an https:// link); the link built from 'Studio Host' "
+              "is shown instead");
+    fromReply = {};
+  }
+  std::string url = azureml::MonitorUrl::build(fromReply, settings_.cloud.studioHost, settings_.workspace, runId,
+                                               settings_.tenantId);
+  if (azureml::MonitorUrl::isShowable(url, allowLoopback)) return url;
+  log_.warn("no Monitor URL for run '" + ascii::oneLine(runId, 100) + "': '" + ascii::oneLine(url, 200) +
+            "' is not an https:// link; check the 'Studio Host' setting");
+  return {};
 }
 
 std::optional<std::string> WorkspaceConnection::cachedHistoryHost() const {

@@ -180,8 +180,9 @@ TEST(TemplateCloner, TrickyJsonSurvivesWhenTheTemplateIsCompactOrPretty) {
 }
 
 TEST(TemplateCloner, DeeplyNestedJobsAndEscapedKeysAreCopiedByteForByte) {
-  const std::string jobs = "{\"k\\u00e9y\":" + std::string(300, '[') + "{\"z\":1.0,\"a\":-0}" +
-                           std::string(300, ']') + ",\"\\ud83d\\ude00\":\"\\u0000\\t\"}";
+  // Deep, yet within JsonView::kMaxDepth (128) with the template's own levels around it.
+  const std::string jobs = "{\"k\\u00e9y\":" + std::string(120, '[') + "{\"z\":1.0,\"a\":-0}" +
+                           std::string(120, ']') + ",\"\\ud83d\\ude00\":\"\\u0000\\t\"}";
   const std::string settings = R"({"b":1E+2,"a":0.10,"c":[],"d":{"\/":"\""}})";
   const std::string tpl =
       R"({"properties":{"jobs":)" + jobs + R"(,"jobType":"Pipeline","settings":)" + settings + "}}";

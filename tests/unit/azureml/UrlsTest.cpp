@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "TestJson.h"
 #include "azureml/CloudEndpoints.h"
 #include "azureml/ComputeId.h"
@@ -36,10 +39,12 @@ TEST(WorkspaceUrls, PercentEncodesPathSegmentsAndQueryValues) {
       "https://127.0.0.1:8443",
       WorkspaceRef::validated("00000000-1111-2222-3333-444444444444", "rg(prod).x", "ws-1"),
       "2024-10-01-preview");
-  EXPECT_EQ(urls.jobUrl("a b?c&d#e%"),
+  EXPECT_EQ(urls.jobUrl("a-b_c"),
             "https://127.0.0.1:8443/subscriptions/00000000-1111-2222-3333-444444444444/"
             "resourceGroups/rg%28prod%29.x/providers/Microsoft.MachineLearningServices/"
-            "workspaces/ws-1/jobs/a%20b%3Fc%26d%23e%25?api-version=2024-10-01-preview");
+            "workspaces/ws-1/jobs/a-b_c?api-version=2024-10-01-preview");
+  // A job name is never encoded into shape: one that is not an Azure job name is refused instead.
+  EXPECT_EQ(test::errorOf([&] { urls.jobUrl("a b?c&d#e%"); }).code(), errc::InvalidJobName);
   EXPECT_EQ(percentEncode("caf\xC3\xA9/"), "caf%C3%A9%2F");
 }
 
@@ -48,6 +53,18 @@ TEST(WorkspaceUrls, RefusesJobNamesThatWouldBreakTheUrl) {
   EXPECT_EQ(test::errorOf([&] { urls.jobUrl("../other"); }).code(), errc::InvalidJobName);
   EXPECT_EQ(test::errorOf([&] { urls.jobUrl(""); }).code(), errc::InvalidJobName);
   EXPECT_EQ(test::errorOf([&] { urls.cancelUrl("a\nb"); }).code(), errc::InvalidJobName);
+  // Dot segments and anything else outside Azure's job-name rule, for every URL a name goes into.
+  const std::vector<std::string> names{
+      ".", "..", "a/b", "a\\b", "%2e%2e", "a.b", "-a", " a", std::string(256, 'a')};
+  for (const std::string& name : names) {
+    EXPECT_EQ(test::errorOf([&] { urls.jobUrl(name); }).code(), errc::InvalidJobName) << name;
+    EXPECT_EQ(test::errorOf([&] { urls.cancelUrl(name); }).code(), errc::InvalidJobName) << name;
+    EXPECT_EQ(test::errorOf([&] { urls.runHistoryRunUrl("https://eastus.api.azureml.ms", name); }).code(),
+              errc::InvalidJobName)
+        << name;
+    EXPECT_FALSE(JobName::whyInvalid(name).empty()) << name;
+  }
+  EXPECT_EQ(JobName::whyInvalid("train_tpl-2"), "");
 }
 
 TEST(WorkspaceUrls, BuildsRunHistoryUrls) {
@@ -127,6 +144,25 @@ TEST(MonitorUrl, OtherwiseBuildsTheStudioLinkForTheCloud) {
             "https://studio.ml.azure.cn/runs/run_1?wsid=" + kArmId + "&tid=t-1");
   EXPECT_EQ(MonitorUrl::build("", "http://127.0.0.1:9000/", kWs, "run_1"),
             "http://127.0.0.1:9000/runs/run_1?wsid=" + kArmId);
+}
+
+TEST(MonitorUrl, OnlyHttpsLinksAreShowableAndPlainHttpOnlyToLoopbackWhenAllowed) {
+  for (const char* url :
+       {"https://ml.azure.com/runs/r?wsid=/x", "HTTPS://ml.azure.com/runs/r", "https://[::1]:8443/r"}) {
+    EXPECT_TRUE(MonitorUrl::isShowable(url, false)) << url;
+  }
+  for (const char* url :
+       {"http://127.0.0.1:9000/runs/r", "http://localhost/r", "http://[::1]:9/r", "http://127.1.2.3/r"}) {
+    EXPECT_TRUE(MonitorUrl::isShowable(url, true)) << url;
+    EXPECT_FALSE(MonitorUrl::isShowable(url, false)) << url;
+  }
+  for (const char* url : {"javascript:alert(1)", "JavaScript://ml.azure.com/%0aalert(1)", "data:text/html,x",
+                          "file:///etc/passwd", "ftp://ml.azure.com/r", "http://ml.azure.com/r",
+                          "http://127.0.0.1.evil.example/r", "http://user@evil.example/r", "https://",
+                          "https:///r", "https://ml.azure.com/r x", "https://ml.azure.com/\x1b[2J",
+                          "https://ml.azure.com/\xc2\x9b", "//ml.azure.com/r", "ml.azure.com/r", ""}) {
+    EXPECT_FALSE(MonitorUrl::isShowable(url, true)) << url;
+  }
 }
 
 TEST(CloudEndpoints, KnowsTheThreeClouds) {

@@ -75,8 +75,8 @@ typedef struct psj_kv {
 
 #define PSJ_E_RATE_LIMITED 1 /* the remote service throttled us; see retry_after_ms */
 #define PSJ_E_UNAVAILABLE 2  /* network failure or 5xx from the remote service */
-#define PSJ_E_TIMEOUT 3      /* the call's deadline passed */
-#define PSJ_E_INTERRUPTED 4  /* the host interrupted the call */
+#define PSJ_E_TIMEOUT 3      /* the call's deadline passed (also when interrupted at the deadline) */
+#define PSJ_E_INTERRUPTED 4  /* the host interrupted the call before its deadline */
 
 #define PSJ_E_INVALID_SETTINGS 100 /* a connection setting is missing or malformed (the message names it) */
 #define PSJ_E_AUTHENTICATION 101   /* sign-in failed: wrong or expired credentials */

@@ -35,7 +35,9 @@ struct psj_call_context {
    * PSJ_E_TIMEOUT rather than overrun it. Cheap; any thread while the call runs. */
   int64_t (*remaining_ms)(const psj_call_context* ctx);
 
-  /* Nonzero once the host has interrupted the call. Cheap; poll it between steps. Any thread. */
+  /* Nonzero once the host has interrupted the call. Cheap; poll it between steps. Any thread. A host also
+   * interrupts a call when its deadline passes: a call interrupted with remaining_ms() <= 0 returns
+   * PSJ_E_TIMEOUT, not PSJ_E_INTERRUPTED. */
   int32_t (*is_interrupted)(const psj_call_context* ctx);
 
   /* Installs (or, with handler NULL, removes) the handler the host runs from its own thread when it

@@ -1,0 +1,19 @@
+// UTF-8 decoding for the host's two text writers (JsonWriter, TerminalText), and which code points they
+// must never let through raw. Internal to polysync_host_core.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string_view>
+
+namespace polysync::host::utf8 {
+
+// The length of the valid UTF-8 sequence starting at text[i] (1 for ASCII), or 0 when it is not valid
+// (overlong, a surrogate, past U+10FFFF, cut short). `codePoint` receives its value.
+std::size_t sequenceLength(std::string_view text, std::size_t i, std::uint32_t& codePoint);
+
+// C1 controls (U+0080..U+009F) and the bidirectional overrides and isolates (U+202A..U+202E,
+// U+2066..U+2069): invisible code points that make a terminal act or reorder what it shows.
+bool isHiddenControl(std::uint32_t codePoint);
+
+}  // namespace polysync::host::utf8
