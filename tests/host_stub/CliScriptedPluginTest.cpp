@@ -399,4 +399,43 @@ TEST(CliSignals, SigtermStopsAWaitAndTheRunGoesOn) {
   EXPECT_NE(error->getValue<std::string>("message").find("the run goes on"), std::string::npos);
 }
 
+// The host flags what its plugin gets wrong, so the plugin's author sees it the first time they try it.
+TEST(CliScripted, ContractAFailedStateWithoutAMessageIsFlaggedAndGivenOne) {
+  const HostResult r = scripted({"poll", "--job-type", kJobType, "run-failed-silently"});
+  EXPECT_EQ(r.exitCode, 0) << r.err;  // the poll itself succeeded
+  EXPECT_EQ(r.json()->getValue<std::string>("status"), "Failed");
+  EXPECT_NE(r.json()->getValue<std::string>("message").find("without saying why"), std::string::npos);
+  EXPECT_NE(r.err.find("contract violation: poll reported the run Failed without a message"), std::string::npos)
+      << r.err;
+}
+
+TEST(CliScripted, ContractASetErrorCodeThatDiffersFromTheReturnedCodeIsFlagged) {
+  const std::string file = platform("mismatch.json", R"({"Scenario":"code-mismatch"})");
+  const HostResult r = scripted({"--platform", file, "test-connection", "--job-type", kJobType});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_EQ(error(r)->getValue<std::string>("code"), "Rejected");  // the returned code decides
+  EXPECT_NE(r.err.find("contract violation: test_connection returned Rejected but reported Unavailable"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(CliScripted, ContractACodeOutsideEveryBandIsFlaggedAndShownRaw) {
+  const std::string file = platform("odd.json", R"({"Scenario":"odd-code"})");
+  const HostResult r = scripted({"--platform", file, "test-connection", "--job-type", kJobType});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_EQ(error(r)->getValue<std::string>("code"), "Internal");
+  EXPECT_NE(error(r)->getValue<std::string>("message").find("[plugin code 7777]"), std::string::npos);
+  EXPECT_NE(r.err.find("contract violation: test_connection returned code 7777, which is in no band"),
+            std::string::npos)
+      << r.err;
+}
+
+TEST(CliScripted, ContractANewerCodeInsideABandIsShownRawButIsNoViolation) {
+  const std::string file = platform("future.json", R"({"Scenario":"future-code"})");
+  const HostResult r = scripted({"--platform", file, "test-connection", "--job-type", kJobType});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_NE(error(r)->getValue<std::string>("message").find("[plugin code 42]"), std::string::npos);
+  EXPECT_EQ(r.err.find("contract violation"), std::string::npos) << r.err;
+}
+
 }  // namespace

@@ -42,5 +42,11 @@ std::string oneLineDetail(const std::string& detail, std::size_t maxBytes = 200)
 // The JSON name of a PSJ_E_* code ("RateLimited", "NotFound", ...). Codes this host does not know are
 // classified by their band, as base.h asks: an unknown code is "Internal".
 const char* errorCodeName(int32_t code);
+// True for a PSJ_E_* code this host has a name for.
+bool isKnownCode(int32_t code);
+// True for a code inside one of the ABI's bands (1..99, 100..199, 200..299), known to this host or newer.
+bool isBandedCode(int32_t code);
+// errorCodeName for a known code, else "code N": what a contract-violation line shows.
+std::string codeText(int32_t code);
 
 }  // namespace polysync::host

@@ -2,6 +2,8 @@
 
 #include <polysync/jobtype_v1/base.h>
 
+#include <string_view>
+
 namespace polysync::host {
 
 std::string oneLineDetail(const std::string& detail, std::size_t maxBytes) {
@@ -22,6 +24,16 @@ std::string oneLineDetail(const std::string& detail, std::size_t maxBytes) {
     }
   }
   return out;
+}
+
+bool isKnownCode(int32_t code) { return std::string_view(errorCodeName(code)) != "Internal" || code == PSJ_E_INTERNAL; }
+
+bool isBandedCode(int32_t code) {
+  return PSJ_CODE_IS_RETRYABLE(code) || PSJ_CODE_IS_CONFIGURATION(code) || PSJ_CODE_IS_PERMANENT(code);
+}
+
+std::string codeText(int32_t code) {
+  return isKnownCode(code) ? std::string(errorCodeName(code)) : "code " + std::to_string(code);
 }
 
 const char* errorCodeName(int32_t code) {

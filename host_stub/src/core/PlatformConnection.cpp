@@ -85,10 +85,19 @@ void PlatformConnection::invoke(const char* name, std::optional<TimePoint> deadl
   std::string message = ctx->errorMessage();
   if (!ctx->hasError()) {
     reportContractViolation(logger, std::string(name) + " failed without calling set_error");
+  } else if (ctx->errorCode() != rc) {
+    reportContractViolation(logger, std::string(name) + " returned " + codeText(rc) + " but reported " +
+                                        codeText(ctx->errorCode()) + " through set_error");
+  }
+  if (!isBandedCode(rc)) {
+    reportContractViolation(logger, std::string(name) + " returned " + codeText(rc) +
+                                        ", which is in no band of polysync_jobtype_v1; treated as Internal");
   }
   if (message.empty()) {
     message = std::string(name) + " failed with " + errorCodeName(rc) + " and gave no reason";
   }
+  // A code this host has no name for is shown raw, so the plugin's author can find it.
+  if (!isKnownCode(rc)) message += " [plugin code " + std::to_string(rc) + "]";
   // The host interrupts a call when its deadline passes, and a passed deadline is PSJ_E_TIMEOUT (base.h), not
   // INTERRUPTED: a plugin that reports the interrupt it saw is reported as timed out, unless a signal
   // (Ctrl-C) stopped it.
@@ -180,7 +189,13 @@ RunStatus PlatformConnection::status(const char* name, bool cancel, const std::s
     throw OperationError(PSJ_E_INTERNAL, "job type " + jobType_.id + " reported no state from " + name +
                                              "; the plugin is broken");
   }
-  return sink->result();
+  RunStatus result = sink->result();
+  if (result.state == PSJ_STATE_FAILED && (!result.message || result.message->empty())) {
+    reportContractViolation(plugin_->services().logger(),
+                            std::string(name) + " reported the run Failed without a message");
+    result.message = "the job type reported the run Failed without saying why; look in the platform's own logs";
+  }
+  return result;
 }
 
 RunStatus PlatformConnection::poll(const std::string& runId, const std::vector<RunParameter>& parameters,
