@@ -19,7 +19,10 @@ double jitter() {
 
 bool retryableError(const HttpError& error, const CallControl& control) {
     if (control.isInterrupted() || control.expired()) return false;
-    return error.reason() == ErrorReason::Network || error.reason() == ErrorReason::Timeout;
+    // Unavailable is thrown (rather than read from a status) when a 2xx reply was unusable, e.g. a token
+    // reply without a token: the service's transient fault, like a 503.
+    return error.reason() == ErrorReason::Network || error.reason() == ErrorReason::Timeout ||
+           error.reason() == ErrorReason::Unavailable;
 }
 
 }  // namespace
