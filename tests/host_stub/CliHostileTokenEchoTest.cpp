@@ -24,11 +24,13 @@ constexpr const char* kOpaqueToken = "opaque7d1e9b2c-issued-token-not-a-jwt";
 
 // Entra that issues kOpaqueToken, and ARM that refuses whatever token it gets by quoting it back.
 struct EchoingAzure {
-  armtest::TestServer server{[](Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+  armtest::TestServer server{[](Poco::Net::HTTPServerRequest& request,
+                                Poco::Net::HTTPServerResponse& response) {
     armtest::readBody(request);
     if (request.getURI().find("/oauth2/v2.0/token") != std::string::npos)
-      return armtest::reply(response, 200,
-                            std::string(R"({"token_type":"Bearer","expires_in":3599,"access_token":")") + kOpaqueToken + "\"}");
+      return armtest::reply(
+          response, 200,
+          std::string(R"({"token_type":"Bearer","expires_in":3599,"access_token":")") + kOpaqueToken + "\"}");
     const std::string quoted = request.get("Authorization", "").substr(7);  // after "Bearer "
     armtest::reply(response, 401,
                    R"({"error":{"code":"InvalidAuthenticationToken","message":"The access token ')" + quoted +
@@ -51,7 +53,8 @@ class HostileTokenEchoCli : public ::testing::TestWithParam<bool> {
   std::vector<HostResult> testConnection(const std::string& platformFile, const std::string& tokenFile) {
     std::vector<HostResult> results;
     for (const bool json : {true, false}) {
-      std::vector<std::string> args{"--plugin-dir", REAL_PLUGIN_DIR, "--platform", platformFile, "--log-level", "debug"};
+      std::vector<std::string> args{"--plugin-dir", REAL_PLUGIN_DIR, "--platform",
+                                    platformFile,   "--log-level",   "debug"};
       if (json) args.push_back("--json");
       if (!tokenFile.empty()) args.insert(args.end(), {"--host-token-file", tokenFile});
       args.insert(args.end(), {"test-connection", "--job-type", "AI Foundry Pipeline Job"});
@@ -69,7 +72,8 @@ TEST_P(HostileTokenEchoCli, AnOpaqueTokenQuotedInAnErrorIsNeverPrinted) {
       azure.platform(hostToken ? std::string()
                                : R"(,"Authentication Method":"Service Principal","Tenant Id":"tenant-1",)"
                                  R"("Client Id":"client-1","Client Secret":"CANARY-client-secret")"));
-  const std::string tokenFile = hostToken ? host_test::writeTempFile("echo-token.txt", kOpaqueToken) : std::string();
+  const std::string tokenFile =
+      hostToken ? host_test::writeTempFile("echo-token.txt", kOpaqueToken) : std::string();
   for (const HostResult& r : testConnection(platform, tokenFile)) {
     EXPECT_EQ(r.exitCode, 1) << r.out << r.err;
     EXPECT_EQ(r.out.find(kOpaqueToken), std::string::npos) << r.out;
@@ -81,6 +85,8 @@ TEST_P(HostileTokenEchoCli, AnOpaqueTokenQuotedInAnErrorIsNeverPrinted) {
 }
 
 INSTANTIATE_TEST_SUITE_P(SignIn, HostileTokenEchoCli, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool>& info) { return info.param ? "HostToken" : "ClientSecret"; });
+                         [](const ::testing::TestParamInfo<bool>& info) {
+                           return info.param ? "HostToken" : "ClientSecret";
+                         });
 
 }  // namespace

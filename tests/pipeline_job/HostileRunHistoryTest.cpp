@@ -38,9 +38,10 @@ struct LyingWorkspace {
     if (path == "/discovery") return armtest::reply(response, 200, R"({"api":")" + api + R"("})");
     if (path.find("/history/v1.0/") == 0 && path.find("/children") != std::string::npos)
       return armtest::reply(response, 200,
-                            R"({"value":[{"runId":"step-1","name":"step","status":"Running"}],"nextLink":")" + nextLink +
-                                R"("})");
-    armtest::reply(response, 200, R"({"name":"ws","properties":{"discoveryUrl":")" + server.url("/discovery") + R"("}})");
+                            R"({"value":[{"runId":"step-1","name":"step","status":"Running"}],"nextLink":")" +
+                                nextLink + R"("})");
+    armtest::reply(response, 200,
+                   R"({"name":"ws","properties":{"discoveryUrl":")" + server.url("/discovery") + R"("}})");
   }};
 
   std::vector<std::pair<std::string, std::string>> requests() {
@@ -59,7 +60,8 @@ std::shared_ptr<WorkspaceConnection> connectionTo(LyingWorkspace& azure, const R
            {"Allow Plain HTTP To Loopback", "true"}}) {
     settings.push_back(core::Setting{key, core::SecretString(value), false});
   }
-  return std::make_shared<WorkspaceConnection>(ConnectionSettings::parse(settings), host, PipelineJobOptions{});
+  return std::make_shared<WorkspaceConnection>(ConnectionSettings::parse(settings), host,
+                                               PipelineJobOptions{});
 }
 
 bool loggedWarning(const RecordingHost& host, const std::string& needle) {
@@ -81,7 +83,8 @@ TEST(HostileRunHistory, ALyingApiHostGetsNoTokenAndTheDiscoveryDocumentNone) {
   EXPECT_EQ(seen[0].second, std::string("Bearer ") + kHostToken);
   EXPECT_EQ(seen[1].first, "/discovery");
   EXPECT_EQ(seen[1].second, "") << "the discovery document is read without a token";
-  EXPECT_TRUE(loggedWarning(host, "refusing to send the access token to 'eastus.api.azureml.ms.attacker.test'"))
+  EXPECT_TRUE(
+      loggedWarning(host, "refusing to send the access token to 'eastus.api.azureml.ms.attacker.test'"))
       << host.allText();
   EXPECT_EQ(host.allText().find(kHostToken), std::string::npos);
 }

@@ -40,7 +40,8 @@ std::string WorkspaceDecoder::runHistoryHost(std::string_view discoveryJson) {
   std::string host = hostNamed(document, "api");
   if (host.empty()) host = hostNamed(document, "history");
   if (host.empty())
-    throw AzureMlError(errc::InvalidJson, "The workspace's discovery document names no 'api' (or 'history') host");
+    throw AzureMlError(errc::InvalidJson,
+                       "The workspace's discovery document names no 'api' (or 'history') host");
   return host;
 }
 

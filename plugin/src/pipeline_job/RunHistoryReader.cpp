@@ -21,7 +21,8 @@ std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* w
     return fn();
   } catch (const arm::HttpError& e) {
     if (e.reason() == arm::ErrorReason::Interrupted || e.reason() == arm::ErrorReason::Timeout) throw translate(e);
-    const std::string line = std::string("poll: run '") + runId + "': no Run History " + what + ": " + e.what();
+    const std::string line =
+        std::string("poll: run '") + runId + "': no Run History " + what + ": " + e.what();
     // A refusal (a reply named a host the token may not go to, say) needs the user's eye; an outage does not.
     if (e.kind() == arm::ErrorKind::Config) {
       connection.log().warn(line);

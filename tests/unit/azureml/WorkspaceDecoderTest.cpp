@@ -38,11 +38,14 @@ TEST(WorkspaceDecoder, RunHistoryIsReadFromTheDiscoveryDocumentsApiHost) {
 }
 
 TEST(WorkspaceDecoder, RunHistoryFallsBackToTheHistoryHostOnlyWithoutAnApiHost) {
-  EXPECT_EQ(WorkspaceDecoder::runHistoryHost(R"({"history":"https://eastus.experiments.azureml.net/","catalog":"x"})"),
+  EXPECT_EQ(WorkspaceDecoder::runHistoryHost(
+                R"({"history":"https://eastus.experiments.azureml.net/","catalog":"x"})"),
             "https://eastus.experiments.azureml.net");
-  EXPECT_EQ(WorkspaceDecoder::runHistoryHost(R"({"api":" ","history":"https://eastus.experiments.azureml.net"})"),
-            "https://eastus.experiments.azureml.net");
-  EXPECT_EQ(test::errorOf([] { WorkspaceDecoder::runHistoryHost(R"({"catalog":"x"})"); }).code(), errc::InvalidJson);
+  EXPECT_EQ(
+      WorkspaceDecoder::runHistoryHost(R"({"api":" ","history":"https://eastus.experiments.azureml.net"})"),
+      "https://eastus.experiments.azureml.net");
+  EXPECT_EQ(test::errorOf([] { WorkspaceDecoder::runHistoryHost(R"({"catalog":"x"})"); }).code(),
+            errc::InvalidJson);
   EXPECT_EQ(test::errorOf([] { WorkspaceDecoder::runHistoryHost("<html>"); }).code(), errc::InvalidJson);
 }
 
