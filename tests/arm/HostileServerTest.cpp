@@ -337,6 +337,8 @@ TEST(HostileRetryAfter, HugeDelaysAreCappedNeverReadAsZero) {
     EXPECT_EQ(retryAfterFrom(headers("x-ms-retry-after-ms", " 250 ")), milliseconds(250));
     EXPECT_EQ(retryAfterFrom(headers("Retry-After", "Fri, 31 Dec 9999 23:59:59 GMT")), kMaxRetryAfter);
     EXPECT_EQ(retryAfterFrom(headers("Retry-After", "Thu, 01 Jan 1970 00:00:00 GMT")), milliseconds(0));
+    EXPECT_EQ(retryAfterFrom(headers("Retry-After", "Sunday, 06-Nov-94 08:49:37 GMT")), milliseconds(0));  // RFC 850
+    EXPECT_EQ(retryAfterFrom(headers("Retry-After", "Sun Nov  6 08:49:37 1994")), milliseconds(0));       // asctime
     const auto soon = retryAfterFrom(headers("Retry-After", httpDate(Poco::Timestamp() + 120 * Poco::Timespan::SECONDS)));
     ASSERT_TRUE(soon);
     EXPECT_GT(*soon, milliseconds(100'000));
@@ -519,4 +521,4 @@ TEST_P(HostileTokenReplyKinds, AMalformedReplyIsUnavailableAndRetriedNeverBadCre
 }
 
 INSTANTIATE_TEST_SUITE_P(Credentials, HostileTokenReplyKinds, ::testing::Range<std::size_t>(0, 4),
-                         [](const ::testing::TestParamInfo<std::size_t>& info) { return credentialKinds()[info.param].name; });
+                         [](const ::testing::TestParamInfo<std::size_t>& param) { return credentialKinds()[param.param].name; });

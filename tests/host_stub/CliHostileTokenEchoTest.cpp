@@ -85,8 +85,8 @@ TEST_P(HostileTokenEchoCli, AnOpaqueTokenQuotedInAnErrorIsNeverPrinted) {
 }
 
 INSTANTIATE_TEST_SUITE_P(SignIn, HostileTokenEchoCli, ::testing::Values(false, true),
-                         [](const ::testing::TestParamInfo<bool>& info) {
-                           return info.param ? "HostToken" : "ClientSecret";
+                         [](const ::testing::TestParamInfo<bool>& param) {
+                           return param.param ? "HostToken" : "ClientSecret";
                          });
 
 }  // namespace

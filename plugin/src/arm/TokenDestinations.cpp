@@ -1,5 +1,6 @@
 #include "arm/TokenDestinations.h"
 
+#include <Poco/Exception.h>
 #include <Poco/String.h>
 #include <Poco/URI.h>
 

@@ -1,7 +1,9 @@
 #include "arm/http/RetryAfter.h"
 
 #include <Poco/DateTimeFormat.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/DateTimeParser.h>
+#include <Poco/String.h>
 #include <Poco/Timestamp.h>
 
 #include <algorithm>
@@ -29,15 +31,23 @@ std::optional<long long> digitsUpTo(const std::string& text, long long cap) {
     return value < cap ? value : cap;
 }
 
-// Only the three forms HTTP allows (RFC 9110: IMF-fixdate, RFC 850, asctime): Poco's format-guessing parser
-// would read plain digits as a date.
+// Only the three forms HTTP allows (RFC 9110: IMF-fixdate, RFC 850, asctime), all in GMT. Poco's parser
+// skips what it does not expect ("-5", "soon" and plain digits parse as dates), so a date counts only when it
+// reads back exactly as written.
 std::optional<std::chrono::milliseconds> fromHttpDate(const std::string& text) {
-    for (const std::string& format :
-         {Poco::DateTimeFormat::HTTP_FORMAT, Poco::DateTimeFormat::RFC850_FORMAT, Poco::DateTimeFormat::ASCTIME_FORMAT}) {
+    struct Form {
+        const std::string& parse;
+        const char* print;
+    };
+    const Form forms[] = {{Poco::DateTimeFormat::HTTP_FORMAT, "%w, %d %b %Y %H:%M:%S %Z"},
+                          {Poco::DateTimeFormat::RFC850_FORMAT, "%W, %d-%b-%y %H:%M:%S %Z"},
+                          {Poco::DateTimeFormat::ASCTIME_FORMAT, "%w %b %f %H:%M:%S %Y"}};
+    for (const Form& form : forms) {
         Poco::DateTime when;
         int tzd = 0;
-        if (!Poco::DateTimeParser::tryParse(format, text, when, tzd)) continue;
-        const auto delta = when.timestamp() - Poco::Timestamp() - static_cast<Poco::Timestamp::TimeDiff>(tzd) * 1000000;
+        if (!Poco::DateTimeParser::tryParse(form.parse, text, when, tzd) || tzd != 0) continue;
+        if (Poco::icompare(Poco::DateTimeFormatter::format(when, form.print, Poco::DateTimeFormatter::UTC), text) != 0) continue;
+        const auto delta = when.timestamp() - Poco::Timestamp();
         if (delta <= 0) return std::chrono::milliseconds(0);
         return std::min<std::chrono::milliseconds>(std::chrono::milliseconds(delta / 1000), kMaxRetryAfter);
     }

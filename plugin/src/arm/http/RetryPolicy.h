@@ -2,7 +2,8 @@
 //
 // - Retried: the statuses in RetryOptions (408, 429, 500, 502, 503, 504 by default) and HttpErrors of
 //   reason Network or Timeout (connection failures, resets, truncated or malformed replies, read timeouts)
-//   or Unavailable (a later policy found a 2xx reply unusable, e.g. a token reply without a token).
+//   or Unavailable with a 2xx status (a later policy found a 2xx reply unusable, e.g. a token reply without
+//   a token).
 // - Never retried: other 4xx; a request that is not safe to repeat (PUT/POST/PATCH not marked idempotent);
 //   a request whose body was already streamed to the caller; an interrupted call.
 // - Delay: retry-after-ms / x-ms-retry-after-ms / Retry-After (seconds or HTTP date) when the server gives
