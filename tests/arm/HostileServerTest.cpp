@@ -176,7 +176,7 @@ TEST(HostileTokenDestination, AdditionalTokenHostsAddHostsAndRefuseAnythingElse)
     EXPECT_TRUE(allows(extra, "https://a.exp.CONTOSO.test/history"));
     EXPECT_FALSE(allows(extra, "http://ml.contoso.test/history"));
     EXPECT_TRUE(allows(extra, "https://eastus.api.azureml.ms/history")) << "added to the cloud's, not instead";
-    for (const std::string bad : {"https://ml.contoso.test", "ml.contoso.test/x", "*", ".", "a..b", "host:443", "a b\x1b"}) {
+    for (const std::string bad : {"https://ml.contoso.test", "ml.contoso.test/x", "*", ".", ".com", "*.net", "a..b", "host:443", "a b\x1b"}) {
         SCOPED_TRACE(bad);
         const auto error = errorOf([&] { identity::CloudSettings::fromAttributes({{"Additional Token Hosts", bad}}); });
         EXPECT_EQ(error.reason(), ErrorReason::InvalidSettings);

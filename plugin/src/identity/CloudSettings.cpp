@@ -27,15 +27,18 @@ CloudSettings viewOf(const azureml::CloudEndpoints& endpoints) {
 bool isHostNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'; }
 
 // `Additional Token Hosts`: host names separated by commas or blanks; "*.example.com" and ".example.com" both
-// mean any host under example.com. A value that is not a host name is refused rather than guessed at.
+// mean any host under example.com. A value that is not a host name, or a suffix of one label (".com"), is
+// refused rather than guessed at.
 std::vector<std::string> additionalTokenHosts(const std::string& value) {
     std::vector<std::string> hosts;
     std::string entry;
     auto finish = [&] {
         if (entry.empty()) return;
         if (entry.rfind("*.", 0) == 0) entry.erase(0, 1);
+        // A suffix needs two labels at least: ".com" would hand the token to half the internet.
+        const bool tooWide = entry.front() == '.' && entry.find('.', 1) == std::string::npos;
         const bool valid = std::all_of(entry.begin(), entry.end(), isHostNameChar) && entry.find("..") == std::string::npos &&
-                           entry != "." && entry.back() != '.';
+                           entry != "." && entry.back() != '.' && !tooWide;
         if (!valid)
             arm::throwError(arm::ErrorReason::InvalidSettings,
                             "setting '" + std::string(settings::kAdditionalTokenHosts) +
