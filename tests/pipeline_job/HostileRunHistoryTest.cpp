@@ -55,7 +55,7 @@ std::shared_ptr<WorkspaceConnection> connectionTo(LyingWorkspace& azure, const R
   for (const auto& [key, value] : std::vector<std::pair<std::string, std::string>>{
            {"Subscription Id", "00000000-1111-2222-3333-444444444444"},
            {"Resource Group Name", "rg"},
-           {"Workspace Name", "ws"},
+           {"Workspace Name", "ws-hostile"},
            {"Resource Manager Endpoint", azure.server.url("")},
            {"Allow Plain HTTP To Loopback", "true"}}) {
     settings.push_back(core::Setting{key, core::SecretString(value), false});
