@@ -39,7 +39,7 @@ struct EchoingAzure {
 
   std::string platform(const std::string& signIn) const {
     return R"({"Subscription Id":"00000000-1111-2222-3333-444444444444","Resource Group Name":"rg",)"
-           R"("Workspace Name":"ws","Allow Plain HTTP To Loopback":"true","Resource Manager Endpoint":")" +
+           R"("Workspace Name":"ws-hostile","Allow Plain HTTP To Loopback":"true","Resource Manager Endpoint":")" +
            server.url("") + R"(","Authority Host":")" + server.url("") + "\"" + signIn + "}";
   }
 };
