@@ -61,8 +61,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     FUZZ_CHECK(fuzz::isOneLine(e.what()), std::string("error is not one line: ") + e.what());
   }
   try {
-    const std::string host = WorkspaceDecoder::historyHost(text);
-    FUZZ_CHECK(valid, "historyHost accepted text that JsonView::isValid refuses");
+    const std::string host = WorkspaceDecoder::runHistoryHost(text);
+    FUZZ_CHECK(valid, "runHistoryHost accepted text that JsonView::isValid refuses");
     FUZZ_CHECK(!host.empty(), "empty history host accepted");
     FUZZ_CHECK(host.back() != '/', "history host ends with '/'");
     checkHistoryUrl(host);

@@ -71,6 +71,9 @@ TEST_F(PollTest, TimesComeFromRunHistoryWhenTheJobLacksThem) {
             std::string::npos)
       << runs.back().path;
   EXPECT_EQ(count("discovery"), 1u);
+  // The discovery document is read as Azure's SDK reads it, without a token; Run History with the ARM token.
+  EXPECT_EQ(journal("discovery").front().header("Authorization"), "");
+  EXPECT_NE(runs.back().header("Authorization"), "");
   // The history host is discovered once per connection, not per poll.
   poll(result.runId);
   EXPECT_EQ(count("discovery"), 1u);

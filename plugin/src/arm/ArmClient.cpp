@@ -14,16 +14,24 @@ ArmClient::ArmClient(ArmClientConfig config)
     : config_(std::move(config)), rateLimits_(std::make_shared<RateLimitState>()) {
     if (!config_.transport || !config_.credential)
         throwError(ErrorReason::InvalidSettings, "internal: ArmClient needs a transport and a credential");
-    std::vector<std::shared_ptr<HttpPolicy>> policies{
-        std::make_shared<RequestIdPolicy>(),
-        std::make_shared<StandardHeadersPolicy>(config_.transport->options().userAgent),
-        std::make_shared<RetryPolicy>(config_.retry, config_.log),
-        std::make_shared<BearerTokenPolicy>(config_.credential, config_.cloud.armScope()),
-        std::make_shared<RateLimitPolicy>(rateLimits_),
-        std::make_shared<LoggingPolicy>(config_.log),
-        std::make_shared<JsonResponsePolicy>(),
+    destinations_ = std::make_shared<const TokenDestinations>(config_.cloud, config_.transport->options().allowPlainHttpToLoopback);
+    auto policies = [this](bool withToken) {
+        std::vector<std::shared_ptr<HttpPolicy>> list{
+            std::make_shared<RequestIdPolicy>(),
+            std::make_shared<StandardHeadersPolicy>(config_.transport->options().userAgent),
+            std::make_shared<RetryPolicy>(config_.retry, config_.log),
+        };
+        // The ARM budget is read from ARM's own (authenticated) replies only.
+        if (withToken) {
+            list.push_back(std::make_shared<BearerTokenPolicy>(config_.credential, config_.cloud.armScope(), destinations_));
+            list.push_back(std::make_shared<RateLimitPolicy>(rateLimits_));
+        }
+        list.push_back(std::make_shared<LoggingPolicy>(config_.log));
+        list.push_back(std::make_shared<JsonResponsePolicy>());
+        return list;
     };
-    pipeline_ = std::make_shared<HttpPipeline>(std::move(policies), config_.transport);
+    pipeline_ = std::make_shared<HttpPipeline>(policies(true), config_.transport);
+    anonymousPipeline_ = std::make_shared<HttpPipeline>(policies(false), config_.transport);
 }
 
 std::string ArmClient::absoluteUrl(const std::string& url) const {
@@ -46,8 +54,10 @@ HttpResponse ArmClient::call(const std::string& method, const std::string& url, 
     request.operation = options.operation;
     for (const auto& header : options.extraHeaders.entries()) request.headers.set(header.first, header.second);
     if (!body.empty()) request.headers.set("Content-Type", "application/json");
-    if (options.attachAzureMlToken)
+    if (options.attachAzureMlToken) {
+        destinations_->check(request.url, operationOf(request));
         request.headers.set("x-azureml-token", config_.credential->getToken(config_.cloud.mlScope(), control).token);
+    }
     if (sink) request.bodySink = *sink;
     // For the error line (the pipeline consumes the request): what errorFromResponse() reads. Not a full copy:
     // a run's PUT body is the whole cloned template (megabytes).
@@ -55,7 +65,7 @@ HttpResponse ArmClient::call(const std::string& method, const std::string& url, 
     described.method = request.method;
     described.url = request.url;
     described.operation = request.operation;
-    HttpResponse response = pipeline_->send(std::move(request), control);
+    HttpResponse response = (options.anonymous ? anonymousPipeline_ : pipeline_)->send(std::move(request), control);
     if (!response.ok()) throw errorFromResponse(described, response);
     return response;
 }

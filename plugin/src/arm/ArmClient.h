@@ -3,6 +3,8 @@
 // Each request goes through the pipeline
 //   RequestId -> StandardHeaders -> Retry -> BearerToken (ARM scope, 401 -> fresh token once)
 //   -> RateLimit -> Logging -> JsonResponse -> HttpTransport (pool, TLS, limits, interrupt)
+// (an `anonymous` request through the same pipeline without BearerToken). A token is attached only for a
+// host TokenDestinations allows; any other host is refused before a byte is sent.
 // get/put/post/del return the 2xx reply and throw HttpError (one line, with reason, status, Azure code,
 // request id, Retry-After) for anything else; send() returns any status as is.
 //
@@ -16,6 +18,7 @@
 #include <string>
 
 #include "arm/RateLimitState.h"
+#include "arm/TokenDestinations.h"
 #include "arm/http/AttributeReader.h"
 #include "arm/http/CallControl.h"
 #include "arm/http/HttpError.h"
@@ -34,6 +37,9 @@ struct ArmRequestOptions {
     std::string operation;            // for errors, e.g. "read job 'train-1'"; default "GET https://host/path"
     bool idempotent = false;          // PUT/POST only: safe to retry (e.g. a PUT with a deterministic name)
     bool attachAzureMlToken = false;  // add x-azureml-token (Azure ML audience), for submitting jobs
+    // Send no token at all: for documents Azure serves to anyone (a workspace's service discovery document,
+    // which Azure's SDK reads unauthenticated), so a lying discoveryUrl collects nothing.
+    bool anonymous = false;
     HttpHeaders extraHeaders;
 };
 
@@ -92,7 +98,9 @@ private:
 
     ArmClientConfig config_;
     std::shared_ptr<RateLimitState> rateLimits_;
+    std::shared_ptr<const TokenDestinations> destinations_;
     std::shared_ptr<HttpPipeline> pipeline_;
+    std::shared_ptr<HttpPipeline> anonymousPipeline_;
 };
 
 }  // namespace aifoundry::arm

@@ -1,11 +1,15 @@
 #include "arm/BearerTokenPolicy.h"
 
+#include "arm/http/ResponseErrorBuilder.h"
+
 namespace aifoundry::arm {
 
-BearerTokenPolicy::BearerTokenPolicy(std::shared_ptr<identity::TokenCredential> credential, std::string scope)
-    : credential_(std::move(credential)), scope_(std::move(scope)) {}
+BearerTokenPolicy::BearerTokenPolicy(std::shared_ptr<identity::TokenCredential> credential, std::string scope,
+                                     std::shared_ptr<const TokenDestinations> destinations)
+    : credential_(std::move(credential)), scope_(std::move(scope)), destinations_(std::move(destinations)) {}
 
 HttpResponse BearerTokenPolicy::send(HttpRequest& request, const CallControl& control, const Next& next) {
+    destinations_->check(request.url, operationOf(request));
     const identity::TokenRequestContext context{scope_, {}};
     const auto token = credential_->getToken(context, control);
     request.headers.set("Authorization", "Bearer " + token.token);

@@ -1,11 +1,13 @@
 // BearerTokenPolicy: puts `Authorization: Bearer <token>` for the scope on each attempt (inside the retry
 // loop, so a long backoff never sends an expired token). On a 401 the cached token is dropped and the
-// request is sent once more with a fresh one; a second 401 is returned as is. Thread-safe.
+// request is sent once more with a fresh one; a second 401 is returned as is. A request to a host that may not
+// receive a token (TokenDestinations) is refused before any token is fetched or any byte sent. Thread-safe.
 #pragma once
 
 #include <memory>
 #include <string>
 
+#include "arm/TokenDestinations.h"
 #include "arm/http/HttpPolicy.h"
 #include "identity/TokenCredential.h"
 
@@ -13,12 +15,14 @@ namespace aifoundry::arm {
 
 class BearerTokenPolicy : public HttpPolicy {
 public:
-    BearerTokenPolicy(std::shared_ptr<identity::TokenCredential> credential, std::string scope);
+    BearerTokenPolicy(std::shared_ptr<identity::TokenCredential> credential, std::string scope,
+                      std::shared_ptr<const TokenDestinations> destinations);
     HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
 
 private:
     std::shared_ptr<identity::TokenCredential> credential_;
     std::string scope_;
+    std::shared_ptr<const TokenDestinations> destinations_;
 };
 
 }  // namespace aifoundry::arm

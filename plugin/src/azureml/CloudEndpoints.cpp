@@ -7,8 +7,9 @@ namespace aifoundry::azureml {
 namespace {
 
 CloudEndpoints make(const char* name, const char* authority, const char* arm, const char* ml,
-                    const char* studio) {
-  return CloudEndpoints{name, authority, arm, std::string(arm) + "/.default", ml, studio};
+                    const char* studio, std::vector<std::string> serviceHostSuffixes) {
+  return CloudEndpoints{
+      name, authority, arm, std::string(arm) + "/.default", ml, studio, std::move(serviceHostSuffixes)};
 }
 
 void apply(std::string& target, const std::optional<std::string>& value) {
@@ -25,15 +26,17 @@ CloudEndpoints CloudEndpoints::forCloud(std::string_view name) {
   for (const char* alias : {"", "AzurePublicCloud", "AzureCloud", "Public", "AzurePublic"})
     if (ascii::iequals(n, alias))
       return make("AzurePublicCloud", "https://login.microsoftonline.com", "https://management.azure.com",
-                  "https://ml.azure.com", "ml.azure.com");
+                  "https://ml.azure.com", "ml.azure.com", {".api.azureml.ms", ".experiments.azureml.net"});
   for (const char* alias : {"AzureUSGovernment", "AzureUSGovernmentCloud", "USGovernment", "AzureUSGov"})
     if (ascii::iequals(n, alias))
       return make("AzureUSGovernment", "https://login.microsoftonline.us",
-                  "https://management.usgovcloudapi.net", "https://ml.azure.us", "ml.azure.us");
+                  "https://management.usgovcloudapi.net", "https://ml.azure.us", "ml.azure.us",
+                  {".api.ml.azure.us"});
   for (const char* alias : {"AzureChinaCloud", "China", "AzureChina"})
     if (ascii::iequals(n, alias))
       return make("AzureChinaCloud", "https://login.chinacloudapi.cn", "https://management.chinacloudapi.cn",
-                  "https://ml.azure.cn", "studio.ml.azure.cn");
+                  "https://ml.azure.cn", "studio.ml.azure.cn",
+                  {".api.ml.azure.cn", ".experiments.ml.azure.cn"});
   throw AzureMlError(errc::InvalidSetting,
                      std::string("Setting '") + kAzureCloudSetting + "' has the value '" +
                          ascii::oneLine(n, 64) +

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace aifoundry::azureml {
 
@@ -17,6 +18,9 @@ struct CloudEndpoints {
   std::string armScope;       // "https://management.azure.com/.default"
   std::string mlAudience;     // "https://ml.azure.com" (for the x-azureml-token)
   std::string studioHost;     // "ml.azure.com" (a bare host, or a full "http(s)://host:port" when overridden)
+  // The Azure ML service hosts of the cloud, as ".suffix" (any host under it): where a workspace's discovery
+  // document sends Run History, e.g. ".api.azureml.ms" for "eastus.api.azureml.ms". Tokens may go there.
+  std::vector<std::string> serviceHostSuffixes;
 
   std::string mlScope() const { return mlAudience + "/.default"; }
 

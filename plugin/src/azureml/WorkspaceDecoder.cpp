@@ -23,12 +23,25 @@ WorkspaceInfo WorkspaceDecoder::decode(std::string_view workspaceJson) {
   return info;
 }
 
-std::string WorkspaceDecoder::historyHost(std::string_view discoveryJson) {
-  std::string host(
-      ascii::trim(textOf(JsonView::parse(discoveryJson, "The discovery document").member("history"))));
+namespace {
+
+std::string hostNamed(const JsonView& document, const char* key) {
+  std::string host(ascii::trim(textOf(document.member(key))));
   while (!host.empty() && host.back() == '/') host.pop_back();
+  return host;
+}
+
+}  // namespace
+
+std::string WorkspaceDecoder::runHistoryHost(std::string_view discoveryJson) {
+  const JsonView document = JsonView::parse(discoveryJson, "The discovery document");
+  // Azure's Python SDK v2 reads Run History from the `api` host (*.api.azureml.ms); `history` names the
+  // older SDK's host (*.experiments.azureml.net) and is used only when a document has no `api`.
+  std::string host = hostNamed(document, "api");
+  if (host.empty()) host = hostNamed(document, "history");
   if (host.empty())
-    throw AzureMlError(errc::InvalidJson, "The workspace's discovery document names no 'history' host");
+    throw AzureMlError(errc::InvalidJson,
+                       "The workspace's discovery document names no 'api' (or 'history') host");
   return host;
 }
 

@@ -23,9 +23,9 @@ class WorkspaceDecoder {
   // Throws AzureMlError(InvalidJson) when the body is not JSON; missing fields are "".
   static WorkspaceInfo decode(std::string_view workspaceJson);
 
-  // The `history` host of a discovery document, without a trailing '/'. Throws AzureMlError(InvalidJson) when
-  // the body is not JSON or names no history host.
-  static std::string historyHost(std::string_view discoveryJson);
+  // The Run History host of a discovery document, without a trailing '/': its `api` host, else its `history`
+  // host. Throws AzureMlError(InvalidJson) when the body is not JSON or names neither.
+  static std::string runHistoryHost(std::string_view discoveryJson);
 };
 
 }  // namespace aifoundry::azureml

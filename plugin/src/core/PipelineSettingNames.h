@@ -33,6 +33,7 @@ inline constexpr std::string_view kCaBundlePath = "CA Bundle Path";
 inline constexpr std::string_view kAllowPlainHttpToLoopback = "Allow Plain HTTP To Loopback";
 inline constexpr std::string_view kRequestTimeoutSeconds = "Request Timeout Seconds";
 inline constexpr std::string_view kDiscoveryTag = "Discovery Tag";
+inline constexpr std::string_view kAdditionalTokenHosts = "Additional Token Hosts";
 
 // Values of "Authentication Method".
 inline constexpr std::string_view kAuthPolysyncServicePrincipal = "Polysync Service Principal";  // default

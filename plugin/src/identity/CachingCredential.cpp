@@ -8,6 +8,10 @@
 
 namespace aifoundry::identity {
 
+namespace {
+constexpr std::size_t kRememberedTokens = 3;
+}
+
 std::int64_t systemUnixNow() {
     return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
 }
@@ -72,8 +76,10 @@ AccessToken CachingCredential::fetch(Entry& entry, std::unique_lock<std::mutex>&
     lock.unlock();
     std::optional<AccessToken> fresh;
     std::exception_ptr error;
+    arm::Redactor::Registration redaction;
     try {
         fresh = inner_->getToken(context, control);
+        redaction = arm::Redactor::registerSecret(fresh->token);
     } catch (...) {
         error = std::current_exception();
     }
@@ -81,7 +87,12 @@ AccessToken CachingCredential::fetch(Entry& entry, std::unique_lock<std::mutex>&
     entry.inFlight = false;
     ++entry.generation;
     entry.lastError = error;
-    if (fresh) entry.token = *fresh;
+    if (fresh) {
+        entry.token = *fresh;
+        entry.redactions.push_back(std::move(redaction));
+        // Tokens are replaced near their expiry or after a 401: older ones than these are out of use.
+        while (entry.redactions.size() > kRememberedTokens) entry.redactions.pop_front();
+    }
     done_.notify_all();
     if (error) std::rethrow_exception(error);
     return *fresh;

@@ -9,12 +9,16 @@
 // - one token request per key at a time: concurrent callers without a valid token wait for the one in
 //   flight and share its result (or its error); callers that still hold a valid token do not wait;
 // - invalidate() drops the cached token if it is the one the resource rejected, so the next call fetches.
+// Every token obtained is registered with the Redactor the moment it arrives, whatever its shape (an opaque
+// token is no JWT), and stays registered while it or one of the few tokens after it is the latest for its
+// key: a server that quotes a token back in an error body, even one just replaced, never gets it printed.
 //
 // Thread safety: all members may be called from any thread. The inner credential is called without the
 // cache lock held, by one thread per key at a time.
 #pragma once
 
 #include <condition_variable>
+#include <deque>
 #include <exception>
 #include <map>
 #include <memory>
@@ -22,6 +26,7 @@
 #include <optional>
 
 #include "arm/http/Log.h"
+#include "arm/http/Redactor.h"
 #include "identity/TokenCredential.h"
 
 namespace aifoundry::identity {
@@ -51,6 +56,7 @@ private:
         bool inFlight = false;
         std::uint64_t generation = 0;        // bumps when a fetch completes
         std::exception_ptr lastError;        // error of the fetch of `generation`
+        std::deque<arm::Redactor::Registration> redactions;  // the latest tokens, newest last
     };
     using Key = std::pair<std::string, std::string>;
 

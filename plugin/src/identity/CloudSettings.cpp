@@ -1,5 +1,10 @@
 #include "identity/CloudSettings.h"
 
+#include <Poco/String.h>
+
+#include <algorithm>
+#include <cctype>
+
 #include "arm/http/HttpError.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/CloudEndpoints.h"
@@ -16,7 +21,40 @@ CloudSettings viewOf(const azureml::CloudEndpoints& endpoints) {
     if (armAudience.size() > suffix.size() && armAudience.compare(armAudience.size() - suffix.size(), suffix.size(), suffix) == 0)
         armAudience.resize(armAudience.size() - suffix.size());
     return {endpoints.cloudName, endpoints.authorityHost, endpoints.armEndpoint, endpoints.mlAudience, endpoints.studioHost,
-            armAudience};
+            armAudience, endpoints.serviceHostSuffixes};
+}
+
+bool isHostNameChar(char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'; }
+
+// `Additional Token Hosts`: host names separated by commas or blanks; "*.example.com" and ".example.com" both
+// mean any host under example.com. A value that is not a host name, or a suffix of one label (".com"), is
+// refused rather than guessed at.
+std::vector<std::string> additionalTokenHosts(const std::string& value) {
+    std::vector<std::string> hosts;
+    std::string entry;
+    auto finish = [&] {
+        if (entry.empty()) return;
+        if (entry.rfind("*.", 0) == 0) entry.erase(0, 1);
+        // A suffix needs two labels at least: ".com" would hand the token to half the internet.
+        const bool tooWide = entry.front() == '.' && entry.find('.', 1) == std::string::npos;
+        const bool valid = std::all_of(entry.begin(), entry.end(), isHostNameChar) && entry.find("..") == std::string::npos &&
+                           entry != "." && entry.back() != '.' && !tooWide;
+        if (!valid)
+            arm::throwError(arm::ErrorReason::InvalidSettings,
+                            "setting '" + std::string(settings::kAdditionalTokenHosts) +
+                                "' must list host names separated by commas, e.g. 'ml.contoso.com, .api.contoso.com'");
+        hosts.push_back(Poco::toLower(entry));
+        entry.clear();
+    };
+    for (char c : value) {
+        if (c == ',' || c == ' ' || c == '\t') {
+            finish();
+        } else {
+            entry.push_back(c);
+        }
+    }
+    finish();
+    return hosts;
 }
 
 azureml::CloudEndpoints endpointsOf(const std::string& cloudName) {
@@ -38,7 +76,10 @@ CloudSettings CloudSettings::fromAttributes(const arm::Attributes& attributes) {
     overrides.armEndpoint = reader.find(settings::kResourceManagerEndpoint);
     overrides.mlAudience = reader.find(settings::kAzureMlAudience);
     overrides.studioHost = reader.find(settings::kStudioHost);
-    return viewOf(endpointsOf(reader.textOr(settings::kAzureCloud, "")).withOverrides(overrides));
+    CloudSettings cloud = viewOf(endpointsOf(reader.textOr(settings::kAzureCloud, "")).withOverrides(overrides));
+    for (auto& host : additionalTokenHosts(reader.textOr(settings::kAdditionalTokenHosts, "")))
+        cloud.tokenHosts.push_back(std::move(host));
+    return cloud;
 }
 
 }  // namespace aifoundry::identity

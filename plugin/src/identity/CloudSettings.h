@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "arm/http/AttributeReader.h"
 
@@ -20,11 +21,15 @@ struct CloudSettings {
     // pointing ARM elsewhere (an emulator, a private link) does not change whom the token is for
     // (the same rule as azureml::CloudEndpoints).
     std::string armAudience;      // https://management.azure.com
+    // Hosts besides the Resource Manager endpoint that may receive a token: the cloud's Azure ML service
+    // hosts and those of `Additional Token Hosts`. An entry "host" is that host only, ".suffix" any host
+    // under it (arm/TokenDestinations.h applies them).
+    std::vector<std::string> tokenHosts;
 
     std::string armScope() const { return armAudience + "/.default"; }
     std::string mlScope() const { return mlAudience + "/.default"; }
 
-    // Throws arm::HttpError(InvalidSettings) for an unknown `Azure Cloud`.
+    // Throws arm::HttpError(InvalidSettings) for an unknown `Azure Cloud` or a malformed `Additional Token Hosts`.
     static CloudSettings fromAttributes(const arm::Attributes& attributes);
     static CloudSettings named(const std::string& cloudName);
 };
@@ -35,6 +40,7 @@ inline constexpr const char* kAuthorityHost = "Authority Host";
 inline constexpr const char* kResourceManagerEndpoint = "Resource Manager Endpoint";
 inline constexpr const char* kAzureMlAudience = "Azure ML Audience";
 inline constexpr const char* kStudioHost = "Studio Host";
+inline constexpr const char* kAdditionalTokenHosts = "Additional Token Hosts";
 }  // namespace settings
 
 }  // namespace aifoundry::identity

@@ -4,6 +4,7 @@
 #include "arm/http/LoggingPolicy.h"
 #include "arm/http/RequestIdPolicy.h"
 #include "arm/http/StandardHeadersPolicy.h"
+#include "identity/TokenReplyPolicy.h"
 
 namespace aifoundry::identity {
 
@@ -13,6 +14,7 @@ std::shared_ptr<arm::HttpPipeline> makeTokenPipeline(std::shared_ptr<arm::HttpTr
         std::make_shared<arm::RequestIdPolicy>(),
         std::make_shared<arm::StandardHeadersPolicy>(transport->options().userAgent),
         std::make_shared<arm::RetryPolicy>(retry, log),
+        std::make_shared<TokenReplyPolicy>(),
         std::make_shared<arm::LoggingPolicy>(log),
         std::make_shared<arm::JsonResponsePolicy>(),
     };

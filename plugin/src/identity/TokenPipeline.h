@@ -1,6 +1,6 @@
 // makeTokenPipeline: the pipeline token requests go through: request id, standard headers, retry (with the
-// given rules), per-attempt logging, JSON validation, then the shared transport (same TLS, limits, pool
-// as the ARM calls).
+// given rules), token-reply validation (a malformed 2xx is retried), per-attempt logging, JSON validation,
+// then the shared transport (same TLS, limits, pool as the ARM calls).
 #pragma once
 
 #include <memory>

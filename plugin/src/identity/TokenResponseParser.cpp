@@ -36,6 +36,13 @@ std::int64_t later(std::int64_t nowUnixS, std::int64_t seconds) {
     return nowUnixS + seconds;
 }
 
+// A 2xx reply the token endpoint should never send: its fault, not the credentials' (those are refused with a
+// 4xx and an AADSTS code), so Unavailable, which the token pipeline retries.
+[[noreturn]] void malformed(const std::string& operation, const std::string& what) {
+    arm::throwError(arm::ErrorReason::Unavailable,
+                    operation + ": the token endpoint's reply " + what + "; the sign-in service is misbehaving, try again later");
+}
+
 }  // namespace
 
 AccessToken parseTokenResponse(const std::string& body, std::int64_t nowUnixS, const std::string& operation) {
@@ -43,17 +50,17 @@ AccessToken parseTokenResponse(const std::string& body, std::int64_t nowUnixS, c
     try {
         root = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
     } catch (...) {
-        arm::throwError(arm::ErrorReason::Authentication, operation + ": the token reply is not a JSON object");
+        malformed(operation, "is not a JSON object");
     }
     AccessToken token;
     if (root->has("access_token") && root->get("access_token").isString()) token.token = root->getValue<std::string>("access_token");
-    if (token.token.empty()) arm::throwError(arm::ErrorReason::Authentication, operation + ": the token reply has no access_token");
+    if (token.token.empty()) malformed(operation, "has no access_token");
     if (auto expiresOn = number(root, "expires_on"))
         token.expiresOnUnixS = *expiresOn;
     else if (auto expiresIn = number(root, "expires_in"))
         token.expiresOnUnixS = later(nowUnixS, *expiresIn);
     else
-        arm::throwError(arm::ErrorReason::Authentication, operation + ": the token reply has neither expires_in nor expires_on");
+        malformed(operation, "has neither expires_in nor expires_on as a whole number of seconds");
     if (auto refreshIn = number(root, "refresh_in")) token.refreshOnUnixS = later(nowUnixS, *refreshIn);
     return token;
 }

@@ -3,6 +3,8 @@
 #include <new>
 #include <string>
 
+#include "arm/http/Redactor.h"
+
 namespace aifoundry::pipeline_job {
 
 using core::ErrorCode;
@@ -44,7 +46,8 @@ core::JobTypeError translate(const azureml::AzureMlError& error, ErrorCode inval
     // A reply that is not the JSON Azure documents: a proxy page or a truncated body, usually transient.
     code = ErrorCode::Unavailable;
   }
-  return core::JobTypeError(code, name + ": " + error.what());
+  // Decoder errors may quote a reply, which may repeat a token or secret.
+  return core::JobTypeError(code, arm::Redactor::redact(name + ": " + error.what()));
 }
 
 void rethrowTranslated(ErrorCode invalidSetting) {

@@ -1,5 +1,7 @@
 #include "pipeline_job/HostLog.h"
 
+#include "arm/http/Redactor.h"
+
 namespace aifoundry::pipeline_job {
 namespace {
 
@@ -19,7 +21,8 @@ void HostLog::write(core::LogLevel level, std::string_view text) const {
   if (!host_->logEnabled(level)) return;
   std::string line = "[AI Foundry Pipeline Job] ";
   line += text;
-  host_->log(level, line);
+  // Lines quote replies (a job's error, a step's message): a server may repeat a token or secret there.
+  host_->log(level, arm::Redactor::redact(std::move(line)));
 }
 
 arm::LogSink HostLog::sink() const {

@@ -21,7 +21,14 @@ std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* w
     return fn();
   } catch (const arm::HttpError& e) {
     if (e.reason() == arm::ErrorReason::Interrupted || e.reason() == arm::ErrorReason::Timeout) throw translate(e);
-    connection.log().debug(std::string("poll: run '") + runId + "': no Run History " + what + ": " + e.what());
+    const std::string line =
+        std::string("poll: run '") + runId + "': no Run History " + what + ": " + e.what();
+    // A refusal (a reply named a host the token may not go to, say) needs the user's eye; an outage does not.
+    if (e.kind() == arm::ErrorKind::Config) {
+      connection.log().warn(line);
+    } else {
+      connection.log().debug(line);
+    }
   } catch (const azureml::AzureMlError& e) {
     connection.log().debug(std::string("poll: run '") + runId + "': unreadable Run History " + what + ": " +
                            e.what());
@@ -40,7 +47,9 @@ std::string RunHistoryReader::discoverHistoryHost(const arm::CallControl& contro
     throw azureml::AzureMlError(azureml::errc::InvalidJson, "the workspace has no properties.discoveryUrl");
   }
   options.operation = "read the workspace's service discovery document";
-  return azureml::WorkspaceDecoder::historyHost(arm.get(workspace.discoveryUrl, control, options).body);
+  // Unauthenticated, as Azure's SDK reads it: the URL comes from a reply, and the document is no secret.
+  options.anonymous = true;
+  return azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body);
 }
 
 std::optional<std::string> RunHistoryReader::historyHost(const arm::CallControl& control) const {

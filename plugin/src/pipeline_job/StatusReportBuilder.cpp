@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "arm/http/Redactor.h"
 #include "azureml/FailureMessage.h"
 #include "azureml/OutputMatcher.h"
 #include "azureml/PollHint.h"
@@ -46,7 +47,8 @@ std::string failureMessageOf(const RunObservation& observation, const std::strin
   }
   sources.failedStep = observation.failedStep;
   sources.monitorUrl = monitorUrl;
-  return azureml::FailureMessage::compose(sources);
+  // The run's own error text comes from the server, which may repeat a token or secret in it.
+  return arm::Redactor::redact(azureml::FailureMessage::compose(sources));
 }
 
 }  // namespace

@@ -22,12 +22,31 @@ TEST(WorkspaceDecoder, ReadsDiscoveryUrlAndTenant) {
   EXPECT_EQ(WorkspaceDecoder::decode(R"({"name":"w"})").discoveryUrl, "");
 }
 
-TEST(WorkspaceDecoder, DiscoveryDocumentNamesTheHistoryHost) {
-  EXPECT_EQ(WorkspaceDecoder::historyHost(R"({"api":"https://eastus.api.azureml.ms",
-    "history":"https://eastus.api.azureml.ms/","catalog":"x"})"),
+// The discovery reply recorded from real Azure: Azure's SDK v2 reads Run History from `api`, not `history`.
+constexpr const char* kRecordedDiscovery =
+    R"({"api":"https://eastus2euap.api.azureml.ms","catalog":"https://catalog.cortanaanalytics.com",)"
+    R"("experimentation":"https://eastus2euap.experiments.azureml.net",)"
+    R"("gallery":"https://gallery.cortanaintelligence.com/project","history":"https://eastus2euap.experiments.azureml.net",)"
+    R"("hyperdrive":"https://eastus2euap.experiments.azureml.net","labeling":"https://eastus2euap.experiments.azureml.net",)"
+    R"("modelmanagement":"https://eastus2euap.modelmanagement.azureml.net","pipelines":"https://eastus2euap.aether.ms",)"
+    R"("studio":"https://ml.azure.com"})";
+
+TEST(WorkspaceDecoder, RunHistoryIsReadFromTheDiscoveryDocumentsApiHost) {
+  EXPECT_EQ(WorkspaceDecoder::runHistoryHost(kRecordedDiscovery), "https://eastus2euap.api.azureml.ms");
+  EXPECT_EQ(WorkspaceDecoder::runHistoryHost(R"({"api":"https://eastus.api.azureml.ms/","history":"x"})"),
             "https://eastus.api.azureml.ms");
-  EXPECT_EQ(test::errorOf([] { WorkspaceDecoder::historyHost(R"({"api":"x"})"); }).code(), errc::InvalidJson);
-  EXPECT_EQ(test::errorOf([] { WorkspaceDecoder::historyHost("<html>"); }).code(), errc::InvalidJson);
+}
+
+TEST(WorkspaceDecoder, RunHistoryFallsBackToTheHistoryHostOnlyWithoutAnApiHost) {
+  EXPECT_EQ(WorkspaceDecoder::runHistoryHost(
+                R"({"history":"https://eastus.experiments.azureml.net/","catalog":"x"})"),
+            "https://eastus.experiments.azureml.net");
+  EXPECT_EQ(
+      WorkspaceDecoder::runHistoryHost(R"({"api":" ","history":"https://eastus.experiments.azureml.net"})"),
+      "https://eastus.experiments.azureml.net");
+  EXPECT_EQ(test::errorOf([] { WorkspaceDecoder::runHistoryHost(R"({"catalog":"x"})"); }).code(),
+            errc::InvalidJson);
+  EXPECT_EQ(test::errorOf([] { WorkspaceDecoder::runHistoryHost("<html>"); }).code(), errc::InvalidJson);
 }
 
 }  // namespace

@@ -20,10 +20,13 @@ constexpr std::int64_t kNow = 1'700'000'000;
 constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t kMin = std::numeric_limits<std::int64_t>::min();
 
+// The refusal's text; a reply without a usable token is the issuer's fault: Unavailable (retried), never
+// Authentication (which tells the user to fix credentials that are fine).
 std::string refusal(const std::string& body) {
   try {
     parseTokenResponse(body, kNow, "Sign-in");
   } catch (const arm::HttpError& e) {
+    EXPECT_EQ(e.reason(), arm::ErrorReason::Unavailable) << e.what();
     return e.what();
   }
   ADD_FAILURE() << "accepted: " << body.substr(0, 80);
@@ -41,10 +44,13 @@ TEST(HostileTokenReply, ExpiryNumbersAtTheEndsOfInt64Saturate) {
       parseTokenResponse(R"({"access_token":"t","expires_on":"1","refresh_in":"9223372036854775807"})", kNow, "s");
   EXPECT_EQ(refresh.refreshOnUnixS, kMax);
   EXPECT_EQ(refresh.expiresOnUnixS, 1);
-  // Beyond int64, or not integers: as if absent.
+  // Beyond int64, or not integers: as if absent, and a reply without an expiry is malformed.
   EXPECT_NE(refusal(R"({"access_token":"t","expires_in":1e300})").find("neither expires_in nor expires_on"),
             std::string::npos);
   EXPECT_NE(refusal(R"({"access_token":"t","expires_in":"99999999999999999999"})").find("neither"), std::string::npos);
+  EXPECT_NE(refusal(R"({"access_token":"t","token_type":"Bearer"})").find("neither"), std::string::npos);
+  EXPECT_NE(refusal(R"({"access_token":"","expires_in":1})").find("no access_token"), std::string::npos);
+  EXPECT_NE(refusal("<html>busy</html>").find("not a JSON object"), std::string::npos);
 }
 
 TEST(HostileTokenReply, MalformedRepliesAreOneLineErrorsThatNeverEchoTheReply) {
@@ -70,6 +76,7 @@ TEST(HostileTokenReply, MalformedRepliesAreOneLineErrorsThatNeverEchoTheReply) {
       EXPECT_FALSE(token.token.empty());  // e.g. a NUL inside the token is the issuer's business
     } catch (const arm::HttpError& e) {
       const std::string message = e.what();
+      EXPECT_EQ(e.reason(), arm::ErrorReason::Unavailable) << message;
       EXPECT_EQ(message.find(canary), std::string::npos) << "the error repeats the token";
       EXPECT_EQ(message.find_first_of("\r\n"), std::string::npos);
       EXPECT_LT(message.size(), 200u);

@@ -19,7 +19,12 @@ double jitter() {
 
 bool retryableError(const HttpError& error, const CallControl& control) {
     if (control.isInterrupted() || control.expired()) return false;
-    return error.reason() == ErrorReason::Network || error.reason() == ErrorReason::Timeout;
+    // Unavailable with a 2xx status is thrown by a later policy that found a 2xx reply unusable (a token reply
+    // without a token): the service's transient fault, like a 503. Any other thrown Unavailable (a token
+    // endpoint's 503, already retried by the token pipeline) is not retried again here.
+    const bool unusableSuccess =
+        error.reason() == ErrorReason::Unavailable && error.httpStatus() >= 200 && error.httpStatus() < 300;
+    return error.reason() == ErrorReason::Network || error.reason() == ErrorReason::Timeout || unusableSuccess;
 }
 
 }  // namespace

@@ -1,13 +1,15 @@
 // RetryPolicy: tries a request again after a transient failure, like the Azure SDKs.
 //
 // - Retried: the statuses in RetryOptions (408, 429, 500, 502, 503, 504 by default) and HttpErrors of
-//   reason Network or Timeout (connection failures, resets, truncated or malformed replies, read timeouts).
+//   reason Network or Timeout (connection failures, resets, truncated or malformed replies, read timeouts)
+//   or Unavailable with a 2xx status (a later policy found a 2xx reply unusable, e.g. a token reply without
+//   a token).
 // - Never retried: other 4xx; a request that is not safe to repeat (PUT/POST/PATCH not marked idempotent);
 //   a request whose body was already streamed to the caller; an interrupted call.
 // - Delay: retry-after-ms / x-ms-retry-after-ms / Retry-After (seconds or HTTP date) when the server gives
 //   one, else exponential backoff with jitter (base * 2^n * [0.8, 1.2], capped). A server delay longer than
 //   maxDelay, or any delay that would end past the call's deadline, ends the retries and returns the last
-//   reply (its error then carries the Retry-After for the caller to reschedule).
+//   reply (its error then carries the Retry-After, at most kMaxRetryAfter, for the caller to reschedule).
 // - The request is resent unchanged, so x-ms-client-request-id stays the same (RequestIdPolicy runs first).
 // Thread-safe (no mutable state besides the log sink, which must be thread-safe).
 #pragma once
