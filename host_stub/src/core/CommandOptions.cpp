@@ -20,8 +20,8 @@ using Poco::Util::Option;
 
 constexpr const char* kHelpHint = "; run 'polysync-host-stub --help' for the usage";
 
-const std::set<std::string> kGlobalOptions{"plugin-dir", "platform",        "json",         "log-level",
-                                           "verbose",    "host-token-file", "call-timeout", "help"};
+const std::set<std::string> kGlobalOptions{"plugin-dir",      "platform",     "json", "log-level", "verbose",
+                                           "host-token-file", "call-timeout", "help", "version"};
 
 struct CommandRule {
   std::set<std::string> allowed;
@@ -68,6 +68,7 @@ void defineCommandOptions(Poco::Util::OptionSet& options) {
   options.addOption(
       valued("call-timeout", "S", "deadline of each plugin call in seconds (default 120; 0 = none)"));
   options.addOption(flag("help", "h", "show this help"));
+  options.addOption(flag("version", "", "show the version and the plugin ABI version"));
   options.addOption(valued("job-type", "T", "job type id or display name"));
   options.addOption(valued("filter", "TAG", "import: narrow discovery (a tag key)"));
   options.addOption(valued("external-id", "ID", "run: the imported job's external id"));
@@ -115,6 +116,8 @@ void CommandOptions::apply(const std::string& option, const std::string& value) 
     callTimeout = parseSeconds(value, option, false);
   else if (option == "help")
     help = true;
+  else if (option == "version")
+    version = true;
   else if (option == "job-type")
     jobType = value;
   else if (option == "filter")
@@ -143,6 +146,19 @@ void CommandOptions::apply(const std::string& option, const std::string& value) 
     cancelOnTimeout = true;
 }
 
+const std::vector<std::string>& commandNames() {
+  static const std::vector<std::string> names{"plugins", "test-connection", "import", "run",
+                                              "poll",    "cancel"};
+  return names;
+}
+
+std::set<std::string> commandOptionNames(const std::string& command) {
+  const auto rule = commandRules().find(command);
+  return rule == commandRules().end() ? std::set<std::string>() : rule->second.allowed;
+}
+
+const std::set<std::string>& globalOptionNames() { return kGlobalOptions; }
+
 void CommandOptions::validate() const {
   const std::string cmd = command();
   if (cmd.empty())
@@ -152,7 +168,7 @@ void CommandOptions::validate() const {
   const auto rule = commandRules().find(cmd);
   if (rule == commandRules().end()) {
     throw UsageError("unknown command \"" + cmd +
-                     "\"; use plugins, test-connection, import, run, poll or cancel");
+                     "\"; use plugins, test-connection, import, run, poll or cancel (or help)");
   }
   for (const auto& option : given) {
     if (!kGlobalOptions.count(option) && !rule->second.allowed.count(option)) {
@@ -215,40 +231,6 @@ CommandOptions parseCommandLine(const std::vector<std::string>& args) {
     rethrowOptionError();
   }
   return options;
-}
-
-std::string usageText() {
-  return R"(usage: polysync-host-stub [--plugin-dir DIR] [--platform FILE] [--json] COMMAND ...
-
-Loads polysync_jobtype_v1 plugins the way the Polysync runtime does and drives their callbacks.
-
-commands:
-  plugins                                  list the installed plugins and their job types
-  test-connection --job-type T             sign in and read the platform
-  import --job-type T [--filter TAG]       list the platform's jobs
-  run --job-type T --external-id ID [--name DISPLAY] [--param NAME[:TYPE]=VALUE]... [--output NAME]...
-      [--param-file FILE] [--attr NAME=VALUE]... [--idempotency-key KEY]
-      [--wait [--poll-interval S] [--timeout S] [--cancel-on-timeout]]
-  poll --job-type T RUN_ID [--output NAME]... [--param-file FILE]
-  cancel --job-type T RUN_ID [--output NAME]... [--param-file FILE]
-
-options:
-  --plugin-dir DIR        plugin folder (default: $POLYSYNC_PLUGIN_DIR, else <exe>/../plugins,
-                          else <exe>/../lib/polysync/plugins)
-  --platform FILE         JSON object of platform attributes by Polysync name ("Subscription Id", ...)
-  --json                  print exactly one JSON document on stdout; logs go to stderr
-  --log-level LEVEL       trace, debug, info (default), warn, error;  -v is --log-level debug
-  --host-token-file FILE  the host's own token (else $POLYSYNC_HOST_TOKEN or $POLYSYNC_HOST_TOKEN_FILE)
-  --call-timeout S        deadline of each plugin call, seconds (default 120; 0 = none)
-  --job-type T            a job type id or display name
-  TYPE                    String (default), Secret, Int, Float, Bool, JSON, JsonArray
-  --param-file FILE       JSON array of {"name","direction","type","value"}; direction Input, Output, Input&Output
-  --poll-interval S       with --wait: longest pause between polls (default: the plugin's hint, at least 1 s)
-  --timeout S             with --wait: stop waiting after S seconds (exit 6)
-
-exit codes: 0 success; 1 the operation failed; 2 usage error; 3 plugin or ABI load error;
-            run --wait: 0 Success, 4 Failed, 5 Cancelled, 6 the wait timed out
-)";
 }
 
 }  // namespace polysync::host

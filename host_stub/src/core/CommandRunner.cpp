@@ -10,6 +10,7 @@
 #include "polysync_host/PlatformConnection.h"
 #include "polysync_host/PlatformSettings.h"
 #include "polysync_host/PluginDirectory.h"
+#include "polysync_host/RequiredSettings.h"
 #include "polysync_host/ResultJson.h"
 #include "polysync_host/ResultText.h"
 #include "polysync_host/RunWaiter.h"
@@ -69,6 +70,9 @@ CommandOutcome CommandRunner::plugins() {
 
 std::unique_ptr<PlatformConnection> CommandRunner::connect() {
   const auto resolved = registry_.resolveJobType(*options_.jobType);
+  // Named before the plugin runs, which would only say which setting is missing.
+  if (!options_.platformFile)
+    requirePlatformFile(options_.command(), resolved.jobType->displayName, resolved.jobType->settingsSchema);
   std::vector<Setting> settings;
   if (options_.platformFile) {
     settings =
