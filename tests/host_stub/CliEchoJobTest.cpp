@@ -69,9 +69,22 @@ TEST(CliEchoJob, TestConnectionReportsTheGreetingFromThePlatformFile) {
             "echo connection ok (greeting: hello from the test; ABI minor 0)");
 }
 
-TEST(CliEchoJob, TestConnectionWithoutTheGreetingIsOkFalseInvalidSettingsAndExit1) {
+TEST(CliEchoJob, TestConnectionWithoutThePlatformFileNamesTheOptionUsageExit2) {
+  // The Echo Job's settings schema requires "Greeting": the host says which option is missing, before any
+  // call.
   const HostResult r = runHost(
       {"--json", "--plugin-dir", REAL_PLUGIN_DIR, "test-connection", "--job-type", "polysync.echo-job"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(error(r)->getValue<std::string>("code"), "Usage") << r.out;
+  EXPECT_NE(r.err.find("--platform FILE"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\"Greeting\""), std::string::npos) << r.err;
+  EXPECT_EQ(host_test::lineCount(r.err), 1u) << r.err;
+}
+
+TEST(CliEchoJob, TestConnectionWithoutTheGreetingIsOkFalseInvalidSettingsAndExit1) {
+  const std::string noGreeting = host_test::writeTempFile("echo-no-greeting.json", "{}");
+  const HostResult r = runHost({"--json", "--plugin-dir", REAL_PLUGIN_DIR, "--platform", noGreeting,
+                                "test-connection", "--job-type", "polysync.echo-job"});
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_FALSE(r.json()->getValue<bool>("ok"));
   EXPECT_EQ(error(r)->getValue<std::string>("code"), "InvalidSettings");
