@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <polysync/jobtype_v1/base.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -62,12 +63,13 @@ TEST(CliHelp, EachCommandsHelpExplainsEveryOptionItTakesAndGivesAnExample) {
     }
     const size_t example = r.out.find("\nexample:\n  polysync-host-stub ");
     ASSERT_NE(example, std::string::npos) << r.out;
-    EXPECT_NE(r.out.find(" " + command + " ", example), std::string::npos) << "the example runs " << command;
-    for (const auto& [other, otherLines] : kCommandLines) {
-      for (const auto& start : otherLines) {
-        const auto& own = kCommandLines.at(command);
-        if (std::find(own.begin(), own.end(), start) == own.end())
+    EXPECT_NE(r.out.find(" " + command, example), std::string::npos) << "the example runs " << command;
+    const auto& own = kCommandLines.at(command);
+    for (const auto& entry : kCommandLines) {
+      for (const auto& start : entry.second) {
+        if (std::find(own.begin(), own.end(), start) == own.end()) {
           EXPECT_EQ(explanationOf(r.out, start), "") << command << " does not take " << start;
+        }
       }
     }
   }
