@@ -150,7 +150,12 @@ CommandOutcome CommandRunner::runJob() {
         kExitOk, options_.json ? runSubmittedJson(submission) + "\n" : runSubmittedText(submission), ""};
   }
 
-  StatusDisplay display(logger_, ::isatty(STDERR_FILENO) == 1);
+  StatusDisplayOptions look;
+  look.live = ::isatty(STDERR_FILENO) == 1;
+  look.resultFollows = !options_.json && ::isatty(STDOUT_FILENO) == 1;
+  look.redrawEvery = std::chrono::milliseconds(1000);  // the clock moves even while a poll takes long
+  StatusDisplay display(logger_, look);
+  if (submission.monitorUrl) display.monitorUrl(submission.runId, *submission.monitorUrl);
   WaitOptions wait{options_.pollInterval, options_.timeout, options_.cancelOnTimeout};
   const WaitResult result =
       RunWaiter(*connection, watcher_, display, wait).wait(submission.runId, request.parameters);
