@@ -111,6 +111,14 @@ TEST(CliHelp, HelpAboutAnUnknownCommandIsAUsageErrorNamingTheKnownOnes) {
   EXPECT_EQ(host_test::lineCount(twoWords.err), 1u) << twoWords.err;
 }
 
+TEST(CliHelp, AUsageErrorOfACommandPointsToThatCommandsHelp) {
+  const HostResult r = runHost({"run", "--job-type", "T"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(host_test::lineCount(r.err), 1u) << r.err;
+  EXPECT_NE(r.err.find("run needs --external-id; run 'polysync-host-stub help run'"), std::string::npos)
+      << r.err;
+}
+
 TEST(CliHelp, VersionNamesTheHostVersionAndTheAbiItImplements) {
   const HostResult r = runHost({"--version"});
   EXPECT_EQ(r.exitCode, 0) << r.err;

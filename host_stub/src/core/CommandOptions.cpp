@@ -20,6 +20,11 @@ using Poco::Util::Option;
 
 constexpr const char* kHelpHint = "; run 'polysync-host-stub --help' for the usage";
 
+// For a problem with a known command: its own help lists what it takes.
+std::string commandHint(const std::string& command) {
+  return "; run 'polysync-host-stub help " + command + "' for its options";
+}
+
 const std::set<std::string> kGlobalOptions{"plugin-dir",      "platform",     "json", "log-level", "verbose",
                                            "host-token-file", "call-timeout", "help", "version"};
 
@@ -172,11 +177,11 @@ void CommandOptions::validate() const {
   }
   for (const auto& option : given) {
     if (!kGlobalOptions.count(option) && !rule->second.allowed.count(option)) {
-      throw UsageError("option --" + option + " does not apply to " + cmd + kHelpHint);
+      throw UsageError("option --" + option + " does not apply to " + cmd + commandHint(cmd));
     }
   }
   for (const auto& option : rule->second.required) {
-    if (!given.count(option)) throw UsageError(cmd + " needs --" + option + kHelpHint);
+    if (!given.count(option)) throw UsageError(cmd + " needs --" + option + commandHint(cmd));
   }
   if (cmd == "run" && !wait) {
     for (const char* option : {"poll-interval", "timeout", "cancel-on-timeout"}) {
@@ -186,10 +191,10 @@ void CommandOptions::validate() const {
   }
   const size_t arguments = positional.size() - 1;
   if (arguments < rule->second.arguments)
-    throw UsageError(cmd + " needs " + rule->second.argumentName + kHelpHint);
+    throw UsageError(cmd + " needs " + rule->second.argumentName + commandHint(cmd));
   if (arguments > rule->second.arguments) {
     throw UsageError("unexpected argument \"" + positional[rule->second.arguments + 1] + "\" for " + cmd +
-                     kHelpHint);
+                     commandHint(cmd));
   }
 }
 
