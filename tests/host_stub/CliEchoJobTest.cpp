@@ -3,8 +3,6 @@
 // one JSON document on stdout and the exit code the command line promises.
 #include <Poco/JSON/Array.h>
 #include <gtest/gtest.h>
-#include <pty.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -69,9 +67,22 @@ TEST(CliEchoJob, TestConnectionReportsTheGreetingFromThePlatformFile) {
             "echo connection ok (greeting: hello from the test; ABI minor 0)");
 }
 
-TEST(CliEchoJob, TestConnectionWithoutTheGreetingIsOkFalseInvalidSettingsAndExit1) {
+TEST(CliEchoJob, TestConnectionWithoutThePlatformFileNamesTheOptionUsageExit2) {
+  // The Echo Job's settings schema requires "Greeting": the host says which option is missing, before any
+  // call.
   const HostResult r = runHost(
       {"--json", "--plugin-dir", REAL_PLUGIN_DIR, "test-connection", "--job-type", "polysync.echo-job"});
+  EXPECT_EQ(r.exitCode, 2);
+  EXPECT_EQ(error(r)->getValue<std::string>("code"), "Usage") << r.out;
+  EXPECT_NE(r.err.find("--platform FILE"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("\"Greeting\""), std::string::npos) << r.err;
+  EXPECT_EQ(host_test::lineCount(r.err), 1u) << r.err;
+}
+
+TEST(CliEchoJob, TestConnectionWithoutTheGreetingIsOkFalseInvalidSettingsAndExit1) {
+  const std::string noGreeting = host_test::writeTempFile("echo-no-greeting.json", "{}");
+  const HostResult r = runHost({"--json", "--plugin-dir", REAL_PLUGIN_DIR, "--platform", noGreeting,
+                                "test-connection", "--job-type", "polysync.echo-job"});
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_FALSE(r.json()->getValue<bool>("ok"));
   EXPECT_EQ(error(r)->getValue<std::string>("code"), "InvalidSettings");
@@ -222,61 +233,31 @@ TEST(CliEchoJob, SigintInterruptsABlockedRunThroughThePluginsHandler) {
   EXPECT_EQ(error(r)->getValue<std::string>("code"), "Interrupted") << r.out;
 }
 
-// Runs the host with stdin, stdout and stderr on a pseudo-terminal; returns everything it wrote there.
-HostResult runOnTerminal(const std::vector<std::string>& args) {
-  std::vector<std::string> argStrings{HOST_STUB_EXE};
-  argStrings.insert(argStrings.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argStrings) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  HostResult result;
-  int master = -1;
-  const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
-  if (pid < 0) {
-    ADD_FAILURE() << "forkpty failed: " << std::strerror(errno);
-    return result;
-  }
-  if (pid == 0) {
-    ::execv(HOST_STUB_EXE, argv.data());
-    ::_exit(127);
-  }
-  char buf[4096];
-  for (;;) {
-    const ssize_t n = ::read(master, buf, sizeof buf);
-    if (n > 0) {
-      result.out.append(buf, static_cast<size_t>(n));
-    } else if (n < 0 && errno == EINTR) {
-      continue;
-    } else {
-      break;  // EIO once the child has closed the terminal
-    }
-  }
-  ::close(master);
-  int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-  }
-  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  return result;
-}
-
 TEST(CliEchoJob, RunWaitOnATerminalRewritesOneLiveStatusLineInPlace) {
-  const HostResult r =
-      runOnTerminal({"--plugin-dir", REAL_PLUGIN_DIR, "--platform", greetingPlatform(), "--log-level", "warn",
-                     "run", "--job-type", kEchoJob, "--external-id", "echo-text", "--idempotency-key",
-                     "tty-1", "--wait", "--poll-interval", "0.05"});
+  const HostResult r = host_test::runOnTerminal(
+      {"--plugin-dir", REAL_PLUGIN_DIR, "--platform", greetingPlatform(), "--log-level", "warn", "run",
+       "--job-type", kEchoJob, "--external-id", "echo-text", "--idempotency-key", "tty-1", "--wait",
+       "--poll-interval", "0.05"});
   ASSERT_EQ(r.exitCode, 0) << r.out;
   // Elapsed times are not asserted (wall clock): each draw is the clear sequence, the status and "M:SS".
   const std::string clear = "\r\x1b[2K";
+  const std::string monitor = "run echo-tty-1: Monitor URL https://echo.invalid/runs/echo-tty-1\r\n";
   const std::string running = clear + "run echo-tty-1: Running (Running)  ";
-  const std::string success = clear + "run echo-tty-1: Success (Completed)  ";
-  ASSERT_EQ(r.out.find(running), 0u) << "the wait starts with the live line:\n" << r.out;
-  const size_t last = r.out.find(success);
-  ASSERT_NE(last, std::string::npos) << r.out;
-  const size_t lineEnd = r.out.find("\r\n", last);
-  ASSERT_NE(lineEnd, std::string::npos) << "the finished live line ends (the terminal turns \\n into \\r\\n)";
-  const std::string live = r.out.substr(0, lineEnd);
+  ASSERT_EQ(r.out.find(monitor), 0u) << "the wait starts with the Monitor URL, once, on its own line:\n"
+                                     << r.out;
+  EXPECT_EQ(r.out.find("Monitor URL", monitor.size()), std::string::npos) << r.out;
+  ASSERT_EQ(r.out.find(running), monitor.size()) << "then the live line:\n" << r.out;
+  // The run ended: the live line is erased and the result follows once (stdout is the same terminal).
+  const size_t lastClear = r.out.rfind(clear);
+  ASSERT_NE(lastClear, std::string::npos);
+  const std::string live = r.out.substr(monitor.size(), lastClear - monitor.size());
   EXPECT_EQ(live.find('\n'), std::string::npos) << "the live line is rewritten in place, never a new line:\n"
                                                 << r.out;
+  EXPECT_EQ(r.out.substr(lastClear + clear.size()).rfind("run echo-tty-1: Success (Completed)\r\n", 0), 0u)
+      << "the result follows where the live line was:\n"
+      << r.out;
+  EXPECT_EQ(r.out.find("Success"), r.out.rfind("Success")) << "the final status is printed once:\n" << r.out;
+  EXPECT_NE(live.find("  next poll in 0:"), std::string::npos) << "the time to the next poll:\n" << r.out;
   EXPECT_NE(live.find(running, running.size()), std::string::npos)
       << "the elapsed time is redrawn between polls:\n"
       << r.out;
@@ -286,14 +267,11 @@ TEST(CliEchoJob, RunWaitOnATerminalRewritesOneLiveStatusLineInPlace) {
     ASSERT_NE(colon, std::string::npos) << live;
     EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(live[colon - 1])) &&
                 std::isdigit(static_cast<unsigned char>(live[colon + 1])))
-        << "each draw ends with the elapsed time M:SS:\n"
+        << "each draw shows the elapsed time M:SS:\n"
         << live;
     ++draws;
   }
   EXPECT_GE(draws, 3u) << live;
-  EXPECT_NE(r.out.find("run echo-tty-1: Success (Completed)", lineEnd), std::string::npos)
-      << "then the result in text:\n"
-      << r.out;
 }
 
 }  // namespace

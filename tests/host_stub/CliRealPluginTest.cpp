@@ -52,7 +52,11 @@ TEST_F(CliRealPlugin, TestConnectionAnswersWithOneDocumentAndAKnownCode) {
   static const std::set<std::string> kCodes{"RateLimited",     "Unavailable",    "Timeout",     "Interrupted",
                                             "InvalidSettings", "Authentication", "Permission",  "NotFound",
                                             "InvalidArgument", "Rejected",       "Unsupported", "Internal"};
-  const HostResult r = host({"test-connection", "--job-type", "AI Foundry Pipeline Job"});
+  // Settings the plugin refuses before any request (the workspace is missing): no network in this test.
+  const std::string platform = host_test::writeTempFile(
+      "real-plugin-partial.json", R"({"Subscription Id":"00000000-0000-0000-0000-000000000000"})");
+  const HostResult r =
+      host({"--platform", platform, "test-connection", "--job-type", "AI Foundry Pipeline Job"});
   const auto doc = r.json();
   ASSERT_TRUE(doc->has("ok")) << r.out;
   if (doc->getValue<bool>("ok")) {
@@ -67,6 +71,11 @@ TEST_F(CliRealPlugin, UsageErrorsExit2) {
   EXPECT_EQ(host({"run", "--job-type", "azure.aifoundry.pipeline-job"}).exitCode, 2);
   EXPECT_EQ(host({"unknown-command"}).exitCode, 2);
   EXPECT_EQ(host({"poll", "--job-type", "azure.aifoundry.pipeline-job"}).exitCode, 2);
+  const HostResult noPlatform = host({"import", "--job-type", "azure.aifoundry.pipeline-job"});
+  EXPECT_EQ(noPlatform.exitCode, 2);
+  EXPECT_NE(noPlatform.err.find("import needs the option --platform FILE"), std::string::npos)
+      << noPlatform.err;
+  EXPECT_NE(noPlatform.err.find("\"Workspace Name\""), std::string::npos) << noPlatform.err;
 }
 
 }  // namespace

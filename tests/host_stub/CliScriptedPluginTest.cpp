@@ -206,6 +206,29 @@ TEST(CliScripted, RunWaitWithoutATerminalPrintsOneLinePerStatusChange) {
   EXPECT_NE(r.err.find("run run-ends-success: Running (Running)"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("run run-ends-success: Success (Completed)"), std::string::npos) << r.err;
   EXPECT_EQ(r.err.find('\r'), std::string::npos) << "no live line when stderr is not a terminal";
+  const std::string monitor =
+      "run run-ends-success: Monitor URL https://monitor.example/runs/run-ends-success\n";
+  EXPECT_NE(r.err.find(monitor), std::string::npos) << "the submission's Monitor URL:\n" << r.err;
+  EXPECT_EQ(r.err.find("Monitor URL"), r.err.rfind("Monitor URL")) << "shown once:\n" << r.err;
+}
+
+TEST(CliScripted, RunWaitOnATerminalRedrawsTheLiveLineWhileAPollTakesLong) {
+  // The second poll of run-slow-poll takes 3 s; the pause before it is 10 ms.
+  const HostResult r =
+      host_test::runOnTerminal({"--plugin-dir", kGood, "--log-level", "warn", "run", "--job-type", kJobType,
+                                "--external-id", "slow-poll", "--wait"});
+  ASSERT_EQ(r.exitCode, 0) << r.out;
+  // While a poll is under way the line says "polling": the waiter draws it once as the pause ends; more
+  // such draws come from the redraw that keeps the elapsed time moving during the slow poll.
+  const std::string polling = "run run-slow-poll: Running (Running)  ";
+  size_t pollingDraws = 0;
+  for (size_t at = r.out.find(polling); at != std::string::npos; at = r.out.find(polling, at + 1)) {
+    const size_t end = r.out.find('\r', at);
+    if (r.out.substr(at, end - at).find("  polling") != std::string::npos) ++pollingDraws;
+  }
+  EXPECT_GE(pollingDraws, 2u) << r.out;
+  EXPECT_NE(r.out.find("  next poll in 0:01"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Success"), r.out.rfind("Success")) << "the final status is printed once:\n" << r.out;
 }
 
 TEST(CliScripted, RunWaitEndingInFailedExits4WithTheMessage) {

@@ -1,9 +1,13 @@
-// The command line, parsed with the same Poco OptionSet the application uses.
+// The command line, parsed with the same Poco OptionSet the application uses, and its help.
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
 #include <gtest/gtest.h>
 #include <polysync/jobtype_v1/base.h>
 
+#include "polysync_host/CommandHelp.h"
 #include "polysync_host/CommandOptions.h"
 #include "polysync_host/Errors.h"
+#include "polysync_host/RequiredSettings.h"
 
 namespace {
 
@@ -118,5 +122,72 @@ INSTANTIATE_TEST_SUITE_P(
                       Invalid{{"import", "--job-type", "T", "--wait"}, "does not apply to import"},
                       Invalid{{"run", "--job-type", "T", "--external-id", "E", "--timeout", "1"},
                               "only applies with --wait"}));
+
+}  // namespace
+
+namespace {
+
+using namespace polysync::host;
+
+// Every option of the OptionSet belongs to the global ones or to some command, and each help that lists it
+// explains it (the help throws for an option it has no line for).
+TEST(CommandHelpText, EveryOptionIsExplainedInTheHelpOfEachCommandThatTakesIt) {
+  Poco::Util::OptionSet set;
+  defineCommandOptions(set);
+  size_t checked = 0;
+  for (const auto& option : set) {
+    const std::string shown = "--" + option.fullName() + (option.takesArgument() ? " " : "");
+    const bool global = globalOptionNames().count(option.fullName()) > 0;
+    if (global) {
+      EXPECT_NE(usageText().find(shown), std::string::npos) << shown;
+    }
+    bool taken = global;
+    for (const auto& command : commandNames()) {
+      const auto help = commandHelp(command);
+      ASSERT_TRUE(help.has_value()) << command;
+      const bool takes = global || commandOptionNames(command).count(option.fullName()) > 0;
+      EXPECT_EQ(help->find(shown) != std::string::npos, takes) << command << " and " << shown << ":\n"
+                                                               << *help;
+      taken = taken || takes;
+    }
+    EXPECT_TRUE(taken) << "no command takes --" << option.fullName();
+    ++checked;
+  }
+  EXPECT_GE(checked, 20u);
+  EXPECT_FALSE(commandHelp("frobnicate").has_value());
+}
+
+TEST(CommandHelpText, HelpCommandTextRefusesAnUnknownCommandOrASecondWord) {
+  EXPECT_EQ(helpCommandText({}), usageText());
+  EXPECT_EQ(helpCommandText({"poll"}), *commandHelp("poll"));
+  EXPECT_THROW(helpCommandText({"frobnicate"}), UsageError);
+  EXPECT_THROW(helpCommandText({"run", "poll"}), UsageError);
+}
+
+TEST(RequiredSettings, AreTheTopLevelRequiredStringsInOrder) {
+  EXPECT_EQ(requiredSettingNames(
+                std::string(R"({"type":"object","required":["B","A",3],"properties":{"A":{},"B":{}},)"
+                            R"("allOf":[{"if":{"required":["C"]},"then":{"required":["D"]}}]})")),
+            (std::vector<std::string>{"B", "A"}));
+  EXPECT_TRUE(requiredSettingNames(std::nullopt).empty());
+  EXPECT_TRUE(requiredSettingNames(std::string("{\"required\": ")).empty());
+  EXPECT_TRUE(requiredSettingNames(std::string(R"({"required":"A"})")).empty());
+  EXPECT_TRUE(requiredSettingNames(std::string(R"(["A"])")).empty());
+}
+
+TEST(RequiredSettings, WithoutAPlatformFileTheErrorIsOneLineNamingTheOptionAndTheSettings) {
+  EXPECT_NO_THROW(requirePlatformFile("import", "T", std::string(R"({"type":"object"})")));
+  EXPECT_NO_THROW(requirePlatformFile("import", "T", std::nullopt));
+  try {
+    requirePlatformFile("import", "My Job", std::string(R"({"required":["Sub\nscription","Workspace"]})"));
+    FAIL() << "no error";
+  } catch (const UsageError& e) {
+    const std::string message = e.what();
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+    EXPECT_EQ(message.rfind("import needs the option --platform FILE", 0), 0u) << message;
+    EXPECT_NE(message.find("\"Workspace\""), std::string::npos) << message;
+    EXPECT_NE(message.find("\"My Job\""), std::string::npos) << message;
+  }
+}
 
 }  // namespace

@@ -3,6 +3,7 @@
 #include <Poco/JSON/Parser.h>
 #include <fcntl.h>
 #include <gtest/gtest.h>
+#include <pty.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -169,6 +170,43 @@ HostResult RunningHost::finish() {
   const Spawned spawned{pid_, outPath_, errPath_};
   pid_ = -1;
   return reap(spawned);
+}
+
+// Runs the host with stdin, stdout and stderr on a pseudo-terminal; returns everything it wrote there.
+HostResult runOnTerminal(const std::vector<std::string>& args) {
+  std::vector<std::string> argStrings{HOST_STUB_EXE};
+  argStrings.insert(argStrings.end(), args.begin(), args.end());
+  std::vector<char*> argv;
+  for (auto& a : argStrings) argv.push_back(a.data());
+  argv.push_back(nullptr);
+  HostResult result;
+  int master = -1;
+  const pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  if (pid < 0) {
+    ADD_FAILURE() << "forkpty failed: " << std::strerror(errno);
+    return result;
+  }
+  if (pid == 0) {
+    ::execv(HOST_STUB_EXE, argv.data());
+    ::_exit(127);
+  }
+  char buf[4096];
+  for (;;) {
+    const ssize_t n = ::read(master, buf, sizeof buf);
+    if (n > 0) {
+      result.out.append(buf, static_cast<size_t>(n));
+    } else if (n < 0 && errno == EINTR) {
+      continue;
+    } else {
+      break;  // EIO once the child has closed the terminal
+    }
+  }
+  ::close(master);
+  int status = 0;
+  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  }
+  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  return result;
 }
 
 }  // namespace host_test

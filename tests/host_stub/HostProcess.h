@@ -22,6 +22,10 @@ struct HostResult {
 // Runs HOST_STUB_EXE with `args`. The environment is the test's, without POLYSYNC_* variables, plus `env`.
 HostResult runHost(const std::vector<std::string>& args, const std::map<std::string, std::string>& env = {});
 
+// Runs HOST_STUB_EXE with stdin, stdout and stderr on one pseudo-terminal; `out` is everything it wrote there
+// (the terminal turns \n into \r\n).
+HostResult runOnTerminal(const std::vector<std::string>& args);
+
 // A host started in the background, for tests that signal it.
 class RunningHost {
  public:

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <thread>
 
 #include "polysync_host/Logger.h"
 #include "polysync_host/RunWaiter.h"
@@ -139,6 +140,94 @@ TEST(StatusDisplayOutput, WithoutATerminalItPrintsOneLinePerStatusChangeAndNoCon
             "run run-1: Running (Finalizing) after 0:04\n"
             "run run-1: Failed (Failed) after 1:02\n"
             "polysync-host-stub: info: done\n");
+}
+
+TEST(StatusDisplayOutput, ShowsTheTimeToTheNextPollRoundedUpThenPollingOnceItIsDue) {
+  CapturedLog log;
+  StatusDisplay display(log.logger(), true);
+  display.update(status(PSJ_STATE_RUNNING, "Running"), milliseconds(1000));
+  display.nextPollAt(milliseconds(26000), milliseconds(1000));
+  display.tick(milliseconds(25500));
+  display.tick(milliseconds(26000));
+  display.update(status(PSJ_STATE_RUNNING, "Running"), milliseconds(26400));
+  EXPECT_EQ(log.text(), std::string(kClear) + "run run-1: Running (Running)  0:01" + kClear +
+                            "run run-1: Running (Running)  0:01  next poll in 0:25" + kClear +
+                            "run run-1: Running (Running)  0:25  next poll in 0:01" + kClear +
+                            "run run-1: Running (Running)  0:26  polling" + kClear +
+                            "run run-1: Running (Running)  0:26")
+      << "a new status is the poll's answer: the time to the next poll comes with the next nextPollAt";
+}
+
+TEST(StatusDisplayOutput, ShowsTheMonitorUrlOnceOnALineOfItsOwn) {
+  for (const bool live : {true, false}) {
+    CapturedLog log;
+    {
+      StatusDisplay display(log.logger(), live);
+      display.update(status(PSJ_STATE_RUNNING, "Queued"), milliseconds(0));
+      RunStatus withUrl = status(PSJ_STATE_RUNNING, "Running");
+      withUrl.monitorUrl = "https://studio.example/runs/1\x1b[2J\nforged";
+      display.update(withUrl, milliseconds(1000));
+      withUrl.monitorUrl = "https://studio.example/other";
+      display.update(withUrl, milliseconds(2000));
+      display.monitorUrl("run-1", "https://studio.example/submitted");
+    }
+    const std::string text = log.text();
+    const std::string line = "run run-1: Monitor URL https://studio.example/runs/1 [2J forged\n";
+    const size_t at = text.find(line);
+    ASSERT_NE(at, std::string::npos) << "control characters from the plugin become spaces:\n" << text;
+    EXPECT_EQ(text.find("Monitor URL"), text.rfind("Monitor URL")) << "once:\n" << text;
+    if (live) {
+      EXPECT_EQ(text.rfind(kClear, at), at - std::string(kClear).size())
+          << "the live line is cleared before the URL's line:\n"
+          << text;
+    } else {
+      EXPECT_EQ(text.find('\r'), std::string::npos) << text;
+    }
+  }
+}
+
+TEST(StatusDisplayOutput, TheSubmissionsMonitorUrlIsShownBeforeTheFirstStatus) {
+  CapturedLog log;
+  StatusDisplay display(log.logger(), false);
+  display.monitorUrl("run-1", "https://studio.example/runs/1");
+  RunStatus withUrl = status(PSJ_STATE_RUNNING, "Running");
+  withUrl.monitorUrl = "https://studio.example/runs/1?from=poll";
+  display.update(withUrl, milliseconds(1000));
+  EXPECT_EQ(log.text(),
+            "run run-1: Monitor URL https://studio.example/runs/1\n"
+            "run run-1: Running (Running) after 0:01\n");
+}
+
+TEST(StatusDisplayOutput, WhenTheResultFollowsOnTheSameTerminalTheLiveLineIsErasedAtTheEnd) {
+  CapturedLog log;
+  {
+    StatusDisplay display(log.logger(), StatusDisplayOptions{true, true, std::nullopt});
+    display.update(status(PSJ_STATE_RUNNING, "Running"), milliseconds(1000));
+    display.update(status(PSJ_STATE_SUCCESS, "Completed"), milliseconds(2000));
+    display.tick(milliseconds(3000));
+    display.finish();
+  }
+  EXPECT_EQ(log.text(), std::string(kClear) + "run run-1: Running (Running)  0:01" + kClear)
+      << "no final draw and no newline: the result that follows says Success once";
+}
+
+TEST(StatusDisplayOutput, WithARedrawPeriodTheLineIsRedrawnWithoutTicksUntilTheWaitEnds) {
+  CapturedLog log;
+  {
+    StatusDisplay display(log.logger(), StatusDisplayOptions{true, false, milliseconds(20)});
+    display.update(status(PSJ_STATE_RUNNING, "Running"), milliseconds(0));
+    // Nothing else draws here: a poll under way. The text is read once the display is gone.
+    std::this_thread::sleep_for(milliseconds(500));
+    display.finish();
+    std::this_thread::sleep_for(milliseconds(100));
+  }
+  const std::string text = log.text();
+  const std::string draw = std::string(kClear) + "run run-1: Running (Running)  ";
+  size_t draws = 0;
+  for (size_t at = text.find(draw); at != std::string::npos; at = text.find(draw, at + 1)) ++draws;
+  EXPECT_GE(draws, 3u) << text;
+  ASSERT_FALSE(text.empty());
+  EXPECT_EQ(text.back(), '\n') << "nothing is drawn after finish:\n" << text;
 }
 
 }  // namespace

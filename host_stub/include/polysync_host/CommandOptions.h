@@ -1,4 +1,4 @@
-// The command line of polysync-host-stub (a contract; see usageText()):
+// The command line of polysync-host-stub (a contract; see usageText() in CommandHelp.h):
 //   polysync-host-stub [--plugin-dir DIR] [--platform FILE] [--json] COMMAND ...
 // Options are defined once, in a Poco::Util::OptionSet, and may appear before or after the command.
 // Every problem is a UsageError: one line saying what is wrong and how to fix it.
@@ -24,6 +24,7 @@ struct CommandOptions {
   std::optional<std::string> hostTokenFile;
   bool json = false;
   bool help = false;
+  bool version = false;
   std::optional<int32_t> logLevel;                // PSJ_LOG_*; -v means debug
   std::chrono::milliseconds callTimeout{120000};  // per callback; 0 = none
 
@@ -61,6 +62,13 @@ struct CommandOptions {
 // Adds every option to `options` (the Poco::Util::Application's set).
 void defineCommandOptions(Poco::Util::OptionSet& options);
 
+// The commands, in the order the help lists them ("help" itself is not one of them).
+const std::vector<std::string>& commandNames();
+// The full names of the options `command` takes besides the global ones (empty for an unknown command).
+std::set<std::string> commandOptionNames(const std::string& command);
+// The full names of the options every command takes.
+const std::set<std::string>& globalOptionNames();
+
 // Parses `args` (without the program name) the way Poco::Util::Application does, with the same OptionSet.
 // Translates Poco's option errors into UsageError. Does not validate().
 CommandOptions parseCommandLine(const std::vector<std::string>& args);
@@ -70,8 +78,5 @@ CommandOptions parseCommandLine(const std::vector<std::string>& args);
 
 // "1.5" -> 1500 ms. Throws UsageError naming `option` unless a finite number >= 0 (> 0 when `positive`).
 std::chrono::milliseconds parseSeconds(const std::string& value, const std::string& option, bool positive);
-
-// The --help text.
-std::string usageText();
 
 }  // namespace polysync::host

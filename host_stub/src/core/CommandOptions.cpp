@@ -20,8 +20,13 @@ using Poco::Util::Option;
 
 constexpr const char* kHelpHint = "; run 'polysync-host-stub --help' for the usage";
 
-const std::set<std::string> kGlobalOptions{"plugin-dir", "platform",        "json",         "log-level",
-                                           "verbose",    "host-token-file", "call-timeout", "help"};
+// For a problem with a known command: its own help lists what it takes.
+std::string commandHint(const std::string& command) {
+  return "; run 'polysync-host-stub help " + command + "' for its options";
+}
+
+const std::set<std::string> kGlobalOptions{"plugin-dir",      "platform",     "json", "log-level", "verbose",
+                                           "host-token-file", "call-timeout", "help", "version"};
 
 struct CommandRule {
   std::set<std::string> allowed;
@@ -68,6 +73,7 @@ void defineCommandOptions(Poco::Util::OptionSet& options) {
   options.addOption(
       valued("call-timeout", "S", "deadline of each plugin call in seconds (default 120; 0 = none)"));
   options.addOption(flag("help", "h", "show this help"));
+  options.addOption(flag("version", "", "show the version and the plugin ABI version"));
   options.addOption(valued("job-type", "T", "job type id or display name"));
   options.addOption(valued("filter", "TAG", "import: narrow discovery (a tag key)"));
   options.addOption(valued("external-id", "ID", "run: the imported job's external id"));
@@ -115,6 +121,8 @@ void CommandOptions::apply(const std::string& option, const std::string& value) 
     callTimeout = parseSeconds(value, option, false);
   else if (option == "help")
     help = true;
+  else if (option == "version")
+    version = true;
   else if (option == "job-type")
     jobType = value;
   else if (option == "filter")
@@ -143,6 +151,19 @@ void CommandOptions::apply(const std::string& option, const std::string& value) 
     cancelOnTimeout = true;
 }
 
+const std::vector<std::string>& commandNames() {
+  static const std::vector<std::string> names{"plugins", "test-connection", "import", "run",
+                                              "poll",    "cancel"};
+  return names;
+}
+
+std::set<std::string> commandOptionNames(const std::string& command) {
+  const auto rule = commandRules().find(command);
+  return rule == commandRules().end() ? std::set<std::string>() : rule->second.allowed;
+}
+
+const std::set<std::string>& globalOptionNames() { return kGlobalOptions; }
+
 void CommandOptions::validate() const {
   const std::string cmd = command();
   if (cmd.empty())
@@ -152,15 +173,15 @@ void CommandOptions::validate() const {
   const auto rule = commandRules().find(cmd);
   if (rule == commandRules().end()) {
     throw UsageError("unknown command \"" + cmd +
-                     "\"; use plugins, test-connection, import, run, poll or cancel");
+                     "\"; use plugins, test-connection, import, run, poll or cancel (or help)");
   }
   for (const auto& option : given) {
     if (!kGlobalOptions.count(option) && !rule->second.allowed.count(option)) {
-      throw UsageError("option --" + option + " does not apply to " + cmd + kHelpHint);
+      throw UsageError("option --" + option + " does not apply to " + cmd + commandHint(cmd));
     }
   }
   for (const auto& option : rule->second.required) {
-    if (!given.count(option)) throw UsageError(cmd + " needs --" + option + kHelpHint);
+    if (!given.count(option)) throw UsageError(cmd + " needs --" + option + commandHint(cmd));
   }
   if (cmd == "run" && !wait) {
     for (const char* option : {"poll-interval", "timeout", "cancel-on-timeout"}) {
@@ -170,10 +191,10 @@ void CommandOptions::validate() const {
   }
   const size_t arguments = positional.size() - 1;
   if (arguments < rule->second.arguments)
-    throw UsageError(cmd + " needs " + rule->second.argumentName + kHelpHint);
+    throw UsageError(cmd + " needs " + rule->second.argumentName + commandHint(cmd));
   if (arguments > rule->second.arguments) {
     throw UsageError("unexpected argument \"" + positional[rule->second.arguments + 1] + "\" for " + cmd +
-                     kHelpHint);
+                     commandHint(cmd));
   }
 }
 
@@ -215,40 +236,6 @@ CommandOptions parseCommandLine(const std::vector<std::string>& args) {
     rethrowOptionError();
   }
   return options;
-}
-
-std::string usageText() {
-  return R"(usage: polysync-host-stub [--plugin-dir DIR] [--platform FILE] [--json] COMMAND ...
-
-Loads polysync_jobtype_v1 plugins the way the Polysync runtime does and drives their callbacks.
-
-commands:
-  plugins                                  list the installed plugins and their job types
-  test-connection --job-type T             sign in and read the platform
-  import --job-type T [--filter TAG]       list the platform's jobs
-  run --job-type T --external-id ID [--name DISPLAY] [--param NAME[:TYPE]=VALUE]... [--output NAME]...
-      [--param-file FILE] [--attr NAME=VALUE]... [--idempotency-key KEY]
-      [--wait [--poll-interval S] [--timeout S] [--cancel-on-timeout]]
-  poll --job-type T RUN_ID [--output NAME]... [--param-file FILE]
-  cancel --job-type T RUN_ID [--output NAME]... [--param-file FILE]
-
-options:
-  --plugin-dir DIR        plugin folder (default: $POLYSYNC_PLUGIN_DIR, else <exe>/../plugins,
-                          else <exe>/../lib/polysync/plugins)
-  --platform FILE         JSON object of platform attributes by Polysync name ("Subscription Id", ...)
-  --json                  print exactly one JSON document on stdout; logs go to stderr
-  --log-level LEVEL       trace, debug, info (default), warn, error;  -v is --log-level debug
-  --host-token-file FILE  the host's own token (else $POLYSYNC_HOST_TOKEN or $POLYSYNC_HOST_TOKEN_FILE)
-  --call-timeout S        deadline of each plugin call, seconds (default 120; 0 = none)
-  --job-type T            a job type id or display name
-  TYPE                    String (default), Secret, Int, Float, Bool, JSON, JsonArray
-  --param-file FILE       JSON array of {"name","direction","type","value"}; direction Input, Output, Input&Output
-  --poll-interval S       with --wait: longest pause between polls (default: the plugin's hint, at least 1 s)
-  --timeout S             with --wait: stop waiting after S seconds (exit 6)
-
-exit codes: 0 success; 1 the operation failed; 2 usage error; 3 plugin or ABI load error;
-            run --wait: 0 Success, 4 Failed, 5 Cancelled, 6 the wait timed out
-)";
 }
 
 }  // namespace polysync::host

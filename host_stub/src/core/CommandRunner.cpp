@@ -10,6 +10,7 @@
 #include "polysync_host/PlatformConnection.h"
 #include "polysync_host/PlatformSettings.h"
 #include "polysync_host/PluginDirectory.h"
+#include "polysync_host/RequiredSettings.h"
 #include "polysync_host/ResultJson.h"
 #include "polysync_host/ResultText.h"
 #include "polysync_host/RunWaiter.h"
@@ -69,6 +70,9 @@ CommandOutcome CommandRunner::plugins() {
 
 std::unique_ptr<PlatformConnection> CommandRunner::connect() {
   const auto resolved = registry_.resolveJobType(*options_.jobType);
+  // Named before the plugin runs, which would only say which setting is missing.
+  if (!options_.platformFile)
+    requirePlatformFile(options_.command(), resolved.jobType->displayName, resolved.jobType->settingsSchema);
   std::vector<Setting> settings;
   if (options_.platformFile) {
     settings =
@@ -146,7 +150,12 @@ CommandOutcome CommandRunner::runJob() {
         kExitOk, options_.json ? runSubmittedJson(submission) + "\n" : runSubmittedText(submission), ""};
   }
 
-  StatusDisplay display(logger_, ::isatty(STDERR_FILENO) == 1);
+  StatusDisplayOptions look;
+  look.live = ::isatty(STDERR_FILENO) == 1;
+  look.resultFollows = !options_.json && ::isatty(STDOUT_FILENO) == 1;
+  look.redrawEvery = std::chrono::milliseconds(1000);  // the clock moves even while a poll takes long
+  StatusDisplay display(logger_, look);
+  if (submission.monitorUrl) display.monitorUrl(submission.runId, *submission.monitorUrl);
   WaitOptions wait{options_.pollInterval, options_.timeout, options_.cancelOnTimeout};
   const WaitResult result =
       RunWaiter(*connection, watcher_, display, wait).wait(submission.runId, request.parameters);

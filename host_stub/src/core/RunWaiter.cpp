@@ -67,6 +67,8 @@ WaitResult RunWaiter::wait(const std::string& runId, const std::vector<RunParame
     if (deadline)
       delay = std::min(delay, std::max(milliseconds(0),
                                        std::chrono::duration_cast<milliseconds>(*deadline - Clock::now())));
+    const milliseconds now = elapsed();
+    display_.nextPollAt(now + delay, now);
     pause(delay, start);
   }
 }
@@ -75,7 +77,8 @@ void RunWaiter::pause(milliseconds delay, Clock::time_point start) {
   // In slices, so the live line's clock moves.
   const auto until = Clock::now() + delay;
   for (auto now = Clock::now(); now < until; now = Clock::now()) {
-    const auto slice = std::min(std::chrono::duration_cast<milliseconds>(until - now), milliseconds(1000));
+    // Rounded up: a remainder under 1 ms truncated to 0 would spin (and redraw) until the pause ends.
+    const auto slice = std::min(std::chrono::ceil<milliseconds>(until - now), milliseconds(1000));
     if (!watcher_.sleepFor(slice)) return;
     display_.tick(std::chrono::duration_cast<milliseconds>(Clock::now() - start));
   }

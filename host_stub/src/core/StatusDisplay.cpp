@@ -1,5 +1,7 @@
 #include "polysync_host/StatusDisplay.h"
 
+#include <polysync/jobtype_v1/base.h>
+
 #include <cstdio>
 
 #include "polysync_host/AbiNames.h"
@@ -7,22 +9,42 @@
 
 namespace polysync::host {
 
-StatusDisplay::StatusDisplay(Logger& logger, bool live) : logger_(logger), live_(live) {
-  if (live_) {
+using std::chrono::milliseconds;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+constexpr const char* kClearLine = "\r\x1b[2K";
+}
+
+StatusDisplay::StatusDisplay(Logger& logger, bool live)
+    : StatusDisplay(logger, StatusDisplayOptions{live, false, std::nullopt}) {}
+
+StatusDisplay::StatusDisplay(Logger& logger, StatusDisplayOptions options)
+    : logger_(logger), options_(options), lastGiven_(Clock::now()), lastDraw_(lastGiven_) {
+  if (options_.live) {
     // Called under the logger's lock: writes directly, never through the logger.
     logger_.setBeforeLine([this] {
-      // The log line takes the live line's place; the next tick draws it again below.
-      if (drawn_.exchange(false)) std::fputs("\r\x1b[2K", logger_.out());
+      // The log line takes the live line's place; the next draw puts it back below.
+      if (drawn_.exchange(false)) std::fputs(kClearLine, logger_.out());
     });
+    if (options_.redrawEvery) redrawer_ = std::thread([this] { redrawLoop(); });
   }
 }
 
 StatusDisplay::~StatusDisplay() {
+  if (redrawer_.joinable()) {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      stopping_ = true;
+    }
+    wake_.notify_all();
+    redrawer_.join();
+  }
   finish();
-  if (live_) logger_.setBeforeLine(nullptr);
+  if (options_.live) logger_.setBeforeLine(nullptr);
 }
 
-std::string StatusDisplay::formatElapsed(std::chrono::milliseconds elapsed) {
+std::string StatusDisplay::formatElapsed(milliseconds elapsed) {
   const long long total = static_cast<long long>(elapsed.count() / 1000);
   char buf[32];
   if (total >= 3600)
@@ -32,29 +54,90 @@ std::string StatusDisplay::formatElapsed(std::chrono::milliseconds elapsed) {
   return buf;
 }
 
-void StatusDisplay::update(const RunStatus& status, std::chrono::milliseconds elapsed) {
+void StatusDisplay::update(const RunStatus& status, milliseconds elapsed) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  elapsed_ = elapsed;
+  lastGiven_ = Clock::now();
+  nextPoll_.reset();  // this poll is done; the waiter says when the next one is
   runId_ = status.runId;
   label_ = stateName(status.state);
   if (status.providerStatus) label_ += " (" + *status.providerStatus + ")";
-  if (live_) {
-    draw(elapsed);
+  if (status.monitorUrl) showMonitorUrl(*status.monitorUrl);
+  const bool terminal = PSJ_STATE_IS_TERMINAL(status.state);
+  if (options_.live) {
+    if (terminal && options_.resultFollows) {
+      // The result that follows says how the run ended: the live line goes instead of repeating it.
+      if (drawn_.exchange(false)) logger_.writeText("", kClearLine);
+    } else {
+      draw(elapsed);
+    }
+    ended_ = ended_ || terminal;
   } else if (!last_ || *last_ != label_) {
     last_ = label_;
     logger_.writeText("run " + runId_ + ": " + label_ + " after " + formatElapsed(elapsed) + "\n");
   }
 }
 
-void StatusDisplay::tick(std::chrono::milliseconds elapsed) {
-  if (live_ && !label_.empty()) draw(elapsed);
+void StatusDisplay::monitorUrl(const std::string& runId, const std::string& url) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (runId_.empty()) runId_ = runId;
+  showMonitorUrl(url);
 }
 
-void StatusDisplay::draw(std::chrono::milliseconds elapsed) {
-  logger_.writeText("run " + runId_ + ": " + label_ + "  " + formatElapsed(elapsed), "\r\x1b[2K");
+void StatusDisplay::showMonitorUrl(const std::string& url) {
+  if (monitorShown_ || url.empty()) return;
+  // Once, on a line of its own: a live line that long would wrap and no longer redraw in place.
+  monitorShown_ = true;
+  const std::string clear = options_.live && drawn_.exchange(false) ? kClearLine : "";
+  logger_.writeText("run " + runId_ + ": Monitor URL " + oneLine(url) + "\n", clear);
+}
+
+void StatusDisplay::nextPollAt(milliseconds at, milliseconds elapsed) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  elapsed_ = elapsed;
+  lastGiven_ = Clock::now();
+  nextPoll_ = at;
+  if (options_.live && !label_.empty() && !ended_) draw(elapsed);
+}
+
+void StatusDisplay::tick(milliseconds elapsed) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  elapsed_ = elapsed;
+  lastGiven_ = Clock::now();
+  if (options_.live && !label_.empty() && !ended_) draw(elapsed);
+}
+
+void StatusDisplay::draw(milliseconds elapsed) {
+  std::string line = "run " + runId_ + ": " + label_ + "  " + formatElapsed(elapsed);
+  if (nextPoll_) {
+    const milliseconds left = *nextPoll_ - elapsed;
+    // Rounded up: "0:00" would read as "now" while the pause still lasts.
+    line += left.count() > 0 ? "  next poll in " + formatElapsed(left + milliseconds(999)) : "  polling";
+  }
+  logger_.writeText(line, kClearLine);  // the server's words escaped; only the redraw sequence is raw
   drawn_ = true;
+  lastDraw_ = Clock::now();
+}
+
+void StatusDisplay::redrawLoop() {
+  std::unique_lock<std::mutex> lock(mutex_);
+  const milliseconds period = *options_.redrawEvery;
+  while (!stopping_) {
+    if (wake_.wait_until(lock, lastDraw_ + period, [this] { return stopping_; })) break;
+    const auto now = Clock::now();
+    if (now < lastDraw_ + period) continue;  // drawn meanwhile by the waiting thread
+    if (!label_.empty() && !ended_) {
+      draw(elapsed_ + std::chrono::duration_cast<milliseconds>(now - lastGiven_));
+    } else {
+      lastDraw_ = now;  // nothing to show yet (or any more): look again a period later
+    }
+  }
 }
 
 void StatusDisplay::finish() {
-  if (live_ && drawn_.exchange(false)) logger_.writeText("\n");
+  std::lock_guard<std::mutex> lock(mutex_);
+  ended_ = true;
+  if (options_.live && drawn_.exchange(false)) logger_.writeText("\n");
 }
 
 }  // namespace polysync::host

@@ -1,0 +1,176 @@
+#include "polysync_host/CommandHelp.h"
+
+#include <polysync/jobtype_v1/base.h>
+
+#include <map>
+#include <set>
+#include <stdexcept>
+
+#include "polysync_host/CommandOptions.h"
+#include "polysync_host/Errors.h"
+#include "polysync_host/HostServices.h"
+
+namespace polysync::host {
+namespace {
+
+struct OptionHelp {
+  const char* name;   // full name, as in defineCommandOptions
+  const char* shown;  // "--param NAME[:TYPE]=VALUE"
+  const char* text;   // one line: what it does, its default
+};
+
+// One line per option, in the order the help lists them. Every option has one (a unit test checks).
+const std::vector<OptionHelp>& optionHelp() {
+  static const std::vector<OptionHelp> help{
+      {"plugin-dir", "--plugin-dir DIR",
+       "plugin folder (default: $POLYSYNC_PLUGIN_DIR, else the one installed beside this program)"},
+      {"platform", "--platform FILE",
+       "connection settings: a JSON object by Polysync name, e.g. {\"Subscription Id\": \"...\"}"},
+      {"json", "--json", "print exactly one JSON document on stdout, failures too; logs stay on stderr"},
+      {"log-level", "--log-level LEVEL", "trace, debug, info (default), warn or error"},
+      {"verbose", "-v, --verbose", "same as --log-level debug"},
+      {"host-token-file", "--host-token-file FILE",
+       "the host's own token (else $POLYSYNC_HOST_TOKEN, or the file in $POLYSYNC_HOST_TOKEN_FILE)"},
+      {"call-timeout", "--call-timeout S",
+       "deadline of each plugin call in seconds (default 120; 0 = none); then Timeout"},
+      {"help", "-h, --help", "show this help; with a command, that command's"},
+      {"version", "--version", "show the stub host's version and the plugin ABI version it implements"},
+      {"job-type", "--job-type T", "the job type: its id or display name (any case), as 'plugins' lists it"},
+      {"filter", "--filter TAG",
+       "only the jobs tagged with this tag key (default: the plugin's own, e.g. Discovery Tag)"},
+      {"external-id", "--external-id ID", "the job to run: an external id as 'import' lists it"},
+      {"name", "--name DISPLAY", "the run's display name on the platform (default: the external id)"},
+      {"param", "--param NAME[:TYPE]=VALUE",
+       "an Input; TYPE String (default), Secret, Int, Float, Bool, JSON or JsonArray; repeatable"},
+      {"output", "--output NAME",
+       "an Output parameter: the run's value is written back and printed; repeatable"},
+      {"param-file", "--param-file FILE",
+       "a JSON array of {\"name\",\"direction\",\"type\",\"value\"}; direction Input, Output or "
+       "Input&Output"},
+      {"attr", "--attr NAME=VALUE",
+       "a job attribute, e.g. --attr \"AI Foundry Compute Name=cpu-cluster\"; repeatable"},
+      {"idempotency-key", "--idempotency-key KEY",
+       "submit again with the same key to get the same run, not a second one (default: a new UUID)"},
+      {"wait", "--wait",
+       "poll the run until it ends; the exit code tells how (0 Success, 4 Failed, 5 Cancelled)"},
+      {"poll-interval", "--poll-interval S",
+       "with --wait: longest pause between polls, seconds (default: the plugin's hint, at least 1 s)"},
+      {"timeout", "--timeout S",
+       "with --wait: stop waiting after S seconds, exit 6; the run goes on unless cancelled"},
+      {"cancel-on-timeout", "--cancel-on-timeout",
+       "with --wait --timeout: cancel the run when the wait times out (still exit 6)"},
+  };
+  return help;
+}
+
+struct CommandText {
+  const char* synopsis;  // after "polysync-host-stub "
+  const char* summary;
+  const char* example;  // after "polysync-host-stub "
+};
+
+const std::map<std::string, CommandText>& commandTexts() {
+  static const std::map<std::string, CommandText> texts{
+      {"plugins",
+       {"plugins", "Lists the plugins in the plugin folder with their job types; names each one refused.",
+        "--plugin-dir ./plugins plugins"}},
+      {"test-connection",
+       {"test-connection --job-type T --platform FILE",
+        "Signs in with the --platform settings and reads the platform, or says what is wrong.",
+        "--platform workspace.json test-connection --job-type \"AI Foundry Pipeline Job\""}},
+      {"import",
+       {"import --job-type T --platform FILE [--filter TAG]",
+        "Lists the platform's jobs that can be run, with their parameters.",
+        "--platform workspace.json import --job-type \"AI Foundry Pipeline Job\" --filter polysync"}},
+      {"run",
+       {"run --job-type T --platform FILE --external-id ID [--name DISPLAY]\n"
+        "          [--param NAME[:TYPE]=VALUE]... [--output NAME]... [--param-file FILE] [--attr "
+        "NAME=VALUE]...\n"
+        "          [--idempotency-key KEY] [--wait [--poll-interval S] [--timeout S [--cancel-on-timeout]]]",
+        "Submits a run of an imported job and prints its run id; --wait follows it until it ends.",
+        "--platform workspace.json run --job-type \"AI Foundry Pipeline Job\" --external-id train \\\n"
+        "      --param epochs:Int=3 --output model --wait --timeout 3600 --cancel-on-timeout"}},
+      {"poll",
+       {"poll --job-type T --platform FILE RUN_ID [--output NAME]... [--param-file FILE]",
+        "Prints a run's status once, with the Output parameters asked for.",
+        "--platform workspace.json poll --job-type \"AI Foundry Pipeline Job\" RUN_ID --output model"}},
+      {"cancel",
+       {"cancel --job-type T --platform FILE RUN_ID [--output NAME]... [--param-file FILE]",
+        "Asks the platform to cancel a run and prints the status that follows.",
+        "--platform workspace.json cancel --job-type \"AI Foundry Pipeline Job\" RUN_ID"}},
+  };
+  return texts;
+}
+
+constexpr size_t kOptionColumn = 28;
+
+// The lines of `names`, in help order. An option without help text is a bug: it throws.
+std::string optionLines(std::set<std::string> names) {
+  std::string text;
+  for (const auto& help : optionHelp()) {
+    if (!names.erase(help.name)) continue;
+    std::string line = std::string("  ") + help.shown;
+    line += line.size() + 2 <= kOptionColumn ? std::string(kOptionColumn - line.size(), ' ') : "  ";
+    text += line + help.text + "\n";
+  }
+  if (!names.empty()) throw std::logic_error("no help text for option --" + *names.begin());
+  return text;
+}
+
+std::string knownCommands() {
+  std::string list;
+  for (const auto& name : commandNames()) list += (list.empty() ? "" : ", ") + name;
+  return list;
+}
+
+}  // namespace
+
+std::string usageText() {
+  std::string text =
+      "usage: polysync-host-stub [OPTION]... COMMAND [ARGUMENT]...\n"
+      "       polysync-host-stub help [COMMAND]   |   COMMAND --help   |   --version\n"
+      "\n"
+      "Loads polysync_jobtype_v1 plugins the way the Polysync runtime does and drives their callbacks.\n"
+      "\n"
+      "commands:\n";
+  for (const auto& name : commandNames()) {
+    text += "  " + name + std::string(18 - name.size(), ' ') + commandTexts().at(name).summary + "\n";
+  }
+  text += "  help [COMMAND]    this overview, or a command's options with an example\n";
+  text += "\nglobal options (before or after the command):\n" + optionLines(globalOptionNames());
+  text +=
+      "\nA command that talks to the platform (all but plugins) needs --platform FILE when the job type has\n"
+      "required settings. Run 'polysync-host-stub help COMMAND' for its options.\n"
+      "\nexit codes: 0 success; 1 the operation failed; 2 usage error; 3 plugin or ABI load error;\n"
+      "            run --wait: 0 Success, 4 Failed, 5 Cancelled, 6 the wait timed out\n";
+  return text;
+}
+
+std::optional<std::string> commandHelp(const std::string& command) {
+  const auto found = commandTexts().find(command);
+  if (found == commandTexts().end()) return std::nullopt;
+  const CommandText& text = found->second;
+  std::string help = std::string("usage: polysync-host-stub ") + text.synopsis + "\n\n" + text.summary + "\n";
+  const auto own = commandOptionNames(command);
+  if (!own.empty()) help += "\noptions:\n" + optionLines(own);
+  help += "\nglobal options:\n" + optionLines(globalOptionNames());
+  help += std::string("\nexample:\n  polysync-host-stub ") + text.example + "\n";
+  return help;
+}
+
+std::string helpCommandText(const std::vector<std::string>& words) {
+  if (words.empty()) return usageText();
+  if (words.size() > 1)
+    throw UsageError("help takes one command, not \"" + oneLineDetail(words[1]) +
+                     "\"; write e.g. polysync-host-stub help run");
+  if (auto help = commandHelp(words.front())) return *help;
+  throw UsageError("help: unknown command \"" + oneLineDetail(words.front()) + "\"; use one of " +
+                   knownCommands());
+}
+
+std::string versionText() {
+  return std::string("polysync-host-stub ") + hostVersion() + " (polysync_jobtype_v1 " +
+         std::to_string(PSJ_ABI_MAJOR) + "." + std::to_string(PSJ_ABI_MINOR) + ")\n";
+}
+
+}  // namespace polysync::host
