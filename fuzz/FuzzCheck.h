@@ -18,7 +18,7 @@
 
 namespace fuzz {
 
-// An error message the user sees must be one non-empty line (STYLE.md).
+// An error message the user sees must be one non-empty line (docs/azure-contract.md, "Errors and the ABI").
 inline bool isOneLine(std::string_view message) {
   return !message.empty() && message.find('\n') == std::string_view::npos &&
          message.find('\r') == std::string_view::npos;

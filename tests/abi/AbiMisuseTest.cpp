@@ -1,8 +1,8 @@
-// ABI misuse (issue 6, point 9): a host that breaks the rules of job_type.h — NULL in every pointer argument
-// and in the function pointers of its own structs, struct_size too small, zero or larger than this build
-// knows, calls on destroyed or foreign instances, and a host that interrupts every call — gets an error code
-// (or, for a larger struct_size, a normal answer), never a crash. Run over the real plugin and the C plugin;
-// ASan/UBSan builds turn any out-of-bounds read of a short struct into a failure.
+// ABI misuse (docs/reliability.md): a host that breaks the rules of job_type.h — NULL in every pointer
+// argument and in the function pointers of its own structs, struct_size too small, zero or larger than this
+// build knows, calls on destroyed or foreign instances, and a host that interrupts every call — gets an error
+// code (or, for a larger struct_size, a normal answer), never a crash. Run over the real plugin and the C
+// plugin; ASan/UBSan builds turn any out-of-bounds read of a short struct into a failure.
 #include <gtest/gtest.h>
 
 #include <array>

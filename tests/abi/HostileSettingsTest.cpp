@@ -1,7 +1,7 @@
-// Hostile connection settings and run requests through the ABI (issue 6, point 6): values that are huge, hold
-// NUL or invalid UTF-8 bytes, numbers out of range, and oversized parameter values. create() validates without
-// network access, so each case ends at once in an instance or PSJ_E_INVALID_SETTINGS with one line that
-// names the setting and never shows the secret; a run request ends in a run or a well-formed error.
+// Hostile connection settings and run requests through the ABI (docs/reliability.md): values that are huge,
+// hold NUL or invalid UTF-8 bytes, numbers out of range, and oversized parameter values. create() validates
+// without network access, so each case ends at once in an instance or PSJ_E_INVALID_SETTINGS with one line
+// that names the setting and never shows the secret; a run request ends in a run or a well-formed error.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -1,5 +1,5 @@
 // The real plugin's published contract: its id, display name and schemas (attribute names exactly as in
-// shared/facts/product-contract.md, secrets marked), and create()'s validation of settings.
+// docs/azure-contract.md, secrets marked), and create()'s validation of settings.
 #include <gtest/gtest.h>
 
 #include <Poco/JSON/Array.h>

@@ -1,6 +1,6 @@
-// Crash-safe submission (issue 6, point 2): the stub host is killed (SIGKILL) at each point of a run with an
-// idempotency key — before the PUT, after the PUT was sent but before its answer, after the answer — and the
-// run is then repeated with the same key: the workspace holds exactly one job every time.
+// Crash-safe submission (docs/reliability.md): the stub host is killed (SIGKILL) at each point of a run with
+// an idempotency key — before the PUT, after the PUT was sent but before its answer, after the answer — and
+// the run is then repeated with the same key: the workspace holds exactly one job every time.
 #include <signal.h>
 
 #include <chrono>

@@ -1,6 +1,6 @@
 // polysync-host-stub drives the plain-C "Echo Job" (tests/abi/c_plugin) through every callback: the ABI
-// works without C++ (issue 2, "Done when"). Each test runs the built binary with --json and checks the one
-// JSON document on stdout and the exit code the command line promises.
+// works without C++ (a contract of the stub host). Each test runs the built binary with --json and checks the
+// one JSON document on stdout and the exit code the command line promises.
 #include <Poco/JSON/Array.h>
 #include <gtest/gtest.h>
 #include <pty.h>

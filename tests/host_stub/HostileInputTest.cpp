@@ -1,4 +1,4 @@
-// Hostile input to the stub host (issue 6, point 6): manifests, --platform files, --param-file and --param
+// Hostile input to the stub host (docs/reliability.md): manifests, --platform files, --param-file and --param
 // values that are deeply nested, huge, not UTF-8, full of NUL or control bytes, out of range or of the wrong
 // type. Each ends in a result or one typed error that the host shows as one bounded, printable line.
 // Bounds are sizes, never times.

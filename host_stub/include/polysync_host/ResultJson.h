@@ -1,4 +1,5 @@
-// The --json documents: exactly one per command, on stdout. Their shapes are a contract (issue 2):
+// The --json documents: exactly one per command, on stdout. Their shapes are a contract
+// (docs/azure-contract.md, "Errors and the ABI"):
 //   plugins          {"plugins":[{"id","version","library","libraryPath","manifest","abi":{"major","minor",
 //                      "minHostMinor","effectiveMinor"},"jobTypes":[{"id","displayName","capabilities":[...]}]}]}
 //   test-connection  {"ok":true,"message"} — or, when the plugin answered an error,

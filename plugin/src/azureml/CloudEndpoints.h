@@ -1,5 +1,5 @@
-// CloudEndpoints: the endpoints of one Azure cloud (azure-identity-arm.md, "Clouds"), each overridable one by
-// one (how tests point the plugin at the local emulator). A plain value type; thread-safe once built.
+// CloudEndpoints: the endpoints of one Azure cloud (docs/azure-contract.md, "Clouds"), each overridable one
+// by one (how tests point the plugin at the local emulator). A plain value type; thread-safe once built.
 #pragma once
 
 #include <optional>

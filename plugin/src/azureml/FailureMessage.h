@@ -1,4 +1,4 @@
-// FailureMessage: the one-line message of a failed run, never empty (product-contract.md, "Poll"):
+// FailureMessage: the one-line message of a failed run, never empty (docs/azure-contract.md, "Poll"):
 // the job's own error -> the Run History run's error -> "step 'X' failed: ..." from the first failed child ->
 // "Azure ML reported no failure detail; open the Monitor URL: ...". Pure; thread-safe.
 #pragma once

@@ -1,5 +1,5 @@
 // ImportedJobSchema: a template Job -> the Polysync Job that discovery hands to the host
-// (product-contract.md, "Job discovery"). Pure; thread-safe.
+// (docs/azure-contract.md, "Job discovery"). Pure; thread-safe.
 #pragma once
 
 #include <string>

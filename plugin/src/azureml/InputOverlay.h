@@ -1,4 +1,4 @@
-// InputOverlay: applies Polysync parameters to a template's `inputs` object (product-contract.md, Run step
+// InputOverlay: applies Polysync parameters to a template's `inputs` object (docs/azure-contract.md, Run step
 // 3). Every Input / Input&Output parameter replaces inputs[name] with
 // {"jobInputType":"literal","value":"<text>"}; Output parameters are ignored; every other input is copied
 // byte for byte. Pure; thread-safe.

@@ -64,7 +64,7 @@ std::string studioEndpoint(JsonView services) {
   return studio ? textOf(studio->member("endpoint")) : std::string();
 }
 
-// The properties a poll reports (product-contract.md, "Poll"). True when `key` is one of them.
+// The properties a poll reports (docs/azure-contract.md, "Poll"). True when `key` is one of them.
 bool readPollField(const std::string& key, JsonView v, Job& job) {
   if (key == "status"sv)
     job.status = v.text();

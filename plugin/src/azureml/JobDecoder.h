@@ -17,7 +17,7 @@ class JobDecoder {
   static Job decode(std::string_view json, std::string_view what = "The Azure ML job");
   static Job decode(JsonView resource);
 
-  // Only what a poll reports (product-contract.md, "Poll"): name, status, start and end time, error, the
+  // Only what a poll reports (docs/azure-contract.md, "Poll"): name, status, start and end time, error, the
   // Studio endpoint and systemData.createdAt, plus the outputs when the status is terminal (the only time a
   // poll reports them). Every other field stays empty. Why: a Running run is polled again and again, and
   // building its inputs, outputs and tags as strings on each poll was most of the decoder's allocations.

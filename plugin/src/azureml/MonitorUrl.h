@@ -1,4 +1,4 @@
-// MonitorUrl: the Azure ML Studio link of a run (product-contract.md, "Monitor URL"). Pure; thread-safe.
+// MonitorUrl: the Azure ML Studio link of a run (docs/azure-contract.md, "Monitor URL"). Pure; thread-safe.
 #pragma once
 
 #include <string>

@@ -1,5 +1,5 @@
 // OutputMatcher: on a terminal status, the values written back to Output / Input&Output parameters
-// (product-contract.md, "Poll"). Pure; thread-safe.
+// (docs/azure-contract.md, "Poll"). Pure; thread-safe.
 #pragma once
 
 #include <string>

@@ -1,6 +1,6 @@
 // PollHint: when to poll a run next, in milliseconds: grows with the run's age and backs off when ARM's read
 // budget runs low, so a scheduler polling thousands of runs stays under the subscription's throttling limits
-// (azure-identity-arm.md: 250 reads per bucket, refilled 25/s). Pure; thread-safe.
+// (docs/azure-contract.md, "Errors": about 250 reads per bucket, refilled 25/s). Pure; thread-safe.
 #pragma once
 
 #include <cstdint>

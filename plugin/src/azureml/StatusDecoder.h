@@ -1,4 +1,4 @@
-// StatusDecoder: Azure ML properties.status -> the banded Polysync state (product-contract.md, "Poll").
+// StatusDecoder: Azure ML properties.status -> the banded Polysync state (docs/azure-contract.md, "Poll").
 // Values equal the ABI's PSJ_STATE_* numbers (live 0..99, terminal 100..199). Pure; thread-safe.
 #pragma once
 

@@ -1,15 +1,15 @@
 // TemplateCloner: template job (the GET body) + a run request -> the body of the PUT that submits the run
-// (product-contract.md, Run steps 2-4).
+// (docs/azure-contract.md, Run steps 2-4).
 //
 // The body is {"properties":{...}} with: jobType, description, experimentName, identity, settings and jobs
 // copied as the template's exact text (raw splice: key order, number spelling and escapes are
 // untouched, and the possibly megabytes-large `jobs` is never parsed into a tree); displayName = the
 // request's; outputs = the template's, with paths the service resolved for the template's own name put
 // back as `${{name}}` (OutputRebinder: a run must not write into the template's folder); computeId = the
-// override when set, else the template's; inputs = the template's with the parameters overlaid (InputOverlay); tags = the template's (minus any "polysync.*" key) plus
-// polysync.template and, with a key, polysync.idempotencyKey. Nothing read-only or server-filled (id, name,
-// type, systemData, status, services, properties, ...) is sent. Stateless apart from the workspace;
-// thread-safe.
+// override when set, else the template's; inputs = the template's with the parameters overlaid
+// (InputOverlay); tags = the template's (minus any "polysync.*" key) plus polysync.template and, with a key,
+// polysync.idempotencyKey. Nothing read-only or server-filled (id, name, type, systemData, status, services,
+// properties, ...) is sent. Stateless apart from the workspace; thread-safe.
 #pragma once
 
 #include <optional>

@@ -1,6 +1,6 @@
 // WorkspaceDecoder: the workspace resource (GET {arm}/.../workspaces/{ws}) and its service discovery document
 // (GET properties.discoveryUrl), read for Test connectivity and for the Run History host
-// (azureml-rest.md, "Run History"). Pure; thread-safe.
+// (docs/azure-contract.md, "Run History"). Pure; thread-safe.
 #pragma once
 
 #include <string>

@@ -7,8 +7,9 @@
 namespace aifoundry::core {
 namespace {
 
-// Attribute names as in shared/facts/product-contract.md. Values reach the plugin as text, so numbers and
-// switches are strings with a pattern. Secrets carry writeOnly and x-polysync-secret so a host never shows them.
+// Attribute names as in docs/azure-contract.md. Values reach the plugin as text, so numbers and
+// switches are strings with a pattern. Secrets carry writeOnly and x-polysync-secret so a host never shows
+// them.
 constexpr const char* kSettingsSchema = R"json({
   "$schema": "https://json-schema.org/draft/2020-12/schema",
   "title": "AI Foundry Pipeline Job connection",

@@ -1,4 +1,4 @@
-// The Polysync attribute names of the "AI Foundry Pipeline Job" (shared/facts/product-contract.md). Users
+// The Polysync attribute names of the "AI Foundry Pipeline Job" (docs/azure-contract.md). Users
 // and tests rely on them exactly as written; PipelineJobTypeInfo.cpp publishes them in the settings schema
 // (a test checks that every name here appears there).
 #pragma once

@@ -1,6 +1,6 @@
 // ConnectionSettings: the platform attributes of one "AI Foundry Pipeline Job" connection, validated without
-// network access (product-contract.md, "The platform connection"). Workspace, cloud endpoints, API version and
-// Discovery Tag are read here; sign-in and transport settings are passed on, as `attributes`, to arm/ and
+// network access (docs/azure-contract.md, "The platform connection"). Workspace, cloud endpoints, API version
+// and Discovery Tag are read here; sign-in and transport settings are passed on, as `attributes`, to arm/ and
 // identity/, which validate them when the ArmClient is built.
 //
 // Ownership: move-only, because `attributes` holds secrets (Client Secret, Certificate Password); they are

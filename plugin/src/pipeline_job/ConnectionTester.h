@@ -1,9 +1,8 @@
 // ConnectionTester: testConnection() — signs in and reads the workspace, then says plainly which of these it
-// is (product-contract.md, "Test connectivity"): bad credentials, no permission (Contributor is needed),
+// is (docs/azure-contract.md, "Test connectivity"): bad credentials, no permission (Contributor is needed),
 // workspace not found, network or TLS failure, or all good. Failures throw core::JobTypeError with the
-// matching code (Authentication, Permission, NotFound, Unavailable/InvalidSettings/Timeout) and a message that
-// starts with that plain verdict, followed by Azure's own line (code, x-ms-request-id).
-// Thread-safe.
+// matching code (Authentication, Permission, NotFound, Unavailable/InvalidSettings/Timeout) and a message
+// that starts with that plain verdict, followed by Azure's own line (code, x-ms-request-id). Thread-safe.
 #pragma once
 
 #include <memory>

@@ -1,9 +1,9 @@
-// JobImporter: importJobs() — discovery (product-contract.md, "Job discovery").
-//   GET {workspace}/jobs?api-version=..&jobType=Pipeline[&tag=<key>], then every nextLink verbatim until it is
-//   absent; keeps pipelines only (case-insensitive), leaves out this plugin's own runs (polysync.* tags) and,
-//   with a tag filter (ImportRequest::filter, else the `Discovery Tag` setting), jobs without that tag key.
-//   Each kept job goes to `emit` as soon as it is decoded, with its parameter schema; emit returning false
-//   stops the import. Memory holds one page's text and one job, whatever the number of jobs.
+// JobImporter: importJobs() — discovery (docs/azure-contract.md, "Job discovery").
+//   GET {workspace}/jobs?api-version=..&jobType=Pipeline[&tag=<key>], then every nextLink verbatim until it
+//   is absent; keeps pipelines only (case-insensitive), leaves out this plugin's own runs (polysync.* tags)
+//   and, with a tag filter (ImportRequest::filter, else the `Discovery Tag` setting), jobs without that tag
+//   key. Each kept job goes to `emit` as soon as it is decoded, with its parameter schema; emit returning
+//   false stops the import. Memory holds one page's text and one job, whatever the number of jobs.
 // A nextLink must stay on the Resource Manager endpoint: the bearer token is never sent elsewhere.
 // Thread-safe.
 #pragma once

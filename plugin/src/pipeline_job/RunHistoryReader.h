@@ -1,6 +1,6 @@
 // RunHistoryReader: what the job resource does not say about a run — its start/end times and its error —
-// read from the Run History data plane (azureml-rest.md, "Run History"): the workspace's discoveryUrl gives
-// the regional `history` host (cached per connection), then runs/{id} and runs/{id}/children.
+// read from the Run History data plane (docs/azure-contract.md, "Run History"): the workspace's discoveryUrl
+// gives the regional `history` host (cached per connection), then runs/{id} and runs/{id}/children.
 //
 // Best effort: Run History only adds detail, so when it cannot be reached or does not know the run the
 // reader returns nothing and logs why; only an interrupt or a passed deadline is thrown (the call must stop).

@@ -1,4 +1,4 @@
-// RunSubmitter: run() — submits one pipeline run cloned from its template (product-contract.md, "Run").
+// RunSubmitter: run() — submits one pipeline run cloned from its template (docs/azure-contract.md, "Run").
 //   1. GET the template (External Id): not found, or not a pipeline, is a clear error naming it.
 //   2. Build the body (TemplateCloner: clone + overlay + compute + polysync.* tags). Every parameter is
 //      checked here, before anything is submitted (InputNotFound, asset inputs, values Azure would refuse).

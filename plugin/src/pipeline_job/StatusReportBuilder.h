@@ -1,4 +1,4 @@
-// StatusReportBuilder: a RunObservation -> the core::StatusReport the host receives (product-contract.md,
+// StatusReportBuilder: a RunObservation -> the core::StatusReport the host receives (docs/azure-contract.md,
 // "Poll"): state from StatusDecoder, the raw status, times (job first, Run History second), a failure message
 // that is never empty, outputs on a terminal state, the Monitor URL and the next-poll hint.
 // Pure apart from reading the connection's settings and ARM's remaining-read budget; thread-safe.

@@ -1,7 +1,8 @@
-// Hostile input to the pure azureml/ layer (issue 6, point 6): what a broken or malicious service, proxy or
-// template can send. Each case ends in a valid result or one AzureMlError with a one-line, bounded message;
-// nothing is silently lost (what is accepted reaches the request body byte for byte). Bounds are asserted as
-// sizes, never as times; the deep cases would overflow the stack of a recursive parser under ASan.
+// Hostile input to the pure azureml/ layer (docs/reliability.md): what a broken or malicious service, proxy
+// or template can send. Each case ends in a valid result or one AzureMlError with a one-line, bounded
+// message; nothing is silently lost (what is accepted reaches the request body byte for byte). Bounds are
+// asserted as sizes, never as times; the deep cases would overflow the stack of a recursive parser under
+// ASan.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -1,4 +1,4 @@
-// Every official example payload of the REST specification (shared/facts/azureml-examples/), run through the
+// Every official example payload of the REST specification (tests/data/azureml-examples/), run through the
 // pure layer: what the job type does with each operation's request and reply.
 #include <gtest/gtest.h>
 
