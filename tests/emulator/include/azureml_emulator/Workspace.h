@@ -95,6 +95,12 @@ class Workspace {
   };
   ListPage list(const ListQuery& query) const;
 
+  // What the jobs use, for the compute and component routes: whether a compute of that name is used, and the
+  // inputs/outputs ("name/version" of a component) its steps bind; false when no job uses it.
+  bool usesCompute(const std::string& name) const;
+  bool usesComponent(const std::string& name, const std::string& version, std::string& type,
+                     std::vector<std::string>& inputs, std::vector<std::string>& outputs) const;
+
   // Visits the job under the read lock (Run History uses it); false when absent.
   bool withJob(const std::string& name, const std::function<void(const Job&)>& visit) const;
   const RunClock& clock() const;
