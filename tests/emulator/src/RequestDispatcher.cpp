@@ -122,6 +122,14 @@ bool readRequest(Poco::Net::HTTPServerRequest& in, Request& out) {
   return received <= kMaxBodyBytes;
 }
 
+// The first `digits` hex digits of a GUID (Azure's correlation ids are bare hex).
+std::string hex(const std::string& guid, size_t digits) {
+  std::string out;
+  for (char c : guid)
+    if (c != '-' && out.size() < digits) out += c;
+  return out;
+}
+
 bool isIdentityRoute(Route route) { return route == Route::Token || route == Route::Imds || route == Route::AppService; }
 
 // What Azure's front doors add to every reply of the ARM, discovery and Run History routes: the reply type
@@ -138,8 +146,7 @@ void dressAsAzure(const EmulatorState& state, const Request& request, Route rout
     reply.body.resize(reply.body.size() - 3);  // drops "]}}"
     reply.body += "{\"type\":\"ComponentName\",\"info\":{\"value\":\"managementfrontend\"}},"
                   "{\"type\":\"Correlation\",\"info\":{\"value\":{\"operation\":\"" +
-                  ids::guidFromName("op:" + requestId).substr(0, 8) + ids::guidFromName("op2:" + requestId).substr(0, 8) +
-                  "\",\"request\":\"" + requestId.substr(0, 16) + "\"}}},"
+                  hex(ids::guidFromName("op:" + requestId), 32) + "\",\"request\":\"" + hex(requestId, 16) + "\"}}},"
                   "{\"type\":\"Environment\",\"info\":{\"value\":" + region + "}},"
                   "{\"type\":\"Location\",\"info\":{\"value\":" + region + "}},"
                   "{\"type\":\"Time\",\"info\":{\"value\":" +
