@@ -134,7 +134,7 @@ bool isIdentityRoute(Route route) { return route == Route::Token || route == Rou
 
 // What Azure's front doors add to every reply of the ARM, discovery and Run History routes: the reply type
 // header, an error's additionalInfo (component, correlation, environment, location, time), and the framing of
-// a GET's body (chunked; gzip when the client accepts it).
+// a GET's body (gzip and chunked when the client accepts gzip).
 void dressAsAzure(const EmulatorState& state, const Request& request, Route route, const std::string& requestId,
                   Reply& reply) {
   if (isIdentityRoute(route) || route == Route::Unknown) return;
@@ -152,9 +152,11 @@ void dressAsAzure(const EmulatorState& state, const Request& request, Route rout
                   "{\"type\":\"Time\",\"info\":{\"value\":" +
                   json::quote(timetext::runHistory(timetext::nowMillis())) + "}}]}}";
   }
+  // Recorded GETs: gzip-encoded and chunked for a client that accepts gzip (Azure's Python SDK), plain with a
+  // Content-Length for one that does not (Azure PowerShell's recordings).
   if (request.method == "GET" && reply.status == 200 && !reply.body.empty()) {
-    reply.chunked = true;
     reply.gzip = Poco::toLower(request.header("Accept-Encoding")).find("gzip") != std::string::npos;
+    reply.chunked = reply.gzip;
     reply.set("Vary", "Accept-Encoding");
   }
 }
