@@ -2,6 +2,7 @@
 
 #include "azureml/AsciiText.h"
 #include "azureml/ErrorField.h"
+#include "azureml/PipelineStages.h"
 #include "azureml/StatusDecoder.h"
 
 namespace aifoundry::azureml {
@@ -115,10 +116,26 @@ void readDescriptiveField(const std::string& key, JsonView v, Job& job) {
   }
 }
 
+// A finished pipeline's times from azureml.pipelines.stages, where the job resource has none of its own.
+// Only for terminal states: the key appears once a pipeline has run, and polls of live runs stay cheap.
+void fillStageTimes(const std::optional<JsonView>& serverProperties, Job& job) {
+  if (!serverProperties || (job.startTime && job.endTime) || !StatusDecoder::isTerminalStatus(job.status))
+    return;
+  const StageTimes stages = PipelineStages::executionTimes(*serverProperties);
+  if (!job.startTime) job.startTime = stages.startTime;
+  if (!job.endTime) job.endTime = stages.endTime;
+}
+
 void readProperties(JsonView p, Job& job) {
+  std::optional<JsonView> serverProperties;  // properties.properties: Azure's own string map
   p.forEachMember([&](const std::string& key, JsonView v) {
-    if (!readPollField(key, v, job)) readDescriptiveField(key, v, job);
+    if (readPollField(key, v, job)) return;
+    if (key == "properties"sv)
+      serverProperties = v;
+    else
+      readDescriptiveField(key, v, job);
   });
+  fillStageTimes(serverProperties, job);
 }
 
 // Calls onProperties for each `properties` member of the resource and reads its other top-level fields.
@@ -151,12 +168,18 @@ Job JobDecoder::decode(JsonView resource) {
 Job JobDecoder::decodeForPoll(JsonView resource) {
   Job job;
   std::optional<JsonView> outputs;  // the last `outputs`, as decode() keeps; read once the status is known
+  std::optional<JsonView> serverProperties;
   readResource(resource, job, false, [&](JsonView properties) {
     properties.forEachMember([&](const std::string& key, JsonView v) {
-      if (!readPollField(key, v, job) && key == "outputs"sv) outputs = v;
+      if (readPollField(key, v, job)) return;
+      if (key == "outputs"sv)
+        outputs = v;
+      else if (key == "properties"sv)
+        serverProperties = v;
     });
   });
   if (outputs && StatusDecoder::isTerminalStatus(job.status)) readOutputs(*outputs, job);
+  fillStageTimes(serverProperties, job);
   return job;
 }
 

@@ -1,0 +1,24 @@
+#include "azureml/PipelineStages.h"
+
+#include "azureml/AzureMlError.h"
+
+namespace aifoundry::azureml {
+
+StageTimes PipelineStages::executionTimes(JsonView serverProperties) {
+  StageTimes times;
+  const std::optional<JsonView> stages = serverProperties.member(kKey);
+  if (!stages || !stages->isString()) return times;
+  const std::string text = stages->text();
+  try {
+    const std::optional<JsonView> execution =
+        JsonView::parse(text, "azureml.pipelines.stages").member("Execution");
+    if (!execution || !execution->isObject()) return times;
+    times.startTime = nonEmptyTextOf(execution->member("StartTime"));
+    times.endTime = nonEmptyTextOf(execution->member("EndTime"));
+  } catch (const AzureMlError&) {
+    // Not JSON: the key says nothing usable, and the run's status stands without it.
+  }
+  return times;
+}
+
+}  // namespace aifoundry::azureml
