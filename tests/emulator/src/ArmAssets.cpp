@@ -29,7 +29,13 @@ Reply notFound(const std::string& what) {
 }  // namespace
 
 Reply computeResource(const EmulatorState& state, const std::string& name) {
-  if (!state.workspace.usesCompute(name)) return notFound("compute " + name);
+  if (!state.workspace.usesCompute(name)) {
+    // Azure answers an unknown compute with a bare 404: no body (Content-Length: 0), as recorded.
+    Reply reply;
+    reply.status = 404;
+    reply.contentType.clear();
+    return reply;
+  }
   const auto& c = *state.context;
   const bool gpu = name.find("gpu") != std::string::npos;
   return Reply::json(

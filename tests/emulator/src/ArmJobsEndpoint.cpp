@@ -21,9 +21,10 @@ namespace azureml_emulator {
 namespace {
 
 // The versions Azure's current clients send for jobs, workspaces, computes, components and datastores
-// (azure-ai-ml 1.4.0 alone uses 2022-05-01, 2022-10-01 and 2022-10-01-preview).
+// (azure-ai-ml 1.4.0 alone uses 2022-05-01, 2022-10-01 and 2022-10-01-preview; computes were recorded with
+// 2022-01-01-preview).
 const std::set<std::string> kApiVersions = {
-    "2022-05-01",         "2022-06-01-preview", "2022-10-01",         "2022-10-01-preview", "2022-12-01-preview",
+    "2022-01-01-preview", "2022-05-01",         "2022-06-01-preview", "2022-10-01",         "2022-10-01-preview", "2022-12-01-preview",
     "2023-02-01-preview", "2023-04-01",         "2023-04-01-preview", "2023-06-01-preview", "2023-10-01",
     "2024-01-01-preview", "2024-04-01",         "2024-10-01",         "2024-10-01-preview", "2025-01-01-preview"};
 

@@ -138,7 +138,8 @@ bool isIdentityRoute(Route route) { return route == Route::Token || route == Rou
 void dressAsAzure(const EmulatorState& state, const Request& request, Route route, const std::string& requestId,
                   Reply& reply) {
   if (isIdentityRoute(route) || route == Route::Unknown) return;
-  reply.set("x-ms-response-type", reply.status >= 400 ? "error" : "standard");
+  // A bare 404 (no body, as Azure answers an unknown compute) is still "standard".
+  reply.set("x-ms-response-type", reply.status >= 400 && !reply.body.empty() ? "error" : "standard");
   const std::string emptyInfo = "\"additionalInfo\":[]}}";
   if (reply.status >= 400 && reply.body.size() >= emptyInfo.size() &&
       reply.body.compare(reply.body.size() - emptyInfo.size(), emptyInfo.size(), emptyInfo) == 0) {

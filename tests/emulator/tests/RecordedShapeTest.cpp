@@ -247,6 +247,21 @@ TEST_F(RecordedShapeTest, ImportPipelinePutAndRunningGetHaveTheRecordedMembers) 
   expectShapeLike(running, ours, jobAllowances(), "import GET Running");
 }
 
+TEST_F(RecordedShapeTest, ComputeGetHasTheRecordedMembersAndAnUnknownOneIsABare404) {
+  auto recording = loadRecording("compute_not_found_empty_body.json");
+  auto missing = entry(recording, "GET", "/computes/cpu-cluster-non-existent");
+  HttpResult none = get(emulator->workspaceArmId() + "/computes/cpu-cluster-non-existent?api-version=2022-01-01-preview");
+  expectHeadersLike(missing, none, "compute 404");
+  EXPECT_TRUE(none.body.empty());
+  EXPECT_EQ(none.header("Content-Length"), "0");
+  auto known = entry(recording, "GET", "/computes/cpu-cluster?");
+  HttpResult ours = get(emulator->workspaceArmId() + "/computes/cpu-cluster?api-version=2022-01-01-preview");
+  expectHeadersLike(known, ours, "compute GET");
+  Allowances a;
+  a.maps = {"$.tags"};
+  expectShapeLike(known, ours, a, "compute GET");
+}
+
 TEST_F(RecordedShapeTest, DiscoveryHasAzuresKeysWithHistoryOnAnotherHost) {
   auto recorded = entry(loadRecording("pipeline_get_child_run.json"), "GET", "/discovery");
   HttpResult ours = get("/discovery");
