@@ -39,6 +39,7 @@ RunScript scriptFromTags(const std::map<std::string, std::string>& tags) {
   script.failStep = tagText(tags, "emulator.failStep");
   script.errorMessage = tagText(tags, "emulator.errorMessage");
   if (const std::string code = tagText(tags, "emulator.errorCode"); !code.empty()) script.errorCode = code;
+  script.stages = tagText(tags, "emulator.stages") != "omit";
   return script;
 }
 
@@ -177,9 +178,12 @@ PutOutcome Workspace::store(const std::string& name, const ValidatedJob& validat
   return PutOutcome{201, std::move(rendered)};
 }
 
-// Once a pipeline has finished, Azure records its execution window in properties.properties.
+// Once a pipeline has completed (or failed), Azure records its execution window in properties.properties; the
+// recorded Canceled pipeline has none, and neither do jobs scripted with "emulator.stages": "omit" (as older
+// jobs lack it), which leaves Run History as the only source of the times.
 static std::string stagesProperty(const RunState& state) {
-  if (!RunClock::isTerminal(state.status) || state.startMs == 0) return "";
+  if ((state.status != "Completed" && state.status != "Failed") || state.startMs == 0 || state.endMs == 0)
+    return "";
   const std::string outcome = state.status == "Completed" ? "Finished" : state.status;
   const std::string stages = "{\"Initialization\":null,\"Execution\":{\"StartTime\":\"" +
                              timetext::runHistory(state.startMs) + "\",\"EndTime\":\"" +
@@ -202,7 +206,7 @@ std::string Workspace::render(const Job& job, int64_t nowMs) const {
   out += *job.tagsJson;
   out += ",\"properties\":{";
   out += body.serverProperties;
-  if (body.isPipeline) out += stagesProperty(state);
+  if (body.isPipeline && job.script.stages) out += stagesProperty(state);
   out += "},\"status\":";
   json::appendQuoted(out, state.status);
   out += ",\"isArchived\":";

@@ -29,6 +29,7 @@ struct RunScript {
   std::string failStep;      // the step that fails (default: the last one)
   std::string errorCode = "UserError";
   std::string errorMessage;  // default: a realistic message naming the step
+  bool stages = true;        // azureml.pipelines.stages once finished ("emulator.stages" = "omit": never)
 };
 
 struct Job {
