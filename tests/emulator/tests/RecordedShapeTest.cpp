@@ -1,7 +1,8 @@
 // The emulator against recorded real Azure traffic (tests/data/recorded, see its SOURCES.md): for each route,
-// the same request is sent to the emulator and its reply compared with Azure's recorded one — member names and
-// casing, value types, nulls, and the headers a client acts on. Values (ids, times, names) may differ. What
-// the emulator knowingly does otherwise is listed here and in docs/emulator-fidelity.md, with the reason.
+// the same request is sent to the emulator and its reply compared with Azure's recorded one — member names
+// and casing, value types, nulls, and the headers a client acts on. Values (ids, times, names) may differ.
+// What the emulator knowingly does otherwise is listed here and in docs/emulator-fidelity.md, with the
+// reason.
 #include <Poco/InflatingStream.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Parser.h>
@@ -36,7 +37,8 @@ Object::Ptr loadRecording(const std::string& file) {
 }
 
 // The Entries[] item whose method and URI (without host) match, the n-th such one.
-Object::Ptr entry(const Object::Ptr& recording, const std::string& method, const std::string& uriPart, int nth = 0) {
+Object::Ptr entry(const Object::Ptr& recording, const std::string& method, const std::string& uriPart,
+                  int nth = 0) {
   auto entries = recording->getArray("Entries");
   for (unsigned i = 0; i < entries->size(); ++i) {
     auto e = entries->getObject(i);
@@ -60,11 +62,11 @@ std::string kindOf(const Var& v) {
 
 // What a comparison tolerates. Paths are like $.properties.jobs; arrays add [] ($.value[]).
 struct Allowances {
-  std::set<std::string> maps;          // objects whose keys are the user's (tags, inputs...): values compared only
-  std::set<std::string> extra;         // members the emulator has that this recording lacks
-  std::set<std::string> missing;       // members this recording has that the emulator leaves out
-  std::set<std::string> nullability;   // null on one side, a value on the other (state-dependent members)
-  std::set<std::string> skip;          // subtrees not compared at all
+  std::set<std::string> maps;     // objects whose keys are the user's (tags, inputs...): values compared only
+  std::set<std::string> extra;    // members the emulator has that this recording lacks
+  std::set<std::string> missing;  // members this recording has that the emulator leaves out
+  std::set<std::string> nullability;  // null on one side, a value on the other (state-dependent members)
+  std::set<std::string> skip;         // subtrees not compared at all
 };
 
 void compare(const Var& recorded, const Var& ours, const std::string& path, const Allowances& allow,
@@ -95,7 +97,8 @@ void compare(const Var& recorded, const Var& ours, const std::string& path, cons
   }
   for (const auto& key : ro->getNames()) {
     if (!oo->has(key)) {
-      if (!allow.missing.count(path + "." + key)) differences.push_back(path + "." + key + ": missing in the emulator");
+      if (!allow.missing.count(path + "." + key))
+        differences.push_back(path + "." + key + ": missing in the emulator");
       continue;
     }
     compare(ro->get(key), oo->get(key), path + "." + key, allow, differences);
@@ -162,7 +165,8 @@ class RecordedShapeTest : public EmulatorTest {
     EXPECT_EQ(ours.header("Location").empty(), recordedHeader(e, "Location").empty()) << what << ": Location";
   }
 
-  void expectShapeLike(const Object::Ptr& e, const HttpResult& ours, const Allowances& allow, const std::string& what) {
+  void expectShapeLike(const Object::Ptr& e, const HttpResult& ours, const Allowances& allow,
+                       const std::string& what) {
     std::vector<std::string> differences;
     Poco::JSON::Parser parser;
     compare(e->get("ResponseBody"), parser.parse(ours.body), "$", allow, differences);
@@ -175,8 +179,8 @@ Allowances jobAllowances() {
   Allowances a;
   a.maps = {"$.properties.tags", "$.properties.properties", "$.properties.inputs", "$.properties.outputs",
             "$.properties.jobs"};
-  // notificationSetting (2023+), the outputs' assetName/assetVersion and the services' nodes (2022-10 on) come
-  // with newer api-versions; the emulator answers every version with the newest member set.
+  // notificationSetting (2023+), the outputs' assetName/assetVersion and the services' nodes (2022-10 on)
+  // come with newer api-versions; the emulator answers every version with the newest member set.
   a.extra = {"$.properties.notificationSetting", "$.properties.outputs.*.assetName",
              "$.properties.outputs.*.assetVersion", "$.properties.services.Studio.nodes",
              "$.properties.services.Tracking.nodes"};
@@ -206,7 +210,9 @@ TEST_F(RecordedShapeTest, CompletedPipelineGetIsChunkedGzipWithStagesAndTheRecor
   std::ostringstream body;
   put->getObject("RequestBody")->stringify(body);
   ASSERT_EQ(send(*emulator, "PUT", jobsPath("test_259228612667") + "?api-version=2022-12-01-preview",
-                 scoped(body.str()), armHeaders()).status, 201);
+                 scoped(body.str()), armHeaders())
+                .status,
+            201);
   waitForStatus("test_259228612667", [](const std::string& s) { return s == "Completed"; });
   auto recorded = entry(recording, "GET", "/jobs/test_259228612667?");
   HttpResult ours = get(jobsPath("test_259228612667") + "?api-version=2022-12-01-preview");
@@ -219,8 +225,10 @@ TEST_F(RecordedShapeTest, CanceledPipelineGetHasTheRecordedMembers) {
   auto recording = loadRecording("pipeline_download_canceled.json");
   auto recorded = entry(recording, "GET", "/jobs/");
   ASSERT_EQ(putJob("to-cancel", runBodyFrom("train-pipeline-template")).status, 201);
-  ASSERT_EQ(send(*emulator, "POST", jobsPath("to-cancel") + "/cancel?api-version=2022-06-01-preview", "", armHeaders())
-                .status, 200);
+  ASSERT_EQ(send(*emulator, "POST", jobsPath("to-cancel") + "/cancel?api-version=2022-06-01-preview", "",
+                 armHeaders())
+                .status,
+            200);
   waitForStatus("to-cancel", [](const std::string& s) { return s == "Canceled"; });
   HttpResult ours = get(jobsPath("to-cancel") + "?api-version=2022-06-01-preview");
   expectHeadersLike(recorded, ours, "GET Canceled");
@@ -250,7 +258,8 @@ TEST_F(RecordedShapeTest, ImportPipelinePutAndRunningGetHaveTheRecordedMembers) 
 TEST_F(RecordedShapeTest, ComputeGetHasTheRecordedMembersAndAnUnknownOneIsABare404) {
   auto recording = loadRecording("compute_not_found_empty_body.json");
   auto missing = entry(recording, "GET", "/computes/cpu-cluster-non-existent");
-  HttpResult none = get(emulator->workspaceArmId() + "/computes/cpu-cluster-non-existent?api-version=2022-01-01-preview");
+  HttpResult none =
+      get(emulator->workspaceArmId() + "/computes/cpu-cluster-non-existent?api-version=2022-01-01-preview");
   expectHeadersLike(missing, none, "compute 404");
   EXPECT_TRUE(none.body.empty());
   EXPECT_EQ(none.header("Content-Length"), "0");
@@ -290,18 +299,17 @@ class RecordedRunHistoryTest : public RecordedShapeTest {
     ASSERT_EQ(putJob("rh-run", runBodyFrom("train-pipeline-template")).status, 201);
     waitForStatus("rh-run", [](const std::string& s) { return s == "Completed"; });
   }
-  std::string runsPath() const {
-    return "/history/v1.0" + emulator->workspaceArmId() + "/runs/";
-  }
+  std::string runsPath() const { return "/history/v1.0" + emulator->workspaceArmId() + "/runs/"; }
   Allowances runAllowances(const std::string& prefix) const {
     Allowances a;
-    a.maps = {prefix + ".properties", prefix + ".tags", prefix + ".parameters", prefix + ".actionUris",
-              prefix + ".settings", prefix + ".services"};
-    // Recorded runs were created by a signed-in user (userPuId) and carry a compute status tag; the emulator's
-    // principal is an application; the step's name is null for a pipeline's own run.
-    a.nullability = {prefix + ".createdBy.userPuId", prefix + ".lastModifiedBy.userPuId", prefix + ".name",
-                     prefix + ".description", prefix + ".parentRunUuid", prefix + ".parentRunId",
-                     prefix + ".cancelUri", prefix + ".runTypeV2.orchestrator"};
+    a.maps = {prefix + ".properties", prefix + ".tags",     prefix + ".parameters",
+              prefix + ".actionUris", prefix + ".settings", prefix + ".services"};
+    // Recorded runs were created by a signed-in user (userPuId) and carry a compute status tag; the
+    // emulator's principal is an application; the step's name is null for a pipeline's own run.
+    a.nullability = {
+        prefix + ".createdBy.userPuId", prefix + ".lastModifiedBy.userPuId", prefix + ".name",
+        prefix + ".description",        prefix + ".parentRunUuid",           prefix + ".parentRunId",
+        prefix + ".cancelUri",          prefix + ".runTypeV2.orchestrator"};
     a.skip = {prefix + ".runTypeV2.traits"};
     return a;
   }
@@ -352,7 +360,8 @@ TEST_F(RecordedShapeTest, CancelIs200WithAnEmptyBodyAndNoLocationAlsoForAFinishe
   ASSERT_EQ(cancels, 2) << "the recording holds two cancels";
   ASSERT_EQ(putJob("running", runBodyFrom("batch-score-template")).status, 201);
   for (const std::string job : {"running", "train-pipeline-template"}) {
-    HttpResult ours = send(*emulator, "POST", jobsPath(job) + "/cancel?api-version=2024-04-01", "", armHeaders());
+    HttpResult ours =
+        send(*emulator, "POST", jobsPath(job) + "/cancel?api-version=2024-04-01", "", armHeaders());
     EXPECT_EQ(ours.status, 200) << job;
     EXPECT_TRUE(ours.body.empty()) << job;
     EXPECT_TRUE(ours.header("Location").empty()) << job;
@@ -367,8 +376,8 @@ TEST_F(RecordedShapeTest, ListPageAndGetWithoutGzipHaveTheRecordedEnvelopeAndFra
     const bool list = key.find("+List+") != std::string::npos;
     // Azure PowerShell sends no Accept-Encoding: the reply comes whole, with a Content-Length.
     HttpResult ours = send(*emulator, "GET",
-                           list ? jobsPath() + "?api-version=2024-04-01" : jobUrl("train-pipeline-template"), "",
-                           armHeaders());
+                           list ? jobsPath() + "?api-version=2024-04-01" : jobUrl("train-pipeline-template"),
+                           "", armHeaders());
     EXPECT_EQ(ours.status, response->getValue<int>("StatusCode")) << key;
     EXPECT_TRUE(ours.header("Transfer-Encoding").empty()) << key;
     EXPECT_FALSE(ours.header("Content-Length").empty()) << key;
