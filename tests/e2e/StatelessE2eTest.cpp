@@ -37,7 +37,7 @@ TEST_F(StatelessE2eTest, AnotherProcessPollsAndCancelsWithOnlyTheRunId) {
   EXPECT_EQ(cancelled.json()->getValue<std::string>("providerStatus"), "CancelRequested") << cancelled.out;
   const auto cancels = journal("jobs.cancel");
   ASSERT_EQ(cancels.size(), 1u);
-  EXPECT_EQ(cancels[0].status, 202);
+  EXPECT_EQ(cancels[0].status, 200) << "Azure answers a cancel 200 with an empty body";
   // This process sees the cancellation the other one asked for.
   EXPECT_EQ(pollUntilTerminal(runId).back().state, PSJ_STATE_CANCELLED);
 }

@@ -60,7 +60,9 @@ TEST_F(PollTest, CommonCaseCostsOneArmGet) {
 }
 
 TEST_F(PollTest, TimesComeFromRunHistoryWhenTheJobLacksThem) {
-  const auto result = run(request(kTrainTemplate));
+  // A job without azureml.pipelines.stages (the emulator adds them to a completed pipeline, as Azure does).
+  addTemplate("no-stages-template", R"({"emulator.stages":"omit"})");
+  const auto result = run(request("no-stages-template"));
   const auto last = pollUntilTerminal(result.runId).back();
   ASSERT_TRUE(last.startMs.has_value());
   ASSERT_TRUE(last.endMs.has_value());

@@ -148,7 +148,12 @@ TEST_F(RunTest, TemplateThatIsNotAPipelineIsRefused) {
 TEST_F(RunTest, RunReturnsTheMonitorUrl) {
   const auto result = run(request(kTrainTemplate));
   EXPECT_NE(result.monitorUrl.find("/runs/" + result.runId), std::string::npos) << result.monitorUrl;
-  EXPECT_NE(result.monitorUrl.find("wsid=" + emulator->workspaceArmId()), std::string::npos) << result.monitorUrl;
+  // Azure's form of the workspace in a Studio link: "resourcegroups", no provider segment.
+  const auto& o = emulator->options();
+  EXPECT_NE(result.monitorUrl.find("wsid=/subscriptions/" + o.subscription + "/resourcegroups/" + o.resourceGroup +
+                                   "/workspaces/" + o.workspace),
+            std::string::npos)
+      << result.monitorUrl;
   EXPECT_NE(result.monitorUrl.find("tid=" + emulator->options().tenant), std::string::npos) << result.monitorUrl;
 }
 

@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "ArmAssets.h"
 #include "ArmAuthenticator.h"
 #include "ArmError.h"
 #include "Ids.h"
@@ -19,8 +20,13 @@ namespace azureml_emulator {
 
 namespace {
 
-const std::set<std::string> kApiVersions = {"2022-05-01", "2022-10-01", "2023-04-01", "2023-10-01",
-                                            "2024-04-01", "2024-10-01", "2024-10-01-preview", "2025-01-01-preview"};
+// The versions Azure's current clients send for jobs, workspaces, computes, components and datastores
+// (azure-ai-ml 1.4.0 alone uses 2022-05-01, 2022-10-01 and 2022-10-01-preview; computes were recorded with
+// 2022-01-01-preview).
+const std::set<std::string> kApiVersions = {
+    "2022-01-01-preview", "2022-05-01",         "2022-06-01-preview", "2022-10-01",         "2022-10-01-preview", "2022-12-01-preview",
+    "2023-02-01-preview", "2023-04-01",         "2023-04-01-preview", "2023-06-01-preview", "2023-10-01",
+    "2024-01-01-preview", "2024-04-01",         "2024-10-01",         "2024-10-01-preview", "2025-01-01-preview"};
 
 std::string listOf(const std::vector<std::string>& values) {
   std::string out;
@@ -50,7 +56,7 @@ std::optional<size_t> decodeSkip(const std::string& token) {
   }
 }
 
-std::optional<Reply> checkApiVersion(const Request& request) {
+std::optional<Reply> checkApiVersion(const EmulatorState& state, const Request& request, const RouteMatch& match) {
   if (!request.hasParam("api-version") || request.param("api-version").empty())
     return armError(400, "MissingApiVersionParameter",
                     "The api-version query parameter (?api-version=) is required for all requests.");
@@ -58,9 +64,15 @@ std::optional<Reply> checkApiVersion(const Request& request) {
   if (!kApiVersions.count(version)) {
     std::string supported;
     for (const auto& v : kApiVersions) supported += (supported.empty() ? "" : ", ") + v;
+    const char* type = match.route == Route::Workspace ? "workspaces" : "workspaces/jobs";
+    if (match.route == Route::ComputeGet) type = "workspaces/computes";
+    if (match.route == Route::ComponentGet) type = "workspaces/components/versions";
+    if (match.route == Route::DatastoreGet || match.route == Route::DatastoreList) type = "workspaces/datastores";
     return armError(400, "NoRegisteredProviderFound",
-                    "No registered resource provider found for location 'eastus' and API version '" + version +
-                        "' for type 'workspaces'. The supported api-versions are '" + supported + "'.");
+                    "No registered resource provider found for location '" + state.context->region +
+                        "' and API version '" + version + "' for type '" + type +
+                        "'. The supported api-versions are '" + supported + "'. The supported locations are '" +
+                        state.context->region + "'.");
   }
   return std::nullopt;
 }
@@ -100,28 +112,38 @@ std::optional<Reply> checkRole(const EmulatorState& state, const TokenInfo& toke
                       "credentials.");
 }
 
+// The workspace resource with the members Azure answers with (recorded, api-version 2022-10-01).
 Reply workspaceResource(const EmulatorState& state) {
   const auto& c = *state.context;
   const std::string id = c.workspaceId();
   const std::string rg = c.resourceGroupId();
+  const std::string workspaceGuid = ids::guidFromName("wsid:" + id);
+  const std::string region = json::quote(c.region);
   return Reply::json(
       200, "{\"id\":" + json::quote(id) + ",\"name\":" + json::quote(c.workspace) +
-               ",\"type\":\"Microsoft.MachineLearningServices/workspaces\",\"location\":" + json::quote(c.region) +
-               ",\"tags\":{},\"kind\":\"Default\",\"sku\":{\"name\":\"Basic\",\"tier\":\"Basic\"},"
-               "\"identity\":{\"type\":\"SystemAssigned\",\"principalId\":\"" + ids::guidFromName("ws:" + id) +
-               "\",\"tenantId\":" + json::quote(c.tenant) + "},\"properties\":{\"friendlyName\":" +
-               json::quote(c.workspace) + ",\"description\":\"Emulated Azure ML workspace\",\"workspaceId\":\"" +
-               ids::guidFromName("wsid:" + id) + "\",\"discoveryUrl\":" + json::quote(state.baseUrl + "/discovery") +
-               ",\"mlFlowTrackingUri\":" +
-               json::quote("azureml://" + c.region + ".api.azureml.ms/mlflow/v1.0" + id) +
-               ",\"provisioningState\":\"Succeeded\",\"storageAccount\":" +
+               ",\"type\":\"Microsoft.MachineLearningServices/workspaces\",\"location\":" + region +
+               ",\"tags\":{},\"etag\":null,\"properties\":{\"friendlyName\":" + json::quote(c.workspace) +
+               ",\"description\":\"Emulated Azure ML workspace\",\"storageAccount\":" +
                json::quote(rg + "/providers/Microsoft.Storage/storageAccounts/emulatorstorage") +
-               ",\"keyVault\":" + json::quote(rg + "/providers/Microsoft.KeyVault/vaults/emulator-kv") +
-               ",\"applicationInsights\":" +
-               json::quote(rg + "/providers/Microsoft.Insights/components/emulator-ai") +
-               ",\"hbiWorkspace\":false,\"publicNetworkAccess\":\"Enabled\",\"v1LegacyMode\":false},"
-               "\"systemData\":{\"createdAt\":\"2024-01-15T09:00:00.000Z\",\"createdBy\":\"emulator\","
-               "\"createdByType\":\"User\",\"lastModifiedAt\":\"2024-01-15T09:00:00.000Z\","
+               ",\"keyVault\":" + json::quote(rg + "/providers/Microsoft.Keyvault/vaults/emulator-kv") +
+               ",\"applicationInsights\":" + json::quote(rg + "/providers/Microsoft.insights/components/emulator-ai") +
+               ",\"hbiWorkspace\":false,\"tenantId\":" + json::quote(c.tenant) +
+               ",\"imageBuildCompute\":null,\"provisioningState\":\"Succeeded\",\"v1LegacyMode\":false,"
+               "\"softDeleteEnabled\":false,\"containerRegistry\":" +
+               json::quote(rg + "/providers/Microsoft.ContainerRegistry/registries/emulatorcr") +
+               ",\"notebookInfo\":{\"resourceId\":\"" + ids::guidFromName("nb:" + id) + "\",\"fqdn\":" +
+               json::quote("ml-" + c.workspace + "-" + c.region + "-" + workspaceGuid + "." + c.region +
+                           ".notebooks.azure.net") +
+               ",\"isPrivateLinkEnabled\":false,\"notebookPreparationError\":null},\"storageHnsEnabled\":false,"
+               "\"workspaceId\":\"" + workspaceGuid + "\",\"linkedModelInventoryArmId\":null,\"privateLinkCount\":0,"
+               "\"publicNetworkAccess\":\"Enabled\",\"discoveryUrl\":" + json::quote(state.baseUrl + "/discovery") +
+               ",\"mlFlowTrackingUri\":" + json::quote("azureml://" + c.region + ".api.azureml.ms/mlflow/v1.0" + id) +
+               ",\"sdkTelemetryAppInsightsKey\":\"" + ids::guidFromName("ai:" + id) +
+               "\",\"sasGetterUri\":\"\",\"enableDataIsolation\":false},"
+               "\"identity\":{\"type\":\"SystemAssigned\",\"principalId\":\"" + ids::guidFromName("ws:" + id) +
+               "\",\"tenantId\":" + json::quote(c.tenant) + "},\"kind\":\"Default\",\"sku\":{\"name\":\"Basic\","
+               "\"tier\":\"Basic\"},\"systemData\":{\"createdAt\":\"2024-01-15T09:00:00.0000000Z\","
+               "\"createdBy\":\"emulator\",\"createdByType\":\"User\",\"lastModifiedAt\":\"2024-01-15T09:00:00.0000000Z\","
                "\"lastModifiedBy\":\"emulator\",\"lastModifiedByType\":\"User\"}}");
 }
 
@@ -170,7 +192,7 @@ Reply listJobs(const EmulatorState& state, const Request& request) {
 
 Reply notFound(const EmulatorState& state, const std::string& job) {
   return armError(404, "ResourceNotFound",
-                  "Job '" + job + "' was not found in workspace '" + state.options.workspace + "'.", "id");
+                  "Job '" + job + "' was not found in workspace '" + state.options.workspace + "'.");
 }
 
 Reply getJob(const EmulatorState& state, const RouteMatch& match) {
@@ -187,34 +209,29 @@ Reply putJob(EmulatorState& state, const Request& request, const RouteMatch& mat
   } catch (const JobRejection& e) {
     return armError(e.status, e.code, e.what(), e.target);
   }
-  if (validated.needsUserToken) {
-    if (!request.headers.has("x-azureml-token"))
-      return armError(401, "AuthenticationFailed",
-                      "The job runs as its submitter (identity is null or UserIdentity), so the request needs an "
-                      "'x-azureml-token' header holding a token for the Azure ML audience (" +
-                          listOf(state.mlAudiences) + ").",
-                      "x-azureml-token");
+  // A job that runs as its submitter may carry the submitter's Azure ML token; azure-ai-ml 1.4.0 sends none
+  // when identity is null, and Azure accepts that, so only a token that is present is checked.
+  if (validated.needsUserToken && request.headers.has("x-azureml-token")) {
     auto outcome = authenticate(state, request, "x-azureml-token", &EmulatorState::isMlAudience,
                                 listOf(state.mlAudiences));
     if (auto* failure = std::get_if<Reply>(&outcome)) return *failure;
   }
   auto outcome = state.workspace.store(match.job, validated, token.clientId);
-  return Reply::json(outcome.status, std::move(outcome.body));
+  Reply reply = Reply::json(outcome.status, std::move(outcome.body));
+  if (outcome.status == 201)
+    reply.set("Location", state.baseUrl + state.context->workspaceId() + "/jobs/" + match.job +
+                              "?api-version=" + urlEncode(request.param("api-version")));
+  return reply;
 }
 
-Reply cancelJob(EmulatorState& state, const Request& request, const RouteMatch& match) {
+// Azure answers a cancel with 200 and an empty body, no Location, whether the job was running or had already
+// finished; the run then moves to CancelRequested and Canceled on its own.
+Reply cancelJob(EmulatorState& state, const RouteMatch& match) {
   const auto result = state.workspace.cancel(match.job);
   if (result == Workspace::CancelResult::NotFound) return notFound(state, match.job);
   Reply reply;
   reply.contentType.clear();
-  reply.set("Location", state.baseUrl + state.context->workspaceId() + "/jobs/" + match.job +
-                            "?api-version=" + urlEncode(request.param("api-version")));
-  if (result == Workspace::CancelResult::AlreadyTerminal) {
-    reply.status = 200;  // nothing to cancel: the job already reached its final state
-  } else {
-    reply.status = 202;
-    reply.set("Retry-After", std::to_string(state.options.cancelRetryAfterSeconds));
-  }
+  reply.status = 200;
   return reply;
 }
 
@@ -238,7 +255,7 @@ Reply handleArmRequest(EmulatorState& state, const Request& request, const Route
       throttled.set("Retry-After", std::to_string(decision.retryAfterSeconds));
       return throttled;
     }
-    if (auto failure = checkApiVersion(request)) return *failure;
+    if (auto failure = checkApiVersion(state, request, match)) return *failure;
     if (auto failure = checkScope(state, match)) return *failure;
     if (auto failure = checkRole(state, token, match, write)) return *failure;
     switch (match.route) {
@@ -246,7 +263,11 @@ Reply handleArmRequest(EmulatorState& state, const Request& request, const Route
       case Route::JobsList: return listJobs(state, request);
       case Route::JobsGet: return getJob(state, match);
       case Route::JobsPut: return putJob(state, request, match, token);
-      default: return cancelJob(state, request, match);
+      case Route::ComputeGet: return computeResource(state, match.job);
+      case Route::ComponentGet: return componentVersion(state, match.job, match.version);
+      case Route::DatastoreList: return datastoreList(state);
+      case Route::DatastoreGet: return datastoreResource(state, match.job);
+      default: return cancelJob(state, match);
     }
   }();
   reply.set(remainingHeader, std::to_string(decision.remaining));

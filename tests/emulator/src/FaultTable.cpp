@@ -24,15 +24,18 @@ const std::pair<FaultKind, const char*> kKindNames[] = {
     {FaultKind::PutAppliedResponseLost, "put-applied-response-lost"},
 };
 
-const char* kRoutes[] = {"token",   "imds",    "appservice",  "workspace",   "discovery",        "jobs.list",
-                         "jobs.get", "jobs.put", "jobs.cancel", "history.run", "history.children", "*"};
+const char* kRoutes[] = {"token",           "imds",        "appservice",     "workspace",       "discovery",
+                         "jobs.list",       "jobs.get",    "jobs.put",       "jobs.cancel",     "history.run",
+                         "history.children", "computes.get", "components.get", "datastores.list", "datastores.get",
+                         "*"};
 
 void checkRoute(const std::string& route) {
   for (const char* known : kRoutes)
     if (route == known) return;
   throw std::invalid_argument("unknown fault route '" + route +
                               "'; use token, imds, appservice, workspace, discovery, jobs.list, jobs.get, jobs.put, "
-                              "jobs.cancel, history.run, history.children or *");
+                              "jobs.cancel, history.run, history.children, computes.get, components.get, "
+                              "datastores.list, datastores.get or *");
 }
 
 int toInt(const std::string& key, const std::string& text) {

@@ -37,6 +37,8 @@ struct Reply {
   std::vector<std::pair<std::string, std::string>> headers;
   std::string body;
   std::string principal;  // for the journal: who the bearer token belonged to
+  bool chunked = false;   // sent with Transfer-Encoding: chunked (Azure's GET replies are)
+  bool gzip = false;      // sent with Content-Encoding: gzip (when the client accepts it, as Azure does)
 
   void set(const std::string& name, const std::string& value) { headers.emplace_back(name, value); }
   static Reply json(int status, std::string body) {

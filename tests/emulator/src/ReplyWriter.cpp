@@ -1,11 +1,13 @@
 #include "ReplyWriter.h"
 
+#include <Poco/DeflatingStream.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Thread.h>
 
 #include <algorithm>
 #include <ostream>
+#include <sstream>
 
 namespace azureml_emulator {
 
@@ -21,8 +23,27 @@ void prepare(Poco::Net::HTTPServerResponse& response, const Reply& reply, size_t
 }  // namespace
 
 void ReplyWriter::send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
-  prepare(response, reply, reply.body.size());
-  response.sendBuffer(reply.body.data(), reply.body.size());
+  if (!reply.chunked) {
+    prepare(response, reply, reply.body.size());
+    response.sendBuffer(reply.body.data(), reply.body.size());
+    return;
+  }
+  response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+  for (const auto& [name, value] : reply.headers) response.add(name, value);
+  if (!reply.contentType.empty()) response.setContentType(reply.contentType);
+  response.setChunkedTransferEncoding(true);
+  std::string body = reply.body;
+  if (reply.gzip) {
+    response.set("Content-Encoding", "gzip");
+    std::ostringstream packed;
+    Poco::DeflatingOutputStream deflater(packed, Poco::DeflatingStreamBuf::STREAM_GZIP);
+    deflater.write(reply.body.data(), static_cast<std::streamsize>(reply.body.size()));
+    deflater.close();
+    body = packed.str();
+  }
+  std::ostream& out = response.send();
+  out.write(body.data(), static_cast<std::streamsize>(body.size()));
+  out.flush();
 }
 
 void ReplyWriter::resetConnection(Poco::Net::HTTPServerRequest& request) {

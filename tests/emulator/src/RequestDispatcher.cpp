@@ -10,6 +10,7 @@
 #include "ArmError.h"
 #include "Ids.h"
 #include "IdentityEndpoints.h"
+#include "JsonText.h"
 #include "ReplyWriter.h"
 #include "ServiceEndpoints.h"
 #include "TimeText.h"
@@ -121,6 +122,46 @@ bool readRequest(Poco::Net::HTTPServerRequest& in, Request& out) {
   return received <= kMaxBodyBytes;
 }
 
+// The first `digits` hex digits of a GUID (Azure's correlation ids are bare hex).
+std::string hex(const std::string& guid, size_t digits) {
+  std::string out;
+  for (char c : guid)
+    if (c != '-' && out.size() < digits) out += c;
+  return out;
+}
+
+bool isIdentityRoute(Route route) { return route == Route::Token || route == Route::Imds || route == Route::AppService; }
+
+// What Azure's front doors add to every reply of the ARM, discovery and Run History routes: the reply type
+// header, an error's additionalInfo (component, correlation, environment, location, time), and the framing of
+// a GET's body (gzip and chunked when the client accepts gzip).
+void dressAsAzure(const EmulatorState& state, const Request& request, Route route, const std::string& requestId,
+                  Reply& reply) {
+  if (isIdentityRoute(route) || route == Route::Unknown) return;
+  // A bare 404 (no body, as Azure answers an unknown compute) is still "standard".
+  reply.set("x-ms-response-type", reply.status >= 400 && !reply.body.empty() ? "error" : "standard");
+  const std::string emptyInfo = "\"additionalInfo\":[]}}";
+  if (reply.status >= 400 && reply.body.size() >= emptyInfo.size() &&
+      reply.body.compare(reply.body.size() - emptyInfo.size(), emptyInfo.size(), emptyInfo) == 0) {
+    const std::string region = json::quote(state.context->region);
+    reply.body.resize(reply.body.size() - 3);  // drops "]}}"
+    reply.body += "{\"type\":\"ComponentName\",\"info\":{\"value\":\"managementfrontend\"}},"
+                  "{\"type\":\"Correlation\",\"info\":{\"value\":{\"operation\":\"" +
+                  hex(ids::guidFromName("op:" + requestId), 32) + "\",\"request\":\"" + hex(requestId, 16) + "\"}}},"
+                  "{\"type\":\"Environment\",\"info\":{\"value\":" + region + "}},"
+                  "{\"type\":\"Location\",\"info\":{\"value\":" + region + "}},"
+                  "{\"type\":\"Time\",\"info\":{\"value\":" +
+                  json::quote(timetext::runHistory(timetext::nowMillis())) + "}}]}}";
+  }
+  // Recorded GETs: gzip-encoded and chunked for a client that accepts gzip (Azure's Python SDK), plain with a
+  // Content-Length for one that does not (Azure PowerShell's recordings).
+  if (request.method == "GET" && reply.status == 200 && !reply.body.empty()) {
+    reply.gzip = Poco::toLower(request.header("Accept-Encoding")).find("gzip") != std::string::npos;
+    reply.chunked = reply.gzip;
+    reply.set("Vary", "Accept-Encoding");
+  }
+}
+
 }  // namespace
 
 void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& httpRequest,
@@ -172,7 +213,9 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& httpRequest,
       default: reply = handleArmRequest(state_, request, match);
     }
   }
-  reply.set("x-ms-request-id", ids::newGuid());
+  const std::string requestId = ids::newGuid();
+  if (!fault) dressAsAzure(state_, request, match.route, requestId, reply);
+  reply.set("x-ms-request-id", requestId);
   const std::string correlation = request.header("x-ms-correlation-request-id");
   reply.set("x-ms-correlation-request-id", correlation.empty() ? ids::newGuid() : correlation);
   if (request.headers.has("x-ms-client-request-id"))

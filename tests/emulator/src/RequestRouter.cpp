@@ -30,6 +30,20 @@ void classifyArm(const Request& request, const std::vector<std::string>& s, size
   const std::string& m = request.method;
   const size_t rest = s.size() - after;
   if (rest == 0) return expect(match, Route::Workspace, m, "GET");
+  if (same(s[after], "computes") && rest == 2) {
+    match.job = s[after + 1];
+    return expect(match, Route::ComputeGet, m, "GET");
+  }
+  if (same(s[after], "components") && rest == 4 && same(s[after + 2], "versions")) {
+    match.job = s[after + 1];
+    match.version = s[after + 3];
+    return expect(match, Route::ComponentGet, m, "GET");
+  }
+  if (same(s[after], "datastores") && rest <= 2) {
+    if (rest == 1) return expect(match, Route::DatastoreList, m, "GET");
+    match.job = s[after + 1];
+    return expect(match, Route::DatastoreGet, m, "GET");
+  }
   if (!same(s[after], "jobs")) return;
   if (rest == 1) return expect(match, Route::JobsList, m, "GET");
   match.job = s[after + 1];
@@ -75,13 +89,18 @@ const char* routeName(Route route) {
     case Route::HistoryRun: return "history.run";
     case Route::HistoryChildren: return "history.children";
     case Route::Admin: return "admin";
+    case Route::ComputeGet: return "computes.get";
+    case Route::ComponentGet: return "components.get";
+    case Route::DatastoreList: return "datastores.list";
+    case Route::DatastoreGet: return "datastores.get";
     default: return "unknown";
   }
 }
 
 bool isArmRoute(Route route) {
   return route == Route::Workspace || route == Route::JobsList || route == Route::JobsGet ||
-         route == Route::JobsPut || route == Route::JobsCancel;
+         route == Route::JobsPut || route == Route::JobsCancel || route == Route::ComputeGet ||
+         route == Route::ComponentGet || route == Route::DatastoreList || route == Route::DatastoreGet;
 }
 
 RouteMatch classifyRequest(const Request& request) {

@@ -92,11 +92,8 @@ RunState RunClock::run(const Job& job, int64_t now) const {
     state.endMs = t.canceledAt;
   } else if (now >= t.cancelAt) {
     state.status = "CancelRequested";
-  } else if (now < t.queued) {
-    state.status = "NotStarted";
-  } else if (now < t.preparing) {
-    state.status = "Queued";
   } else if (now < t.running) {
+    // Azure answers a new pipeline's PUT with Preparing and shows it until the first step runs.
     state.status = "Preparing";
   } else if (now >= t.hangAt) {
     state.status = "NotResponding";

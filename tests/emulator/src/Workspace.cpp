@@ -39,6 +39,7 @@ RunScript scriptFromTags(const std::map<std::string, std::string>& tags) {
   script.failStep = tagText(tags, "emulator.failStep");
   script.errorMessage = tagText(tags, "emulator.errorMessage");
   if (const std::string code = tagText(tags, "emulator.errorCode"); !code.empty()) script.errorCode = code;
+  script.stages = tagText(tags, "emulator.stages") != "omit";
   return script;
 }
 
@@ -177,34 +178,46 @@ PutOutcome Workspace::store(const std::string& name, const ValidatedJob& validat
   return PutOutcome{201, std::move(rendered)};
 }
 
+// Once a pipeline has completed (or failed), Azure records its execution window in properties.properties; the
+// recorded Canceled pipeline has none, and neither do jobs scripted with "emulator.stages": "omit" (as older
+// jobs lack it), which leaves Run History as the only source of the times.
+static std::string stagesProperty(const RunState& state) {
+  if ((state.status != "Completed" && state.status != "Failed") || state.startMs == 0 || state.endMs == 0)
+    return "";
+  const std::string outcome = state.status == "Completed" ? "Finished" : state.status;
+  const std::string stages = "{\"Initialization\":null,\"Execution\":{\"StartTime\":\"" +
+                             timetext::runHistory(state.startMs) + "\",\"EndTime\":\"" +
+                             timetext::runHistory(state.endMs) + "\",\"Status\":\"" + outcome + "\"}}";
+  return ",\"azureml.pipelines.stages\":" + json::quote(stages);
+}
+
 std::string Workspace::render(const Job& job, int64_t nowMs) const {
   const RunState state = clock_->run(job, nowMs);
   const JobBody& body = *job.body;
   std::string out;
-  out.reserve(body.bytes + job.tagsJson->size() + 640);
+  out.reserve(body.bytes + job.tagsJson->size() + 900);
   out += "{\"id\":\"";
   out += context_->workspaceId();
   out += "/jobs/";
   out += job.name;
   out += "\",\"name\":\"";
   out += job.name;
-  out += "\",\"type\":\"Microsoft.MachineLearningServices/workspaces/jobs\",\"properties\":{\"jobType\":";
-  json::appendQuoted(out, body.jobType);
-  out += ",\"status\":";
+  out += "\",\"type\":\"Microsoft.MachineLearningServices/workspaces/jobs\",\"properties\":{\"tags\":";
+  out += *job.tagsJson;
+  out += ",\"properties\":{";
+  out += body.serverProperties;
+  if (body.isPipeline && job.script.stages) out += stagesProperty(state);
+  out += "},\"status\":";
   json::appendQuoted(out, state.status);
+  out += ",\"isArchived\":";
+  out += job.archived ? "true" : "false";
   for (size_t i = 0; i < body.tail.size(); ++i) {
     if (i) out += job.name;
     out += body.tail[i];
   }
-  out += ",\"tags\":";
-  out += *job.tagsJson;
-  out += ",\"isArchived\":";
-  out += job.archived ? "true" : "false";
-  const std::string byType = job.isRun ? "Application" : "User";
-  out += "},\"systemData\":{\"createdAt\":\"" + timetext::iso8601(job.createdAtMs) + "\",\"createdBy\":" +
-         json::quote(job.createdBy) + ",\"createdByType\":\"" + byType + "\",\"lastModifiedAt\":\"" +
-         timetext::iso8601(job.modifiedAtMs) + "\",\"lastModifiedBy\":" + json::quote(job.createdBy) +
-         ",\"lastModifiedByType\":\"" + byType + "\"}}";
+  // systemData carries only the creation, in Azure's 7-digit form.
+  out += "},\"systemData\":{\"createdAt\":\"" + timetext::runHistory(job.createdAtMs) + "\",\"createdBy\":" +
+         json::quote(job.createdBy) + ",\"createdByType\":\"" + (job.isRun ? "Application" : "User") + "\"}}";
   return out;
 }
 
@@ -228,6 +241,35 @@ bool Workspace::withJob(const std::string& name, const std::function<void(const 
   if (!job) return false;
   visit(*job);
   return true;
+}
+
+bool Workspace::usesCompute(const std::string& name) const {
+  std::shared_lock lock(mutex_);
+  const JobBody* last = nullptr;
+  for (const auto& job : order_) {
+    if (job->body.get() == last) continue;  // generated jobs share one body
+    last = job->body.get();
+    for (const auto& compute : last->computes)
+      if (Poco::icompare(compute, name) == 0) return true;
+  }
+  return false;
+}
+
+bool Workspace::usesComponent(const std::string& name, const std::string& version, std::string& type,
+                              std::vector<std::string>& inputs, std::vector<std::string>& outputs) const {
+  std::shared_lock lock(mutex_);
+  const JobBody* last = nullptr;
+  for (const auto& job : order_) {
+    if (job->body.get() == last) continue;
+    last = job->body.get();
+    auto it = last->components.find(name + "/" + version);
+    if (it == last->components.end()) continue;
+    type = it->second.type;
+    inputs = it->second.inputs;
+    outputs = it->second.outputs;
+    return true;
+  }
+  return false;
 }
 
 bool Workspace::exists(const std::string& name) const {
@@ -309,11 +351,12 @@ std::string Workspace::generateLargeTemplate(size_t steps, const std::string& na
   for (size_t i = 0; i < steps; ++i) {
     const std::string step = "shard_" + std::to_string(i);
     if (i) text += ',';
-    text += "\"" + step + R"J(":{"type":"command","name":")J" + step +
-            R"J(","component":"azureml:process_shard:3","compute":"azureml:cpu-cluster",)J"
+    text += "\"" + step + R"J(":{"type":"command","name":")J" + step + R"J(","componentId":")J" +
+            context_->workspaceId() + R"J(/components/process_shard/versions/3","computeId":")J" + compute +
+            R"J(","_source":"REMOTE.WORKSPACE.COMPONENT",)J"
             R"J("inputs":{"shard_index":{"job_input_type":"literal","value":")J" + std::to_string(i) +
             R"J("},"shard_count":{"job_input_type":"literal","value":"${{parent.inputs.shard_count}}"}},)J"
-            R"J("outputs":{"shard_output":{"type":"uri_folder","mode":"rw_mount"}},)J"
+            R"J("outputs":{"shard_output":{"job_output_type":"uri_folder","mode":"ReadWriteMount"}},)J"
             R"J("environment_variables":{"SHARD_BUFFER_MB":"256","LOG_LEVEL":"INFO","RETRIES":"3"},)J"
             R"J("resources":{"instance_count":1,"shm_size":"2g"},"distribution":null,"limits":{"timeout":7200},)J"
             R"J("tags":{"generated":"true","stage":"map"},"properties":{},)J"

@@ -116,7 +116,7 @@ TEST_F(FaultTest, TrickleDeliversTheWholeBodySlowly) {
   emulator->faults().add(Fault::fromJson(R"({"route":"discovery","kind":"trickle","delayMs":1,"chunkBytes":64})"));
   auto result = send(*emulator, "GET", "/discovery");
   EXPECT_EQ(result.status, 200);
-  EXPECT_EQ(result.json()->getValue<std::string>("history"), emulator->baseUrl());
+  EXPECT_EQ(result.json()->getValue<std::string>("api"), emulator->baseUrl());
 }
 
 TEST_F(FaultTest, OversizedBodyIsHugeButValidJson) {

@@ -122,15 +122,22 @@ TEST_F(PutValidationTest, OutputsHaveNoLiteralType) {
 TEST_F(PutValidationTest, ReadOnlyStatusIsIgnored) {
   auto result = putJob("sent-status", pipeline(literal("\"1\""), R"(,"status":"Completed")"));
   ASSERT_EQ(result.status, 201) << result.body;
-  EXPECT_EQ(result.json()->getObject("properties")->getValue<std::string>("status"), "NotStarted");
+  EXPECT_EQ(result.json()->getObject("properties")->getValue<std::string>("status"), "Preparing");
 }
 
-TEST_F(PutValidationTest, OutputsGetTheirDefaultPathPerRun) {
-  auto result = putJob("with-output", pipeline(literal("\"1\""), R"(,"outputs":{"model":{"jobOutputType":"uri_folder"}})"));
+// Azure leaves an output's uri null when the client gave none (every member present, unset ones null), and
+// resolves ${{name}} / ${{output_name}} in a uri it was given.
+TEST_F(PutValidationTest, OutputsWithoutAPathStayNullAndGivenPathsAreResolved) {
+  auto result = putJob("with-output", pipeline(literal("\"1\""), R"(,"outputs":{"model":{"jobOutputType":"uri_folder"},)"
+                                               R"("log":{"jobOutputType":"uri_folder","uri":"azureml://datastores/d/paths/${{name}}/${{output_name}}"}})"));
   ASSERT_EQ(result.status, 201) << result.body;
-  auto model = result.json()->getObject("properties")->getObject("outputs")->getObject("model");
-  EXPECT_EQ(model->getValue<std::string>("uri"),
-            "azureml://datastores/workspaceblobstore/paths/azureml/with-output/model/");
+  auto outputs = result.json()->getObject("properties")->getObject("outputs");
+  auto model = outputs->getObject("model");
+  EXPECT_TRUE(model->has("uri"));
+  EXPECT_TRUE(model->get("uri").isEmpty());
+  EXPECT_TRUE(model->get("description").isEmpty());
+  EXPECT_EQ(model->getValue<std::string>("mode"), "ReadWriteMount");
+  EXPECT_EQ(outputs->getObject("log")->getValue<std::string>("uri"), "azureml://datastores/d/paths/with-output/log");
 }
 
 TEST_F(PutValidationTest, TagsStringsOnly) {

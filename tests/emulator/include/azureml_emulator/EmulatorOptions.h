@@ -24,7 +24,7 @@ struct EmulatorOptions {
   int stepMillis = 50;              // run clock: time each run state lasts
   int tokenLifetimeSeconds = 3600;  // lifetime of every token the emulator issues
   int listPageSize = 50;            // jobs per list page (the server picks it, as Azure does)
-  int cancelRetryAfterSeconds = 10; // Retry-After on a 202 cancel (ARM allows 10-600)
+  int cancelRetryAfterSeconds = 10; // unused: a cancel answers 200 as Azure does (kept for callers)
 
   // ARM's token buckets, per principal: reads 250 (refill 25/s), writes 200 (refill 10/s).
   bool throttle = true;

@@ -29,6 +29,7 @@ struct RunScript {
   std::string failStep;      // the step that fails (default: the last one)
   std::string errorCode = "UserError";
   std::string errorMessage;  // default: a realistic message naming the step
+  bool stages = true;        // azureml.pipelines.stages once finished ("emulator.stages" = "omit": never)
 };
 
 struct Job {
@@ -94,6 +95,12 @@ class Workspace {
     std::optional<size_t> next;      // where the next page starts, when there is one
   };
   ListPage list(const ListQuery& query) const;
+
+  // What the jobs use, for the compute and component routes: whether a compute of that name is used, and the
+  // inputs/outputs ("name/version" of a component) its steps bind; false when no job uses it.
+  bool usesCompute(const std::string& name) const;
+  bool usesComponent(const std::string& name, const std::string& version, std::string& type,
+                     std::vector<std::string>& inputs, std::vector<std::string>& outputs) const;
 
   // Visits the job under the read lock (Run History uses it); false when absent.
   bool withJob(const std::string& name, const std::function<void(const Job&)>& visit) const;
