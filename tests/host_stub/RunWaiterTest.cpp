@@ -172,9 +172,10 @@ TEST(StatusDisplayOutput, ShowsTheMonitorUrlOnceOnALineOfItsOwn) {
       display.monitorUrl("run-1", "https://studio.example/submitted");
     }
     const std::string text = log.text();
-    const std::string line = "run run-1: Monitor URL https://studio.example/runs/1 [2J forged\n";
+    // The line break becomes a space (one line); every other control character is shown escaped.
+    const std::string line = "run run-1: Monitor URL https://studio.example/runs/1\\x1b[2J forged\n";
     const size_t at = text.find(line);
-    ASSERT_NE(at, std::string::npos) << "control characters from the plugin become spaces:\n" << text;
+    ASSERT_NE(at, std::string::npos) << "control characters from the plugin are shown escaped:\n" << text;
     EXPECT_EQ(text.find("Monitor URL"), text.rfind("Monitor URL")) << "once:\n" << text;
     if (live) {
       EXPECT_EQ(text.rfind(kClear, at), at - std::string(kClear).size())
