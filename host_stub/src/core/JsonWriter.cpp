@@ -24,14 +24,9 @@ std::string jsonQuote(std::string_view text) {
       if (len == 0) {
         out += "\xEF\xBF\xBD";
         ++i;
-      } else if (utf8::isHiddenControl(codePoint)) {
-        // Valid JSON either way; escaped, a document printed to a terminal cannot drive it.
-        char buf[8];
-        std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(codePoint));
-        out += buf;
-        i += len;
       } else {
-        out.append(text.substr(i, len));
+        // Hidden controls escaped: valid JSON either way, and a document printed to a terminal cannot drive it.
+        utf8::appendCodePoint(out, text, i, len, codePoint);
         i += len;
       }
       continue;

@@ -30,13 +30,8 @@ std::string terminalText(std::string_view text) {
       out += kHex[byte >> 4];
       out += kHex[byte & 0xF];
       ++i;
-    } else if (utf8::isHiddenControl(codePoint)) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(codePoint));
-      out += buf;
-      i += len;
     } else {
-      out.append(text.substr(i, len));
+      utf8::appendCodePoint(out, text, i, len, codePoint);
       i += len;
     }
   }

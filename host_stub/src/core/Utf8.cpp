@@ -1,5 +1,7 @@
 #include "Utf8.h"
 
+#include <cstdio>
+
 namespace polysync::host::utf8 {
 
 std::size_t sequenceLength(std::string_view text, std::size_t i, std::uint32_t& codePoint) {
@@ -35,6 +37,16 @@ std::size_t sequenceLength(std::string_view text, std::size_t i, std::uint32_t& 
 bool isHiddenControl(std::uint32_t codePoint) {
   return (codePoint >= 0x80 && codePoint <= 0x9F) || (codePoint >= 0x202A && codePoint <= 0x202E) ||
          (codePoint >= 0x2066 && codePoint <= 0x2069);
+}
+
+void appendCodePoint(std::string& out, std::string_view text, std::size_t i, std::size_t len, std::uint32_t codePoint) {
+  if (!isHiddenControl(codePoint)) {
+    out.append(text.substr(i, len));
+    return;
+  }
+  char buf[8];
+  std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned>(codePoint));
+  out += buf;
 }
 
 }  // namespace polysync::host::utf8

@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <string>
 #include <string_view>
 
 namespace polysync::host::utf8 {
@@ -15,5 +16,9 @@ std::size_t sequenceLength(std::string_view text, std::size_t i, std::uint32_t& 
 // C1 controls (U+0080..U+009F) and the bidirectional overrides and isolates (U+202A..U+202E,
 // U+2066..U+2069): invisible code points that make a terminal act or reorder what it shows.
 bool isHiddenControl(std::uint32_t codePoint);
+
+// Appends the sequence of `len` bytes at text[i] whose value is `codePoint`: as `\uXXXX` when it is a hidden
+// control (valid JSON, and inert on a terminal), else as it is.
+void appendCodePoint(std::string& out, std::string_view text, std::size_t i, std::size_t len, std::uint32_t codePoint);
 
 }  // namespace polysync::host::utf8
