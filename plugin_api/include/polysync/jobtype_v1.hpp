@@ -53,6 +53,11 @@
 
 #include "jobtype_v1.h"
 
+// PSJ_HAS for a struct held by reference (PSJ_HAS compares the address with NULL, and GCC refuses to compare
+// the address of a reference, which is never NULL).
+#define POLYSYNC_JOBTYPE_V1_HAS_FIELD(ref, type, field) \
+  ((ref).struct_size >= offsetof(type, field) + sizeof(((type*)0)->field))
+
 namespace polysync::jobtype_v1 {
 
 // ---- Errors ------------------------------------------------------------------------------------------------
@@ -199,10 +204,10 @@ class Call {
  public:
   explicit Call(const psj_call_context& raw) noexcept : raw_(raw) {}
   int64_t remaining_ms() const noexcept {
-    return PSJ_HAS(&raw_, psj_call_context, remaining_ms) && raw_.remaining_ms ? raw_.remaining_ms(&raw_) : PSJ_NO_DEADLINE;
+    return POLYSYNC_JOBTYPE_V1_HAS_FIELD(raw_, psj_call_context, remaining_ms) && raw_.remaining_ms ? raw_.remaining_ms(&raw_) : PSJ_NO_DEADLINE;
   }
   bool interrupted() const noexcept {
-    return PSJ_HAS(&raw_, psj_call_context, is_interrupted) && raw_.is_interrupted && raw_.is_interrupted(&raw_) != 0;
+    return POLYSYNC_JOBTYPE_V1_HAS_FIELD(raw_, psj_call_context, is_interrupted) && raw_.is_interrupted && raw_.is_interrupted(&raw_) != 0;
   }
   // Throws Error(PSJ_E_TIMEOUT) once the deadline has passed, Error(PSJ_E_INTERRUPTED) once the host
   // interrupted the call for another reason (a shutdown, a user's cancel of the wait).
@@ -237,7 +242,7 @@ class Call {
   // Installs the handler the host runs from its own thread when it interrupts the call (nullptr removes it);
   // see psj_call_context.set_interrupt_handler. Remove it before `data` goes out of scope.
   void on_interrupt(psj_interrupt_handler handler, void* data) const noexcept {
-    if (PSJ_HAS(&raw_, psj_call_context, set_interrupt_handler) && raw_.set_interrupt_handler)
+    if (POLYSYNC_JOBTYPE_V1_HAS_FIELD(raw_, psj_call_context, set_interrupt_handler) && raw_.set_interrupt_handler)
       raw_.set_interrupt_handler(&raw_, handler, data);
   }
   const psj_call_context& raw() const noexcept { return raw_; }
@@ -258,7 +263,7 @@ class RunResult {
     has_run_id_ = true;
   }
   void set_monitor_url(std::string_view url) noexcept {
-    if (PSJ_HAS(&sink_, psj_run_sink, set_monitor_url) && sink_.set_monitor_url)
+    if (POLYSYNC_JOBTYPE_V1_HAS_FIELD(sink_, psj_run_sink, set_monitor_url) && sink_.set_monitor_url)
       sink_.set_monitor_url(&sink_, url.data(), url.size());
   }
   bool has_run_id() const noexcept { return has_run_id_; }
@@ -410,9 +415,9 @@ inline int32_t report(const psj_call_context& ctx, int32_t code, const char* mes
   if (code == PSJ_E_INTERRUPTED && Call(ctx).remaining_ms() <= 0) code = PSJ_E_TIMEOUT;
   if (!(PSJ_CODE_IS_RETRYABLE(code) || PSJ_CODE_IS_CONFIGURATION(code) || PSJ_CODE_IS_PERMANENT(code)))
     code = PSJ_E_INTERNAL;
-  if (PSJ_HAS(&ctx, psj_call_context, set_error) && ctx.set_error)
+  if (POLYSYNC_JOBTYPE_V1_HAS_FIELD(ctx, psj_call_context, set_error) && ctx.set_error)
     ctx.set_error(&ctx, code, message, std::strlen(message));
-  if (retry_after_ms >= 0 && PSJ_CODE_IS_RETRYABLE(code) && PSJ_HAS(&ctx, psj_call_context, set_retry_after_ms) &&
+  if (retry_after_ms >= 0 && PSJ_CODE_IS_RETRYABLE(code) && POLYSYNC_JOBTYPE_V1_HAS_FIELD(ctx, psj_call_context, set_retry_after_ms) &&
       ctx.set_retry_after_ms)
     ctx.set_retry_after_ms(&ctx, retry_after_ms);
   return code;
