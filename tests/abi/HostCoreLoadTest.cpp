@@ -22,7 +22,9 @@ struct HostCore {
   host::PluginRegistry registry{services};
 };
 
-std::string probeDir(const std::string& name) { return (std::filesystem::path(ABI_TEST_PROBE_DIR) / name).string(); }
+std::string probeDir(const std::string& name) {
+  return (std::filesystem::path(ABI_TEST_PROBE_DIR) / name).string();
+}
 
 // The host's one-line refusal, or "" when every plugin in `dir` loads.
 std::string refusalOf(const std::string& dir) {
@@ -47,8 +49,8 @@ TEST_P(HostCoreRefuses, TheProbeWithAOneLineReason) {
 
 INSTANTIATE_TEST_SUITE_P(Probes, HostCoreRefuses,
                          ::testing::Values("no_entry", "wrong_major", "host_minor_too_new", "truncated_entry",
-                                           "manifest_wrong_id", "manifest_wrong_version", "manifest_wrong_job_type",
-                                           "minor_skew"));
+                                           "manifest_wrong_id", "manifest_wrong_version",
+                                           "manifest_wrong_job_type", "minor_skew"));
 
 TEST(HostCore, LoadsTheValidProbe) { EXPECT_EQ(refusalOf(probeDir("valid")), ""); }
 

@@ -34,7 +34,9 @@ PluginCase echoCase() {
   c.name = "EchoJob";
   c.manifest = std::filesystem::path(ABI_TEST_PLUGIN_DIR) / "polysync-echo.json";
   c.secretValue = "echo-secret-greeting";
-  c.addValidSettings = [secret = c.secretValue](KvList& settings) { settings.add("Greeting", secret, PSJ_KV_SECRET); };
+  c.addValidSettings = [secret = c.secretValue](KvList& settings) {
+    settings.add("Greeting", secret, PSJ_KV_SECRET);
+  };
   c.requiredSetting = "Greeting";
   c.runnableExternalId = "echo-text";
   c.blocksOnExternalIdBlock = true;
@@ -47,7 +49,9 @@ PluginCase helloTemplateCase() {
   c.name = "HelloJobTemplate";
   c.manifest = std::filesystem::path(ABI_TEST_TEMPLATE_PLUGIN_DIR) / "hello-job.json";
   c.secretValue = "hello-secret-greeting";
-  c.addValidSettings = [secret = c.secretValue](KvList& settings) { settings.add("Greeting", secret, PSJ_KV_SECRET); };
+  c.addValidSettings = [secret = c.secretValue](KvList& settings) {
+    settings.add("Greeting", secret, PSJ_KV_SECRET);
+  };
   c.requiredSetting = "Greeting";
   c.runnableExternalId = "template";
   return c;
@@ -59,7 +63,9 @@ PluginCase cppWaitingCase() {
   c.name = "CppLayerWaitingJob";
   c.manifest = std::filesystem::path(ABI_TEST_TEMPLATE_PLUGIN_DIR) / "cpp-waiting.json";
   c.secretValue = "waiting-secret-token";
-  c.addValidSettings = [secret = c.secretValue](KvList& settings) { settings.add("Token", secret, PSJ_KV_SECRET); };
+  c.addValidSettings = [secret = c.secretValue](KvList& settings) {
+    settings.add("Token", secret, PSJ_KV_SECRET);
+  };
   c.requiredSetting = "Token";
   c.runnableExternalId = "template";
   c.blocksOnExternalIdBlock = true;

@@ -1,5 +1,6 @@
 // The plugins the contract tests drive: the real "AI Foundry Pipeline Job" plugin, the plain-C Echo Job and
-// the C++ template on the header-only layer, each with valid settings and the name of one setting create() requires.
+// the C++ template on the header-only layer, each with valid settings and the name of one setting create()
+// requires.
 #pragma once
 
 #include <chrono>
@@ -20,7 +21,7 @@ struct PluginCase {
   std::optional<std::filesystem::path> libraryDir;
   std::function<void(KvList&)> addValidSettings;
   std::string requiredSetting;
-  std::string secretValue;         // a secret among the valid settings: it must never appear in messages or logs
+  std::string secretValue;  // a secret among the valid settings: it must never appear in messages or logs
   std::string runnableExternalId;  // an external id whose run succeeds; empty when run is unsupported
   bool blocksOnExternalIdBlock = false;
   // The deadline of calls that may reach the network (the real job type: every endpoint is a closed loopback

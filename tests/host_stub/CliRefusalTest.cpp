@@ -67,13 +67,15 @@ TEST(CliRefusal, OneBrokenManifestDoesNotHideTheGoodPlugins) {
   const auto refused = listed.json()->getArray("refused");
   ASSERT_EQ(refused->size(), 1u) << listed.out;  // broken.json; notes.json is no manifest and is only skipped
   EXPECT_NE(refused->getObject(0)->getValue<std::string>("file").find("broken.json"), std::string::npos);
-  EXPECT_NE(refused->getObject(0)->getValue<std::string>("reason").find("missing required field"), std::string::npos);
+  EXPECT_NE(refused->getObject(0)->getValue<std::string>("reason").find("missing required field"),
+            std::string::npos);
   EXPECT_EQ(listed.json()->getObject("error")->getValue<std::string>("code"), "PluginLoad");
   EXPECT_NE(listed.err.find("skipping " + dir + "/notes.json: not a plugin manifest"), std::string::npos)
       << listed.err;
 
   // A command for the good plugin's job type works, and says what else was refused.
-  const HostResult connected = runHost({"--json", "--plugin-dir", dir, "test-connection", "--job-type", "Scripted Job"});
+  const HostResult connected =
+      runHost({"--json", "--plugin-dir", dir, "test-connection", "--job-type", "Scripted Job"});
   EXPECT_EQ(connected.exitCode, 0) << connected.err;
   EXPECT_TRUE(connected.json()->getValue<bool>("ok"));
   EXPECT_NE(connected.err.find("broken.json"), std::string::npos) << connected.err;
@@ -87,11 +89,13 @@ TEST(CliRefusal, AStrayJsonFileAndALibraryWithoutManifestAreNamedNotFatal) {
   EXPECT_EQ(r.json()->getArray("refused")->size(), 0u);
   EXPECT_FALSE(r.json()->has("error"));
   EXPECT_NE(r.err.find("notes.json: not a plugin manifest"), std::string::npos) << r.err;
-  EXPECT_NE(r.err.find("forgotten_plugin.so is not loaded: no manifest names it"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("forgotten_plugin.so is not loaded: no manifest names it"), std::string::npos)
+      << r.err;
 }
 
 TEST(CliRefusal, PluginsListsEachJobTypesSettingsSchema) {
-  const HostResult r = runHost({"--json", "--plugin-dir", std::string(HOST_TEST_PLUGINS) + "/good", "plugins"});
+  const HostResult r =
+      runHost({"--json", "--plugin-dir", std::string(HOST_TEST_PLUGINS) + "/good", "plugins"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   const auto jobType = r.json()->getArray("plugins")->getObject(0)->getArray("jobTypes")->getObject(0);
   ASSERT_TRUE(jobType->has("settingsSchema"));

@@ -428,7 +428,8 @@ TEST(CliScripted, ContractAFailedStateWithoutAMessageIsFlaggedAndGivenOne) {
   EXPECT_EQ(r.exitCode, 0) << r.err;  // the poll itself succeeded
   EXPECT_EQ(r.json()->getValue<std::string>("status"), "Failed");
   EXPECT_NE(r.json()->getValue<std::string>("message").find("without saying why"), std::string::npos);
-  EXPECT_NE(r.err.find("contract violation: poll reported the run Failed without a message"), std::string::npos)
+  EXPECT_NE(r.err.find("contract violation: poll reported the run Failed without a message"),
+            std::string::npos)
       << r.err;
 }
 

@@ -63,9 +63,11 @@ CommandOutcome CommandRunner::plugins() {
   // The good plugins are listed whatever else is in the folder; each refusal is one line on stderr, and any
   // refusal makes the exit code 3 so that a script checking an installation notices.
   std::string err;
-  for (const auto& refusal : refusals) err += errorText(Failure{kExitPluginLoad, "PluginLoad", refusal.reason, std::nullopt});
+  for (const auto& refusal : refusals)
+    err += errorText(Failure{kExitPluginLoad, "PluginLoad", refusal.reason, std::nullopt});
   return CommandOutcome{refusals.empty() ? kExitOk : kExitPluginLoad,
-                        options_.json ? pluginsJson(loaded, refusals) + "\n" : pluginsText(loaded, refusals), err};
+                        options_.json ? pluginsJson(loaded, refusals) + "\n" : pluginsText(loaded, refusals),
+                        err};
 }
 
 std::unique_ptr<PlatformConnection> CommandRunner::connect() {

@@ -26,7 +26,9 @@ std::string oneLineDetail(const std::string& detail, std::size_t maxBytes) {
   return out;
 }
 
-bool isKnownCode(int32_t code) { return std::string_view(errorCodeName(code)) != "Internal" || code == PSJ_E_INTERNAL; }
+bool isKnownCode(int32_t code) {
+  return std::string_view(errorCodeName(code)) != "Internal" || code == PSJ_E_INTERNAL;
+}
 
 bool isBandedCode(int32_t code) {
   return PSJ_CODE_IS_RETRYABLE(code) || PSJ_CODE_IS_CONFIGURATION(code) || PSJ_CODE_IS_PERMANENT(code);

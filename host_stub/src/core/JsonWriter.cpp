@@ -25,7 +25,8 @@ std::string jsonQuote(std::string_view text) {
         out += "\xEF\xBF\xBD";
         ++i;
       } else {
-        // Hidden controls escaped: valid JSON either way, and a document printed to a terminal cannot drive it.
+        // Hidden controls escaped: valid JSON either way, and a document printed to a terminal cannot drive
+        // it.
         utf8::appendCodePoint(out, text, i, len, codePoint);
         i += len;
       }

@@ -25,7 +25,8 @@ class ManifestValidator {
 
   [[noreturn]] void fail(const std::string& what) const {
     throw PluginLoadError("manifest " + path_ + ": " + what +
-                          "; fix the manifest (its format: share/polysync-jobtype-v1/manifest.schema.json where the API is installed, "
+                          "; fix the manifest (its format: share/polysync-jobtype-v1/manifest.schema.json "
+                          "where the API is installed, "
                           "plugin_api/manifest.schema.json in the source)");
   }
 

@@ -193,7 +193,8 @@ RunStatus PlatformConnection::status(const char* name, bool cancel, const std::s
   if (result.state == PSJ_STATE_FAILED && (!result.message || result.message->empty())) {
     reportContractViolation(plugin_->services().logger(),
                             std::string(name) + " reported the run Failed without a message");
-    result.message = "the job type reported the run Failed without saying why; look in the platform's own logs";
+    result.message =
+        "the job type reported the run Failed without saying why; look in the platform's own logs";
   }
   return result;
 }

@@ -27,7 +27,8 @@ std::string resolvePluginDir(const std::optional<std::string>& option, const std
 }
 
 namespace {
-std::vector<std::string> filesWithExtension(const fs::path& root, const char* extension, std::error_code& ec) {
+std::vector<std::string> filesWithExtension(const fs::path& root, const char* extension,
+                                            std::error_code& ec) {
   std::vector<std::string> files;
   for (fs::directory_iterator it(root, ec), end; !ec && it != end; it.increment(ec)) {
     if (it->path().extension() == extension && it->is_regular_file(ec)) files.push_back(it->path().string());

@@ -22,11 +22,12 @@ void PluginRegistry::scan(const std::string& dir) {
       if (claimsToBeManifest(file)) {
         refusals_.push_back(Refusal{file, error.what()});
       } else {
-        services_.logger().log(PSJ_LOG_WARN,
-                               "skipping " + file +
-                                   ": not a plugin manifest (no \"manifestVersion\"); every *.json in the plugin "
-                                   "folder is read as one, so move other files elsewhere",
-                               "host");
+        services_.logger().log(
+            PSJ_LOG_WARN,
+            "skipping " + file +
+                ": not a plugin manifest (no \"manifestVersion\"); every *.json in the plugin "
+                "folder is read as one, so move other files elsewhere",
+            "host");
       }
     }
   }
@@ -47,8 +48,10 @@ void PluginRegistry::warnAboutUnnamedLibraries() {
     });
     if (named || !refusals_.empty()) continue;  // with a refused manifest, that refusal is the likelier story
     services_.logger().log(PSJ_LOG_WARN,
-                           library + " is not loaded: no manifest names it; put a manifest beside it with "
-                                     "\"library\": \"" + std::filesystem::path(library).filename().string() +
+                           library +
+                               " is not loaded: no manifest names it; put a manifest beside it with "
+                               "\"library\": \"" +
+                               std::filesystem::path(library).filename().string() +
                                "\" (format: manifest.schema.json, installed with the plugin API)",
                            "host");
   }

@@ -18,8 +18,8 @@
 
 namespace polysync::host {
 
-// Messages quote what the user or a plugin wrote (a parameter name, a manifest field, a plugin's error), which
-// may hold line breaks or terminal control bytes: every failure is shown as one printable line.
+// Messages quote what the user or a plugin wrote (a parameter name, a manifest field, a plugin's error),
+// which may hold line breaks or terminal control bytes: every failure is shown as one printable line.
 constexpr std::size_t kMaxMessageBytes = 4096;
 
 Failure currentFailure() {
@@ -30,7 +30,8 @@ Failure currentFailure() {
   } catch (const PluginLoadError& e) {
     return Failure{kExitPluginLoad, "PluginLoad", oneLineDetail(e.what(), kMaxMessageBytes), std::nullopt};
   } catch (const OperationError& e) {
-    return Failure{kExitFailed, errorCodeName(e.code()), oneLineDetail(e.what(), kMaxMessageBytes), e.retryAfterMs()};
+    return Failure{kExitFailed, errorCodeName(e.code()), oneLineDetail(e.what(), kMaxMessageBytes),
+                   e.retryAfterMs()};
   } catch (const Poco::Exception& e) {
     return Failure{kExitFailed, "Internal", oneLineDetail(e.displayText(), kMaxMessageBytes), std::nullopt};
   } catch (const std::exception& e) {
@@ -123,9 +124,11 @@ std::string pluginsJson(const std::vector<std::shared_ptr<LoadedPlugin>>& plugin
   }
   w.endArray();
   w.key("refused").beginArray();
-  for (const auto& refusal : refusals) w.beginObject().key("file").value(refusal.file).key("reason").value(refusal.reason).endObject();
+  for (const auto& refusal : refusals)
+    w.beginObject().key("file").value(refusal.file).key("reason").value(refusal.reason).endObject();
   w.endArray();
-  if (!refusals.empty()) writeError(w, Failure{kExitPluginLoad, "PluginLoad", refusals.front().reason, std::nullopt});
+  if (!refusals.empty())
+    writeError(w, Failure{kExitPluginLoad, "PluginLoad", refusals.front().reason, std::nullopt});
   w.endObject();
   return w.str();
 }

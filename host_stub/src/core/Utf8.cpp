@@ -39,7 +39,8 @@ bool isHiddenControl(std::uint32_t codePoint) {
          (codePoint >= 0x2066 && codePoint <= 0x2069);
 }
 
-void appendCodePoint(std::string& out, std::string_view text, std::size_t i, std::size_t len, std::uint32_t codePoint) {
+void appendCodePoint(std::string& out, std::string_view text, std::size_t i, std::size_t len,
+                     std::uint32_t codePoint) {
   if (!isHiddenControl(codePoint)) {
     out.append(text.substr(i, len));
     return;

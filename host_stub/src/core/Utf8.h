@@ -19,6 +19,7 @@ bool isHiddenControl(std::uint32_t codePoint);
 
 // Appends the sequence of `len` bytes at text[i] whose value is `codePoint`: as `\uXXXX` when it is a hidden
 // control (valid JSON, and inert on a terminal), else as it is.
-void appendCodePoint(std::string& out, std::string_view text, std::size_t i, std::size_t len, std::uint32_t codePoint);
+void appendCodePoint(std::string& out, std::string_view text, std::size_t i, std::size_t len,
+                     std::uint32_t codePoint);
 
 }  // namespace polysync::host::utf8

@@ -20,11 +20,11 @@
  *   void cancel(Call&, const RunRef&, Status&);                         // PSJ_CAP_CANCEL
  *   std::string test_connection(Call&);                                 // PSJ_CAP_TEST_CONNECTION
  *   void import_jobs(Call&, std::string_view filter, Importer&);       // PSJ_CAP_IMPORT
- *   static constexpr uint32_t capabilities;  // further PSJ_CAP_* bits (IDEMPOTENT_RUN, STATELESS_POLL, OUTPUTS)
- *   static constexpr const char* settings_schema / attributes_schema / parameters_schema;  // JSON Schema text
- * Every member function may be called from any thread, concurrently on one object (the host polls many runs
- * at once): guard shared state yourself. The destructor runs when the host destroys the instance, never while
- * another call on it runs.
+ *   static constexpr uint32_t capabilities;  // further PSJ_CAP_* bits (IDEMPOTENT_RUN, STATELESS_POLL,
+ * OUTPUTS) static constexpr const char* settings_schema / attributes_schema / parameters_schema;  // JSON
+ * Schema text Every member function may be called from any thread, concurrently on one object (the host polls
+ * many runs at once): guard shared state yourself. The destructor runs when the host destroys the instance,
+ * never while another call on it runs.
  *
  * Then, in exactly one source file of the plugin:
  *   POLYSYNC_JOBTYPE_V1_PLUGIN("example.hello", "1.0.0", HelloJob)   // one or more job type classes
@@ -60,10 +60,11 @@
 
 namespace polysync::jobtype_v1 {
 
-// ---- Errors ------------------------------------------------------------------------------------------------
+// ---- Errors
+// ------------------------------------------------------------------------------------------------
 
-// Throw to fail the current call with `code` (a PSJ_E_* code) and a one-line message: what went wrong and what
-// to do. Never put a secret in it. retry_after_ms (>= 0) is passed on for retryable codes.
+// Throw to fail the current call with `code` (a PSJ_E_* code) and a one-line message: what went wrong and
+// what to do. Never put a secret in it. retry_after_ms (>= 0) is passed on for retryable codes.
 class Error : public std::exception {
  public:
   Error(int32_t code, std::string message, int64_t retry_after_ms = -1)
@@ -79,10 +80,12 @@ class Error : public std::exception {
 };
 
 inline std::string_view view(psj_str text) noexcept {
-  return text.data != nullptr ? std::string_view(text.data, static_cast<size_t>(text.len)) : std::string_view();
+  return text.data != nullptr ? std::string_view(text.data, static_cast<size_t>(text.len))
+                              : std::string_view();
 }
 
-// ---- Host services -----------------------------------------------------------------------------------------
+// ---- Host services
+// -----------------------------------------------------------------------------------------
 
 namespace detail {
 inline std::atomic<const psj_host*> g_host{nullptr};
@@ -92,7 +95,8 @@ inline std::atomic<const psj_host*> g_host{nullptr};
 inline void log(int32_t level, std::string_view message) noexcept {
   const psj_host* host = detail::g_host.load(std::memory_order_acquire);
   if (host == nullptr || !PSJ_HAS(host, psj_host, log) || host->log == nullptr) return;
-  if (PSJ_HAS(host, psj_host, log_enabled) && host->log_enabled != nullptr && host->log_enabled(host, level) == 0)
+  if (PSJ_HAS(host, psj_host, log_enabled) && host->log_enabled != nullptr &&
+      host->log_enabled(host, level) == 0)
     return;
   host->log(host, level, message.data(), message.size());
 }
@@ -100,9 +104,11 @@ inline void log(int32_t level, std::string_view message) noexcept {
 // The host's services table (for get_extension), or nullptr outside init..deinit.
 inline const psj_host* host() noexcept { return detail::g_host.load(std::memory_order_acquire); }
 
-// ---- Borrowed inputs ---------------------------------------------------------------------------------------
+// ---- Borrowed inputs
+// ---------------------------------------------------------------------------------------
 
-// The connection settings given to the constructor: borrowed for the constructor's duration, copy what you keep.
+// The connection settings given to the constructor: borrowed for the constructor's duration, copy what you
+// keep.
 class Settings {
  public:
   Settings(const psj_kv* const* items, uint64_t count) noexcept : items_(items), count_(items ? count : 0) {}
@@ -116,7 +122,8 @@ class Settings {
   std::string_view require(std::string_view key) const {
     const psj_kv* item = find(key);
     if (item == nullptr || item->value.len == 0)
-      throw Error(PSJ_E_INVALID_SETTINGS, "the connection setting '" + std::string(key) + "' is required; set it");
+      throw Error(PSJ_E_INVALID_SETTINGS,
+                  "the connection setting '" + std::string(key) + "' is required; set it");
     return view(item->value);
   }
   bool is_secret(std::string_view key) const noexcept {
@@ -147,12 +154,14 @@ struct Parameter {
 // A run's parameters, borrowed for the call.
 class Parameters {
  public:
-  Parameters(const psj_parameter* const* items, uint64_t count) noexcept : items_(items), count_(items ? count : 0) {}
+  Parameters(const psj_parameter* const* items, uint64_t count) noexcept
+      : items_(items), count_(items ? count : 0) {}
   uint64_t size() const noexcept { return count_; }
   // The i-th parameter; a malformed entry from the host reads as an empty String Input.
   Parameter operator[](uint64_t i) const noexcept {
     const psj_parameter* p = i < count_ ? items_[i] : nullptr;
-    if (p == nullptr || p->struct_size < sizeof(psj_parameter)) return Parameter{{}, {}, PSJ_DIRECTION_INPUT, PSJ_TYPE_STRING, false};
+    if (p == nullptr || p->struct_size < sizeof(psj_parameter))
+      return Parameter{{}, {}, PSJ_DIRECTION_INPUT, PSJ_TYPE_STRING, false};
     const bool secret = (p->flags & PSJ_PARAM_SECRET) != 0 || p->data_type == PSJ_TYPE_SECRET;
     return Parameter{view(p->name), view(p->value), p->direction, p->data_type, secret};
   }
@@ -171,7 +180,9 @@ class Parameters {
 class RunRequest {
  public:
   explicit RunRequest(const psj_run_request& raw) noexcept
-      : raw_(raw), attributes_(raw.attributes, raw.attribute_count), parameters_(raw.parameters, raw.parameter_count) {}
+      : raw_(raw),
+        attributes_(raw.attributes, raw.attribute_count),
+        parameters_(raw.parameters, raw.parameter_count) {}
   std::string_view external_id() const noexcept { return view(raw_.external_id); }
   std::string_view display_name() const noexcept { return view(raw_.display_name); }
   // The same on every retry of one submission (empty when the host gives none): derive the run id from it to
@@ -190,7 +201,8 @@ class RunRequest {
 
 class RunRef {
  public:
-  explicit RunRef(const psj_run_ref& raw) noexcept : raw_(raw), parameters_(raw.parameters, raw.parameter_count) {}
+  explicit RunRef(const psj_run_ref& raw) noexcept
+      : raw_(raw), parameters_(raw.parameters, raw.parameter_count) {}
   std::string_view run_id() const noexcept { return view(raw_.run_id); }
   const Parameters& parameters() const noexcept { return parameters_; }
 
@@ -204,15 +216,19 @@ class Call {
  public:
   explicit Call(const psj_call_context& raw) noexcept : raw_(raw) {}
   int64_t remaining_ms() const noexcept {
-    return POLYSYNC_JOBTYPE_V1_HAS_FIELD(raw_, psj_call_context, remaining_ms) && raw_.remaining_ms ? raw_.remaining_ms(&raw_) : PSJ_NO_DEADLINE;
+    return POLYSYNC_JOBTYPE_V1_HAS_FIELD(raw_, psj_call_context, remaining_ms) && raw_.remaining_ms
+               ? raw_.remaining_ms(&raw_)
+               : PSJ_NO_DEADLINE;
   }
   bool interrupted() const noexcept {
-    return POLYSYNC_JOBTYPE_V1_HAS_FIELD(raw_, psj_call_context, is_interrupted) && raw_.is_interrupted && raw_.is_interrupted(&raw_) != 0;
+    return POLYSYNC_JOBTYPE_V1_HAS_FIELD(raw_, psj_call_context, is_interrupted) && raw_.is_interrupted &&
+           raw_.is_interrupted(&raw_) != 0;
   }
   // Throws Error(PSJ_E_TIMEOUT) once the deadline has passed, Error(PSJ_E_INTERRUPTED) once the host
   // interrupted the call for another reason (a shutdown, a user's cancel of the wait).
   void check() const {
-    if (remaining_ms() <= 0) throw Error(PSJ_E_TIMEOUT, "the call's deadline passed; the host may try again later");
+    if (remaining_ms() <= 0)
+      throw Error(PSJ_E_TIMEOUT, "the call's deadline passed; the host may try again later");
     if (interrupted()) throw Error(PSJ_E_INTERRUPTED, "the host interrupted the call");
   }
   // Waits up to `duration` (never past the deadline), waking as soon as the host interrupts the call, then
@@ -242,7 +258,8 @@ class Call {
   // Installs the handler the host runs from its own thread when it interrupts the call (nullptr removes it);
   // see psj_call_context.set_interrupt_handler. Remove it before `data` goes out of scope.
   void on_interrupt(psj_interrupt_handler handler, void* data) const noexcept {
-    if (POLYSYNC_JOBTYPE_V1_HAS_FIELD(raw_, psj_call_context, set_interrupt_handler) && raw_.set_interrupt_handler)
+    if (POLYSYNC_JOBTYPE_V1_HAS_FIELD(raw_, psj_call_context, set_interrupt_handler) &&
+        raw_.set_interrupt_handler)
       raw_.set_interrupt_handler(&raw_, handler, data);
   }
   const psj_call_context& raw() const noexcept { return raw_; }
@@ -251,14 +268,16 @@ class Call {
   const psj_call_context& raw_;
 };
 
-// ---- Results (host sinks; each copies what it is given) ----------------------------------------------------
+// ---- Results (host sinks; each copies what it is given)
+// ----------------------------------------------------
 
 class RunResult {
  public:
   explicit RunResult(const psj_run_sink& sink) noexcept : sink_(sink) {}
   // Required: the new run's id (opaque to the host, persistable, at most 1024 bytes).
   void set_run_id(std::string_view id) {
-    if (id.empty() || id.size() > 1024) throw Error(PSJ_E_INTERNAL, "the job type produced a run id of a bad length");
+    if (id.empty() || id.size() > 1024)
+      throw Error(PSJ_E_INTERNAL, "the job type produced a run id of a bad length");
     sink_.set_run_id(&sink_, id.data(), id.size());
     has_run_id_ = true;
   }
@@ -289,10 +308,12 @@ class Status {
     has_message_ = !message.empty();
   }
   void set_start_time(int64_t unix_ms) noexcept {
-    if (has(&psj_status_sink::set_start_time, offsetof(psj_status_sink, set_start_time))) sink_.set_start_time(&sink_, unix_ms);
+    if (has(&psj_status_sink::set_start_time, offsetof(psj_status_sink, set_start_time)))
+      sink_.set_start_time(&sink_, unix_ms);
   }
   void set_end_time(int64_t unix_ms) noexcept {
-    if (has(&psj_status_sink::set_end_time, offsetof(psj_status_sink, set_end_time))) sink_.set_end_time(&sink_, unix_ms);
+    if (has(&psj_status_sink::set_end_time, offsetof(psj_status_sink, set_end_time)))
+      sink_.set_end_time(&sink_, unix_ms);
   }
   void add_output(std::string_view name, std::string_view value) noexcept {
     if (has(&psj_status_sink::add_output, offsetof(psj_status_sink, add_output)))
@@ -303,7 +324,8 @@ class Status {
       sink_.set_monitor_url(&sink_, url.data(), url.size());
   }
   void set_next_poll_ms(int64_t ms) noexcept {
-    if (has(&psj_status_sink::set_next_poll_ms, offsetof(psj_status_sink, set_next_poll_ms))) sink_.set_next_poll_ms(&sink_, ms);
+    if (has(&psj_status_sink::set_next_poll_ms, offsetof(psj_status_sink, set_next_poll_ms)))
+      sink_.set_next_poll_ms(&sink_, ms);
   }
 
   bool has_state() const noexcept { return has_state_; }
@@ -322,7 +344,8 @@ class Status {
 };
 
 struct ParameterSchema {
-  ParameterSchema(std::string name_, int32_t direction_ = PSJ_DIRECTION_INPUT, int32_t data_type_ = PSJ_TYPE_STRING)
+  ParameterSchema(std::string name_, int32_t direction_ = PSJ_DIRECTION_INPUT,
+                  int32_t data_type_ = PSJ_TYPE_STRING)
       : name(std::move(name_)), direction(direction_), data_type(data_type_) {}
   std::string name;
   int32_t direction;  // PSJ_DIRECTION_*
@@ -342,21 +365,25 @@ struct ImportedJob {
 
 class Importer {
  public:
-  Importer(const psj_import_sink& sink, const char* job_type_name) noexcept : sink_(sink), job_type_name_(job_type_name) {}
+  Importer(const psj_import_sink& sink, const char* job_type_name) noexcept
+      : sink_(sink), job_type_name_(job_type_name) {}
   // Hands one job to the host (which copies it). Returns false when the host wants no more: stop and return.
   bool emit(const ImportedJob& job) {
     std::vector<psj_parameter_schema> schemas;
     schemas.reserve(job.parameters.size());
     for (const ParameterSchema& p : job.parameters) {
-      uint32_t flags = (p.has_default ? PSJ_SCHEMA_HAS_DEFAULT : 0u) | (p.overridable ? 0u : PSJ_SCHEMA_NOT_OVERRIDABLE);
-      schemas.push_back(psj_parameter_schema{sizeof(psj_parameter_schema), p.direction, p.data_type, flags, str(p.name),
-                                             str(p.default_value), str(p.description)});
+      uint32_t flags =
+          (p.has_default ? PSJ_SCHEMA_HAS_DEFAULT : 0u) | (p.overridable ? 0u : PSJ_SCHEMA_NOT_OVERRIDABLE);
+      schemas.push_back(psj_parameter_schema{sizeof(psj_parameter_schema), p.direction, p.data_type, flags,
+                                             str(p.name), str(p.default_value), str(p.description)});
     }
     std::vector<const psj_parameter_schema*> pointers;
     pointers.reserve(schemas.size());
     for (const psj_parameter_schema& s : schemas) pointers.push_back(&s);
-    const psj_imported_job raw{sizeof(psj_imported_job), 0, str(job.external_id), str(job.name), str(job.description),
-                               psj_str{job_type_name_, std::strlen(job_type_name_)}, pointers.data(), pointers.size()};
+    const psj_imported_job raw{sizeof(psj_imported_job), 0,
+                               str(job.external_id),     str(job.name),
+                               str(job.description),     psj_str{job_type_name_, std::strlen(job_type_name_)},
+                               pointers.data(),          pointers.size()};
     return sink_.emit_job(&sink_, &raw) == 0;
   }
 
@@ -366,7 +393,8 @@ class Importer {
   const char* job_type_name_;
 };
 
-// ---- The boundary --------------------------------------------------------------------------------------------
+// ---- The boundary
+// --------------------------------------------------------------------------------------------
 
 namespace detail {
 
@@ -374,12 +402,14 @@ namespace detail {
 
 inline bool well_formed(psj_str text) noexcept { return text.data != nullptr || text.len == 0; }
 
-// A host list of settings or attributes: no NULL entries, no short structs, no strings with a length but no data.
+// A host list of settings or attributes: no NULL entries, no short structs, no strings with a length but no
+// data.
 inline void check_kv_list(const psj_kv* const* items, uint64_t count, const char* what) {
   if (count > 0 && items == nullptr) malformed(what);
   for (uint64_t i = 0; i < count; ++i) {
     const psj_kv* item = items[i];
-    if (item == nullptr || item->struct_size < sizeof(psj_kv) || !well_formed(item->key) || !well_formed(item->value))
+    if (item == nullptr || item->struct_size < sizeof(psj_kv) || !well_formed(item->key) ||
+        !well_formed(item->value))
       malformed(what);
   }
 }
@@ -410,15 +440,16 @@ inline bool is_live(const void* handle) {
   return live.handles.count(handle) != 0;
 }
 
-inline int32_t report(const psj_call_context& ctx, int32_t code, const char* message, int64_t retry_after_ms) noexcept {
+inline int32_t report(const psj_call_context& ctx, int32_t code, const char* message,
+                      int64_t retry_after_ms) noexcept {
   // The deadline rule: an interrupt the host raised because the deadline passed is a timeout.
   if (code == PSJ_E_INTERRUPTED && Call(ctx).remaining_ms() <= 0) code = PSJ_E_TIMEOUT;
   if (!(PSJ_CODE_IS_RETRYABLE(code) || PSJ_CODE_IS_CONFIGURATION(code) || PSJ_CODE_IS_PERMANENT(code)))
     code = PSJ_E_INTERNAL;
   if (POLYSYNC_JOBTYPE_V1_HAS_FIELD(ctx, psj_call_context, set_error) && ctx.set_error)
     ctx.set_error(&ctx, code, message, std::strlen(message));
-  if (retry_after_ms >= 0 && PSJ_CODE_IS_RETRYABLE(code) && POLYSYNC_JOBTYPE_V1_HAS_FIELD(ctx, psj_call_context, set_retry_after_ms) &&
-      ctx.set_retry_after_ms)
+  if (retry_after_ms >= 0 && PSJ_CODE_IS_RETRYABLE(code) &&
+      POLYSYNC_JOBTYPE_V1_HAS_FIELD(ctx, psj_call_context, set_retry_after_ms) && ctx.set_retry_after_ms)
     ctx.set_retry_after_ms(&ctx, retry_after_ms);
   return code;
 }
@@ -444,43 +475,66 @@ int32_t guard(const psj_call_context* ctx, Body&& body) noexcept {
 
 template <class T>
 T& self(psj_instance* instance) {
-  if (instance == nullptr || !is_live(instance)) malformed("the instance is not live (destroyed, or never created)");
+  if (instance == nullptr || !is_live(instance))
+    malformed("the instance is not live (destroyed, or never created)");
   return *reinterpret_cast<T*>(instance);
 }
 
 // Optional members of a job type class, detected at compile time.
-template <class T, class = void> struct has_cancel : std::false_type {};
+template <class T, class = void>
+struct has_cancel : std::false_type {};
 template <class T>
-struct has_cancel<T, std::void_t<decltype(std::declval<T&>().cancel(std::declval<Call&>(), std::declval<const RunRef&>(),
-                                                                      std::declval<Status&>()))>> : std::true_type {};
-template <class T, class = void> struct has_test_connection : std::false_type {};
-template <class T>
-struct has_test_connection<T, std::void_t<decltype(std::string(std::declval<T&>().test_connection(std::declval<Call&>())))>>
+struct has_cancel<T, std::void_t<decltype(std::declval<T&>().cancel(
+                         std::declval<Call&>(), std::declval<const RunRef&>(), std::declval<Status&>()))>>
     : std::true_type {};
-template <class T, class = void> struct has_import : std::false_type {};
+template <class T, class = void>
+struct has_test_connection : std::false_type {};
 template <class T>
-struct has_import<T, std::void_t<decltype(std::declval<T&>().import_jobs(std::declval<Call&>(), std::string_view(),
-                                                                          std::declval<Importer&>()))>> : std::true_type {};
-template <class T, class = void> struct extra_capabilities { static constexpr uint32_t value = 0; };
-template <class T> struct extra_capabilities<T, std::void_t<decltype(T::capabilities)>> {
+struct has_test_connection<
+    T, std::void_t<decltype(std::string(std::declval<T&>().test_connection(std::declval<Call&>())))>>
+    : std::true_type {};
+template <class T, class = void>
+struct has_import : std::false_type {};
+template <class T>
+struct has_import<T, std::void_t<decltype(std::declval<T&>().import_jobs(
+                         std::declval<Call&>(), std::string_view(), std::declval<Importer&>()))>>
+    : std::true_type {};
+template <class T, class = void>
+struct extra_capabilities {
+  static constexpr uint32_t value = 0;
+};
+template <class T>
+struct extra_capabilities<T, std::void_t<decltype(T::capabilities)>> {
   static constexpr uint32_t value = T::capabilities;
 };
-template <class T, class = void> struct settings_schema { static constexpr const char* value = nullptr; };
-template <class T> struct settings_schema<T, std::void_t<decltype(T::settings_schema)>> {
+template <class T, class = void>
+struct settings_schema {
+  static constexpr const char* value = nullptr;
+};
+template <class T>
+struct settings_schema<T, std::void_t<decltype(T::settings_schema)>> {
   static constexpr const char* value = T::settings_schema;
 };
-template <class T, class = void> struct attributes_schema { static constexpr const char* value = nullptr; };
-template <class T> struct attributes_schema<T, std::void_t<decltype(T::attributes_schema)>> {
+template <class T, class = void>
+struct attributes_schema {
+  static constexpr const char* value = nullptr;
+};
+template <class T>
+struct attributes_schema<T, std::void_t<decltype(T::attributes_schema)>> {
   static constexpr const char* value = T::attributes_schema;
 };
-template <class T, class = void> struct parameters_schema { static constexpr const char* value = nullptr; };
-template <class T> struct parameters_schema<T, std::void_t<decltype(T::parameters_schema)>> {
+template <class T, class = void>
+struct parameters_schema {
+  static constexpr const char* value = nullptr;
+};
+template <class T>
+struct parameters_schema<T, std::void_t<decltype(T::parameters_schema)>> {
   static constexpr const char* value = T::parameters_schema;
 };
 
 template <class T>
-int32_t create(const psj_job_type*, const psj_kv* const* settings, uint64_t count, const psj_call_context* ctx,
-               psj_instance** out) noexcept {
+int32_t create(const psj_job_type*, const psj_kv* const* settings, uint64_t count,
+               const psj_call_context* ctx, psj_instance** out) noexcept {
   return guard(ctx, [&](const psj_call_context&) {
     if (out == nullptr) malformed("create() was given no place for the instance");
     *out = nullptr;
@@ -556,7 +610,8 @@ int32_t cancel(psj_instance* instance, const psj_call_context* ctx, const psj_ru
 }
 
 template <class T>
-int32_t test_connection(psj_instance* instance, const psj_call_context* ctx, const psj_text_sink* result) noexcept {
+int32_t test_connection(psj_instance* instance, const psj_call_context* ctx,
+                        const psj_text_sink* result) noexcept {
   return guard(ctx, [&](const psj_call_context& c) {
     if (result == nullptr || !PSJ_HAS(result, psj_text_sink, set_text) || result->set_text == nullptr)
       malformed("malformed text sink");
@@ -583,45 +638,65 @@ int32_t import_jobs(psj_instance* instance, const psj_call_context* ctx, const p
 template <class T>
 constexpr uint32_t capabilities() {
   return extra_capabilities<T>::value | (has_cancel<T>::value ? PSJ_CAP_CANCEL : 0u) |
-         (has_test_connection<T>::value ? PSJ_CAP_TEST_CONNECTION : 0u) | (has_import<T>::value ? PSJ_CAP_IMPORT : 0u);
+         (has_test_connection<T>::value ? PSJ_CAP_TEST_CONNECTION : 0u) |
+         (has_import<T>::value ? PSJ_CAP_IMPORT : 0u);
 }
 
 template <class T>
 constexpr auto cancel_fn() {
-  if constexpr (has_cancel<T>::value) return &cancel<T>;
-  else return static_cast<decltype(&cancel<T>)>(nullptr);
+  if constexpr (has_cancel<T>::value)
+    return &cancel<T>;
+  else
+    return static_cast<decltype(&cancel<T>)>(nullptr);
 }
 template <class T>
 constexpr auto test_connection_fn() {
-  if constexpr (has_test_connection<T>::value) return &test_connection<T>;
-  else return static_cast<decltype(&test_connection<T>)>(nullptr);
+  if constexpr (has_test_connection<T>::value)
+    return &test_connection<T>;
+  else
+    return static_cast<decltype(&test_connection<T>)>(nullptr);
 }
 template <class T>
 constexpr auto import_fn() {
-  if constexpr (has_import<T>::value) return &import_jobs<T>;
-  else return static_cast<decltype(&import_jobs<T>)>(nullptr);
+  if constexpr (has_import<T>::value)
+    return &import_jobs<T>;
+  else
+    return static_cast<decltype(&import_jobs<T>)>(nullptr);
 }
 
 // The static, const descriptor of job type class T (constant-initialised: no work at load time).
 template <class T>
-inline constexpr psj_job_type descriptor = {
-    sizeof(psj_job_type), capabilities<T>(), T::id, T::display_name, settings_schema<T>::value,
-    attributes_schema<T>::value, parameters_schema<T>::value, &create<T>, &destroy<T>, test_connection_fn<T>(),
-    import_fn<T>(), &run<T>, &poll<T>, cancel_fn<T>()};
+inline constexpr psj_job_type descriptor = {sizeof(psj_job_type),
+                                            capabilities<T>(),
+                                            T::id,
+                                            T::display_name,
+                                            settings_schema<T>::value,
+                                            attributes_schema<T>::value,
+                                            parameters_schema<T>::value,
+                                            &create<T>,
+                                            &destroy<T>,
+                                            test_connection_fn<T>(),
+                                            import_fn<T>(),
+                                            &run<T>,
+                                            &poll<T>,
+                                            cancel_fn<T>()};
 
 template <class... Types>
 struct Plugin {
   static_assert(sizeof...(Types) > 0, "POLYSYNC_JOBTYPE_V1_PLUGIN needs at least one job type class");
   static constexpr const psj_job_type* types[] = {&descriptor<Types>...};
   static uint32_t count() noexcept { return static_cast<uint32_t>(sizeof...(Types)); }
-  static const psj_job_type* at(uint32_t index) noexcept { return index < sizeof...(Types) ? types[index] : nullptr; }
+  static const psj_job_type* at(uint32_t index) noexcept {
+    return index < sizeof...(Types) ? types[index] : nullptr;
+  }
 };
 
 inline int32_t init(const psj_host* host, const char*, uint32_t effective_minor) noexcept {
   if (host == nullptr || !PSJ_HAS(host, psj_host, abi_minor)) return PSJ_E_INVALID_ARGUMENT;
   if (effective_minor > PSJ_ABI_MINOR || effective_minor > host->abi_minor) {
     if (PSJ_HAS(host, psj_host, log) && host->log != nullptr) {
-      const char reason[] = "plugin refused to start: the host asked for an ABI minor newer than the plugin or host has";
+      const char reason[] =
+          "plugin refused to start: the host asked for an ABI minor newer than the plugin or host has";
       host->log(host, PSJ_LOG_ERROR, reason, sizeof reason - 1);
     }
     return PSJ_E_INVALID_ARGUMENT;
@@ -635,20 +710,20 @@ inline void deinit() noexcept { g_host.store(nullptr, std::memory_order_release)
 }  // namespace polysync::jobtype_v1
 
 // Defines the plugin's one exported symbol for the given job type classes. Use once per plugin.
-#define POLYSYNC_JOBTYPE_V1_PLUGIN(PLUGIN_ID, PLUGIN_VERSION, ...)                                                  \
-  extern "C" PSJ_EXPORT const psj_plugin_entry* polysync_jobtype_v1_entry(void) {                                   \
-    using polysync_plugin_ = ::polysync::jobtype_v1::detail::Plugin<__VA_ARGS__>;                                   \
-    static const psj_plugin_entry entry = {sizeof(psj_plugin_entry),                                                 \
-                                           PSJ_ABI_MAJOR,                                                            \
-                                           PSJ_ABI_MINOR,                                                            \
-                                           0,                                                                        \
-                                           PLUGIN_ID,                                                                \
-                                           PLUGIN_VERSION,                                                           \
-                                           &::polysync::jobtype_v1::detail::init,                                    \
-                                           &::polysync::jobtype_v1::detail::deinit,                                  \
-                                           &polysync_plugin_::count,                                                 \
-                                           &polysync_plugin_::at};                                                   \
-    return &entry;                                                                                                  \
+#define POLYSYNC_JOBTYPE_V1_PLUGIN(PLUGIN_ID, PLUGIN_VERSION, ...)                  \
+  extern "C" PSJ_EXPORT const psj_plugin_entry* polysync_jobtype_v1_entry(void) {   \
+    using polysync_plugin_ = ::polysync::jobtype_v1::detail::Plugin<__VA_ARGS__>;   \
+    static const psj_plugin_entry entry = {sizeof(psj_plugin_entry),                \
+                                           PSJ_ABI_MAJOR,                           \
+                                           PSJ_ABI_MINOR,                           \
+                                           0,                                       \
+                                           PLUGIN_ID,                               \
+                                           PLUGIN_VERSION,                          \
+                                           &::polysync::jobtype_v1::detail::init,   \
+                                           &::polysync::jobtype_v1::detail::deinit, \
+                                           &polysync_plugin_::count,                \
+                                           &polysync_plugin_::at};                  \
+    return &entry;                                                                  \
   }
 
 #endif /* POLYSYNC_JOBTYPE_V1_HPP */

@@ -1,10 +1,9 @@
 /* A job type in plain C: copy this folder, rename the ids, and fill in run/poll/cancel with calls to your
  * platform. Every callback checks its arguments, reports errors through set_error with the code it returns,
  * and reports a passed deadline as PSJ_E_TIMEOUT (never PSJ_E_INTERRUPTED). */
+#include <polysync/jobtype_v1.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <polysync/jobtype_v1.h>
 
 struct psj_instance {
   char* greeting; /* copied from the settings: the host's strings are borrowed */
@@ -18,9 +17,11 @@ static int32_t fail(const psj_call_context* ctx, int32_t code, const char* messa
 
 /* Between steps of anything long: a passed deadline is a timeout, any other interrupt an interruption. */
 static int32_t check_call(const psj_call_context* ctx) {
-  if (PSJ_HAS(ctx, psj_call_context, remaining_ms) && ctx->remaining_ms != NULL && ctx->remaining_ms(ctx) <= 0)
+  if (PSJ_HAS(ctx, psj_call_context, remaining_ms) && ctx->remaining_ms != NULL &&
+      ctx->remaining_ms(ctx) <= 0)
     return fail(ctx, PSJ_E_TIMEOUT, "the call's deadline passed; the host may try again later");
-  if (PSJ_HAS(ctx, psj_call_context, is_interrupted) && ctx->is_interrupted != NULL && ctx->is_interrupted(ctx))
+  if (PSJ_HAS(ctx, psj_call_context, is_interrupted) && ctx->is_interrupted != NULL &&
+      ctx->is_interrupted(ctx))
     return fail(ctx, PSJ_E_INTERRUPTED, "the host interrupted the call");
   return PSJ_OK;
 }
@@ -30,10 +31,12 @@ static int32_t greeting_create(const psj_job_type* job_type, const psj_kv* const
   uint64_t i;
   (void)job_type;
   if (ctx == NULL) return PSJ_E_INVALID_ARGUMENT;
-  if (out == NULL || (count > 0 && settings == NULL)) return fail(ctx, PSJ_E_INVALID_ARGUMENT, "NULL argument");
+  if (out == NULL || (count > 0 && settings == NULL))
+    return fail(ctx, PSJ_E_INVALID_ARGUMENT, "NULL argument");
   for (i = 0; i < count; ++i) {
     const psj_kv* kv = settings[i];
-    if (kv == NULL || kv->struct_size < sizeof(psj_kv)) return fail(ctx, PSJ_E_INVALID_SETTINGS, "malformed setting");
+    if (kv == NULL || kv->struct_size < sizeof(psj_kv))
+      return fail(ctx, PSJ_E_INVALID_SETTINGS, "malformed setting");
     if (kv->key.len == 8 && memcmp(kv->key.data, "Greeting", 8) == 0 && kv->value.len > 0) {
       psj_instance* instance = calloc(1, sizeof *instance);
       if (instance == NULL || (instance->greeting = malloc(kv->value.len + 1)) == NULL) {
@@ -56,8 +59,8 @@ static void greeting_destroy(psj_instance* instance) {
   free(instance);
 }
 
-static int32_t greeting_run(psj_instance* instance, const psj_call_context* ctx, const psj_run_request* request,
-                            const psj_run_sink* sink) {
+static int32_t greeting_run(psj_instance* instance, const psj_call_context* ctx,
+                            const psj_run_request* request, const psj_run_sink* sink) {
   int32_t code;
   if (ctx == NULL) return PSJ_E_INVALID_ARGUMENT;
   if (instance == NULL || request == NULL || request->struct_size < sizeof(psj_run_request) || sink == NULL ||
@@ -119,8 +122,9 @@ static uint32_t greeting_count(void) { return 1; }
 static const psj_job_type* greeting_at(uint32_t index) { return index == 0 ? &greeting_job_type : NULL; }
 
 static const psj_plugin_entry greeting_entry = {
-    sizeof(psj_plugin_entry), PSJ_ABI_MAJOR, PSJ_ABI_MINOR, 0 /* min_host_minor */, "example.greeting", "1.0.0",
-    greeting_init,            greeting_deinit, greeting_count, greeting_at,
+    sizeof(psj_plugin_entry), PSJ_ABI_MAJOR, PSJ_ABI_MINOR, 0 /* min_host_minor */,
+    "example.greeting",       "1.0.0",       greeting_init, greeting_deinit,
+    greeting_count,           greeting_at,
 };
 
 PSJ_EXPORT const psj_plugin_entry* polysync_jobtype_v1_entry(void) { return &greeting_entry; }

@@ -1,6 +1,5 @@
 // A job type in C++: copy this folder, rename the ids, and fill in the calls with your platform's API.
 #include <polysync/jobtype_v1.hpp>
-
 #include <string>
 
 namespace psj = polysync::jobtype_v1;
@@ -18,12 +17,16 @@ class HelloJob {
   std::string test_connection(psj::Call&) { return "the greeting is set (nothing to reach)"; }
 
   void import_jobs(psj::Call&, std::string_view, psj::Importer& out) {
-    out.emit({"template", "Say hello", "Greets whoever is named", {{"name", PSJ_DIRECTION_INPUT, PSJ_TYPE_STRING}}});
+    out.emit({"template",
+              "Say hello",
+              "Greets whoever is named",
+              {{"name", PSJ_DIRECTION_INPUT, PSJ_TYPE_STRING}}});
   }
 
   void run(psj::Call& call, const psj::RunRequest& request, psj::RunResult& result) {
     call.check();  // a passed deadline throws PSJ_E_TIMEOUT, an interrupt PSJ_E_INTERRUPTED
-    if (request.idempotency_key().empty()) throw psj::Error(PSJ_E_INVALID_ARGUMENT, "an idempotency key is required");
+    if (request.idempotency_key().empty())
+      throw psj::Error(PSJ_E_INVALID_ARGUMENT, "an idempotency key is required");
     result.set_run_id(request.idempotency_key());  // the same key names the same run: submitted exactly once
   }
 
@@ -32,7 +35,9 @@ class HelloJob {
     status.add_output("greeting", greeting_ + ", " + std::string(run.parameters().get("name", "world")));
   }
 
-  void cancel(psj::Call&, const psj::RunRef&, psj::Status& status) { status.set_state(PSJ_STATE_CANCELLED, "Canceled"); }
+  void cancel(psj::Call&, const psj::RunRef&, psj::Status& status) {
+    status.set_state(PSJ_STATE_CANCELLED, "Canceled");
+  }
 
  private:
   const std::string greeting_;

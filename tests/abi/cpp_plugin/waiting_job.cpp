@@ -1,9 +1,8 @@
 // A job type on the header-only C++ layer whose run of external id "block" waits until interrupted or out of
 // time (Call::sleep_for): the contract tests check the layer's deadline rule (Timeout at the deadline,
 // Interrupted before it) and that its interrupt handler never outlives the call.
-#include <polysync/jobtype_v1.hpp>
-
 #include <chrono>
+#include <polysync/jobtype_v1.hpp>
 #include <string>
 
 namespace psj = polysync::jobtype_v1;
@@ -38,7 +37,9 @@ class WaitingJob {
       status.set_state(PSJ_STATE_SUCCESS, "Completed");
   }
 
-  void cancel(psj::Call&, const psj::RunRef&, psj::Status& status) { status.set_state(PSJ_STATE_CANCELLED, "Canceled"); }
+  void cancel(psj::Call&, const psj::RunRef&, psj::Status& status) {
+    status.set_state(PSJ_STATE_CANCELLED, "Canceled");
+  }
 
  private:
   const std::string token_;
