@@ -8,6 +8,7 @@
 // no header, no wait. Remaining reads/writes are never negative and a plain decimal is taken exactly; a
 // missing or unreadable header leaves the last value. PollHint is 0 exactly for terminal states, at most
 // 10 minutes, and fewer reads left never shorten it.
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cstddef>
@@ -84,8 +85,11 @@ std::optional<long long> plainDecimal(const std::optional<std::string>& text, lo
 
 // The first header of that name is the one read (HttpHeaders::get); nullopt when it is unusable.
 std::optional<long long> usableMs(const arm::HttpHeaders& headers, const char* name) {
-  return plainDecimal(headers.get(name), 86'400'000LL);
+  return plainDecimal(headers.get(name), 999'999'999LL);
 }
+
+// Any delay is capped at kMaxRetryAfter: a huge one is "a long time", never wrapped or read as zero.
+long long capped(long long ms) { return std::min<long long>(ms, arm::kMaxRetryAfter.count()); }
 
 void checkRetryAfter(const arm::HttpHeaders& headers) {
   const std::optional<std::chrono::milliseconds> wait = arm::retryAfterFrom(headers);
@@ -93,16 +97,17 @@ void checkRetryAfter(const arm::HttpHeaders& headers) {
     FUZZ_CHECK(!wait, "a wait without any Retry-After header");
   if (!wait) return;
   FUZZ_CHECK(wait->count() >= 0, "negative Retry-After wait");
+  FUZZ_CHECK(*wait <= arm::kMaxRetryAfter, "a Retry-After wait above the cap");
   const auto first = usableMs(headers, "retry-after-ms");
   const auto second = usableMs(headers, "x-ms-retry-after-ms");
   // A plain decimal is usable whatever its surrounding blanks; only blank-free values are predicted here.
   if (first) {
-    FUZZ_CHECK(wait->count() == *first, "retry-after-ms not taken exactly");
+    FUZZ_CHECK(wait->count() == capped(*first), "retry-after-ms not taken exactly (capped)");
   } else if (!headers.has("retry-after-ms") && second) {
-    FUZZ_CHECK(wait->count() == *second, "x-ms-retry-after-ms not taken exactly");
+    FUZZ_CHECK(wait->count() == capped(*second), "x-ms-retry-after-ms not taken exactly (capped)");
   } else if (!headers.has("retry-after-ms") && !headers.has("x-ms-retry-after-ms")) {
-    if (const auto seconds = plainDecimal(headers.get("Retry-After"), 86'400'000LL))
-      FUZZ_CHECK(wait->count() == *seconds * 1000, "Retry-After seconds not taken exactly");
+    if (const auto seconds = plainDecimal(headers.get("Retry-After"), 999'999'999LL))
+      FUZZ_CHECK(wait->count() == capped(*seconds * 1000), "Retry-After seconds not taken exactly (capped)");
   }
 }
 
