@@ -36,6 +36,22 @@ TEST_F(ConnectionSettingsTest, MalformedSettingsAreNamedWithoutTheirValue) {
   }
 }
 
+TEST_F(ConnectionSettingsTest, AnUnknownSettingIsAWarningNamingTheNearestKnownOne) {
+  const std::string typoValue = "typo-value-never-logged";
+  connect({{"Client Secert", typoValue}, {"Bogus Setting", "x"}, {"resource group name", "rg-cased"}});
+  const std::string log = host->allText();
+  EXPECT_NE(log.find("unknown connection setting 'Client Secert' is ignored; did you mean 'Client Secret'?"),
+            std::string::npos)
+      << log;
+  EXPECT_NE(log.find("unknown connection setting 'Bogus Setting' is ignored; the job type's settings schema"),
+            std::string::npos)
+      << log;
+  EXPECT_EQ(log.find("resource group name"), std::string::npos) << "a differently cased name is known: " << log;
+  EXPECT_EQ(log.find(typoValue), std::string::npos) << "a value reached the log";
+  EXPECT_EQ(log.find("connected to"), std::string::npos) << "nothing has been reached yet: " << log;
+  EXPECT_EQ(emulator->journal().size(), 0u);
+}
+
 TEST_F(ConnectionSettingsTest, ServicePrincipalWithoutSecretIsRefused) {
   const auto error = expectError([&] { connect({{std::string(names::kClientSecret), ""}}); });
   EXPECT_EQ(error.code(), core::ErrorCode::InvalidSettings);

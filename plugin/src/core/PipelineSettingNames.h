@@ -35,6 +35,15 @@ inline constexpr std::string_view kRequestTimeoutSeconds = "Request Timeout Seco
 inline constexpr std::string_view kDiscoveryTag = "Discovery Tag";
 inline constexpr std::string_view kAdditionalTokenHosts = "Additional Token Hosts";
 
+// Every connection setting above, for the check that warns about a name the job type does not know.
+inline constexpr std::string_view kConnectionSettingNames[] = {
+    kSubscriptionId,   kResourceGroupName,      kWorkspaceName,       kAuthenticationMethod,
+    kTenantId,         kClientId,               kClientSecret,        kCertificate,
+    kCertificatePassword, kThumbprint,          kFederatedTokenFile,  kAzureCloud,
+    kResourceManagerEndpoint, kAuthorityHost,   kAzureMlAudience,     kStudioHost,
+    kManagedIdentityEndpoint, kApiVersion,      kCaBundlePath,        kAllowPlainHttpToLoopback,
+    kRequestTimeoutSeconds, kDiscoveryTag,      kAdditionalTokenHosts};
+
 // Values of "Authentication Method".
 inline constexpr std::string_view kAuthPolysyncServicePrincipal = "Polysync Service Principal";  // default
 inline constexpr std::string_view kAuthServicePrincipal = "Service Principal";

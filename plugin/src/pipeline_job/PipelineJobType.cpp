@@ -3,6 +3,7 @@
 #include "core/PipelineJobTypeInfo.h"
 #include "pipeline_job/ConnectionSettings.h"
 #include "pipeline_job/PipelineJobInstance.h"
+#include "pipeline_job/UnknownSettings.h"
 #include "pipeline_job/WorkspaceConnection.h"
 
 namespace aifoundry::pipeline_job {
@@ -28,7 +29,9 @@ std::unique_ptr<core::JobTypeInstance> PipelineJobType::create(const std::vector
                                                                core::CallContext& ctx) {
   auto connection =
       std::make_shared<const WorkspaceConnection>(ConnectionSettings::parse(settings), ctx.host(), options_);
-  connection->log().info("connected to " + connection->describeWorkspace());
+  for (const std::string& warning : unknownSettingWarnings(settings)) connection->log().warn(warning);
+  // Nothing has been reached yet: test connection is what says the workspace answers.
+  connection->log().debug("configured for " + connection->describeWorkspace());
   return std::make_unique<PipelineJobInstance>(std::move(connection), options_);
 }
 
