@@ -1,7 +1,7 @@
 // Fuzz target: an access-token reply from Entra ID, IMDS or App Service -> identity::parseTokenResponse.
 // Invariant: a token with a non-empty value, or arm::HttpError with a one-line message of our own words that
-// never repeats the reply (which may hold a token): "<operation>: the token (endpoint's) reply ...", short, and
-// never Authentication (a malformed reply is the service's fault).
+// never repeats the reply (which may hold a token): "<operation>: the token (endpoint's) reply ...", short,
+// and never Authentication (a malformed reply is the service's fault).
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -25,7 +25,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                    message.size() < 160,
                "error is not one of the parser's own messages: " + message);
     // A malformed 2xx reply is the service's fault (retried), never the user's credentials.
-    FUZZ_CHECK(e.reason() != arm::ErrorReason::Authentication, "a malformed token reply blamed the credentials");
+    FUZZ_CHECK(e.reason() != arm::ErrorReason::Authentication,
+               "a malformed token reply blamed the credentials");
   }
   return 0;
 }
