@@ -2,7 +2,7 @@
 // validated before anything is submitted.
 #include "PipelineJobFixture.h"
 
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 #include "core/PipelineSettingNames.h"
 #include "pipeline_job/ConnectionSettings.h"
 #include "pipeline_job/PipelineJobOptions.h"
@@ -15,7 +15,7 @@
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-using azureml::JsonView;
+using common::JsonView;
 
 class RunTest : public PipelineJobTest {
  protected:
@@ -85,7 +85,7 @@ TEST_F(RunTest, OutputParametersAreNotSent) {
 
 TEST_F(RunTest, ComputeAttributeOverridesTheTemplatesCompute) {
   auto r = request(kTrainTemplate);
-  r.attributes.push_back(core::Setting{std::string(core::pipeline::kComputeNameAttribute), core::SecretString("big-gpus"), false});
+  r.attributes.push_back(core::Setting{std::string(core::pipeline::kComputeNameAttribute), common::SecretString("big-gpus"), false});
   run(r);
   EXPECT_EQ(member(onlyPut().body, {"properties", "computeId"}),
             "\"" + emulator->workspaceArmId() + "/computes/big-gpus\"");

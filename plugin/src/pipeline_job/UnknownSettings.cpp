@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "core/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job {
@@ -11,8 +11,8 @@ namespace {
 
 // Edit distance (insert, delete, substitute) of the lower-cased names: short names, so the simple table.
 std::size_t distance(std::string_view a, std::string_view b) {
-  const std::string x = azureml::ascii::toLower(a);
-  const std::string y = azureml::ascii::toLower(b);
+  const std::string x = common::ascii::toLower(a);
+  const std::string y = common::ascii::toLower(b);
   std::vector<std::size_t> row(y.size() + 1);
   for (std::size_t j = 0; j <= y.size(); ++j) row[j] = j;
   for (std::size_t i = 1; i <= x.size(); ++i) {
@@ -46,7 +46,7 @@ std::vector<std::string> unknownSettingWarnings(const std::vector<core::Setting>
     if (known) continue;
     // Close means a slip of the keyboard: at most a quarter of the name's letters, and at least two.
     const bool close = best <= std::max<std::size_t>(2, nearest.size() / 4);
-    std::string line = "unknown connection setting '" + azureml::ascii::oneLine(setting.key, 128) + "' is ignored";
+    std::string line = "unknown connection setting '" + common::ascii::oneLine(setting.key, 128) + "' is ignored";
     line += close ? "; did you mean '" + std::string(nearest) + "'?" : "; the job type's settings schema lists the names";
     warnings.push_back(std::move(line));
   }

@@ -12,26 +12,26 @@
 #include "core/JobTypeError.h"
 #include "core/PipelineJobTypeInfo.h"
 #include "core/PipelineSettingNames.h"
-#include "core/SecretString.h"
+#include "common/SecretString.h"
 
 namespace {
 
 namespace core = aifoundry::core;
 
 TEST(SecretString, MovingLeavesTheSourceEmpty) {
-  core::SecretString secret("short");
-  core::SecretString moved(std::move(secret));
+  common::SecretString secret("short");
+  common::SecretString moved(std::move(secret));
   EXPECT_EQ(moved.view(), "short");
   EXPECT_TRUE(secret.empty());  // NOLINT(bugprone-use-after-move): wiped by design
-  core::SecretString longer(std::string(100, 'x'));
-  core::SecretString assigned;
+  common::SecretString longer(std::string(100, 'x'));
+  common::SecretString assigned;
   assigned = std::move(longer);
   EXPECT_EQ(assigned.size(), 100u);
   EXPECT_TRUE(longer.empty());  // NOLINT(bugprone-use-after-move)
 }
 
 TEST(SecretString, ClearWipesAndEmpties) {
-  core::SecretString secret("p@ss");
+  common::SecretString secret("p@ss");
   secret.clear();
   EXPECT_TRUE(secret.empty());
   EXPECT_STREQ(secret.c_str(), "");
