@@ -2,13 +2,13 @@
 // one is named in an InvalidSettings error (never its value).
 #include "PipelineJobFixture.h"
 
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/ConnectionSettings.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 class ConnectionSettingsTest : public PipelineJobTest {};
 

@@ -3,12 +3,12 @@
 #include <chrono>
 #include <thread>
 
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/PipelineJobType.h"
 
 namespace aifoundry::pipeline_job::testing {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 azureml_emulator::EmulatorOptions PipelineJobTest::makeOptions() {
   azureml_emulator::EmulatorOptions options;

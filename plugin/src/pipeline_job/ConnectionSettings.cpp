@@ -6,14 +6,14 @@
 #include "azureml/AzureMlError.h"
 #include "azureml/WorkspaceUrls.h"
 #include "core/JobTypeError.h"
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/ErrorTranslation.h"
 #include "pipeline_job/SecretWipe.h"
 
 namespace aifoundry::pipeline_job {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 [[noreturn]] void invalid(std::string_view setting, const std::string& what) {
   throw core::JobTypeError(core::ErrorCode::InvalidSettings,

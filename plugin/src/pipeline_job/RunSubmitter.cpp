@@ -8,7 +8,7 @@
 #include "azureml/RunName.h"
 #include "azureml/TemplateCloner.h"
 #include "core/JobTypeError.h"
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
 #include "pipeline_job/ParameterConversion.h"
@@ -59,7 +59,7 @@ Template readTemplate(const WorkspaceConnection& connection, const std::string& 
 }
 
 std::string computeOverrideOf(const core::RunRequest& request) {
-  const core::Setting* attribute = core::findSetting(request.attributes, core::pipeline::kComputeNameAttribute);
+  const core::Setting* attribute = core::findSetting(request.attributes, pipeline_job::names::kComputeNameAttribute);
   return attribute ? std::string(attribute->value.view()) : std::string();
 }
 

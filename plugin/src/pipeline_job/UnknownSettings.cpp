@@ -4,7 +4,7 @@
 #include <string_view>
 
 #include "common/AsciiText.h"
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job {
 namespace {
@@ -35,7 +35,7 @@ std::vector<std::string> unknownSettingWarnings(const std::vector<core::Setting>
     std::string_view nearest;
     std::size_t best = std::string_view::npos;
     bool known = false;
-    for (const std::string_view name : core::pipeline::kConnectionSettingNames) {
+    for (const std::string_view name : pipeline_job::names::kConnectionSettingNames) {
       const std::size_t d = distance(setting.key, name);
       if (d == 0) known = true;
       if (d < best) {

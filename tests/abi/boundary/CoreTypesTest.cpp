@@ -1,22 +1,17 @@
-// The core types the job-type layers build on: SecretString, ErrorCode, ManualCallContext and the pipeline
-// job's published names.
+// The core types the job-type layers build on: SecretString, ErrorCode and the ManualCallContext test double.
 #include <gtest/gtest.h>
-
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <thread>
 
 #include "core/ErrorCode.h"
-#include "core/ManualCallContext.h"
+#include "ManualCallContext.h"
 #include "core/JobTypeError.h"
-#include "core/PipelineJobTypeInfo.h"
-#include "core/PipelineSettingNames.h"
 #include "common/SecretString.h"
 
 namespace {
 
 namespace core = aifoundry::core;
+namespace common = aifoundry::common;
 
 TEST(SecretString, MovingLeavesTheSourceEmpty) {
   common::SecretString secret("short");
@@ -69,24 +64,6 @@ TEST(ManualCallContext, ATimeoutBecomesADeadline) {
   core::ManualCallContext timed(std::chrono::milliseconds(-1));
   EXPECT_LE(timed.remainingMs(), 0);
   EXPECT_THROW(timed.throwIfStopped(), core::JobTypeError);
-}
-
-TEST(PipelineJobTypeInfo, EverySettingNameIsInTheSettingsSchema) {
-  const core::JobTypeInfo info = core::pipelineJobTypeInfo({});
-  Poco::JSON::Parser parser;
-  const auto properties =
-      parser.parse(info.settingsSchemaJson).extract<Poco::JSON::Object::Ptr>()->getObject("properties");
-  namespace n = core::pipeline;
-  for (std::string_view name :
-       {n::kSubscriptionId, n::kResourceGroupName, n::kWorkspaceName, n::kAuthenticationMethod, n::kTenantId,
-        n::kClientId, n::kClientSecret, n::kCertificate, n::kCertificatePassword, n::kThumbprint,
-        n::kFederatedTokenFile, n::kAzureCloud, n::kResourceManagerEndpoint, n::kAuthorityHost, n::kAzureMlAudience,
-        n::kStudioHost, n::kManagedIdentityEndpoint, n::kApiVersion, n::kCaBundlePath, n::kAllowPlainHttpToLoopback,
-        n::kRequestTimeoutSeconds, n::kDiscoveryTag, n::kAdditionalTokenHosts}) {
-    EXPECT_TRUE(properties->has(std::string(name))) << name;
-  }
-  EXPECT_EQ(info.id, n::kJobTypeId);
-  EXPECT_EQ(info.displayName, n::kJobTypeDisplayName);
 }
 
 }  // namespace

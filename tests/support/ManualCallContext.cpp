@@ -1,8 +1,8 @@
-#include "core/ManualCallContext.h"
+#include "ManualCallContext.h"
 
 #include <utility>
 
-#include "core/NullHostServices.h"
+#include "NullHostServices.h"
 
 namespace aifoundry::core {
 

@@ -1,10 +1,10 @@
-#include "core/PipelineJobTypeInfo.h"
+#include "pipeline_job/PipelineJobTypeInfo.h"
 
 #include <string>
 
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
-namespace aifoundry::core {
+namespace aifoundry::pipeline_job {
 namespace {
 
 // Attribute names as in docs/azure-contract.md. Values reach the plugin as text, so numbers and
@@ -78,10 +78,10 @@ constexpr const char* kParametersSchema = R"json({
 
 }  // namespace
 
-JobTypeInfo pipelineJobTypeInfo(const Capabilities& capabilities) {
-  JobTypeInfo info;
-  info.id = std::string(pipeline::kJobTypeId);
-  info.displayName = std::string(pipeline::kJobTypeDisplayName);
+core::JobTypeInfo pipelineJobTypeInfo(const core::Capabilities& capabilities) {
+  core::JobTypeInfo info;
+  info.id = std::string(names::kJobTypeId);
+  info.displayName = std::string(names::kJobTypeDisplayName);
   info.capabilities = capabilities;
   info.settingsSchemaJson = kSettingsSchema;
   info.attributesSchemaJson = kAttributesSchema;
@@ -89,4 +89,4 @@ JobTypeInfo pipelineJobTypeInfo(const Capabilities& capabilities) {
   return info;
 }
 
-}  // namespace aifoundry::core
+}  // namespace aifoundry::pipeline_job

@@ -5,7 +5,7 @@
 
 #include <string_view>
 
-namespace aifoundry::core::pipeline {
+namespace aifoundry::pipeline_job::names {
 
 inline constexpr std::string_view kJobTypeId = "azure.aifoundry.pipeline-job";
 inline constexpr std::string_view kJobTypeDisplayName = "AI Foundry Pipeline Job";
@@ -62,4 +62,4 @@ inline constexpr std::string_view kDefaultApiVersion = "2024-10-01";
 // Job attribute: a compute name or a full ARM id overriding the template's compute.
 inline constexpr std::string_view kComputeNameAttribute = "AI Foundry Compute Name";
 
-}  // namespace aifoundry::core::pipeline
+}  // namespace aifoundry::pipeline_job::names

@@ -1,4 +1,4 @@
-#include "core/NullHostServices.h"
+#include "NullHostServices.h"
 
 #include "core/JobTypeError.h"
 
