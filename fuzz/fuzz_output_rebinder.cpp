@@ -24,19 +24,19 @@ namespace {
 
 struct Member {
   std::string key;
-  common::JsonView value;
+  aifoundry::common::JsonView value;
 };
 
-std::vector<Member> membersOf(common::JsonView object) {
+std::vector<Member> membersOf(aifoundry::common::JsonView object) {
   std::vector<Member> out;
-  object.forEachMember([&](const std::string& key, common::JsonView value) { out.push_back({key, value}); });
+  object.forEachMember([&](const std::string& key, aifoundry::common::JsonView value) { out.push_back({key, value}); });
   return out;
 }
 
-bool nameOccursInAUri(common::JsonView outputs, std::string_view name) {
+bool nameOccursInAUri(aifoundry::common::JsonView outputs, std::string_view name) {
   bool occurs = false;
-  outputs.forEachMember([&](const std::string&, common::JsonView output) {
-    output.forEachMember([&](const std::string& key, common::JsonView value) {
+  outputs.forEachMember([&](const std::string&, aifoundry::common::JsonView output) {
+    output.forEachMember([&](const std::string& key, aifoundry::common::JsonView value) {
       if (key == "uri" && value.isString() && value.text().find(name) != std::string::npos) occurs = true;
     });
   });
@@ -65,7 +65,7 @@ void checkPath(const std::string& before, const std::string& after, std::string_
   FUZZ_CHECK(segments == slashes + 1, "rebinding changed the number of path segments");
 }
 
-void checkRebound(common::JsonView outputs, common::JsonView result, std::string_view name) {
+void checkRebound(aifoundry::common::JsonView outputs, aifoundry::common::JsonView result, std::string_view name) {
   FUZZ_CHECK(outputs.isObject() && result.isObject(), "a non-object was changed");
   const std::vector<Member> before = membersOf(outputs), after = membersOf(result);
   FUZZ_CHECK(before.size() == after.size(), "the number of outputs changed");
@@ -96,17 +96,17 @@ void checkRebound(common::JsonView outputs, common::JsonView result, std::string
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const fuzz::SplitInput input =
       fuzz::splitInput(std::string_view(reinterpret_cast<const char*>(data), size));
-  if (!common::JsonView::isValid(input.document)) return 0;  // TemplateCloner hands over only parsed JSON
+  if (!aifoundry::common::JsonView::isValid(input.document)) return 0;  // TemplateCloner hands over only parsed JSON
   const std::string name =
       input.lines.empty() ? std::string("template-job") : fuzz::field(input.lines.front(), 0);
-  const common::JsonView outputs = common::JsonView::parse(input.document, "outputs");
+  const aifoundry::common::JsonView outputs = aifoundry::common::JsonView::parse(input.document, "outputs");
   const std::string result = OutputRebinder::rebind(outputs, name);
-  FUZZ_CHECK(common::JsonView::isValid(result), "the rebound outputs are not valid JSON");
+  FUZZ_CHECK(aifoundry::common::JsonView::isValid(result), "the rebound outputs are not valid JSON");
   if (name.empty() || !nameOccursInAUri(outputs, name)) {
     FUZZ_CHECK(result == outputs.raw(), "outputs changed though the name occurs in no uri");
     return 0;
   }
-  const common::JsonView rebound = common::JsonView::parse(result, "rebound outputs");
+  const aifoundry::common::JsonView rebound = aifoundry::common::JsonView::parse(result, "rebound outputs");
   if (result != outputs.raw()) checkRebound(outputs, rebound, name);
   FUZZ_CHECK(OutputRebinder::rebind(rebound, name) == result, "rebinding twice changed the outputs again");
   return 0;

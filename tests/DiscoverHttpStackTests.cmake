@@ -3,6 +3,7 @@
 function(discover_http_stack_tests target)
   set(concurrency "${HTTP_STACK_CONCURRENCY_TESTS}")
   set(wire "${HTTP_STACK_HOSTILE_WIRE_TESTS}")
+  polysync_has_concurrency_tests(${target})
   gtest_discover_tests(${target} DISCOVERY_TIMEOUT 60 TEST_FILTER "${concurrency}" TEST_LIST ${target}_concurrency
                        PROPERTIES LABELS concurrency)
   gtest_discover_tests(${target} DISCOVERY_TIMEOUT 60 TEST_FILTER "Tls*:Transport.RefusesPlainHttp*"

@@ -36,7 +36,7 @@ void Connection::open(InterruptScope& scope, Poco::Timespan connectTimeout, Poco
     connected_ = false;
     input_.clear();
     socketTimeout.reset();
-    // Resolves like Poco's HTTP session did (an IP literal as is, else the resolver's first address).
+    // Resolves as Poco's HTTP session does (an IP literal as is, else the resolver's first address).
     const Poco::Net::SocketAddress address(endpoint_.host, endpoint_.port);
     std::optional<SigpipeGuard> quiet;  // the handshake writes with write(2) (see SigpipeGuard); outlives `tcp`
     if (endpoint_.scheme == "https") quiet.emplace();

@@ -16,7 +16,7 @@ struct TransportOptions;
 bool isLoopbackHost(const std::string& host);
 
 // Throws HttpError(InvalidSettings) when the URL must not be contacted; otherwise returns it parsed (the
-// transport needs it parsed too; parsing it twice was ~2% of a poll's CPU, measured with bench/).
+// transport needs it parsed too, and parsing it twice shows in a poll's CPU profile).
 Poco::URI checkedEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp);
 
 }  // namespace aifoundry::http

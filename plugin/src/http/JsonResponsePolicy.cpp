@@ -52,8 +52,8 @@ HttpResponse JsonResponsePolicy::send(HttpRequest& request, const CallControl& c
                             Poco::toLower(*type).substr(0, 60) + "' instead of JSON (a proxy or gateway answered?)",
                         detailsOf(response));
     // The shape only (common/JsonShapeCheck.h says what it checks): the layer that reads the body validates it
-    // completely as it parses (common::JsonView), so validating here too — with Poco's DOM parser this cost
-    // ~25% of a poll's CPU, and even a tree-less Poco parse ~10% (measured with bench/) — bought nothing.
+    // completely as it parses (common::JsonView), so a full parse here too would cost a large share of a
+    // poll's CPU (bench/README.md) and buy nothing.
     if (!common::looksLikeCompleteJson(response.body)) {
         throw HttpError(operationOf(request) + ": HTTP " + std::to_string(response.status) +
                             " with a body that is not valid JSON (" + std::to_string(response.body.size()) +

@@ -21,7 +21,7 @@ class LogSink {
   using Enabled = std::function<bool(LogLevel)>;
 
   LogSink() = default;
-  // Any callable (LogLevel, const std::string&) is a sink that wants every level, as before.
+  // Any callable (LogLevel, const std::string&) is a sink that wants every level.
   template <class F, class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, LogSink> &&
                                               std::is_invocable_v<F&, LogLevel, const std::string&>>>
   LogSink(F&& write) : write_(std::forward<F>(write)) {}  // NOLINT: implicit on purpose

@@ -37,9 +37,9 @@ std::string guidText(std::uint8_t* b) {
 
 }  // namespace
 
-// A random (version 4) GUID, lower-case. The 16 bytes come from one getrandom() call: Poco's
-// createRandom() opened, read and closed /dev/urandom for every GUID (3 system calls on every ARM request;
-// ~5% of a poll's CPU with bench/). Poco stays the fallback should the kernel refuse.
+// A random (version 4) GUID, lower-case. The 16 bytes come from one getrandom() call, not Poco's
+// createRandom(), which opens, reads and closes /dev/urandom for every GUID (3 system calls on every ARM
+// request). Poco stays the fallback should the kernel refuse.
 std::string newGuid() {
     std::uint8_t b[16];
     if (!kernelRandom(b, sizeof b)) return Poco::UUIDGenerator::defaultGenerator().createRandom().toString();

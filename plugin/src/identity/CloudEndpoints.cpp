@@ -38,7 +38,7 @@ CloudEndpoints CloudEndpoints::forCloud(std::string_view name) {
                   "https://ml.azure.cn", "studio.ml.azure.cn",
                   {".api.ml.azure.cn", ".experiments.ml.azure.cn"});
   throw common::CodedError(common::errc::InvalidSetting,
-                     std::string("Setting '") + kAzureCloudSetting + "' has the value '" +
+                     std::string("Setting '") + settings::kAzureCloud + "' has the value '" +
                          common::ascii::oneLine(n, 64) +
                          "'; use AzurePublicCloud, AzureUSGovernment or AzureChinaCloud");
 }

@@ -9,7 +9,9 @@
 
 namespace aifoundry::identity {
 
-inline constexpr const char* kAzureCloudSetting = "Azure Cloud";
+namespace settings {
+inline constexpr const char* kAzureCloud = "Azure Cloud";
+}  // namespace settings
 
 struct CloudEndpoints {
   std::string cloudName;      // "AzurePublicCloud", "AzureUSGovernment", "AzureChinaCloud"

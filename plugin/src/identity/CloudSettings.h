@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "http/AttributeReader.h"
+#include "identity/CloudEndpoints.h"  // settings::kAzureCloud
 
 namespace aifoundry::identity {
 
@@ -35,7 +36,6 @@ struct CloudSettings {
 };
 
 namespace settings {
-inline constexpr const char* kAzureCloud = "Azure Cloud";
 inline constexpr const char* kAuthorityHost = "Authority Host";
 inline constexpr const char* kResourceManagerEndpoint = "Resource Manager Endpoint";
 inline constexpr const char* kAzureMlAudience = "Azure ML Audience";

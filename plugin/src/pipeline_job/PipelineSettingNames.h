@@ -1,9 +1,21 @@
-// The Polysync attribute names of the "AI Foundry Pipeline Job" (docs/azure-contract.md). Users
-// and tests rely on them exactly as written; PipelineJobTypeInfo.cpp publishes them in the settings schema
-// (a test checks that every name here appears there).
+// The Polysync attribute names of the "AI Foundry Pipeline Job" (docs/azure-contract.md), gathered in one
+// list. Users and tests rely on them exactly as written. Each name is spelled once, by the library that reads
+// it (http/, identity/, azureml/); this list refers to those. PipelineJobTypeInfo.cpp publishes them in the
+// settings schema (a test checks that every name here appears there).
 #pragma once
 
 #include <string_view>
+
+#include "azureml/ComputeId.h"
+#include "azureml/DiscoveryFilter.h"
+#include "azureml/WorkspaceRef.h"
+#include "azureml/WorkspaceUrls.h"
+#include "http/TransportOptions.h"
+#include "identity/CertificateLoader.h"
+#include "identity/CloudSettings.h"
+#include "identity/CredentialFactory.h"
+#include "identity/ManagedIdentityCredential.h"
+#include "identity/WorkloadIdentityCredential.h"
 
 namespace aifoundry::pipeline_job::names {
 
@@ -11,29 +23,29 @@ inline constexpr std::string_view kJobTypeId = "azure.aifoundry.pipeline-job";
 inline constexpr std::string_view kJobTypeDisplayName = "AI Foundry Pipeline Job";
 
 // Connection settings.
-inline constexpr std::string_view kSubscriptionId = "Subscription Id";
-inline constexpr std::string_view kResourceGroupName = "Resource Group Name";
-inline constexpr std::string_view kWorkspaceName = "Workspace Name";
-inline constexpr std::string_view kAuthenticationMethod = "Authentication Method";
-inline constexpr std::string_view kTenantId = "Tenant Id";
-inline constexpr std::string_view kClientId = "Client Id";
-inline constexpr std::string_view kClientSecret = "Client Secret";
-inline constexpr std::string_view kCertificate = "Certificate";
-inline constexpr std::string_view kCertificatePassword = "Certificate Password";
-inline constexpr std::string_view kThumbprint = "Thumbprint";
-inline constexpr std::string_view kFederatedTokenFile = "Federated Token File";
-inline constexpr std::string_view kAzureCloud = "Azure Cloud";
-inline constexpr std::string_view kResourceManagerEndpoint = "Resource Manager Endpoint";
-inline constexpr std::string_view kAuthorityHost = "Authority Host";
-inline constexpr std::string_view kAzureMlAudience = "Azure ML Audience";
-inline constexpr std::string_view kStudioHost = "Studio Host";
-inline constexpr std::string_view kManagedIdentityEndpoint = "Managed Identity Endpoint";
-inline constexpr std::string_view kApiVersion = "API Version";
-inline constexpr std::string_view kCaBundlePath = "CA Bundle Path";
-inline constexpr std::string_view kAllowPlainHttpToLoopback = "Allow Plain HTTP To Loopback";
-inline constexpr std::string_view kRequestTimeoutSeconds = "Request Timeout Seconds";
-inline constexpr std::string_view kDiscoveryTag = "Discovery Tag";
-inline constexpr std::string_view kAdditionalTokenHosts = "Additional Token Hosts";
+inline constexpr std::string_view kSubscriptionId = azureml::kSubscriptionIdSetting;
+inline constexpr std::string_view kResourceGroupName = azureml::kResourceGroupSetting;
+inline constexpr std::string_view kWorkspaceName = azureml::kWorkspaceNameSetting;
+inline constexpr std::string_view kAuthenticationMethod = identity::settings::kAuthenticationMethod;
+inline constexpr std::string_view kTenantId = identity::settings::kTenantId;
+inline constexpr std::string_view kClientId = identity::settings::kClientId;
+inline constexpr std::string_view kClientSecret = identity::settings::kClientSecret;
+inline constexpr std::string_view kCertificate = identity::settings::kCertificate;
+inline constexpr std::string_view kCertificatePassword = identity::settings::kCertificatePassword;
+inline constexpr std::string_view kThumbprint = identity::settings::kThumbprint;
+inline constexpr std::string_view kFederatedTokenFile = identity::settings::kFederatedTokenFile;
+inline constexpr std::string_view kAzureCloud = identity::settings::kAzureCloud;
+inline constexpr std::string_view kResourceManagerEndpoint = identity::settings::kResourceManagerEndpoint;
+inline constexpr std::string_view kAuthorityHost = identity::settings::kAuthorityHost;
+inline constexpr std::string_view kAzureMlAudience = identity::settings::kAzureMlAudience;
+inline constexpr std::string_view kStudioHost = identity::settings::kStudioHost;
+inline constexpr std::string_view kManagedIdentityEndpoint = identity::settings::kManagedIdentityEndpoint;
+inline constexpr std::string_view kApiVersion = azureml::kApiVersionSetting;
+inline constexpr std::string_view kCaBundlePath = http::settings::kCaBundlePath;
+inline constexpr std::string_view kAllowPlainHttpToLoopback = http::settings::kAllowPlainHttpToLoopback;
+inline constexpr std::string_view kRequestTimeoutSeconds = http::settings::kRequestTimeoutSeconds;
+inline constexpr std::string_view kDiscoveryTag = azureml::kDiscoveryTagSetting;
+inline constexpr std::string_view kAdditionalTokenHosts = identity::settings::kAdditionalTokenHosts;
 
 // Every connection setting above, for the check that warns about a name the job type does not know.
 inline constexpr std::string_view kConnectionSettingNames[] = {
@@ -45,21 +57,21 @@ inline constexpr std::string_view kConnectionSettingNames[] = {
     kRequestTimeoutSeconds, kDiscoveryTag,      kAdditionalTokenHosts};
 
 // Values of "Authentication Method".
-inline constexpr std::string_view kAuthPolysyncServicePrincipal = "Polysync Service Principal";  // default
-inline constexpr std::string_view kAuthServicePrincipal = "Service Principal";
-inline constexpr std::string_view kAuthCertificate = "Certificate";
-inline constexpr std::string_view kAuthManagedIdentity = "Managed Identity";
-inline constexpr std::string_view kAuthWorkloadIdentity = "Workload Identity";
-inline constexpr std::string_view kAuthEnvironment = "Environment";
+inline constexpr std::string_view kAuthPolysyncServicePrincipal = identity::settings::kPolysyncServicePrincipal;  // default
+inline constexpr std::string_view kAuthServicePrincipal = identity::settings::kServicePrincipal;
+inline constexpr std::string_view kAuthCertificate = identity::settings::kCertificateMethod;
+inline constexpr std::string_view kAuthManagedIdentity = identity::settings::kManagedIdentity;
+inline constexpr std::string_view kAuthWorkloadIdentity = identity::settings::kWorkloadIdentity;
+inline constexpr std::string_view kAuthEnvironment = identity::settings::kEnvironment;
 
 // Values of "Azure Cloud".
 inline constexpr std::string_view kCloudPublic = "AzurePublicCloud";  // default
 inline constexpr std::string_view kCloudUsGovernment = "AzureUSGovernment";
 inline constexpr std::string_view kCloudChina = "AzureChinaCloud";
 
-inline constexpr std::string_view kDefaultApiVersion = "2024-10-01";
+inline constexpr std::string_view kDefaultApiVersion = azureml::kDefaultApiVersion;
 
 // Job attribute: a compute name or a full ARM id overriding the template's compute.
-inline constexpr std::string_view kComputeNameAttribute = "AI Foundry Compute Name";
+inline constexpr std::string_view kComputeNameAttribute = azureml::kComputeNameAttribute;
 
 }  // namespace aifoundry::pipeline_job::names

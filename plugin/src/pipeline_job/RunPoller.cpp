@@ -57,7 +57,7 @@ RunObservation RunPoller::observe(const std::string& runId, const http::CallCont
     const common::JsonDocument reply(response.body, "the run '" + runId + "'");
     // Only the fields a poll reports; inputs and tags are never needed here and outputs only at the end.
     observation.job = azureml::JobDecoder::decodeForPoll(reply.root());
-    // From the decoder's pass: a second walk of the reply for systemData cost ~3% of a poll (bench/).
+    // From the decoder's pass: a second walk of the reply for systemData would cost a poll more CPU.
     if (observation.job.createdAt) observation.createdAtMs = parseIsoTimeMs(*observation.job.createdAt);
   } catch (const azureml::AzureMlError& e) {
     throw translate(e);
