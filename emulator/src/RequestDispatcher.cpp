@@ -5,7 +5,9 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include <atomic>
 #include <istream>
+#include <optional>
 
 #include "ArmError.h"
 #include "Ids.h"
@@ -162,6 +164,68 @@ void dressAsAzure(const EmulatorState& state, const Request& request, Route rout
   }
 }
 
+// What the journal keeps of a request: secrets masked (tokens in headers, secrets in token forms).
+JournalEntry journalEntryOf(const Request& request, const RouteMatch& match, const std::string& route) {
+  JournalEntry entry;
+  entry.timeMs = timetext::nowMillis();
+  entry.route = route;
+  entry.method = request.method;
+  entry.path = request.path;
+  entry.query = request.query;
+  for (const char* name : kJournaledHeaders)
+    if (request.headers.has(name)) entry.headers.emplace_back(name, maskHeader(name, request.header(name)));
+  entry.body = match.route == Route::Token ? maskForm(request.body) : request.body;
+  return entry;
+}
+
+// The endpoint's own reply to a request within the size limit.
+Reply endpointReply(EmulatorState& state, const Request& request, const RouteMatch& match) {
+  switch (match.route) {
+    case Route::Token: return handleTokenRequest(state, request, match);
+    case Route::Imds: return handleImdsRequest(state, request);
+    case Route::AppService: return handleAppServiceRequest(state, request);
+    case Route::Discovery: return handleDiscoveryRequest(state, request);
+    case Route::HistoryRun:
+    case Route::HistoryChildren: return handleRunHistoryRequest(state, request, match);
+    case Route::Unknown:
+      return armError(404, "NotFound", "No emulated Azure endpoint serves " + request.method + " " + request.path +
+                                           ". See emulator/README.md for the routes.");
+    default: return handleArmRequest(state, request, match);
+  }
+}
+
+// Azure's correlation headers: a fresh request id, the client's correlation and client request ids echoed.
+void stampIds(const Request& request, const std::string& requestId, Reply& reply) {
+  reply.set("x-ms-request-id", requestId);
+  const std::string correlation = request.header("x-ms-correlation-request-id");
+  reply.set("x-ms-correlation-request-id", correlation.empty() ? ids::newGuid() : correlation);
+  if (request.headers.has("x-ms-client-request-id"))
+    reply.set("x-ms-client-request-id", request.header("x-ms-client-request-id"));
+}
+
+bool dropsBeforeHeaders(const std::optional<Fault>& fault) {
+  return fault && (fault->kind == FaultKind::ResetBeforeHeaders || fault->kind == FaultKind::PutAppliedResponseLost);
+}
+
+// Sends the reply whole, or as the fault damages it (oversized, cut, reset, trickled ...).
+void sendReply(Poco::Net::HTTPServerRequest& httpRequest, Poco::Net::HTTPServerResponse& httpResponse,
+               const Reply& reply, const std::optional<Fault>& fault, bool withinLimit,
+               const std::atomic<bool>& stopping) {
+  try {
+    if (!fault || (withinLimit && fault->kind == FaultKind::Status) || fault->kind == FaultKind::MalformedJson ||
+        fault->kind == FaultKind::WrongContentType || !withinLimit) {
+      ReplyWriter::send(httpResponse, reply);
+    } else if (fault->kind == FaultKind::OversizedBody) {
+      ReplyWriter::sendOversized(httpResponse, reply, fault->sizeBytes);
+    } else {
+      ReplyWriter::sendDamaged(httpRequest, httpResponse, reply, *fault, stopping);
+    }
+  } catch (const Poco::Exception&) {
+    // The client went away mid-response (often on purpose, e.g. an oversized body): nothing to do.
+  } catch (const std::exception&) {
+  }
+}
+
 }  // namespace
 
 void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& httpRequest,
@@ -177,18 +241,8 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& httpRequest,
   }
   const std::string route = routeName(match.route);
   state_.requestsPerRoute[static_cast<size_t>(match.route)].fetch_add(1, std::memory_order_relaxed);
-
-  JournalEntry entry;
-  if (state_.options.journal) {
-    entry.timeMs = timetext::nowMillis();
-    entry.route = route;
-    entry.method = request.method;
-    entry.path = request.path;
-    entry.query = request.query;
-    for (const char* name : kJournaledHeaders)
-      if (request.headers.has(name)) entry.headers.emplace_back(name, maskHeader(name, request.header(name)));
-    entry.body = match.route == Route::Token ? maskForm(request.body) : request.body;
-  }
+  std::optional<JournalEntry> entry;
+  if (state_.options.journal) entry = journalEntryOf(request, match, route);
 
   std::optional<Fault> fault = match.route == Route::Unknown ? std::nullopt : state_.faults.take(route);
   Reply reply;
@@ -199,49 +253,19 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& httpRequest,
   } else if (fault && isPreFault(fault->kind)) {
     reply = preFaultReply(*fault, route);
   } else {
-    switch (match.route) {
-      case Route::Token: reply = handleTokenRequest(state_, request, match); break;
-      case Route::Imds: reply = handleImdsRequest(state_, request); break;
-      case Route::AppService: reply = handleAppServiceRequest(state_, request); break;
-      case Route::Discovery: reply = handleDiscoveryRequest(state_, request); break;
-      case Route::HistoryRun:
-      case Route::HistoryChildren: reply = handleRunHistoryRequest(state_, request, match); break;
-      case Route::Unknown:
-        reply = armError(404, "NotFound", "No emulated Azure endpoint serves " + request.method + " " + request.path +
-                                              ". See emulator/README.md for the routes.");
-        break;
-      default: reply = handleArmRequest(state_, request, match);
-    }
+    reply = endpointReply(state_, request, match);
   }
   const std::string requestId = ids::newGuid();
   if (!fault) dressAsAzure(state_, request, match.route, requestId, reply);
-  reply.set("x-ms-request-id", requestId);
-  const std::string correlation = request.header("x-ms-correlation-request-id");
-  reply.set("x-ms-correlation-request-id", correlation.empty() ? ids::newGuid() : correlation);
-  if (request.headers.has("x-ms-client-request-id"))
-    reply.set("x-ms-client-request-id", request.header("x-ms-client-request-id"));
+  stampIds(request, requestId, reply);
 
-  const bool dropsBeforeHeaders =
-      fault && (fault->kind == FaultKind::ResetBeforeHeaders || fault->kind == FaultKind::PutAppliedResponseLost);
-  if (state_.options.journal) {
-    entry.status = dropsBeforeHeaders ? 0 : reply.status;
-    entry.principal = reply.principal;
-    entry.fault = fault ? Fault::kindName(fault->kind) : "";
-    state_.journal.record(std::move(entry));  // before the reply, so a client that got it finds the entry
+  if (entry) {
+    entry->status = dropsBeforeHeaders(fault) ? 0 : reply.status;
+    entry->principal = reply.principal;
+    entry->fault = fault ? Fault::kindName(fault->kind) : "";
+    state_.journal.record(std::move(*entry));  // before the reply, so a client that got it finds the entry
   }
-  try {
-    if (!fault || (withinLimit && fault->kind == FaultKind::Status) || fault->kind == FaultKind::MalformedJson ||
-        fault->kind == FaultKind::WrongContentType || !withinLimit) {
-      ReplyWriter::send(httpResponse, reply);
-    } else if (fault->kind == FaultKind::OversizedBody) {
-      ReplyWriter::sendOversized(httpResponse, reply, fault->sizeBytes);
-    } else {
-      ReplyWriter::sendDamaged(httpRequest, httpResponse, reply, *fault, state_.stopping);
-    }
-  } catch (const Poco::Exception&) {
-    // The client went away mid-response (often on purpose, e.g. an oversized body): nothing to do.
-  } catch (const std::exception&) {
-  }
+  sendReply(httpRequest, httpResponse, reply, fault, withinLimit, state_.stopping);
 }
 
 }  // namespace azureml_emulator
