@@ -1,8 +1,6 @@
 #include "polysync_host/JsonWriter.h"
 
-#include <cstdio>
-
-#include "Utf8.h"
+#include "common/JsonText.h"
 
 namespace polysync::host {
 
@@ -15,57 +13,7 @@ JsonWriter& JsonWriter::rawJson(std::string_view json) {
 std::string jsonQuote(std::string_view text) {
   std::string out;
   out.reserve(text.size() + 2);
-  out += '"';
-  for (size_t i = 0; i < text.size();) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x80) {
-      uint32_t codePoint = 0;
-      const size_t len = utf8::sequenceLength(text, i, codePoint);
-      if (len == 0) {
-        out += "\xEF\xBF\xBD";
-        ++i;
-      } else {
-        // Hidden controls escaped: valid JSON either way, and a document printed to a terminal cannot drive
-        // it.
-        utf8::appendCodePoint(out, text, i, len, codePoint);
-        i += len;
-      }
-      continue;
-    }
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (c < 0x20 || c == 0x7F) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out += static_cast<char>(c);
-        }
-    }
-    ++i;
-  }
-  out += '"';
+  aifoundry::common::jsontext::appendQuotedForDisplay(out, text);
   return out;
 }
 

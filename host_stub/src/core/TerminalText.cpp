@@ -2,7 +2,7 @@
 
 #include <cstdio>
 
-#include "Utf8.h"
+#include "common/Utf8.h"
 #include "polysync_host/CommandRunner.h"
 
 namespace polysync::host {
@@ -24,14 +24,14 @@ std::string terminalText(std::string_view text) {
       continue;
     }
     std::uint32_t codePoint = 0;
-    const std::size_t len = byte < 0x80 ? 1 : utf8::sequenceLength(text, i, codePoint);
+    const std::size_t len = byte < 0x80 ? 1 : aifoundry::common::utf8::sequenceLength(text, i, codePoint);
     if (byte < 0x80 || len == 0) {  // C0, DEL, or a byte that is not UTF-8
       out += "\\x";
       out += kHex[byte >> 4];
       out += kHex[byte & 0xF];
       ++i;
     } else {
-      utf8::appendCodePoint(out, text, i, len, codePoint);
+      aifoundry::common::utf8::appendCodePoint(out, text, i, len, codePoint);
       i += len;
     }
   }

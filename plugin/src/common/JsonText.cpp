@@ -1,42 +1,62 @@
 #include "common/JsonText.h"
 
+#include <cstdint>
+
+#include "common/Utf8.h"
+
 namespace aifoundry::common::jsontext {
 
-void appendQuoted(std::string& out, std::string_view utf8) {
+namespace {
+
+// Appends the JSON escape of an ASCII byte that needs one (quote, backslash, C0 controls, and DEL when
+// `escapeDel`); false when the byte goes as it is.
+bool appendAsciiEscape(std::string& out, unsigned char c, bool escapeDel) {
   static const char* const kHex = "0123456789abcdef";
+  switch (c) {
+    case '"': out += "\\\""; return true;
+    case '\\': out += "\\\\"; return true;
+    case '\n': out += "\\n"; return true;
+    case '\r': out += "\\r"; return true;
+    case '\t': out += "\\t"; return true;
+    case '\b': out += "\\b"; return true;
+    case '\f': out += "\\f"; return true;
+    default:
+      if (c < 0x20 || (escapeDel && c == 0x7F)) {
+        out += "\\u00";
+        out.push_back(kHex[c >> 4]);
+        out.push_back(kHex[c & 0xF]);
+        return true;
+      }
+      return false;
+  }
+}
+
+}  // namespace
+
+void appendQuoted(std::string& out, std::string_view utf8) {
   out.push_back('"');
-  for (const char c : utf8) {
-    const auto u = static_cast<unsigned char>(c);
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      default:
-        if (u < 0x20) {
-          out += "\\u00";
-          out.push_back(kHex[u >> 4]);
-          out.push_back(kHex[u & 0xF]);
-        } else {
-          out.push_back(c);
-        }
+  for (const char c : utf8)
+    if (!appendAsciiEscape(out, static_cast<unsigned char>(c), false)) out.push_back(c);
+  out.push_back('"');
+}
+
+void appendQuotedForDisplay(std::string& out, std::string_view text) {
+  out.push_back('"');
+  for (std::size_t i = 0; i < text.size();) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      if (!appendAsciiEscape(out, c, true)) out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    std::uint32_t codePoint = 0;
+    const std::size_t len = utf8::sequenceLength(text, i, codePoint);
+    if (len == 0) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    } else {
+      utf8::appendCodePoint(out, text, i, len, codePoint);
+      i += len;
     }
   }
   out.push_back('"');

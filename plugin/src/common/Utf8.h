@@ -1,5 +1,5 @@
-// UTF-8 decoding for the host's two text writers (JsonWriter, TerminalText), and which code points they
-// must never let through raw. Internal to polysync_host_core.
+// UTF-8 decoding for the writers of text a person reads (the JSON of jsontext::appendQuotedForDisplay, the
+// stub host's TerminalText), and which code points they must never let through raw.
 #pragma once
 
 #include <cstddef>
@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-namespace polysync::host::utf8 {
+namespace aifoundry::common::utf8 {
 
 // The length of the valid UTF-8 sequence starting at text[i] (1 for ASCII), or 0 when it is not valid
 // (overlong, a surrogate, past U+10FFFF, cut short). `codePoint` receives its value.
@@ -22,4 +22,4 @@ bool isHiddenControl(std::uint32_t codePoint);
 void appendCodePoint(std::string& out, std::string_view text, std::size_t i, std::size_t len,
                      std::uint32_t codePoint);
 
-}  // namespace polysync::host::utf8
+}  // namespace aifoundry::common::utf8

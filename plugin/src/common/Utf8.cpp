@@ -1,8 +1,8 @@
-#include "Utf8.h"
+#include "common/Utf8.h"
 
 #include <cstdio>
 
-namespace polysync::host::utf8 {
+namespace aifoundry::common::utf8 {
 
 std::size_t sequenceLength(std::string_view text, std::size_t i, std::uint32_t& codePoint) {
   const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
@@ -50,4 +50,4 @@ void appendCodePoint(std::string& out, std::string_view text, std::size_t i, std
   out += buf;
 }
 
-}  // namespace polysync::host::utf8
+}  // namespace aifoundry::common::utf8
