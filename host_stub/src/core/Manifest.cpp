@@ -155,7 +155,7 @@ Manifest parseManifest(const std::string& text, const std::string& path) {
 
   const Var jobTypes = check.require(*root, "jobTypes", "");
   if (jobTypes.type() != typeid(Poco::JSON::Array::Ptr)) check.fail("\"jobTypes\" must be an array");
-  const auto list = jobTypes.extract<Poco::JSON::Array::Ptr>();
+  const auto& list = jobTypes.extract<Poco::JSON::Array::Ptr>();
   if (list->size() == 0) check.fail("\"jobTypes\" must list at least one job type");
   std::set<std::string> seen;
   for (size_t i = 0; i < list->size(); ++i) {

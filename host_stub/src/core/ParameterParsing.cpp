@@ -127,7 +127,7 @@ std::vector<RunParameter> parseParamFile(const std::string& text, const std::str
     const std::string where = "--param-file " + source + " entry " + std::to_string(i + 1);
     const Var item = array->get(static_cast<unsigned>(i));
     if (item.type() != typeid(Object::Ptr)) throw UsageError(where + " is not an object" + fix);
-    const auto object = item.extract<Object::Ptr>();
+    const auto& object = item.extract<Object::Ptr>();
     const auto field = [&](const char* key) -> std::optional<Var> {
       if (!object->has(key)) return std::nullopt;
       return std::optional<Var>(std::in_place, object->get(key));

@@ -23,12 +23,12 @@ bool isTrue(const Object& o, const std::string& key) {
 
 void collectSecrets(const Var& node, std::set<std::string>& names) {
   if (node.type() == typeid(Array::Ptr)) {
-    const auto array = node.extract<Array::Ptr>();
+    const auto& array = node.extract<Array::Ptr>();
     for (size_t i = 0; i < array->size(); ++i) collectSecrets(array->get(static_cast<unsigned>(i)), names);
     return;
   }
   if (node.type() != typeid(Object::Ptr)) return;
-  const auto object = node.extract<Object::Ptr>();
+  const auto& object = node.extract<Object::Ptr>();
   if (object->has("properties") && object->get("properties").type() == typeid(Object::Ptr)) {
     const auto props = object->get("properties").extract<Object::Ptr>();
     for (const auto& [name, schema] : *props) {

@@ -86,7 +86,7 @@ http::AccessToken ManagedIdentityCredential::getToken(const http::TokenRequestCo
         response = pipeline_->send(request, control);
     } catch (const http::HttpError& error) {
         if (error.reason() != http::ErrorReason::Network) throw;
-        http::HttpError::Details details = error.details();
+        const http::HttpError::Details& details = error.details();
         throw http::HttpError(std::string(error.what()) + ". Hint: no managed identity endpoint answers here; is this machine an Azure VM, AKS node or App Service with an identity?",
                              details);
     }
