@@ -1,7 +1,7 @@
 # discover_http_stack_tests(TARGET): registers TARGET's tests with the labels of the http stack's suites
 # (HTTP_STACK_* lists, tests/support/CMakeLists.txt): concurrency, tls (+hostile), hostile, the rest unlabelled.
 function(discover_http_stack_tests target)
-  set(concurrency "${HTTP_STACK_CONCURRENCY_TESTS}")
+  set(concurrency "*Concurrency.*")  # a concurrency test says so in its suite name
   set(wire "${HTTP_STACK_HOSTILE_WIRE_TESTS}")
   polysync_has_concurrency_tests(${target})
   gtest_discover_tests(${target} DISCOVERY_TIMEOUT 60 TEST_FILTER "${concurrency}" TEST_LIST ${target}_concurrency

@@ -109,7 +109,9 @@ struct EmulatorFixture : ::testing::Test {
 
 }  // namespace
 
-TEST_F(EmulatorFixture, ServicePrincipalGetsOneTokenForManyCallsAndThreads) {
+class EmulatorConcurrency : public EmulatorFixture {};
+
+TEST_F(EmulatorConcurrency, ServicePrincipalGetsOneTokenForManyCallsAndThreads) {
     auto arm = client();
     std::vector<std::thread> threads;
     std::atomic<int> ok{0};
@@ -262,7 +264,7 @@ TEST_F(EmulatorFixture, PutIsRetriedOnlyWhenIdempotent) {
     EXPECT_EQ(emulator->requestsServed("jobs.put"), 1u);
 }
 
-TEST_F(EmulatorFixture, InterruptDuringATrickledReplyReturnsPromptly) {
+TEST_F(EmulatorConcurrency, InterruptDuringATrickledReplyReturnsPromptly) {
     auto arm = client();
     arm->get(workspace(), CallControl());
     trickle("workspace", 200, 1);

@@ -125,7 +125,7 @@ TEST(ConnectTimeout, AConnectionFailureIsRetriedThenReported) {
     EXPECT_TRUE(log.contains("retry 2 in")) << "both retries were attempted";
 }
 
-TEST(ConnectTimeout, AnInterruptDuringTheConnectReturnsInterrupted) {
+TEST(ConnectTimeoutConcurrency, AnInterruptDuringTheConnectReturnsInterrupted) {
     BlackholeListener blackhole;
     if (!blackhole.full()) GTEST_SKIP() << "this kernel completed every loopback handshake";
     HttpTransport transport(withConnectTimeout(std::chrono::seconds(60)));
@@ -142,7 +142,7 @@ TEST(ConnectTimeout, AnInterruptDuringTheConnectReturnsInterrupted) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(20));
 }
 
-TEST(ConnectTimeout, AnInterruptDuringAStalledTlsHandshakeReturnsInterrupted) {
+TEST(ConnectTimeoutConcurrency, AnInterruptDuringAStalledTlsHandshakeReturnsInterrupted) {
     SilentListener silent;
     ASSERT_TRUE(silent.ok());
     auto options = withConnectTimeout(std::chrono::seconds(60));

@@ -104,7 +104,7 @@ TEST(Transport, ReusesOneKeepAliveConnectionForSequentialCalls) {
     EXPECT_EQ(server.connectionsAccepted(), 1);
 }
 
-TEST(Transport, NeverOpensMoreConnectionsThanThePoolSizeUnderConcurrency) {
+TEST(TransportConcurrency, NeverOpensMoreConnectionsThanThePoolSizeUnderConcurrency) {
     TestServer server([](Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
         std::this_thread::sleep_for(std::chrono::milliseconds(2));
         okJson(request, response);
@@ -124,7 +124,7 @@ TEST(Transport, NeverOpensMoreConnectionsThanThePoolSizeUnderConcurrency) {
     EXPECT_LE(server.connectionsAccepted(), 3);
 }
 
-TEST(Transport, ReplacesAPooledConnectionTheServerClosedWithoutFailingTheRequest) {
+TEST(TransportConcurrency, ReplacesAPooledConnectionTheServerClosedWithoutFailingTheRequest) {
     TestServer server(okJson, /*keepAliveMillis=*/50);
     auto transport = std::make_shared<HttpTransport>(loopbackOptions());
     EXPECT_EQ(transport->send(get(server.url("/x")), CallControl()).status, 200);
@@ -203,7 +203,7 @@ TEST(Transport, StopsAtTheCallDeadline) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
 }
 
-TEST(Transport, InterruptFromAnotherThreadAbortsABlockedCallPromptly) {
+TEST(TransportConcurrency, InterruptFromAnotherThreadAbortsABlockedCallPromptly) {
     TestServer server([](Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
         std::this_thread::sleep_for(std::chrono::milliseconds(3000));
         okJson(request, response);
@@ -221,7 +221,7 @@ TEST(Transport, InterruptFromAnotherThreadAbortsABlockedCallPromptly) {
     EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(2));
 }
 
-TEST(Transport, InterruptProbeStopsRetrySleeps) {
+TEST(TransportConcurrency, InterruptProbeStopsRetrySleeps) {
     TestServer server([](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
         response.set("Retry-After", "2");
         reply(response, 503, R"({"error":{"code":"ServiceUnavailable","message":"busy"}})");

@@ -124,7 +124,7 @@ EnvironmentReader envFrom(std::map<std::string, std::string> values) {
 
 }  // namespace
 
-TEST(ServicePrincipal, ObtainsATokenOnceAndReusesItAcrossThreads) {
+TEST(ServicePrincipalConcurrency, ObtainsATokenOnceAndReusesItAcrossThreads) {
     EntraFixture entra;
     LogCapture log;
     auto attributes = baseAttributes(entra.authority());

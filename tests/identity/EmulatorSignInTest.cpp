@@ -264,9 +264,9 @@ struct CredentialKind {
 // Stable, readable test names in ctest (gtest would print the bytes, heap pointers included).
 void PrintTo(const CredentialKind& kind, std::ostream* out) { *out << kind.name; }
 
-class OneTokenPerLifetime : public SignInFixture, public ::testing::WithParamInterface<CredentialKind> {};
+class OneTokenPerLifetimeConcurrency : public SignInFixture, public ::testing::WithParamInterface<CredentialKind> {};
 
-TEST_P(OneTokenPerLifetime, ManyThreadsAndCalls) {
+TEST_P(OneTokenPerLifetimeConcurrency, ManyThreadsAndCalls) {
     const auto& kind = GetParam();
     std::atomic<int> hostCalls{0};
     const auto before = kind.clientId.empty() ? 0 : emulator->tokensIssued(kind.clientId);
@@ -286,7 +286,7 @@ TEST_P(OneTokenPerLifetime, ManyThreadsAndCalls) {
         EXPECT_EQ(emulator->tokensIssued(kind.clientId), before + 1);
     expectNothingSecretLogged();
 }
-INSTANTIATE_TEST_SUITE_P(SignIn, OneTokenPerLifetime,
+INSTANTIATE_TEST_SUITE_P(SignIn, OneTokenPerLifetimeConcurrency,
                          ::testing::Values(CredentialKind{"Certificate", kCertClient},
                                            CredentialKind{"Workload Identity", kFederatedClient},
                                            CredentialKind{"Managed Identity", kManagedClient},
@@ -472,9 +472,9 @@ TEST(SovereignCloudOverrides, AudienceAndStudioHostOverridesTakeEffect) {
 
 // --- An interrupt while signing in returns promptly ----------------------------------------------------------
 
-class InterruptedSignIn : public SignInFixture, public ::testing::WithParamInterface<std::string> {};
+class InterruptedSignInConcurrency : public SignInFixture, public ::testing::WithParamInterface<std::string> {};
 
-TEST_P(InterruptedSignIn, ReturnsInterrupted) {
+TEST_P(InterruptedSignInConcurrency, ReturnsInterrupted) {
     const std::string route = GetParam();
     Attributes a;
     if (route == "token") {
@@ -508,4 +508,4 @@ TEST_P(InterruptedSignIn, ReturnsInterrupted) {
     EXPECT_EQ(emulator->requestsServed("workspace"), 0u);
     EXPECT_EQ(emulator->requestsServed(route), 1u);  // not retried after the interrupt
 }
-INSTANTIATE_TEST_SUITE_P(SignIn, InterruptedSignIn, ::testing::Values("token", "imds"));
+INSTANTIATE_TEST_SUITE_P(SignIn, InterruptedSignInConcurrency, ::testing::Values("token", "imds"));

@@ -98,7 +98,11 @@ TEST_F(CacheFixture, NeverServesAnExpiredToken) {
     EXPECT_THROW(token(), http::HttpError);
 }
 
-TEST_F(CacheFixture, ConcurrentCallersShareASingleTokenRequest) {
+// Concurrency tests: suites named *Concurrency carry the ctest label "concurrency" and also run under
+// ThreadSanitizer (tests/DiscoverHttpStackTests.cmake).
+class TokenCacheConcurrency : public CacheFixture {};
+
+TEST_F(TokenCacheConcurrency, CallersShareASingleTokenRequest) {
     inner->latency = std::chrono::milliseconds(100);
     std::vector<std::thread> threads;
     std::atomic<int> served{0};
@@ -112,7 +116,7 @@ TEST_F(CacheFixture, ConcurrentCallersShareASingleTokenRequest) {
     EXPECT_EQ(inner->calls.load(), 1);
 }
 
-TEST_F(CacheFixture, WaitersShareTheErrorOfTheRequestInFlight) {
+TEST_F(TokenCacheConcurrency, WaitersShareTheErrorOfTheRequestInFlight) {
     inner->latency = std::chrono::milliseconds(100);
     inner->failing = true;
     std::vector<std::thread> threads;
