@@ -32,7 +32,9 @@ identity::HostTokenSource hostTokenSource(const core::HostServices& host) {
       const arm::ErrorReason reason = e.code() == core::ErrorCode::Unavailable ? arm::ErrorReason::Network
                                       : e.code() == core::ErrorCode::Timeout   ? arm::ErrorReason::Timeout
                                                                                : arm::ErrorReason::Authentication;
-      arm::throwError(reason, "the host's token provider failed for scope '" + scope + "': " + e.message());
+      // The host's own line already names the scope and the cause ("the host could not provide a token for
+      // scope '…': …"): it is passed on as is, the cause first.
+      arm::throwError(reason, e.message());
     }
   };
 }
