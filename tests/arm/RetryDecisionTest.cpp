@@ -40,8 +40,8 @@ TEST(RetryDecision, AnUnusableSuccessIsRetriedButAThrownServiceErrorIsNot) {
 
 TEST(RetryDecision, RefusalsAndSettingErrorsAreNotRetried) {
     const CallControl control;
-    for (ErrorReason reason : {ErrorReason::Authentication, ErrorReason::Permission, ErrorReason::NotFound,
-                               ErrorReason::Rejected, ErrorReason::Tls, ErrorReason::InvalidSettings, ErrorReason::Interrupted})
+    for (ErrorReason reason : {ErrorReason::Authentication, ErrorReason::Permission, ErrorReason::NotFound, ErrorReason::Rejected,
+                               ErrorReason::Tls, ErrorReason::InvalidSettings, ErrorReason::Interrupted})
         EXPECT_FALSE(shouldRetryOnError(errorOf(reason), control)) << toString(reason);
 }
 
@@ -71,7 +71,8 @@ TEST(RetryDecision, NothingIsRetriedOnceTheCallIsInterruptedOrPastItsDeadline) {
 TEST(RetryDecision, OnlyTheConfiguredStatusesAreRetried) {
     RetryOptions options;
     for (int status : {408, 429, 500, 502, 503, 504}) EXPECT_TRUE(shouldRetryOnResponse(replyOf(status), options)) << status;
-    for (int status : {200, 201, 400, 401, 403, 404, 409, 410, 501}) EXPECT_FALSE(shouldRetryOnResponse(replyOf(status), options)) << status;
+    for (int status : {200, 201, 400, 401, 403, 404, 409, 410, 501})
+        EXPECT_FALSE(shouldRetryOnResponse(replyOf(status), options)) << status;
     options.statuses = {410};
     EXPECT_TRUE(shouldRetryOnResponse(replyOf(410), options));
     EXPECT_FALSE(shouldRetryOnResponse(replyOf(503), options));

@@ -47,9 +47,11 @@ class CliOperator : public ::testing::Test {
   void SetUp() override {
     if (!kHaveRealPlugin) GTEST_SKIP() << "the plugin target is not part of this build";
   }
-  HostResult host(const std::string& platformJson, std::vector<std::string> command, const std::string& logLevel) {
+  HostResult host(const std::string& platformJson, std::vector<std::string> command,
+                  const std::string& logLevel) {
     const std::string platform = host_test::writeTempFile("operator-platform.json", "{" + platformJson + "}");
-    std::vector<std::string> args{"--plugin-dir", REAL_PLUGIN_DIR, "--platform", platform, "--log-level", logLevel};
+    std::vector<std::string> args{"--plugin-dir", REAL_PLUGIN_DIR, "--platform",
+                                  platform,       "--log-level",   logLevel};
     args.insert(args.end(), command.begin(), command.end());
     return runHost(args);
   }
@@ -74,12 +76,14 @@ TEST_F(CliOperator, AnUnresolvableSignInHostIsReportedOnceNamingItsSettingWithou
   ASSERT_FALSE(errorLines.empty()) << r.err;
   const std::string& error = errorLines.back();
   EXPECT_EQ(error.rfind("polysync-host-stub: unknown host: ", 0), 0u) << error;
-  EXPECT_NE(error.find("sign-in host 'login.example.invalid' (from setting 'Authority Host') does not resolve"),
-            std::string::npos)
+  EXPECT_NE(
+      error.find("sign-in host 'login.example.invalid' (from setting 'Authority Host') does not resolve"),
+      std::string::npos)
       << error;
   EXPECT_EQ((r.out + r.err).find("CANARY-operator-secret"), std::string::npos);
 
-  // At the default level the whole failure is a handful of lines: the attempt's failure, the verdict, the error.
+  // At the default level the whole failure is a handful of lines: the attempt's failure, the verdict, the
+  // error.
   const HostResult quiet = host(platform, kTestConnection, "info");
   EXPECT_EQ(quiet.exitCode, 1) << quiet.err;
   EXPECT_LE(host_test::lineCount(quiet.err), 3u) << quiet.err;
@@ -96,15 +100,17 @@ TEST_F(CliOperator, AnUnresolvableSignInHostFailsAnImportAsOneLineNamingTheSetti
   EXPECT_EQ(occurrences(r.err, "; retry "), 0u) << r.err;
   const auto doc = r.json();
   const std::string message = doc->getObject("error")->getValue<std::string>("message");
-  EXPECT_NE(message.find("sign-in host 'login.example.invalid' (from setting 'Authority Host') does not resolve"),
-            std::string::npos)
+  EXPECT_NE(
+      message.find("sign-in host 'login.example.invalid' (from setting 'Authority Host') does not resolve"),
+      std::string::npos)
       << message;
   EXPECT_EQ(message.find('\n'), std::string::npos) << message;
 }
 
 TEST_F(CliOperator, TheDefaultSignInMethodWithoutAHostTokenLeadsWithThatCause) {
   // No `Authentication Method`: the host's own identity, and this host has no token (POLYSYNC_* are cleared).
-  const HostResult r = host(kWorkspace, {"--json", "test-connection", "--job-type", "AI Foundry Pipeline Job"}, "info");
+  const HostResult r =
+      host(kWorkspace, {"--json", "test-connection", "--job-type", "AI Foundry Pipeline Job"}, "info");
   EXPECT_EQ(r.exitCode, 1) << r.err;
   const auto doc = r.json();
   const auto error = doc->getObject("error");
@@ -112,7 +118,8 @@ TEST_F(CliOperator, TheDefaultSignInMethodWithoutAHostTokenLeadsWithThatCause) {
   const std::string message = error->getValue<std::string>("message");
   EXPECT_EQ(message.rfind("sign-in failed: the host could not provide a token", 0), 0u) << message;
   EXPECT_NE(message.find("the host has no token of its own"), std::string::npos) << message;
-  EXPECT_EQ(message.find("bad credentials"), std::string::npos) << "not a guess about credentials: " << message;
+  EXPECT_EQ(message.find("bad credentials"), std::string::npos)
+      << "not a guess about credentials: " << message;
   EXPECT_EQ(message.find("Client Id"), std::string::npos) << message;
 }
 
