@@ -340,8 +340,8 @@ HttpTransport::HttpTransport(TransportOptions options)
 HttpTransport::~HttpTransport() = default;
 
 HttpResponse HttpTransport::send(const HttpRequest& request, const CallControl& control) {
-    // Parsed once for the whole exchange, by the endpoint check: parsing it again cost ~2% of a poll's CPU
-    // (measured with bench/).
+    // Parsed once for the whole exchange, by the endpoint check: every poll sends several requests, and a URL
+    // parse is not free (bench/README.md).
     const Poco::URI uri = checkedEndpoint(request.url, options_, request.platformPlainHttp);
     const EndpointKey key{Poco::toLower(uri.getScheme()), uri.getHost(), uri.getPort()};
     // What describeTarget() says, from the URI at hand.
