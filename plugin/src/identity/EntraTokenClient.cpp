@@ -55,7 +55,7 @@ AccessToken EntraTokenClient::requestToken(const TokenRequestContext& context,
         if (!error.unresolvedHost()) throw;
         // The transport's line names the URL; the operator needs the setting that put this host there.
         throw arm::HttpError(request.operation + ": sign-in host '" + Poco::URI(request.url).getHost() + "' (from " +
-                                 authoritySource_ + ") does not resolve (no such name); correct it, or this machine's DNS",
+                                 authoritySource_ + ") does not resolve (no such name); check the name and this machine's DNS",
                              error.details());
     }
     if (!response.ok()) throw arm::errorFromResponse(request, response);
