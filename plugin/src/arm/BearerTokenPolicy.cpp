@@ -1,7 +1,7 @@
 #include "arm/BearerTokenPolicy.h"
 
-#include "arm/http/HttpError.h"
-#include "arm/http/ResponseErrorBuilder.h"
+#include "http/HttpError.h"
+#include "http/ResponseErrorBuilder.h"
 
 namespace aifoundry::arm {
 
@@ -9,29 +9,29 @@ namespace {
 
 // The credential's token. A failure to get one is marked as the sign-in's, so the retry policy around this
 // one does not repeat a sign-in the credential's own pipeline already retried (one retry budget per call).
-identity::AccessToken tokenFrom(identity::TokenCredential& credential, const identity::TokenRequestContext& context,
-                                const CallControl& control) {
+http::AccessToken tokenFrom(http::TokenCredential& credential, const http::TokenRequestContext& context,
+                            const http::CallControl& control) {
     try {
         return credential.getToken(context, control);
-    } catch (const HttpError& error) {
-        HttpError::Details details = error.details();
+    } catch (const http::HttpError& error) {
+        http::HttpError::Details details = error.details();
         details.signInFailure = true;
-        throw HttpError(error.what(), details);
+        throw http::HttpError(error.what(), details);
     }
 }
 
 }  // namespace
 
-BearerTokenPolicy::BearerTokenPolicy(std::shared_ptr<identity::TokenCredential> credential, std::string scope,
+BearerTokenPolicy::BearerTokenPolicy(std::shared_ptr<http::TokenCredential> credential, std::string scope,
                                      std::shared_ptr<const TokenDestinations> destinations)
     : credential_(std::move(credential)), scope_(std::move(scope)), destinations_(std::move(destinations)) {}
 
-HttpResponse BearerTokenPolicy::send(HttpRequest& request, const CallControl& control, const Next& next) {
-    destinations_->check(request.url, operationOf(request));
-    const identity::TokenRequestContext context{scope_, {}};
+http::HttpResponse BearerTokenPolicy::send(http::HttpRequest& request, const http::CallControl& control, const Next& next) {
+    destinations_->check(request.url, http::operationOf(request));
+    const http::TokenRequestContext context{scope_, {}};
     const auto token = tokenFrom(*credential_, context, control);
     request.headers.set("Authorization", "Bearer " + token.token);
-    HttpResponse response = next(request, control);
+    http::HttpResponse response = next(request, control);
     if (response.status != 401) return response;
 
     credential_->invalidate(context, token.token);

@@ -2,8 +2,8 @@
 
 #include <Poco/URI.h>
 
-#include "arm/http/HttpError.h"
-#include "arm/http/ResponseErrorBuilder.h"
+#include "http/HttpError.h"
+#include "http/ResponseErrorBuilder.h"
 #include "identity/TokenResponseParser.h"
 
 namespace aifoundry::identity {
@@ -20,7 +20,7 @@ std::string formEncode(const std::vector<std::pair<std::string, std::string>>& f
     return body;
 }
 
-EntraTokenClient::EntraTokenClient(std::shared_ptr<arm::HttpPipeline> pipeline, std::string authorityHost, std::string tenantId,
+EntraTokenClient::EntraTokenClient(std::shared_ptr<http::HttpPipeline> pipeline, std::string authorityHost, std::string tenantId,
                                    std::string clientId, std::string authoritySource)
     : pipeline_(std::move(pipeline)),
       authorityHost_(std::move(authorityHost)),
@@ -32,15 +32,15 @@ std::string EntraTokenClient::tokenUrl(const std::string& tenant) const {
     return authorityHost_ + "/" + (tenant.empty() ? tenantId_ : tenant) + "/oauth2/v2.0/token";
 }
 
-AccessToken EntraTokenClient::requestToken(const TokenRequestContext& context,
+http::AccessToken EntraTokenClient::requestToken(const http::TokenRequestContext& context,
                                            const std::vector<std::pair<std::string, std::string>>& proof,
-                                           const arm::CallControl& control) const {
+                                           const http::CallControl& control) const {
     const std::string tenant = context.tenant.empty() ? tenantId_ : context.tenant;
     std::vector<std::pair<std::string, std::string>> fields{
         {"grant_type", "client_credentials"}, {"client_id", clientId_}, {"scope", context.scope}};
     fields.insert(fields.end(), proof.begin(), proof.end());
 
-    arm::HttpRequest request;
+    http::HttpRequest request;
     request.method = "POST";
     request.url = tokenUrl(tenant);
     request.headers.set("Content-Type", "application/x-www-form-urlencoded");
@@ -48,18 +48,18 @@ AccessToken EntraTokenClient::requestToken(const TokenRequestContext& context,
     request.idempotent = true;  // asking for a token twice is harmless
     request.operation = "sign in to tenant '" + tenant + "' as application '" + clientId_ + "'";
 
-    arm::HttpResponse response;
+    http::HttpResponse response;
     try {
         response = pipeline_->send(request, control);
-    } catch (const arm::HttpError& error) {
+    } catch (const http::HttpError& error) {
         if (!error.unresolvedHost()) throw;
         // The transport's line names the URL; the operator needs the setting that put this host there.
-        throw arm::HttpError(request.operation + ": sign-in host '" + Poco::URI(request.url).getHost() + "' (from " +
-                                 authoritySource_ + ") does not resolve (no such name); check the name and this machine's DNS",
-                             error.details());
+        throw http::HttpError(request.operation + ": sign-in host '" + Poco::URI(request.url).getHost() + "' (from " +
+                                  authoritySource_ + ") does not resolve (no such name); check the name and this machine's DNS",
+                              error.details());
     }
-    if (!response.ok()) throw arm::errorFromResponse(request, response);
-    return parseTokenResponse(response.body, systemUnixNow(), request.operation);
+    if (!response.ok()) throw http::errorFromResponse(request, response);
+    return parseTokenResponse(response.body, http::systemUnixNow(), request.operation);
 }
 
 }  // namespace aifoundry::identity
