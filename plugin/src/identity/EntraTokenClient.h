@@ -22,7 +22,7 @@ class EntraTokenClient {
 public:
     // `authoritySource` says where `authorityHost` came from, e.g. "setting 'Authority Host'".
     EntraTokenClient(std::shared_ptr<http::HttpPipeline> pipeline, std::string authorityHost, std::string tenantId,
-                     std::string clientId, std::string authoritySource = "the cloud's default");
+                     std::string clientId, std::string authoritySource);
 
     // `proof` is the client secret or assertion fields, e.g. {{"client_secret", s}}.
     http::AccessToken requestToken(const http::TokenRequestContext& context, const std::vector<std::pair<std::string, std::string>>& proof,
