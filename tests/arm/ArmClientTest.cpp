@@ -218,5 +218,72 @@ TEST(ArmClientLog, OnlyLevelsTheHostWantsAreWritten) {
     EXPECT_TRUE(failureLogged) << "a failed request is still logged at Info";
 }
 
+TEST(ArmClientLog, AStatusTheCallerExpectsIsLoggedAtDebugNotInfo) {
+    TestServer server([&](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
+        reply(response, 404, R"({"error":{"code":"ResourceNotFound","message":"not found"}})");
+    });
+    std::mutex mutex;
+    std::vector<std::pair<LogLevel, std::string>> written;
+    pipeline_job::ArmClientDependencies deps;
+    deps.retry = fastRetry();
+    deps.hostTokens = [](const std::string& scope, const std::string&) {
+        return identity::HostToken{"CANARYTOKEN-" + scope, http::systemUnixNow() + 3600};
+    };
+    deps.log = [&](LogLevel level, const std::string& line) {
+        std::lock_guard<std::mutex> lock(mutex);
+        written.emplace_back(level, line);
+    };
+    auto client = pipeline_job::makeArmClient(
+        {{"Resource Manager Endpoint", server.url("")}, {"Allow Plain HTTP To Loopback", "true"}}, deps);
+    ArmRequestOptions preCheck;
+    preCheck.routineStatuses = {404};
+    const HttpError error = errorOf([&] { client->get("/jobs/expected-missing", CallControl(), preCheck); });
+    EXPECT_EQ(error.reason(), ErrorReason::NotFound) << "still an error for the caller";
+    EXPECT_THROW(client->get("/jobs/unexpected-missing", CallControl()), HttpError);
+    std::lock_guard<std::mutex> lock(mutex);
+    int routineAtDebug = 0, otherAtInfo = 0;
+    for (const auto& [level, line] : written) {
+        if (line.find("/jobs/expected-missing") != std::string::npos) {
+            EXPECT_EQ(level, LogLevel::Debug) << line;
+            ++routineAtDebug;
+        }
+        if (line.find("/jobs/unexpected-missing") != std::string::npos && level == LogLevel::Info) ++otherAtInfo;
+    }
+    EXPECT_EQ(routineAtDebug, 1);
+    EXPECT_EQ(otherAtInfo, 1) << "a 404 nobody announced is still logged at Info";
+}
+
+TEST(ArmClientRetries, ASignInTheTokenRequestRetriedIsNotRetriedAgainByTheRequest) {
+    // The token endpoint answers 200 without a token: the token request retries it (a transient fault of
+    // the service), and the ARM request that needed the token must not repeat that whole sign-in.
+    std::atomic<int> tokenRequests{0}, armRequests{0};
+    TestServer server([&](Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response) {
+        readBody(request);
+        if (request.getURI().find("/oauth2/v2.0/token") != std::string::npos) {
+            ++tokenRequests;
+            return reply(response, 200, R"({"token_type":"Bearer"})");
+        }
+        ++armRequests;
+        reply(response, 200, "{}");
+    });
+    LogCapture log;
+    pipeline_job::ArmClientDependencies deps;
+    deps.log = log.sink();
+    deps.retry = fastRetry(3);
+    auto client = pipeline_job::makeArmClient({{"Resource Manager Endpoint", server.url("")},
+                                             {"Authority Host", server.url("")},
+                                             {"Allow Plain HTTP To Loopback", "true"},
+                                             {"Authentication Method", "Service Principal"},
+                                             {"Tenant Id", "tenant-1"},
+                                             {"Client Id", "client-1"},
+                                             {"Client Secret", "CANARY-one-budget"}},
+                                            deps);
+    const HttpError error = errorOf([&] { client->get("/subscriptions/s/jobs/x", CallControl()); });
+    EXPECT_EQ(error.reason(), ErrorReason::Unavailable) << error.what();
+    EXPECT_TRUE(error.signInFailure()) << error.what();
+    EXPECT_EQ(tokenRequests.load(), 4) << "1 attempt and 3 retries, once: not 4 x 4";
+    EXPECT_EQ(armRequests.load(), 0);
+}
+
 }  // namespace
 }  // namespace aifoundry::arm

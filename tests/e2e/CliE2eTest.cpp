@@ -121,5 +121,22 @@ TEST_F(CliE2eTest, UnknownRunIdIsNotFound) {
   }
 }
 
+TEST_F(CliE2eTest, ARepeatedRunSaysItFoundTheRunNotThatItSubmittedOne) {
+  const std::vector<std::string> args{"run", "--job-type", kJobType, "--external-id", kScore,
+                                      "--idempotency-key", "operator-rerun-1"};
+  const auto first = cli(args);
+  ASSERT_EQ(first.exitCode, 0) << first.err;
+  EXPECT_NE(first.err.find("submitted run"), std::string::npos) << first.err;
+  // The pre-check found no earlier run: its 404 is the usual answer, not worth an info line.
+  EXPECT_EQ(first.err.find("404"), std::string::npos) << first.err;
+
+  const auto again = cli(args);
+  ASSERT_EQ(again.exitCode, 0) << again.err;
+  EXPECT_EQ(again.json()->getValue<std::string>("runId"), first.json()->getValue<std::string>("runId"));
+  EXPECT_EQ(again.err.find("submitted"), std::string::npos) << again.err;
+  EXPECT_NE(again.err.find("already exists for this idempotency key"), std::string::npos) << again.err;
+  EXPECT_EQ(count("jobs.put"), 1u);
+}
+
 }  // namespace
 }  // namespace e2e

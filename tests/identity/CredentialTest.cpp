@@ -367,3 +367,33 @@ TEST(HostProvider, AFailureBecomesAnAuthenticationError) {
     EXPECT_EQ(error.reason(), http::ErrorReason::Authentication);
     EXPECT_NE(std::string(error.what()).find("no principal configured"), std::string::npos);
 }
+
+TEST(SignInHost, AHostThatDoesNotResolveIsNamedWithTheSettingThatGaveItAndTriedOnce) {
+    LogCapture log;
+    http::Attributes attributes{{"Authentication Method", "Service Principal"}, {"Tenant Id", kTenant}, {"Client Id", kClient},
+                               {"Client Secret", kSecretCanary}, {"Authority Host", "https://login.example.invalid"}};
+    auto credential = CredentialFactory::create(attributes, deps(log));
+    const auto error = errorOf([&] { credential->getToken("https://management.azure.com/.default", http::CallControl()); });
+    EXPECT_TRUE(error.unresolvedHost());
+    EXPECT_EQ(error.reason(), http::ErrorReason::Network);
+    EXPECT_NE(std::string(error.what()).find("sign-in host 'login.example.invalid' (from setting 'Authority Host') does not resolve"),
+              std::string::npos)
+        << error.what();
+    EXPECT_FALSE(log.contains("; retry ")) << "a name that does not exist is not retried";
+    EXPECT_EQ(std::string(error.what()).find(kSecretCanary), std::string::npos);
+}
+
+TEST(SignInHost, AHostFromTheEnvironmentIsNamedAsSuch) {
+    LogCapture log;
+    Poco::TemporaryFile file;
+    { Poco::FileOutputStream(file.path()) << "federated-env"; }
+    http::Attributes attributes{{"Authentication Method", "Workload Identity"}};
+    auto env = envFrom({{"AZURE_TENANT_ID", kTenant}, {"AZURE_CLIENT_ID", kClient}, {"AZURE_FEDERATED_TOKEN_FILE", file.path()},
+                        {"AZURE_AUTHORITY_HOST", "https://env.login.invalid/"}});
+    auto credential = CredentialFactory::create(attributes, deps(log, env));
+    const auto error = errorOf([&] { credential->getToken("https://management.azure.com/.default", http::CallControl()); });
+    EXPECT_NE(std::string(error.what()).find("sign-in host 'env.login.invalid' (from AZURE_AUTHORITY_HOST) does not resolve"),
+              std::string::npos)
+        << error.what();
+}
+

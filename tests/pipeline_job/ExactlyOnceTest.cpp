@@ -18,6 +18,46 @@ TEST_F(ExactlyOnceTest, SameKeyTwiceReturnsTheSameRunAndSubmitsOnce) {
   EXPECT_NE(put.body.find(R"("polysync.idempotencyKey":"task-run-17")"), std::string::npos) << put.body;
 }
 
+// The log lines written since line `from`, at `level` (the RecordingHost's "<level> text").
+std::vector<std::string> linesSince(const RecordingHost& log, size_t from, core::LogLevel level) {
+  const auto all = log.lines();
+  const std::string prefix = std::to_string(static_cast<int>(level)) + " ";
+  std::vector<std::string> picked;
+  for (size_t i = from; i < all.size(); ++i)
+    if (all[i].rfind(prefix, 0) == 0) picked.push_back(all[i]);
+  return picked;
+}
+
+bool anyContains(const std::vector<std::string>& lines, const std::string& text) {
+  for (const auto& line : lines)
+    if (line.find(text) != std::string::npos) return true;
+  return false;
+}
+
+TEST_F(ExactlyOnceTest, ThePreChecksNotFoundIsLoggedAtDebugNotInfo) {
+  const size_t from = host->lines().size();
+  const auto result = run(request(kTrainTemplate, {}, "quiet-pre-check"));
+  ASSERT_EQ(count("jobs.get"), 2u) << "the template, then the pre-check";
+  EXPECT_EQ(journal("jobs.get")[1].status, 404);
+  EXPECT_TRUE(anyContains(linesSince(*host, from, core::LogLevel::Debug), "/jobs/" + result.runId + " -> 404"))
+      << host->allText();
+  EXPECT_FALSE(anyContains(linesSince(*host, from, core::LogLevel::Info), "404")) << host->allText();
+  EXPECT_TRUE(anyContains(linesSince(*host, from, core::LogLevel::Info), "submitted run '" + result.runId + "'"))
+      << host->allText();
+}
+
+TEST_F(ExactlyOnceTest, ARepeatedRunFindsItsRunAndDoesNotSaySubmitted) {
+  const auto first = run(request(kTrainTemplate, {}, "said-once"));
+  const size_t from = host->lines().size();
+  const auto again = run(request(kTrainTemplate, {}, "said-once"));
+  ASSERT_EQ(again.runId, first.runId);
+  std::vector<std::string> said = linesSince(*host, from, core::LogLevel::Info);
+  for (const auto& line : linesSince(*host, from, core::LogLevel::Debug)) said.push_back(line);
+  EXPECT_FALSE(anyContains(said, "submitted")) << host->allText();
+  EXPECT_TRUE(anyContains(linesSince(*host, from, core::LogLevel::Info), "already exists for this idempotency key"))
+      << host->allText();
+}
+
 TEST_F(ExactlyOnceTest, DifferentKeysSubmitDifferentRuns) {
   const auto a = run(request(kTrainTemplate, {}, "key-a"));
   const auto b = run(request(kTrainTemplate, {}, "key-b"));

@@ -96,5 +96,24 @@ TEST_F(TestConnectionTest, PolysyncServicePrincipalUsesTheHostsToken) {
   EXPECT_EQ(count("workspace"), 1u);
 }
 
+TEST_F(TestConnectionTest, AHostWithoutATokenLeadsWithThatCauseNotWithBadCredentials) {
+  RecordingHost hostWithoutToken([](const std::string&) -> std::string {
+    throw core::JobTypeError(core::ErrorCode::Authentication,
+                             "the host has no token of its own: set POLYSYNC_HOST_TOKEN");
+  });
+  core::ManualCallContext createCtx(hostWithoutToken, std::chrono::seconds(30));
+  auto viaHost = jobType->create(
+      settings({{std::string(names::kAuthenticationMethod), std::string(names::kAuthPolysyncServicePrincipal)},
+                {std::string(names::kClientId), ""},
+                {std::string(names::kClientSecret), ""}}),
+      createCtx);
+  core::ManualCallContext ctx(hostWithoutToken, std::chrono::seconds(30));
+  const auto error = expectError([&] { viaHost->testConnection(ctx); });
+  EXPECT_EQ(error.code(), core::ErrorCode::Authentication);
+  EXPECT_EQ(error.message().rfind("sign-in failed: the host has no token of its own", 0), 0u) << error.message();
+  EXPECT_EQ(error.message().find("bad credentials"), std::string::npos) << error.message();
+  EXPECT_EQ(count("workspace"), 0u) << "no ARM call without a token";
+}
+
 }  // namespace
 }  // namespace aifoundry::pipeline_job::testing

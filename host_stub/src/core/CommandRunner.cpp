@@ -146,7 +146,9 @@ CommandOutcome CommandRunner::runJob() {
 
   const auto connection = connect();
   const RunSubmission submission = connection->run(request);
-  logger_.log(PSJ_LOG_INFO, "submitted run " + submission.runId, "host");
+  // Debug, and no claim of a submission: with an idempotency key the job type may have found the run of an
+  // earlier attempt instead (it logs which of the two it did).
+  logger_.log(PSJ_LOG_DEBUG, "the job type answered with run " + submission.runId, "host");
   if (!options_.wait) {
     return CommandOutcome{
         kExitOk, options_.json ? runSubmittedJson(submission) + "\n" : runSubmittedText(submission), ""};

@@ -52,6 +52,7 @@ http::HttpResponse ArmClient::call(const std::string& method, const std::string&
     request.body = body;
     request.idempotent = options.idempotent;
     request.operation = options.operation;
+    request.routineStatuses = options.routineStatuses;
     for (const auto& header : options.extraHeaders.entries()) request.headers.set(header.first, header.second);
     if (!body.empty()) request.headers.set("Content-Type", "application/json");
     if (options.attachAzureMlToken) {

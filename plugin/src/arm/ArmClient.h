@@ -16,6 +16,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "arm/RateLimitState.h"
 #include "arm/TokenDestinations.h"
@@ -40,6 +41,9 @@ struct ArmRequestOptions {
     // which Azure's SDK reads unauthenticated), so a lying discoveryUrl collects nothing.
     bool anonymous = false;
     http::HttpHeaders extraHeaders;
+    // Non-2xx statuses that are an ordinary answer here (a pre-check's 404): still thrown as HttpError, but
+    // logged at Debug (HttpRequest::routineStatuses).
+    std::vector<int> routineStatuses;
 };
 
 struct ArmClientConfig {

@@ -1,7 +1,10 @@
 // BearerTokenPolicy: puts `Authorization: Bearer <token>` for the scope on each attempt (inside the retry
 // loop, so a long backoff never sends an expired token). On a 401 the cached token is dropped and the
 // request is sent once more with a fresh one; a second 401 is returned as is. A request to a host that may not
-// receive a token (TokenDestinations) is refused before any token is fetched or any byte sent. Thread-safe.
+// receive a token (TokenDestinations) is refused before any token is fetched or any byte sent. A failure to get
+// a token is rethrown marked HttpError::signInFailure(): the RetryPolicy before this one does not retry it,
+// since the credential's token pipeline already did (as azure-core's RetryPolicy lets a
+// ClientAuthenticationError through). Thread-safe.
 #pragma once
 
 #include <memory>

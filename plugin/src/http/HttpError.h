@@ -43,6 +43,13 @@ public:
         std::string azureCode;       // ARM error.code or Entra error / AADSTS code
         std::string requestId;       // x-ms-request-id (or Entra trace id)
         std::optional<std::chrono::milliseconds> retryAfter;
+        // The host name does not exist (the resolver's "no such name", or a reserved .invalid name): no
+        // attempt can reach it, so no retry policy tries again (docs/reliability.md, "Retries").
+        bool unresolvedHost = false;
+        // The credential failed to get a token for the request. Its own token pipeline already spent the
+        // call's retry budget on the sign-in, so the request's retry policy does not try again (azure-core
+        // likewise never retries a ClientAuthenticationError raised by its bearer-token policy).
+        bool signInFailure = false;
     };
 
     HttpError(const std::string& message, Details details);
@@ -53,6 +60,8 @@ public:
     const std::string& azureCode() const { return details_.azureCode; }
     const std::string& requestId() const { return details_.requestId; }
     std::optional<std::chrono::milliseconds> retryAfter() const { return details_.retryAfter; }
+    bool unresolvedHost() const { return details_.unresolvedHost; }
+    bool signInFailure() const { return details_.signInFailure; }
     const Details& details() const { return details_; }
 
 private:

@@ -2,9 +2,11 @@
 // The request body is kept whole so a retry can send it again.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "http/HttpHeaders.h"
 
@@ -24,6 +26,13 @@ struct HttpRequest {
     // When set, a 2xx body is handed over piece by piece as it arrives instead of being kept in the
     // response (large list pages); the RetryPolicy does not retry once a piece has been delivered.
     std::function<void(const char*, std::size_t)> bodySink;
+    // Statuses besides 2xx that answer the caller's question as a matter of course (a "does it exist yet?"
+    // pre-check's 404): LoggingPolicy logs them at Debug like a success, not at Info like a failure.
+    std::vector<int> routineStatuses;
+
+    bool isRoutine(int status) const {
+        return (status >= 200 && status < 300) || std::find(routineStatuses.begin(), routineStatuses.end(), status) != routineStatuses.end();
+    }
 };
 
 struct HttpResponse {

@@ -92,9 +92,17 @@ std::string tlsRefusal(const Poco::Exception& e, const std::string& host) {
         fail(ErrorReason::Tls, target + ": TLS with " + where + " failed: " + tlsRefusal(e, uri.getHost()));
     if (dynamic_cast<const Poco::TimeoutException*>(&e))
         fail(ErrorReason::Network, target + ": connecting to " + where + " timed out");
-    if (dynamic_cast<const Poco::Net::HostNotFoundException*>(&e) || dynamic_cast<const Poco::Net::NoAddressFoundException*>(&e) ||
-        dynamic_cast<const Poco::Net::DNSException*>(&e))
-        fail(ErrorReason::Network, target + ": cannot resolve host '" + uri.getHost() + "'; check the endpoint settings and DNS");
+    // The resolver's "no such name" is the answer, not a fault: no retry can change it. A temporary resolver
+    // failure (any other DNSException) stays a network failure that may be retried.
+    if (dynamic_cast<const Poco::Net::HostNotFoundException*>(&e) || dynamic_cast<const Poco::Net::NoAddressFoundException*>(&e)) {
+        HttpError::Details details;
+        details.reason = ErrorReason::Network;
+        details.unresolvedHost = true;
+        throw HttpError(target + ": cannot resolve host '" + uri.getHost() + "' (no such name); check the endpoint settings and DNS",
+                        details);
+    }
+    if (dynamic_cast<const Poco::Net::DNSException*>(&e))
+        fail(ErrorReason::Network, target + ": cannot resolve host '" + uri.getHost() + "' (" + why(e) + "); check the endpoint settings and DNS");
     fail(ErrorReason::Network, target + ": cannot connect to " + where + " (" + why(e) + ")");
 }
 
@@ -201,6 +209,127 @@ bool keepsAlive(const ResponseHead& head) {
     return head.minorVersion >= 1 || keepAlive;
 }
 
+// One request on one leased connection, and what it runs under.
+struct Exchange {
+    Connection& connection;
+    const HttpRequest& request;
+    const Poco::URI& uri;
+    const std::string& target;  // describeTarget() text, for errors
+    const CallControl& control;
+    const TransportOptions& options;
+};
+
+// RFC 6761 reserves .invalid: such a name never resolves, so it is refused without asking the resolver
+// (which could otherwise spend its own timeouts on a name that cannot exist).
+bool reservedInvalidName(std::string host) {
+    while (!host.empty() && host.back() == '.') host.pop_back();
+    host = Poco::toLower(host);
+    const std::string suffix = ".invalid";
+    return host == "invalid" || (host.size() > suffix.size() && host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0);
+}
+
+// How long one blocking send or receive may wait: the read timeout, shortened to the call's deadline. Poco
+// 1.11's SecureSocketImpl waits twice before it gives up on a blocked read or write: once in the socket call
+// (SO_RCVTIMEO) and once more in poll() with the same timeout. An HTTPS socket gets half the time, so a
+// stalled server holds a call no longer than its deadline.
+Poco::Timespan ioTimeoutFor(const Exchange& x) {
+    const int waits = x.uri.getScheme() == "https" ? 2 : 1;
+    return toTimespan(x.control.clamp(x.options.readTimeout) / waits);
+}
+
+// Resolves, connects and (for https) shakes hands within the connect timeout, shortened to the deadline.
+void connect(const Exchange& x, Poco::Timespan ioTimeout) {
+    const auto connectTimeout = x.control.clamp(x.options.connectTimeout);
+    const bool deadlineBound = connectTimeout < x.options.connectTimeout;
+    try {
+        if (reservedInvalidName(x.uri.getHost())) throw Poco::Net::HostNotFoundException(x.uri.getHost());
+        clearCertificateError();
+        x.connection.open(*x.control.scope, toTimespan(connectTimeout), ioTimeout);
+    } catch (const Poco::Exception& e) {
+        failConnect(e, x.uri, x.target, x.control, deadlineBound);
+    }
+}
+
+// A reused connection keeps its socket timeouts; they are set again only when this request needs others.
+void keepIoTimeout(Connection& connection, Poco::Timespan ioTimeout) {
+    if (connection.socketTimeout == ioTimeout) return;
+    connection.socketTimeout.reset();  // unknown should a call below throw
+    connection.socket().setReceiveTimeout(ioTimeout);
+    connection.socket().setSendTimeout(ioTimeout);
+    connection.socketTimeout = ioTimeout;
+}
+
+void sendRequest(const Exchange& x) {
+    const HttpRequest& request = x.request;
+    const bool framed = !request.body.empty() || request.method == "PUT" || request.method == "POST" || request.method == "PATCH";
+    std::string& head = x.connection.headBuffer();
+    formatRequestHead({request.method, pathAndQuery(x.uri), hostHeader(x.uri)}, request.headers,
+                      framed ? std::optional<std::size_t>(request.body.size()) : std::nullopt, head);
+    x.connection.input().clear();
+    // A small body rides in the head's send: one system call for the request.
+    if (request.body.size() <= kInlineBodyBytes) {
+        head += request.body;
+        sendAll(x.connection.socket(), head);
+    } else {
+        sendAll(x.connection.socket(), head);
+        sendAll(x.connection.socket(), request.body);
+    }
+}
+
+struct ReceivedResponse {
+    HttpResponse response;
+    bool reusable = false;  // the body ended by its framing and both sides keep the connection
+};
+
+// Reads the reply's head and body within the size limit and the deadline. `started` turns true with the
+// reply's first byte.
+ReceivedResponse receiveResponse(const Exchange& x, bool& started) {
+    auto& socket = x.connection.socket();
+    BodyLimits limits{x.options.maxResponseBytes, x.target, {}};
+    if (x.control.deadline) {
+        limits.beforeRead = [&x, &socket] {
+            checkControl(x.control, x.target);
+            x.connection.socketTimeout.reset();  // the receive timeout now differs from the send one
+            socket.setReceiveTimeout(ioTimeoutFor(x));
+        };
+    }
+    ResponseHead reply = receiveHead(socket, x.connection.input(), started, limits.beforeRead);
+
+    ReceivedResponse received;
+    HttpResponse& response = received.response;
+    response.status = reply.status;
+    response.reason = std::move(reply.reason);
+    const BodySource source{x.connection.input(), socket, reply, x.request.method == "HEAD"};
+    const bool clean = x.request.bodySink && response.ok()
+                           ? streamResponseBody(source, limits, x.control, x.request.bodySink)
+                           : readResponseBody(source, limits, x.control, response.body);
+    // Decided before the headers move into the response: keepsAlive() reads the Connection field.
+    received.reusable = clean && keepsAlive(reply) && !x.control.isInterrupted();
+    response.headers = std::move(reply.headers);
+    return received;
+}
+
+// Called from a catch block: rethrows what went wrong in sending or receiving as one HttpError. A reused
+// connection that died before any reply byte becomes StaleConnection (the request goes again on a fresh one).
+[[noreturn]] void failExchange(const Exchange& x, bool responseStarted, bool reusedConnection) {
+    try {
+        throw;
+    } catch (const HttpError&) {
+        throw;
+    } catch (const ResponseHeadError& e) {
+        HttpError::Details details;
+        details.reason = x.control.isInterrupted() ? ErrorReason::Interrupted : ErrorReason::Network;
+        throw HttpError(x.target + ": the reply is not valid HTTP (" + e.what() +
+                            "); check that the endpoint settings name the Azure service, not a proxy or another server",
+                        details);
+    } catch (const Poco::Exception& e) {
+        HttpError error = exchangeError(e, responseStarted, x.target, x.control, x.options);
+        if (!responseStarted && reusedConnection && error.reason() == ErrorReason::Network && isConnectionLoss(e))
+            throw StaleConnection{error};
+        throw error;
+    }
+}
+
 }  // namespace
 
 HttpTransport::HttpTransport(TransportOptions options)
@@ -211,8 +340,8 @@ HttpTransport::HttpTransport(TransportOptions options)
 HttpTransport::~HttpTransport() = default;
 
 HttpResponse HttpTransport::send(const HttpRequest& request, const CallControl& control) {
-    // Parsed once for the whole exchange, by the endpoint check: parsing it again cost ~2% of a poll's CPU
-    // (measured with bench/).
+    // Parsed once for the whole exchange, by the endpoint check: every poll sends several requests, and a URL
+    // parse is not free (bench/README.md).
     const Poco::URI uri = checkedEndpoint(request.url, options_, request.platformPlainHttp);
     const EndpointKey key{Poco::toLower(uri.getScheme()), uri.getHost(), uri.getPort()};
     // What describeTarget() says, from the URI at hand.
@@ -233,86 +362,26 @@ HttpResponse HttpTransport::send(const HttpRequest& request, const CallControl& 
 
 HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& request, const Poco::URI& uri,
                                      const std::string& target, const CallControl& control) {
-    Connection& connection = lease.connection();
+    const Exchange exchange{lease.connection(), request, uri, target, control, options_};
     // OpenSSL writes with write(2), which raises SIGPIPE on a reset connection (see SigpipeGuard).
     std::optional<SigpipeGuard> quiet;
-    if (lease.connection().endpoint().scheme == "https") quiet.emplace();
-    // Poco 1.11's SecureSocketImpl waits twice before it gives up on a blocked read or write: once in the
-    // socket call (SO_RCVTIMEO) and once more in poll() with the same timeout. An HTTPS socket gets half the
-    // time, so a stalled server holds a call no longer than its deadline (measured: a 1 s deadline returned
-    // after 2 s before this).
-    const int waits = uri.getScheme() == "https" ? 2 : 1;
-    const auto readTimeout = toTimespan(control.clamp(options_.readTimeout) / waits);
-    const auto connectTimeout = control.clamp(options_.connectTimeout);
-    if (!connection.connected()) {
-        const bool deadlineBound = connectTimeout < options_.connectTimeout;
-        try {
-            clearCertificateError();
-            connection.open(*control.scope, toTimespan(connectTimeout), readTimeout);
-        } catch (const Poco::Exception& e) {
-            failConnect(e, uri, target, control, deadlineBound);
-        }
-    } else if (connection.socketTimeout != readTimeout) {
-        connection.socketTimeout.reset();  // unknown should a call below throw
-        connection.socket().setReceiveTimeout(readTimeout);
-        connection.socket().setSendTimeout(readTimeout);
-        connection.socketTimeout = readTimeout;
-    }
-    SocketAbortGuard abortGuard(*control.scope, connection.abortDescriptor());
+    if (exchange.connection.endpoint().scheme == "https") quiet.emplace();
+    const Poco::Timespan ioTimeout = ioTimeoutFor(exchange);
+    if (!exchange.connection.connected())
+        connect(exchange, ioTimeout);
+    else
+        keepIoTimeout(exchange.connection, ioTimeout);
+    SocketAbortGuard abortGuard(*control.scope, exchange.connection.abortDescriptor());
     checkControl(control, target);
 
-    const bool framed = !request.body.empty() || request.method == "PUT" || request.method == "POST" || request.method == "PATCH";
-    std::string& head = connection.headBuffer();
-    formatRequestHead({request.method, pathAndQuery(uri), hostHeader(uri)}, request.headers,
-                      framed ? std::optional<std::size_t>(request.body.size()) : std::nullopt, head);
-    auto& socket = connection.socket();
-    auto& input = connection.input();
-    input.clear();
     bool responseStarted = false;
     try {
-        // A small body rides in the head's send: one system call for the request.
-        if (request.body.size() <= kInlineBodyBytes) {
-            head += request.body;
-            sendAll(socket, head);
-        } else {
-            sendAll(socket, head);
-            sendAll(socket, request.body);
-        }
-        BodyLimits limits{options_.maxResponseBytes, target, {}};
-        if (control.deadline) {
-            limits.beforeRead = [&] {
-                checkControl(control, target);
-                connection.socketTimeout.reset();  // the receive timeout now differs from the send one
-                socket.setReceiveTimeout(toTimespan(control.clamp(options_.readTimeout) / waits));
-            };
-        }
-        ResponseHead reply = receiveHead(socket, input, responseStarted, limits.beforeRead);
-
-        HttpResponse response;
-        response.status = reply.status;
-        response.reason = std::move(reply.reason);
-        const BodySource source{input, socket, reply, request.method == "HEAD"};
-        const bool clean = request.bodySink && response.ok()
-                               ? streamResponseBody(source, limits, control, request.bodySink)
-                               : readResponseBody(source, limits, control, response.body);
-        // Decided before the headers move into the response: keepsAlive() reads the Connection field.
-        const bool reusable = clean && keepsAlive(reply) && !control.isInterrupted();
-        response.headers = std::move(reply.headers);
-        if (reusable) lease.markReusable();
-        return response;
-    } catch (const HttpError&) {
-        throw;
-    } catch (const ResponseHeadError& e) {
-        HttpError::Details details;
-        details.reason = control.isInterrupted() ? ErrorReason::Interrupted : ErrorReason::Network;
-        throw HttpError(target + ": the reply is not valid HTTP (" + e.what() +
-                            "); check that the endpoint settings name the Azure service, not a proxy or another server",
-                        details);
-    } catch (const Poco::Exception& e) {
-        HttpError error = exchangeError(e, responseStarted, target, control, options_);
-        if (!responseStarted && lease.reused() && error.reason() == ErrorReason::Network && isConnectionLoss(e))
-            throw StaleConnection{error};
-        throw error;
+        sendRequest(exchange);
+        ReceivedResponse received = receiveResponse(exchange, responseStarted);
+        if (received.reusable) lease.markReusable();
+        return std::move(received.response);
+    } catch (...) {
+        failExchange(exchange, responseStarted, lease.reused());
     }
 }
 

@@ -9,7 +9,8 @@
 namespace aifoundry::http {
 
 HttpResponse LoggingPolicy::send(HttpRequest& request, const CallControl& control, const Next& next) {
-    // Success is logged at Debug, failure at Info: when neither is wanted nothing is measured or built.
+    // Success (and a status the caller expects, such as a pre-check's 404) is logged at Debug, failure at
+    // Info: when neither is wanted nothing is measured or built.
     const bool logSuccess = sink_.enabled(LogLevel::Debug);
     if (!logSuccess && !sink_.enabled(LogLevel::Info)) return next(request, control);
     const auto started = std::chrono::steady_clock::now();
@@ -20,7 +21,7 @@ HttpResponse LoggingPolicy::send(HttpRequest& request, const CallControl& contro
     };
     try {
         HttpResponse response = next(request, control);
-        const LogLevel level = response.ok() ? LogLevel::Debug : LogLevel::Info;
+        const LogLevel level = request.isRoutine(response.status) ? LogLevel::Debug : LogLevel::Info;
         if (sink_.enabled(level))
             log(sink_, level,
                 describe(" -> " + std::to_string(response.status)) + ", x-ms-request-id " +

@@ -5,7 +5,10 @@
 //   or Unavailable with a 2xx status (a later policy found a 2xx reply unusable, e.g. a token reply without
 //   a token).
 // - Never retried: other 4xx; a request that is not safe to repeat (PUT/POST/PATCH not marked idempotent);
-//   a request whose body was already streamed to the caller; an interrupted call.
+//   a request whose body was already streamed to the caller; an interrupted call; a host name that does not
+//   exist; a credential's failure to get the request's token (its own token pipeline retried the sign-in:
+//   one call, one retry budget).
+// The decisions themselves are RetryDecision's functions; this policy runs the loop, waits and logs.
 // - Delay: retry-after-ms / x-ms-retry-after-ms / Retry-After (seconds or HTTP date) when the server gives
 //   one, else exponential backoff with jitter (base * 2^n * [0.8, 1.2], capped). A server delay longer than
 //   maxDelay, or any delay that would end past the call's deadline, ends the retries and returns the last

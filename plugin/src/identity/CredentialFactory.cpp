@@ -33,17 +33,29 @@ struct Build {
         if (!deps.transport) http::throwError(http::ErrorReason::InvalidSettings, "internal: no HTTP transport for sign-in");
         return deps.transport;
     }
-    std::string authorityHost(bool environmentMayOverride) const {
-        if (reader.find(settings::kAuthorityHost) || !environmentMayOverride) return cloud.authorityHost;
+    struct Authority {
+        std::string host;
+        std::string source;  // where the host came from, for errors
+    };
+    Authority authority(bool environmentMayOverride) const {
+        if (reader.find(settings::kAuthorityHost)) return {cloud.authorityHost, "setting '" + std::string(settings::kAuthorityHost) + "'"};
+        const std::string authoritySetting = "'" + std::string(settings::kAuthorityHost) + "'";
+        const std::string cloudSetting = "'" + std::string(settings::kAzureCloud) + "'";
+        const std::string cloudDefault =
+            reader.find(settings::kAzureCloud)
+                ? "setting " + cloudSetting + " = " + cloud.name + ", as " + authoritySetting + " is not set"
+                : "the default cloud " + cloud.name + ", as neither " + authoritySetting + " nor " + cloudSetting + " is set";
+        if (!environmentMayOverride) return {cloud.authorityHost, cloudDefault};
         auto fromEnv = env("AZURE_AUTHORITY_HOST");
-        if (!fromEnv) return cloud.authorityHost;
+        if (!fromEnv) return {cloud.authorityHost, cloudDefault};
         std::string host = *fromEnv;
         while (!host.empty() && host.back() == '/') host.pop_back();
-        return host;
+        return {host, "AZURE_AUTHORITY_HOST"};
     }
     EntraTokenClient entra(const std::string& tenant, const std::string& clientId, bool environmentMayOverride) const {
-        return EntraTokenClient(makeTokenPipeline(transport(), deps.tokenRetry, deps.log), authorityHost(environmentMayOverride),
-                                tenant, clientId);
+        Authority where = authority(environmentMayOverride);
+        return EntraTokenClient(makeTokenPipeline(transport(), deps.tokenRetry, deps.log), std::move(where.host), tenant, clientId,
+                                std::move(where.source));
     }
     std::shared_ptr<http::HttpPipeline> managedIdentityPipeline() const {
         return makeTokenPipeline(transport(), deps.managedIdentityRetry ? *deps.managedIdentityRetry : managedIdentityRetryOptions(),

@@ -21,11 +21,12 @@ std::string formEncode(const std::vector<std::pair<std::string, std::string>>& f
 }
 
 EntraTokenClient::EntraTokenClient(std::shared_ptr<http::HttpPipeline> pipeline, std::string authorityHost, std::string tenantId,
-                                   std::string clientId)
+                                   std::string clientId, std::string authoritySource)
     : pipeline_(std::move(pipeline)),
       authorityHost_(std::move(authorityHost)),
       tenantId_(std::move(tenantId)),
-      clientId_(std::move(clientId)) {}
+      clientId_(std::move(clientId)),
+      authoritySource_(std::move(authoritySource)) {}
 
 std::string EntraTokenClient::tokenUrl(const std::string& tenant) const {
     return authorityHost_ + "/" + (tenant.empty() ? tenantId_ : tenant) + "/oauth2/v2.0/token";
@@ -47,7 +48,16 @@ http::AccessToken EntraTokenClient::requestToken(const http::TokenRequestContext
     request.idempotent = true;  // asking for a token twice is harmless
     request.operation = "sign in to tenant '" + tenant + "' as application '" + clientId_ + "'";
 
-    const auto response = pipeline_->send(request, control);
+    http::HttpResponse response;
+    try {
+        response = pipeline_->send(request, control);
+    } catch (const http::HttpError& error) {
+        if (!error.unresolvedHost()) throw;
+        // The transport's line names the URL; the operator needs the setting that put this host there.
+        throw http::HttpError(request.operation + ": sign-in host '" + Poco::URI(request.url).getHost() + "' (from " +
+                                  authoritySource_ + ") does not resolve (no such name); check the name and this machine's DNS",
+                              error.details());
+    }
     if (!response.ok()) throw http::errorFromResponse(request, response);
     return parseTokenResponse(response.body, http::systemUnixNow(), request.operation);
 }

@@ -38,6 +38,16 @@ std::string verdictFor(http::ErrorReason reason, const std::string& workspace) {
   return "the connection settings do not work";
 }
 
+// The one line for a failed test. A host name that does not exist, or a sign-in that failed before any
+// server answered (the host had no token, say), is its own cause: the line leads with it, not with a verdict
+// that would send the operator to check credentials or the network.
+std::string failureLine(const http::HttpError& e, http::ErrorReason reason, const std::string& workspace) {
+  if (e.unresolvedHost()) return "unknown host: " + std::string(e.what());
+  if (e.signInFailure() && e.httpStatus() == 0 && reason == http::ErrorReason::Authentication)
+    return "sign-in failed: " + std::string(e.what());
+  return verdictFor(reason, workspace) + " (" + e.what() + ")";
+}
+
 }  // namespace
 
 std::string ConnectionTester::test(core::CallContext& ctx) const {
@@ -70,7 +80,7 @@ std::string ConnectionTester::test(core::CallContext& ctx) const {
       reason = http::ErrorReason::Timeout;
       translated = core::JobTypeError(core::ErrorCode::Timeout, translated.message());
     }
-    const std::string message = verdictFor(reason, workspace) + " (" + e.what() + ")";
+    const std::string message = failureLine(e, reason, workspace);
     connection_->log().info("test connection: " + message);
     throw core::JobTypeError(translated.code(), message, translated.retryAfterMs());
   } catch (...) {

@@ -63,6 +63,36 @@ std::string computeOverrideOf(const core::RunRequest& request) {
   return attribute ? std::string(attribute->value.view()) : std::string();
 }
 
+// The PUT body: the template cloned with the request's parameters, display name, compute and tags. Building
+// it validates every parameter before anything is submitted. The template's text is freed once the body
+// exists (its decoded `job` stays): a run's peak then holds one copy of a multi-megabyte template fewer.
+std::string buildBody(Template& tmpl, const core::RunRequest& request, const azureml::WorkspaceRef& workspace) {
+  azureml::CloneRequest clone;
+  ParametersWipe parametersWipe(clone.parameters);
+  clone.templateName = request.externalId;
+  clone.displayName = request.displayName;
+  clone.computeOverride = computeOverrideOf(request);
+  if (!request.idempotencyKey.empty()) clone.idempotencyKey = request.idempotencyKey;
+  clone.parameters = plainParameters(request.parameters);
+  std::string body = azureml::TemplateCloner(workspace).buildRequestBody(tmpl.root, clone);
+  tmpl.root = common::JsonView();
+  std::string().swap(tmpl.body);
+  return body;
+}
+
+// Wipes the body on every way out: it holds Secret parameter values.
+struct BodyWipe {
+  std::string& text;
+  ~BodyWipe() { wipe(text); }
+};
+
+// With an idempotency key the name is derived from (template, key), so a repeated attempt finds its run;
+// without one it ends in a random suffix.
+std::string runNameFor(const core::RunRequest& request) {
+  return request.idempotencyKey.empty() ? azureml::RunName::withRandomSuffix(request.externalId)
+                                        : azureml::RunName::forIdempotencyKey(request.externalId, request.idempotencyKey);
+}
+
 }  // namespace
 
 std::optional<core::RunResult> RunSubmitter::existingRun(const std::string& name, const std::string& idempotencyKey,
@@ -71,6 +101,7 @@ std::optional<core::RunResult> RunSubmitter::existingRun(const std::string& name
   try {
     arm::ArmRequestOptions options;
     options.operation = "look for run '" + name + "' of an earlier attempt";
+    options.routineStatuses = {404};  // the usual answer: no earlier attempt got through
     response = connection_->arm().get(connection_->urls().jobUrl(name), control, options);
   } catch (const http::HttpError& e) {
     if (e.reason() == http::ErrorReason::NotFound) return std::nullopt;
@@ -88,32 +119,13 @@ std::optional<core::RunResult> RunSubmitter::existingRun(const std::string& name
 
 core::RunResult RunSubmitter::run(core::CallContext& ctx, const core::RunRequest& request) const {
   CallScope scope(ctx);
-  const bool keyed = !request.idempotencyKey.empty();
   try {
     azureml::JobName::checkExisting(request.externalId, "External Id");
     Template tmpl = readTemplate(*connection_, request.externalId, scope.control());
-
-    // Build (and so validate) the whole body before anything is submitted.
-    azureml::CloneRequest clone;
-    ParametersWipe parametersWipe(clone.parameters);
-    clone.templateName = request.externalId;
-    clone.displayName = request.displayName;
-    clone.computeOverride = computeOverrideOf(request);
-    if (keyed) clone.idempotencyKey = request.idempotencyKey;
-    clone.parameters = plainParameters(request.parameters);
-    std::string body = azureml::TemplateCloner(connection_->settings().workspace).buildRequestBody(tmpl.root, clone);
-    struct BodyWipe {
-      std::string& text;
-      ~BodyWipe() { wipe(text); }  // the body holds Secret parameter values
-    } bodyWipe{body};
-    // The template's text is done with (its decoded `job` stays): freed before the PUT, a run's peak holds
-    // one copy of a multi-megabyte template fewer (measured with bench/).
-    tmpl.root = common::JsonView();
-    std::string().swap(tmpl.body);
-
-    const std::string name = keyed ? azureml::RunName::forIdempotencyKey(request.externalId, request.idempotencyKey)
-                                   : azureml::RunName::withRandomSuffix(request.externalId);
-    if (keyed) {
+    std::string body = buildBody(tmpl, request, connection_->settings().workspace);
+    BodyWipe bodyWipe{body};
+    const std::string name = runNameFor(request);
+    if (!request.idempotencyKey.empty()) {
       if (auto existing = existingRun(name, request.idempotencyKey, scope.control())) {
         connection_->log().info("run: run '" + existing->runId + "' of template '" + request.externalId +
                                 "' already exists for this idempotency key; not submitting again");
@@ -121,37 +133,46 @@ core::RunResult RunSubmitter::run(core::CallContext& ctx, const core::RunRequest
       }
     }
     ctx.throwIfStopped();
-
-    arm::ArmRequestOptions options;
-    options.operation = "submit run '" + name + "' of template '" + request.externalId + "'";
-    // Repeating the PUT is harmless only when the name is deterministic (an idempotency key).
-    options.idempotent = keyed;
-    options.attachAzureMlToken = tmpl.job.needsAmlToken();
-    http::HttpResponse response;
-    try {
-      response = connection_->arm().put(connection_->urls().jobUrl(name), body, scope.control(), options);
-    } catch (const http::HttpError& e) {
-      if (!keyed || !lostAnswer(e)) throw;
-      // The PUT may have been applied without us hearing of it: the job itself is the answer.
-      if (auto existing = existingRun(name, request.idempotencyKey, scope.control())) {
-        connection_->log().info("run: the answer to submitting '" + name + "' was lost, but the run exists");
-        return *existing;
-      }
-      throw;
-    }
-    std::string studioEndpoint;
-    try {
-      studioEndpoint = azureml::JobDecoder::decode(response.body, "the submitted run").studioEndpoint;
-    } catch (const azureml::AzureMlError&) {
-      // The run exists; a reply we cannot read only costs the service's own Studio link.
-    }
-    connection_->log().info("run: submitted run '" + name + "' of template '" + request.externalId +
-                            "' (HTTP " + std::to_string(response.status) + ", x-ms-request-id: " +
-                            requestIdOf(response) + ")");
-    return core::RunResult{name, connection_->monitorUrl(studioEndpoint, name)};
+    return submit(name, body, tmpl.job.needsAmlToken(), request, scope.control());
   } catch (...) {
     rethrowTranslated();
   }
+}
+
+core::RunResult RunSubmitter::submit(const std::string& name, const std::string& body, bool attachAzureMlToken,
+                                     const core::RunRequest& request, const http::CallControl& control) const {
+  const bool keyed = !request.idempotencyKey.empty();
+  arm::ArmRequestOptions options;
+  options.operation = "submit run '" + name + "' of template '" + request.externalId + "'";
+  // Repeating the PUT is harmless only when the name is deterministic (an idempotency key).
+  options.idempotent = keyed;
+  options.attachAzureMlToken = attachAzureMlToken;
+  http::HttpResponse response;
+  try {
+    response = connection_->arm().put(connection_->urls().jobUrl(name), body, control, options);
+  } catch (const http::HttpError& e) {
+    if (!keyed || !lostAnswer(e)) throw;
+    // The PUT may have been applied without us hearing of it: the job itself is the answer.
+    if (auto existing = existingRun(name, request.idempotencyKey, control)) {
+      connection_->log().info("run: the answer to submitting '" + name + "' was lost, but the run exists");
+      return *existing;
+    }
+    throw;
+  }
+  return submitted(name, request.externalId, response);
+}
+
+core::RunResult RunSubmitter::submitted(const std::string& name, const std::string& externalId,
+                                        const http::HttpResponse& response) const {
+  std::string studioEndpoint;
+  try {
+    studioEndpoint = azureml::JobDecoder::decode(response.body, "the submitted run").studioEndpoint;
+  } catch (const azureml::AzureMlError&) {
+    // The run exists; a reply we cannot read only costs the service's own Studio link.
+  }
+  connection_->log().info("run: submitted run '" + name + "' of template '" + externalId + "' (HTTP " +
+                          std::to_string(response.status) + ", x-ms-request-id: " + requestIdOf(response) + ")");
+  return core::RunResult{name, connection_->monitorUrl(studioEndpoint, name)};
 }
 
 }  // namespace aifoundry::pipeline_job

@@ -35,6 +35,12 @@ class RunSubmitter {
   // The run an earlier attempt with this key already created, if any.
   std::optional<core::RunResult> existingRun(const std::string& name, const std::string& idempotencyKey,
                                              const http::CallControl& control) const;
+  // PUTs the body as run `name`; with a key, a lost answer is settled by looking for the run.
+  core::RunResult submit(const std::string& name, const std::string& body, bool attachAzureMlToken,
+                         const core::RunRequest& request, const http::CallControl& control) const;
+  // Logs the submission and makes the result from the PUT's reply.
+  core::RunResult submitted(const std::string& name, const std::string& externalId,
+                            const http::HttpResponse& response) const;
 
   std::shared_ptr<const WorkspaceConnection> connection_;
 };

@@ -33,7 +33,9 @@ identity::HostTokenSource hostTokenSource(const core::HostServices& host) {
       const http::ErrorReason reason = e.code() == core::ErrorCode::Unavailable ? http::ErrorReason::Network
                                       : e.code() == core::ErrorCode::Timeout   ? http::ErrorReason::Timeout
                                                                                : http::ErrorReason::Authentication;
-      http::throwError(reason, "the host's token provider failed for scope '" + scope + "': " + e.message());
+      // The host's own line already names the scope and the cause ("the host could not provide a token for
+      // scope '…': …"): it is passed on as is, the cause first.
+      http::throwError(reason, e.message());
     }
   };
 }
