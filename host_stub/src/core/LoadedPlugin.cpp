@@ -44,17 +44,16 @@ void LoadedPlugin::refuse(const std::string& what) const {
   throw PluginLoadError("plugin " + manifest_.id + " (" + libraryPath_ + ") refused: " + what);
 }
 
-std::shared_ptr<LoadedPlugin> LoadedPlugin::load(const Manifest& manifest, HostServices& services) {
-  const std::string path = manifest.libraryPath();
-  const auto refuse = [&](const std::string& what) {
-    throw PluginLoadError("plugin " + manifest.id + " (" + path + ") refused: " + what);
-  };
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(path, ec)) {
-    refuse("the library file does not exist; build the plugin or fix \"library\" in " + manifest.path);
-  }
+namespace {
 
+// Opens the library at `path` and returns its entry (never NULL); the library stays loaded. Throws
+// PluginLoadError naming `who`.
+const psj_plugin_entry* openEntry(const std::string& who, const std::string& path, HostServices& services) {
+  const auto refuse = [&](const std::string& what) {
+    throw PluginLoadError("plugin " + who + " (" + path + ") refused: " + what);
+  };
   services.logger().log(PSJ_LOG_DEBUG, "loading " + path, "host");
+  std::error_code ec;
   boost::dll::shared_library library;
   library.load(path, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
   if (ec || !library.is_loaded()) {
@@ -70,8 +69,42 @@ std::shared_ptr<LoadedPlugin> LoadedPlugin::load(const Manifest& manifest, HostS
   const psj_plugin_entry* entry = entryFn();
   keepLoaded(std::move(library));
   if (!entry) refuse(std::string(PSJ_ENTRY_SYMBOL) + "() returned NULL; the plugin is broken");
+  return entry;
+}
 
+}  // namespace
+
+std::shared_ptr<LoadedPlugin> LoadedPlugin::load(const Manifest& manifest, HostServices& services) {
+  const std::string path = manifest.libraryPath();
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    throw PluginLoadError("plugin " + manifest.id + " (" + path +
+                          ") refused: the library file does not exist; build the plugin or fix \"library\" in " +
+                          manifest.path);
+  }
+  const psj_plugin_entry* entry = openEntry(manifest.id, path, services);
   std::shared_ptr<LoadedPlugin> plugin(new LoadedPlugin(manifest, path, entry, services));
+  plugin->checkEntry();
+  plugin->initialise();
+  plugin->readJobTypes();
+  return plugin;
+}
+
+std::shared_ptr<LoadedPlugin> LoadedPlugin::loadUnlisted(const std::string& libraryPath, HostServices& services) {
+  const std::string path = std::filesystem::absolute(libraryPath).lexically_normal().string();
+  const std::string file = std::filesystem::path(path).filename().string();
+  const psj_plugin_entry* entry = openEntry(file, path, services);
+  // The manifest the entry implies, so that checkEntry() and readJobTypes() hold it to itself.
+  Manifest implied;
+  implied.path = "(none: derived from " + file + ")";
+  implied.library = file;
+  implied.id = entry->struct_size >= sizeof(psj_plugin_entry) ? text(entry->plugin_id) : file;
+  implied.version = entry->struct_size >= sizeof(psj_plugin_entry) ? text(entry->plugin_version) : "";
+  implied.abiMajor = entry->abi_major;
+  implied.abiMinor = entry->abi_minor;
+  implied.minHostMinor = entry->min_host_minor;
+  std::shared_ptr<LoadedPlugin> plugin(new LoadedPlugin(implied, path, entry, services));
+  plugin->adoptJobTypes_ = true;
   plugin->checkEntry();
   plugin->initialise();
   plugin->readJobTypes();
@@ -150,6 +183,9 @@ void LoadedPlugin::readJobTypes() {
     if (jt->attributes_schema_json) info.attributesSchema = jt->attributes_schema_json;
     if (jt->parameters_schema_json) info.parametersSchema = jt->parameters_schema_json;
     jobTypes_.push_back(std::move(info));
+  }
+  if (adoptJobTypes_) {
+    for (const auto& registered : jobTypes_) manifest_.jobTypes.push_back({registered.id, registered.displayName});
   }
   // The manifest is what Polysync listed before loading; the code must register exactly those job types.
   for (const auto& declared : manifest_.jobTypes) {

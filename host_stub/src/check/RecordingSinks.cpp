@@ -1,6 +1,6 @@
-#include "RecordingSinks.h"
+#include "polysync_host/check/RecordingSinks.h"
 
-namespace abitest {
+namespace polysync::host::check {
 namespace {
 
 std::string copy(const char* text, std::uint64_t len) {
@@ -150,4 +150,4 @@ int ImportSink::emitsAfterStop() const {
   return emitsAfterStop_;
 }
 
-}  // namespace abitest
+}  // namespace polysync::host::check
