@@ -13,11 +13,11 @@
 
 #include "CRequests.h"
 #include "PluginCases.h"
-#include "polysync_host/check/ConformanceChecks.h"
 #include "PluginLoader.h"
 #include "RecordingSinks.h"
 #include "TestCallContext.h"
 #include "TestHost.h"
+#include "polysync_host/check/ConformanceChecks.h"
 
 namespace abitest {
 
@@ -31,8 +31,8 @@ inline polysync::host::check::CheckProfile checkProfile(const PluginCase& plugin
   profile.validSettings.emplace();
   for (std::uint64_t i = 0; i < settings.size(); ++i) {
     const psj_kv& kv = settings.at(i);
-    profile.validSettings->push_back({std::string(kv.key.data, kv.key.len),
-                                      std::string(kv.value.data, kv.value.len), kv.flags});
+    profile.validSettings->push_back(
+        {std::string(kv.key.data, kv.key.len), std::string(kv.value.data, kv.value.len), kv.flags});
   }
   profile.requiredSetting = pluginCase.requiredSetting;
   profile.secrets = {pluginCase.secretValue};
@@ -79,7 +79,8 @@ class ContractSession {
       KvList settings;
       case_.addValidSettings(settings);
       TestCallContext ctx;
-      const std::int32_t rc = jobType_->create(jobType_, settings.data(), settings.size(), ctx.get(), &instance_);
+      const std::int32_t rc =
+          jobType_->create(jobType_, settings.data(), settings.size(), ctx.get(), &instance_);
       EXPECT_EQ(rc, PSJ_OK) << ctx.errorMessage();
     }
     return instance_;
@@ -89,8 +90,8 @@ class ContractSession {
   void expectWellFormed(std::int32_t rc, TestCallContext& ctx, const std::function<void()>& okChecks,
                         std::initializer_list<SinkBase*> sinks = {}) const {
     polysync::host::check::Findings findings;
-    polysync::host::check::checkWellFormed(findings, checkProfile(case_), rc, ctx,
-                                           [&](polysync::host::check::Findings&) { okChecks(); }, sinks);
+    polysync::host::check::checkWellFormed(
+        findings, checkProfile(case_), rc, ctx, [&](polysync::host::check::Findings&) { okChecks(); }, sinks);
     addFailures(findings);
   }
 

@@ -76,7 +76,8 @@ TEST_P(Contract, ConcurrentCallsOnOneInstanceAreSafe) {
 // Runs the external id "block" on another thread; it must block until interrupted or its deadline passes.
 std::future<std::int32_t> runBlocking(const psj_job_type* jt, psj_instance* instance, TestCallContext& ctx,
                                       RunSink& sink, const psj_run_request& request) {
-  return std::async(std::launch::async, [&, jt, instance] { return jt->run(instance, ctx.get(), &request, sink.get()); });
+  return std::async(std::launch::async,
+                    [&, jt, instance] { return jt->run(instance, ctx.get(), &request, sink.get()); });
 }
 
 TEST_P(Contract, AnInterruptEndsABlockedCallWithInterrupted) {
@@ -132,16 +133,21 @@ TEST_P(Contract, AnInterruptBeforeTheCallEndsItAtOnce) {
 
 // The checks the tests above run by name: a check added to the stub host runs on the in-tree plugins too.
 TEST(ContractChecks, EveryConformanceCheckOfTheStubHostIsRunHere) {
-  const std::vector<std::string> runHere{"descriptor",      "create",           "create-without-required-setting",
-                                         "every-callback",  "null-arguments",   "truncated-structs",
-                                         "malformed-lists", "calls-after-destroy", "concurrent-polls"};
+  const std::vector<std::string> runHere{"descriptor",
+                                         "create",
+                                         "create-without-required-setting",
+                                         "every-callback",
+                                         "null-arguments",
+                                         "truncated-structs",
+                                         "malformed-lists",
+                                         "calls-after-destroy",
+                                         "concurrent-polls"};
   std::vector<std::string> all;
   for (const auto& check : polysync::host::check::conformanceChecks()) all.emplace_back(check.name);
   EXPECT_EQ(all, runHere);
 }
 
-INSTANTIATE_TEST_SUITE_P(Plugins, Contract, ::testing::ValuesIn(pluginCases()),
-                         CaseName());
+INSTANTIATE_TEST_SUITE_P(Plugins, Contract, ::testing::ValuesIn(pluginCases()), CaseName());
 
 }  // namespace
 }  // namespace abitest

@@ -14,6 +14,7 @@
 #include "polysync_host/PluginDirectory.h"
 #include "polysync_host/PluginRegistry.h"
 #include "polysync_host/RequiredSettings.h"
+#include "polysync_host/check/IsolatedCheck.h"
 
 namespace polysync::host::check {
 namespace {
@@ -64,8 +65,12 @@ std::vector<CheckProfile::Setting> schemaDefaults(const std::optional<std::strin
 JobTypeReport checkJobType(const JobTypeInfo& jobType, const PluginCheckOptions& options) {
   JobTypeReport report{jobType.id, jobType.displayName, {}};
   const CheckProfile profile = checkProfileFor(jobType, options);
+  // Generous: the longest check makes about a dozen calls one after the other, each within the deadline.
+  const std::chrono::milliseconds limit = profile.callTimeout
+                                              ? std::chrono::milliseconds(60000) + 30 * *profile.callTimeout
+                                              : std::chrono::minutes(10);
   for (const auto& check : conformanceChecks()) {
-    report.checks.push_back(runConformanceCheck(check.name, *jobType.descriptor, profile));
+    report.checks.push_back(runIsolatedCheck(check.name, *jobType.descriptor, profile, limit));
   }
   return report;
 }
@@ -75,7 +80,8 @@ void checkLoaded(PluginReport& report, const LoadedPlugin& plugin, const PluginC
   report.version = plugin.manifest().version;
   report.library = plugin.libraryPath();
   for (const auto& jobType : plugin.jobTypes()) {
-    if (options.jobType && jobType.id != *options.jobType && jobType.displayName != *options.jobType) continue;
+    if (options.jobType && jobType.id != *options.jobType && jobType.displayName != *options.jobType)
+      continue;
     report.jobTypes.push_back(checkJobType(jobType, options));
   }
 }
@@ -132,9 +138,10 @@ void checkLibrary(CheckReport& report, const std::string& library, const PluginC
   PluginReport pluginReport;
   pluginReport.file = manifest ? manifest->path : library;
   if (!manifest) {
-    pluginReport.checks.push_back(skipped("manifest", kManifestTitle,
-                                          "no manifest beside it names it: checked against what its own entry "
-                                          "implies; the host loads a plugin only through its manifest"));
+    pluginReport.checks.push_back(
+        skipped("manifest", kManifestTitle,
+                "no manifest beside it names it: checked against what its own entry "
+                "implies; the host loads a plugin only through its manifest"));
   }
   try {
     const auto plugin =
@@ -193,14 +200,16 @@ CheckProfile checkProfileFor(const JobTypeInfo& jobType, const PluginCheckOption
   if (!required.empty()) profile.requiredSetting = required.front();
   if (options.platformFile) {
     profile.validSettings.emplace();
-    for (const auto& s : readPlatformSettings(*options.platformFile, secretSettingNames(jobType.settingsSchema))) {
+    for (const auto& s :
+         readPlatformSettings(*options.platformFile, secretSettingNames(jobType.settingsSchema))) {
       profile.validSettings->push_back({s.key, s.value, s.secret ? uint32_t{PSJ_KV_SECRET} : 0u});
       if (s.secret) profile.secrets.push_back(s.value);
     }
   } else {
     auto defaults = schemaDefaults(jobType.settingsSchema);
     for (const auto& name : required) {
-      const bool hasDefault = std::any_of(defaults.begin(), defaults.end(), [&](const auto& s) { return s.key == name; });
+      const bool hasDefault =
+          std::any_of(defaults.begin(), defaults.end(), [&](const auto& s) { return s.key == name; });
       if (!hasDefault) {
         profile.settingsUnavailable = "needs settings: \"" + name +
                                       "\" is required and its schema gives no default; pass --platform FILE "
@@ -232,8 +241,9 @@ CheckReport checkPlugins(const PluginCheckOptions& options, HostServices& servic
   } else if (fs::is_regular_file(target, ec)) {
     checkLibrary(report, target.string(), options, services);
   } else {
-    throw UsageError("check-plugin: \"" + oneLineDetail(options.target) +
-                     "\" is neither a plugin folder nor a library; give the folder of the manifests or the .so");
+    throw UsageError(
+        "check-plugin: \"" + oneLineDetail(options.target) +
+        "\" is neither a plugin folder nor a library; give the folder of the manifests or the .so");
   }
   if (options.jobType) {
     const bool found = std::any_of(report.plugins.begin(), report.plugins.end(),
@@ -258,8 +268,9 @@ CheckReport checkPlugins(const PluginCheckOptions& options, HostServices& servic
 std::string checkReportText(const CheckReport& report) {
   std::string text = "checking " + report.target + "\n";
   for (const auto& plugin : report.plugins) {
-    text += "plugin " + (plugin.id ? *plugin.id + " " + plugin.version.value_or("") + " (" + plugin.file + ")"
-                                   : plugin.file) +
+    text += "plugin " +
+            (plugin.id ? *plugin.id + " " + plugin.version.value_or("") + " (" + plugin.file + ")"
+                       : plugin.file) +
             "\n";
     text += checkLines(plugin.checks);
     for (const auto& jobType : plugin.jobTypes) {

@@ -2,7 +2,8 @@
 
 namespace polysync::host::check {
 
-RecordingCallContext::RecordingCallContext(std::optional<std::chrono::milliseconds> timeout, std::uint32_t structSize) {
+RecordingCallContext::RecordingCallContext(std::optional<std::chrono::milliseconds> timeout,
+                                           std::uint32_t structSize) {
   if (timeout) deadline_ = std::chrono::steady_clock::now() + *timeout;
   ctx_.struct_size = structSize;
   ctx_.host_data = this;
@@ -10,7 +11,8 @@ RecordingCallContext::RecordingCallContext(std::optional<std::chrono::millisecon
     RecordingCallContext& me = self(ctx);
     me.noteUse();
     if (!me.deadline_) return PSJ_NO_DEADLINE;
-    return std::chrono::duration_cast<std::chrono::milliseconds>(*me.deadline_ - std::chrono::steady_clock::now())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(*me.deadline_ -
+                                                                 std::chrono::steady_clock::now())
         .count();
   };
   ctx_.is_interrupted = [](const psj_call_context* ctx) -> std::int32_t {
@@ -26,13 +28,15 @@ RecordingCallContext::RecordingCallContext(std::optional<std::chrono::millisecon
     me.handlerData_ = data;
     if (handler != nullptr && me.interrupted_.load()) handler(data);
   };
-  ctx_.set_error = [](const psj_call_context* ctx, std::int32_t code, const char* message, std::uint64_t len) {
+  ctx_.set_error = [](const psj_call_context* ctx, std::int32_t code, const char* message,
+                      std::uint64_t len) {
     RecordingCallContext& me = self(ctx);
     me.noteUse();
     ++me.errorCalls_;
     std::lock_guard<std::mutex> lock(me.errorMutex_);
     me.errorCode_ = code;
-    me.errorMessage_.assign(message != nullptr ? message : "", message != nullptr ? static_cast<std::size_t>(len) : 0);
+    me.errorMessage_.assign(message != nullptr ? message : "",
+                            message != nullptr ? static_cast<std::size_t>(len) : 0);
   };
   ctx_.set_retry_after_ms = [](const psj_call_context* ctx, std::int64_t ms) {
     RecordingCallContext& me = self(ctx);

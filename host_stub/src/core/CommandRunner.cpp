@@ -196,9 +196,9 @@ CommandOutcome CommandRunner::checkPlugin() {
   check.externalId = options_.externalId;
   check.callTimeout = options_.callTimeout;
   const check::CheckReport report = check::checkPlugins(check, services_);
-  return CommandOutcome{report.failed == 0 ? kExitOk : kExitChecksFailed,
-                        options_.json ? check::checkReportJson(report) + "\n" : check::checkReportText(report),
-                        ""};
+  return CommandOutcome{
+      report.failed == 0 ? kExitOk : kExitChecksFailed,
+      options_.json ? check::checkReportJson(report) + "\n" : check::checkReportText(report), ""};
 }
 
 }  // namespace polysync::host

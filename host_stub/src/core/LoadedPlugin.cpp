@@ -78,9 +78,10 @@ std::shared_ptr<LoadedPlugin> LoadedPlugin::load(const Manifest& manifest, HostS
   const std::string path = manifest.libraryPath();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    throw PluginLoadError("plugin " + manifest.id + " (" + path +
-                          ") refused: the library file does not exist; build the plugin or fix \"library\" in " +
-                          manifest.path);
+    throw PluginLoadError(
+        "plugin " + manifest.id + " (" + path +
+        ") refused: the library file does not exist; build the plugin or fix \"library\" in " +
+        manifest.path);
   }
   const psj_plugin_entry* entry = openEntry(manifest.id, path, services);
   std::shared_ptr<LoadedPlugin> plugin(new LoadedPlugin(manifest, path, entry, services));
@@ -90,7 +91,8 @@ std::shared_ptr<LoadedPlugin> LoadedPlugin::load(const Manifest& manifest, HostS
   return plugin;
 }
 
-std::shared_ptr<LoadedPlugin> LoadedPlugin::loadUnlisted(const std::string& libraryPath, HostServices& services) {
+std::shared_ptr<LoadedPlugin> LoadedPlugin::loadUnlisted(const std::string& libraryPath,
+                                                         HostServices& services) {
   const std::string path = std::filesystem::absolute(libraryPath).lexically_normal().string();
   const std::string file = std::filesystem::path(path).filename().string();
   const psj_plugin_entry* entry = openEntry(file, path, services);
@@ -185,7 +187,8 @@ void LoadedPlugin::readJobTypes() {
     jobTypes_.push_back(std::move(info));
   }
   if (adoptJobTypes_) {
-    for (const auto& registered : jobTypes_) manifest_.jobTypes.push_back({registered.id, registered.displayName});
+    for (const auto& registered : jobTypes_)
+      manifest_.jobTypes.push_back({registered.id, registered.displayName});
   }
   // The manifest is what Polysync listed before loading; the code must register exactly those job types.
   for (const auto& declared : manifest_.jobTypes) {

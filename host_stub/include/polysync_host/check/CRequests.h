@@ -30,8 +30,8 @@ class KvList {
 
 class ParameterList {
  public:
-  ParameterList& add(const std::string& name, std::int32_t direction, std::int32_t dataType, const std::string& value,
-                     std::uint32_t flags = 0);
+  ParameterList& add(const std::string& name, std::int32_t direction, std::int32_t dataType,
+                     const std::string& value, std::uint32_t flags = 0);
   const psj_parameter* const* data() const { return pointers_.empty() ? nullptr : pointers_.data(); }
   std::uint64_t size() const { return pointers_.size(); }
   psj_parameter& at(std::size_t i) { return *items_[i]; }

@@ -70,7 +70,8 @@ bool knownCode(int32_t code);
 // band reported through set_error with the same code and a message; no secret in the message. Then closes the
 // context and `sinks` (later use counts as a late call).
 void checkWellFormed(Findings& findings, const CheckProfile& profile, int32_t rc, RecordingCallContext& ctx,
-                     const std::function<void(Findings&)>& okChecks, std::initializer_list<SinkBase*> sinks = {});
+                     const std::function<void(Findings&)>& okChecks,
+                     std::initializer_list<SinkBase*> sinks = {});
 // PSJ_OK from run(): set_run_id with a non-empty id of at most 1024 bytes.
 void checkRunOk(Findings& findings, const RunSink& sink);
 // PSJ_OK from poll()/cancel(): set_state, and a Failed state comes with a message.
@@ -89,7 +90,7 @@ const std::vector<ConformanceCheck>& conformanceChecks();
 struct CheckResult {
   std::string name;
   std::string title;
-  std::vector<std::string> problems;       // empty when passed or skipped
+  std::vector<std::string> problems;      // empty when passed or skipped
   std::optional<std::string> skipReason;  // set when skipped
   bool passed() const { return problems.empty() && !skipReason; }
   bool failed() const { return !problems.empty(); }
@@ -97,6 +98,7 @@ struct CheckResult {
 
 // Runs the check called `name` (std::invalid_argument for an unknown name). Checks that need an instance are
 // skipped when the profile has no valid settings. Never throws for what the plugin does.
-CheckResult runConformanceCheck(const std::string& name, const psj_job_type& jobType, const CheckProfile& profile);
+CheckResult runConformanceCheck(const std::string& name, const psj_job_type& jobType,
+                                const CheckProfile& profile);
 
 }  // namespace polysync::host::check

@@ -9,7 +9,8 @@
 //   - run() gets the --external-id when given (then it must succeed), else an id the plugin does not know
 //     (then any well-formed outcome passes);
 //   - each call gets the --call-timeout deadline (0: none).
-// A plugin the host refuses, or a library in the folder that no manifest names, is a failed check.
+// A plugin the host refuses, or a library in the folder that no manifest names, is a failed check. Each
+// job-type check runs in a child process (IsolatedCheck.h): a crash or a hang fails that check alone.
 #pragma once
 
 #include <chrono>

@@ -19,7 +19,7 @@ namespace polysync::host::check {
 class RecordingCallContext {
  public:
   explicit RecordingCallContext(std::optional<std::chrono::milliseconds> timeout = std::nullopt,
-                           std::uint32_t structSize = sizeof(psj_call_context));
+                                std::uint32_t structSize = sizeof(psj_call_context));
   RecordingCallContext(const RecordingCallContext&) = delete;
   RecordingCallContext& operator=(const RecordingCallContext&) = delete;
 
@@ -40,7 +40,9 @@ class RecordingCallContext {
   static RecordingCallContext& self(const psj_call_context* ctx) {
     return *static_cast<RecordingCallContext*>(ctx->host_data);
   }
-  void noteUse() { if (finished_) ++lateCalls_; }
+  void noteUse() {
+    if (finished_) ++lateCalls_;
+  }
 
   psj_call_context ctx_{};
   std::optional<std::chrono::steady_clock::time_point> deadline_;

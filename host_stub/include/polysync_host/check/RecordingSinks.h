@@ -20,7 +20,9 @@ class SinkBase {
   int lateCalls() const { return lateCalls_.load(); }
 
  protected:
-  void noteCall() { if (closed_) ++lateCalls_; }
+  void noteCall() {
+    if (closed_) ++lateCalls_;
+  }
   mutable std::mutex mutex_;
 
  private:
