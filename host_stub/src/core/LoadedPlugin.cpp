@@ -1,11 +1,8 @@
-#define BOOST_DLL_USE_STD_FS
 #include "polysync_host/LoadedPlugin.h"
 
 #include <Poco/String.h>
-#include <dlfcn.h>
 
 #include <algorithm>
-#include <boost/dll/shared_library.hpp>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
@@ -13,6 +10,7 @@
 #include "polysync_host/Errors.h"
 #include "polysync_host/HostServices.h"
 #include "polysync_host/Logger.h"
+#include "polysync_host/PluginLibrary.h"
 
 namespace polysync::host {
 namespace {
@@ -20,14 +18,6 @@ namespace {
 // The 1.0 layouts: the smallest structs this host can read.
 constexpr uint32_t kEntrySize10 = sizeof(psj_plugin_entry);
 constexpr uint32_t kJobTypeSize10 = sizeof(psj_job_type);
-
-// Libraries stay loaded for the life of the process (see the header); reachable, so not a leak.
-void keepLoaded(boost::dll::shared_library library) {
-  static std::mutex mutex;
-  static auto* libraries = new std::vector<boost::dll::shared_library>();
-  std::lock_guard<std::mutex> lock(mutex);
-  libraries->push_back(std::move(library));
-}
 
 std::string text(const char* s) { return s ? s : "(null)"; }
 
@@ -46,30 +36,14 @@ void LoadedPlugin::refuse(const std::string& what) const {
 
 namespace {
 
-// Opens the library at `path` and returns its entry (never NULL); the library stays loaded. Throws
-// PluginLoadError naming `who`.
+// Opens the library at `path` and returns its entry (never NULL). Throws PluginLoadError naming `who`.
 const psj_plugin_entry* openEntry(const std::string& who, const std::string& path, HostServices& services) {
-  const auto refuse = [&](const std::string& what) {
-    throw PluginLoadError("plugin " + who + " (" + path + ") refused: " + what);
-  };
   services.logger().log(PSJ_LOG_DEBUG, "loading " + path, "host");
-  std::error_code ec;
-  boost::dll::shared_library library;
-  library.load(path, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
-  if (ec || !library.is_loaded()) {
-    const char* why = ::dlerror();  // Boost.DLL leaves dlopen's reason in place
-    refuse(std::string("it cannot be loaded (") + (why ? why : ec.message()) +
-           "); rebuild it for this system");
+  try {
+    return openPluginLibrary(path);
+  } catch (const PluginLibraryError& error) {
+    throw PluginLoadError("plugin " + who + " (" + path + ") refused: " + error.what());
   }
-  if (!library.has(PSJ_ENTRY_SYMBOL)) {
-    refuse(std::string("it does not export ") + PSJ_ENTRY_SYMBOL +
-           "; it is not a polysync_jobtype_v1 plugin");
-  }
-  auto& entryFn = library.get<const psj_plugin_entry*()>(PSJ_ENTRY_SYMBOL);
-  const psj_plugin_entry* entry = entryFn();
-  keepLoaded(std::move(library));
-  if (!entry) refuse(std::string(PSJ_ENTRY_SYMBOL) + "() returned NULL; the plugin is broken");
-  return entry;
 }
 
 }  // namespace
