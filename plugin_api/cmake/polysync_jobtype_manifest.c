@@ -113,7 +113,7 @@ int main(int argc, char** argv) {
   host.log_enabled = manifest_log_enabled;
   host.log = manifest_log;
   host.get_extension = manifest_get_extension;
-  effective = entry->abi_minor < PSJ_ABI_MINOR ? entry->abi_minor : PSJ_ABI_MINOR;
+  effective = entry->abi_minor > (uint32_t)PSJ_ABI_MINOR ? (uint32_t)PSJ_ABI_MINOR : entry->abi_minor;
   if (entry->init(&host, absolute, effective) != PSJ_OK) return fail(library, "its init() failed");
 
   count = entry->job_type_count();

@@ -61,10 +61,14 @@ void checkSchema(Findings& findings, const char* what, const char* schema) {
   }
 }
 
-bool hasEveryCallback(const psj_job_type& jt) {
+// create, destroy, run and poll are required; test_connection, import_jobs and cancel may be NULL ("not
+// supported"), but not when the capabilities claim them.
+bool hasRequiredCallbacks(const psj_job_type& jt) {
   return jt.struct_size >= sizeof(psj_job_type) && jt.create != nullptr && jt.destroy != nullptr &&
-         jt.test_connection != nullptr && jt.import_jobs != nullptr && jt.run != nullptr &&
-         jt.poll != nullptr && jt.cancel != nullptr;
+         jt.run != nullptr && jt.poll != nullptr &&
+         ((jt.capabilities & PSJ_CAP_TEST_CONNECTION) == 0 || jt.test_connection != nullptr) &&
+         ((jt.capabilities & PSJ_CAP_IMPORT) == 0 || jt.import_jobs != nullptr) &&
+         ((jt.capabilities & PSJ_CAP_CANCEL) == 0 || jt.cancel != nullptr);
 }
 
 void descriptor(Findings& f, const psj_job_type& jt, const CheckProfile&) {
@@ -77,9 +81,14 @@ void descriptor(Findings& f, const psj_job_type& jt, const CheckProfile&) {
   }
   f.expect(jt.create != nullptr, "create is NULL");
   f.expect(jt.destroy != nullptr, "destroy is NULL");
-  f.expect(jt.test_connection != nullptr && jt.import_jobs != nullptr && jt.run != nullptr &&
-               jt.poll != nullptr && jt.cancel != nullptr,
-           "a callback (test_connection, import_jobs, run, poll or cancel) is NULL");
+  f.expect(jt.run != nullptr, "run is NULL");
+  f.expect(jt.poll != nullptr, "poll is NULL");
+  f.expect((jt.capabilities & PSJ_CAP_TEST_CONNECTION) == 0 || jt.test_connection != nullptr,
+           "the capabilities claim test_connection but it is NULL");
+  f.expect((jt.capabilities & PSJ_CAP_IMPORT) == 0 || jt.import_jobs != nullptr,
+           "the capabilities claim import_jobs but it is NULL");
+  f.expect((jt.capabilities & PSJ_CAP_CANCEL) == 0 || jt.cancel != nullptr,
+           "the capabilities claim cancel but it is NULL");
   checkSchema(f, "settings_schema_json", jt.settings_schema_json);
   checkSchema(f, "attributes_schema_json", jt.attributes_schema_json);
   checkSchema(f, "parameters_schema_json", jt.parameters_schema_json);
@@ -119,14 +128,18 @@ void everyCallback(Findings& f, const psj_job_type& jt, const CheckProfile& prof
 
   RecordingCallContext c1(profile.callTimeout);
   TextSink text;
-  checkWellFormed(f, profile, jt.test_connection(instance, c1.get(), text.get()), c1, [](Findings&) {},
-                  {&text});
+  if (jt.test_connection != nullptr) {  // optional: NULL means not supported
+    checkWellFormed(f, profile, jt.test_connection(instance, c1.get(), text.get()), c1, [](Findings&) {},
+                    {&text});
+  }
 
   RecordingCallContext c2(profile.callTimeout);
   ImportSink imported;
   const psj_import_request filter = importRequest("");
-  checkWellFormed(f, profile, jt.import_jobs(instance, c2.get(), &filter, imported.get()), c2,
-                  [](Findings&) {}, {&imported});
+  if (jt.import_jobs != nullptr) {
+    checkWellFormed(f, profile, jt.import_jobs(instance, c2.get(), &filter, imported.get()), c2,
+                    [](Findings&) {}, {&imported});
+  }
 
   RunRequestData request;
   request.externalId = profile.runExternalId;
@@ -155,8 +168,10 @@ void everyCallback(Findings& f, const psj_job_type& jt, const CheckProfile& prof
   }
   RecordingCallContext c5(profile.callTimeout);
   StatusSink cancelled;
-  checkWellFormed(f, profile, jt.cancel(instance, c5.get(), &runRef, cancelled.get()), c5,
-                  [&](Findings& ok) { checkStatusOk(ok, cancelled); }, {&cancelled});
+  if (jt.cancel != nullptr) {
+    checkWellFormed(f, profile, jt.cancel(instance, c5.get(), &runRef, cancelled.get()), c5,
+                    [&](Findings& ok) { checkStatusOk(ok, cancelled); }, {&cancelled});
+  }
 
   for (RecordingCallContext* ctx : {&c1, &c2, &c3, &c5}) {
     f.expect(ctx->lateCalls() == 0, "a call context was used after its call returned");
@@ -183,8 +198,10 @@ void nullArguments(Findings& f, const psj_job_type& jt, const CheckProfile& prof
   const psj_import_request filter = importRequest("");
 
   // No context: nowhere to report, but still an error code and no crash.
-  f.expect(jt.test_connection(instance, nullptr, text.get()) != PSJ_OK,
-           "test_connection() without a context returned PSJ_OK");
+  if (jt.test_connection != nullptr) {  // the optional callbacks are checked when there
+    f.expect(jt.test_connection(instance, nullptr, text.get()) != PSJ_OK,
+             "test_connection() without a context returned PSJ_OK");
+  }
   f.expect(jt.poll(instance, nullptr, &runRef, status.get()) != PSJ_OK,
            "poll() without a context returned PSJ_OK");
   psj_instance* none = nullptr;
@@ -197,18 +214,26 @@ void nullArguments(Findings& f, const psj_job_type& jt, const CheckProfile& prof
     f.expect(rc != PSJ_OK, std::string(what) + ": PSJ_OK instead of an error");
     checkWellFormed(f, profile, rc, ctx, [](Findings&) {});
   };
-  expectRefused("null instance", [&](auto* ctx) { return jt.test_connection(nullptr, ctx, text.get()); });
-  expectRefused("null text sink", [&](auto* ctx) { return jt.test_connection(instance, ctx, nullptr); });
-  expectRefused("null import request",
-                [&](auto* ctx) { return jt.import_jobs(instance, ctx, nullptr, imported.get()); });
-  expectRefused("null import sink",
-                [&](auto* ctx) { return jt.import_jobs(instance, ctx, &filter, nullptr); });
+  if (jt.test_connection != nullptr) {
+    expectRefused("null instance", [&](auto* ctx) { return jt.test_connection(nullptr, ctx, text.get()); });
+    expectRefused("null text sink", [&](auto* ctx) { return jt.test_connection(instance, ctx, nullptr); });
+  } else {
+    expectRefused("null instance", [&](auto* ctx) { return jt.poll(nullptr, ctx, &runRef, status.get()); });
+  }
+  if (jt.import_jobs != nullptr) {
+    expectRefused("null import request",
+                  [&](auto* ctx) { return jt.import_jobs(instance, ctx, nullptr, imported.get()); });
+    expectRefused("null import sink",
+                  [&](auto* ctx) { return jt.import_jobs(instance, ctx, &filter, nullptr); });
+  }
   expectRefused("null run request", [&](auto* ctx) { return jt.run(instance, ctx, nullptr, run.get()); });
   expectRefused("null run sink", [&](auto* ctx) { return jt.run(instance, ctx, &runRequest, nullptr); });
   expectRefused("null run ref", [&](auto* ctx) { return jt.poll(instance, ctx, nullptr, status.get()); });
   expectRefused("null status sink", [&](auto* ctx) { return jt.poll(instance, ctx, &runRef, nullptr); });
-  expectRefused("null cancel ref",
-                [&](auto* ctx) { return jt.cancel(instance, ctx, nullptr, status.get()); });
+  if (jt.cancel != nullptr) {
+    expectRefused("null cancel ref",
+                  [&](auto* ctx) { return jt.cancel(instance, ctx, nullptr, status.get()); });
+  }
   expectRefused("null out_instance", [&](auto* ctx) { return jt.create(&jt, nullptr, 0, ctx, nullptr); });
   expectRefused("settings list NULL with a count",
                 [&](auto* ctx) { return jt.create(&jt, nullptr, 3, ctx, &none); });
@@ -254,8 +279,12 @@ void truncatedStructs(Findings& f, const psj_job_type& jt, const CheckProfile& p
   // A context too small to carry set_error: an error code, and no call through the missing fields.
   RecordingCallContext tinyCtx(std::nullopt, 8);
   TextSink text;
-  f.expect(jt.test_connection(instance, tinyCtx.get(), text.get()) != PSJ_OK,
-           "test_connection() with a truncated context returned PSJ_OK");
+  StatusSink tinyStatus;
+  const psj_run_ref fullRef = ref.get();
+  const int32_t tinyRc = jt.test_connection != nullptr
+                             ? jt.test_connection(instance, tinyCtx.get(), text.get())
+                             : jt.poll(instance, tinyCtx.get(), &fullRef, tinyStatus.get());
+  f.expect(tinyRc != PSJ_OK, "a call with a truncated context returned PSJ_OK");
   f.expect(tinyCtx.errorCalls() == 0, "set_error was called through a truncated context");
 }
 
@@ -312,12 +341,24 @@ void callsAfterDestroy(Findings& f, const psj_job_type& jt, const CheckProfile& 
   jt.destroy(instance);
 
   RecordingCallContext ctx(profile.callTimeout);
-  TextSink text;
-  const auto rc = jt.test_connection(instance, ctx.get(), text.get());
-  f.expect(rc == PSJ_E_INVALID_ARGUMENT,
-           "test_connection() on a destroyed instance returned " + codeOf(rc) + ", not InvalidArgument");
-  checkWellFormed(f, profile, rc, ctx, [](Findings&) {}, {&text});
-  f.expect(!text.text().has_value(), "test_connection() on a destroyed instance reported a result");
+  if (jt.test_connection != nullptr) {
+    TextSink text;
+    const auto rc = jt.test_connection(instance, ctx.get(), text.get());
+    f.expect(rc == PSJ_E_INVALID_ARGUMENT,
+             "test_connection() on a destroyed instance returned " + codeOf(rc) + ", not InvalidArgument");
+    checkWellFormed(f, profile, rc, ctx, [](Findings&) {}, {&text});
+    f.expect(!text.text().has_value(), "test_connection() on a destroyed instance reported a result");
+  } else {
+    RunRefData ref;
+    ref.runId = "run-x";
+    const psj_run_ref runRef = ref.get();
+    StatusSink status;
+    const auto rc = jt.poll(instance, ctx.get(), &runRef, status.get());
+    f.expect(rc == PSJ_E_INVALID_ARGUMENT,
+             "poll() on a destroyed instance returned " + codeOf(rc) + ", not InvalidArgument");
+    checkWellFormed(f, profile, rc, ctx, [](Findings&) {}, {&status});
+    f.expect(status.status().setStateCalls == 0, "poll() on a destroyed instance reported a state");
+  }
   jt.destroy(instance);  // a second destroy is ignored
   jt.destroy(nullptr);   // so is NULL
 }
@@ -435,7 +476,7 @@ CheckResult runConformanceCheck(const std::string& name, const psj_job_type& job
   for (const auto& check : conformanceChecks()) {
     if (name != check.name) continue;
     CheckResult result{check.name, check.title, {}, std::nullopt};
-    if (check.needsInstance && !hasEveryCallback(jobType)) {
+    if (check.needsInstance && !hasRequiredCallbacks(jobType)) {
       result.skipReason = "the descriptor lacks a callback (see the check \"descriptor\"): nothing to call";
       return result;
     }
