@@ -101,9 +101,9 @@ TEST(CliCheckPlugin, PassesOnTheCppTemplateAndTheWaitingJobOnTheCppLayer) {
 #if HAVE_REAL_PLUGIN
 TEST(CliCheckPlugin, PassesOnThePipelinePluginThatCannotSignIn) {
   // Never real Azure: the default sign-in (the host's own identity) finds no host token, so each call that
-  // needs Azure fails at once with a well-formed Authentication error, which is all the checks ask of it; every
-  // endpoint is loopback port 9, where nothing listens, should one be reached. The Client Secret is unused
-  // but must never be shown.
+  // needs Azure fails at once with a well-formed Authentication error, which is all the checks ask of it;
+  // every endpoint is loopback port 9, where nothing listens, should one be reached. The Client Secret is
+  // unused but must never be shown.
   const std::string platform = host_test::writeTempFile("check-pipeline.json", R"({
     "Subscription Id": "00000000-0000-0000-0000-000000000001", "Resource Group Name": "rg-test",
     "Workspace Name": "workspace-test", "Client Secret": "pipeline-check-secret",
@@ -195,6 +195,9 @@ TEST(CliCheckPlugin, ATargetThatIsNeitherAFolderNorALibraryIsAUsageError) {
   EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
   EXPECT_NE(r.err.find("neither a plugin folder nor a library"), std::string::npos) << r.err;
   EXPECT_EQ(runHost({"check-plugin"}).exitCode, 2);
+  const HostResult pluginDir = runHost({"--plugin-dir", REAL_PLUGIN_DIR, "check-plugin", REAL_PLUGIN_DIR});
+  EXPECT_EQ(pluginDir.exitCode, 2);
+  EXPECT_NE(pluginDir.err.find("not --plugin-dir"), std::string::npos) << pluginDir.err;
 }
 
 }  // namespace

@@ -185,6 +185,12 @@ void CommandOptions::validate() const {
   for (const auto& option : rule->second.required) {
     if (!given.count(option)) throw UsageError(cmd + " needs --" + option + commandHint(cmd));
   }
+  if (cmd == "check-plugin" && given.count("plugin-dir")) {
+    throw UsageError(
+        "check-plugin takes the plugin folder (or .so) as its argument, not --plugin-dir; write "
+        "check-plugin DIR" +
+        commandHint(cmd));
+  }
   if (cmd == "run" && !wait) {
     for (const char* option : {"poll-interval", "timeout", "cancel-on-timeout"}) {
       if (given.count(option))
