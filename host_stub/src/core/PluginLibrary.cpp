@@ -1,4 +1,6 @@
+#ifndef BOOST_DLL_USE_STD_FS
 #define BOOST_DLL_USE_STD_FS
+#endif
 #include "polysync_host/PluginLibrary.h"
 
 #include <dlfcn.h>
