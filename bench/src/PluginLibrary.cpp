@@ -1,6 +1,6 @@
 #include "PluginLibrary.h"
 
-#include <dlfcn.h>
+#include <polysync_host/PluginLibrary.h>
 
 #include <algorithm>
 #include <stdexcept>
@@ -50,7 +50,8 @@ struct Call {
     ctx.set_retry_after_ms = [](const psj_call_context*, int64_t) {};
   }
   void check(int32_t rc, const char* what) const {
-    if (rc != PSJ_OK) throw PluginError(rc, std::string(what) + " failed (" + std::to_string(rc) + "): " + message);
+    if (rc != PSJ_OK)
+      throw PluginError(rc, std::string(what) + " failed (" + std::to_string(rc) + "): " + message);
   }
 };
 
@@ -78,21 +79,22 @@ struct KvArray {
 // ---- PluginLibrary ----------------------------------------------------------------------------------------
 
 PluginLibrary::PluginLibrary(const std::string& path) {
-  handle_ = dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-  if (!handle_) throw std::runtime_error("cannot load the plugin " + path + ": " + dlerror());
-  auto entryFn = reinterpret_cast<psj_entry_fn>(dlsym(handle_, PSJ_ENTRY_SYMBOL));
-  if (!entryFn) throw std::runtime_error("the plugin " + path + " has no " PSJ_ENTRY_SYMBOL);
-  entry_ = entryFn();
-  if (!entry_ || entry_->abi_major != PSJ_ABI_MAJOR) throw std::runtime_error("the plugin's ABI is not v1");
+  try {
+    entry_ = polysync::host::openPluginLibrary(path);  // the stub host's way, kept mapped
+  } catch (const polysync::host::PluginLibraryError& error) {
+    throw std::runtime_error("the plugin " + path + ": " + error.what());
+  }
+  if (entry_->abi_major != PSJ_ABI_MAJOR) throw std::runtime_error("the plugin's ABI is not v1");
   const uint32_t minor = std::min(entry_->abi_minor, static_cast<uint32_t>(PSJ_ABI_MINOR));
-  if (entry_->init(hostTable(), path.c_str(), minor) != PSJ_OK) throw std::runtime_error("the plugin's init failed");
+  if (entry_->init(hostTable(), path.c_str(), minor) != PSJ_OK)
+    throw std::runtime_error("the plugin's init failed");
   if (entry_->job_type_count() < 1) throw std::runtime_error("the plugin registers no job type");
   type_ = entry_->job_type_at(0);
 }
 
 PluginLibrary::~PluginLibrary() {
   if (entry_) entry_->deinit();
-  // The plugin may have left thread-local destructors behind (Poco); keep the code mapped.
+  // openPluginLibrary keeps the code mapped: the plugin may have left thread-local destructors behind (Poco).
 }
 
 std::unique_ptr<Instance> PluginLibrary::create(const Settings& settings) const {

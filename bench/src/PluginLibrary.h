@@ -1,8 +1,9 @@
-// PluginLibrary: the plugin driven through its C ABI exactly as a host would — dlopen, entry, init, create,
+// PluginLibrary: the plugin driven through its C ABI exactly as a host would — open (the stub host's
+// polysync::host::openPluginLibrary, the one loader of this repository), entry, init, create,
 // then poll / run / import on an instance — with the thinnest possible host side (no logging, no extensions,
 // no deadline), so what the benchmark times is the plugin and not a host's bookkeeping.
 //
-// Ownership: a PluginLibrary owns the dlopen handle and calls deinit + dlclose when destroyed; an Instance
+// Ownership: a PluginLibrary calls deinit when destroyed (the library stays mapped); an Instance
 // borrows its PluginLibrary and must be destroyed first. Threads: poll/run/import may be called from any
 // thread at once (the ABI allows it); load/create/destroy from one thread.
 #pragma once
@@ -52,7 +53,7 @@ class Instance {
 
 class PluginLibrary {
  public:
-  // dlopen(RTLD_NOW | RTLD_LOCAL) + entry + init; throws std::runtime_error.
+  // Open (RTLD_NOW | RTLD_LOCAL, kept mapped) + entry + init; throws std::runtime_error.
   explicit PluginLibrary(const std::string& path);
   ~PluginLibrary();
   PluginLibrary(const PluginLibrary&) = delete;
@@ -63,7 +64,6 @@ class PluginLibrary {
   std::unique_ptr<Instance> create(const Settings& settings) const;
 
  private:
-  void* handle_ = nullptr;
   const psj_plugin_entry* entry_ = nullptr;
   const psj_job_type* type_ = nullptr;
 };

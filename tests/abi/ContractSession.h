@@ -1,6 +1,8 @@
 // ContractSession: one loaded plugin, a test host and a live instance, plus the checks every callback must
 // pass: PSJ_OK comes with its required sink calls, an error with set_error, the same code and a code in a
 // known band, messages never contain the secret, and nothing touches the context or sinks after return.
+// The checks are the stub host's (polysync_host/check/ConformanceChecks.h, what check-plugin runs): each
+// problem they find is a test failure here.
 #pragma once
 
 #include <gtest/gtest.h>
@@ -15,11 +17,34 @@
 #include "RecordingSinks.h"
 #include "TestCallContext.h"
 #include "TestHost.h"
+#include "polysync_host/check/ConformanceChecks.h"
 
 namespace abitest {
 
-inline bool knownCode(std::int32_t code) {
-  return PSJ_CODE_IS_RETRYABLE(code) || PSJ_CODE_IS_CONFIGURATION(code) || PSJ_CODE_IS_PERMANENT(code);
+using polysync::host::check::knownCode;
+
+// What the shared checks may assume about a plugin case.
+inline polysync::host::check::CheckProfile checkProfile(const PluginCase& pluginCase) {
+  polysync::host::check::CheckProfile profile;
+  KvList settings;
+  pluginCase.addValidSettings(settings);
+  profile.validSettings.emplace();
+  for (std::uint64_t i = 0; i < settings.size(); ++i) {
+    const psj_kv& kv = settings.at(i);
+    profile.validSettings->push_back(
+        {std::string(kv.key.data, kv.key.len), std::string(kv.value.data, kv.value.len), kv.flags});
+  }
+  profile.requiredSetting = pluginCase.requiredSetting;
+  profile.secrets = {pluginCase.secretValue};
+  profile.runExternalId = pluginCase.runnableExternalId.empty() ? "template" : pluginCase.runnableExternalId;
+  profile.runMustSucceed = !pluginCase.runnableExternalId.empty();
+  profile.callTimeout = pluginCase.callTimeout;
+  profile.concurrentPollsPerThread = pluginCase.concurrentPollsPerThread;
+  return profile;
+}
+
+inline void addFailures(const polysync::host::check::Findings& findings) {
+  for (const std::string& problem : findings.problems()) ADD_FAILURE() << problem;
 }
 
 class ContractSession {
@@ -54,7 +79,8 @@ class ContractSession {
       KvList settings;
       case_.addValidSettings(settings);
       TestCallContext ctx;
-      const std::int32_t rc = jobType_->create(jobType_, settings.data(), settings.size(), ctx.get(), &instance_);
+      const std::int32_t rc =
+          jobType_->create(jobType_, settings.data(), settings.size(), ctx.get(), &instance_);
       EXPECT_EQ(rc, PSJ_OK) << ctx.errorMessage();
     }
     return instance_;
@@ -63,32 +89,29 @@ class ContractSession {
   // Checks the outcome of a call that has just returned, then closes the context and the sinks it used.
   void expectWellFormed(std::int32_t rc, TestCallContext& ctx, const std::function<void()>& okChecks,
                         std::initializer_list<SinkBase*> sinks = {}) const {
-    if (rc == PSJ_OK) {
-      okChecks();
-    } else {
-      EXPECT_TRUE(knownCode(rc)) << "code " << rc << " is in no band";
-      EXPECT_GE(ctx.errorCalls(), 1) << "error " << rc << " without set_error";
-      EXPECT_EQ(ctx.errorCode(), rc) << "set_error code differs from the return code";
-      EXPECT_FALSE(ctx.errorMessage().empty()) << "error " << rc << " with an empty message";
-    }
-    EXPECT_EQ(ctx.errorMessage().find(case_.secretValue), std::string::npos) << "a message shows the secret";
-    ctx.finish();
-    for (SinkBase* sink : sinks) sink->close();
+    polysync::host::check::Findings findings;
+    polysync::host::check::checkWellFormed(
+        findings, checkProfile(case_), rc, ctx, [&](polysync::host::check::Findings&) { okChecks(); }, sinks);
+    addFailures(findings);
   }
 
   static void expectRunOk(const RunSink& sink) {
-    ASSERT_TRUE(sink.runId().has_value()) << "PSJ_OK from run() without set_run_id";
-    EXPECT_FALSE(sink.runId()->empty());
-    EXPECT_LE(sink.runId()->size(), 1024u);
+    polysync::host::check::Findings findings;
+    polysync::host::check::checkRunOk(findings, sink);
+    addFailures(findings);
   }
 
   static void expectStatusOk(const StatusSink& sink) {
-    const RecordedStatus status = sink.status();
-    EXPECT_GE(status.setStateCalls, 1) << "PSJ_OK from poll()/cancel() without set_state";
-    if (status.state == PSJ_STATE_FAILED) {
-      ASSERT_TRUE(status.message.has_value()) << "a failed state without a message";
-      EXPECT_FALSE(status.message->empty()) << "a failed state with an empty message";
-    }
+    polysync::host::check::Findings findings;
+    polysync::host::check::checkStatusOk(findings, sink);
+    addFailures(findings);
+  }
+
+  // Runs the shared conformance check `name` on the case's job type: it must pass, not be skipped.
+  void expectCheckPasses(const std::string& name) const {
+    const auto result = polysync::host::check::runConformanceCheck(name, *jobType_, checkProfile(case_));
+    EXPECT_FALSE(result.skipReason.has_value()) << name << " was skipped: " << result.skipReason.value_or("");
+    for (const std::string& problem : result.problems) ADD_FAILURE() << name << ": " << problem;
   }
 
  private:

@@ -55,6 +55,15 @@ TEST(ExitCodes, WaitExitCodesFollowTheTerminalState) {
   EXPECT_EQ(kExitWaitTimedOut, 6);
 }
 
+TEST(ExitCodes, CheckPluginFailuresHaveTheirOwnCode) {
+  // A contract: scripts tell a failed conformance check from a usage error (2) or a host refusal (3).
+  EXPECT_EQ(kExitChecksFailed, 7);
+  for (int other : {kExitOk, kExitFailed, kExitUsage, kExitPluginLoad, kExitRunFailed, kExitRunCancelled,
+                    kExitWaitTimedOut}) {
+    EXPECT_NE(kExitChecksFailed, other);
+  }
+}
+
 Failure failureOf(const std::exception_ptr& e) {
   try {
     std::rethrow_exception(e);

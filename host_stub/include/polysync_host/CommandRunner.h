@@ -41,6 +41,7 @@ class CommandRunner {
   CommandOutcome importJobs();
   CommandOutcome runJob();
   CommandOutcome pollOrCancel(bool cancel);
+  CommandOutcome checkPlugin();
   CommandOutcome fail(const Failure& failure) const;
 
   std::unique_ptr<PlatformConnection> connect();

@@ -41,6 +41,9 @@ class LoadedPlugin {
   // minor differ from the manifest; a required function is NULL; init fails; or its job types differ from the
   // manifest's (ids and display names).
   static std::shared_ptr<LoadedPlugin> load(const Manifest& manifest, HostServices& services);
+  // Loads a library no manifest names (check-plugin on a bare .so) with the same checks, against the manifest
+  // its own entry and job types imply (manifest().path says so).
+  static std::shared_ptr<LoadedPlugin> loadUnlisted(const std::string& libraryPath, HostServices& services);
 
   ~LoadedPlugin();  // calls deinit()
   LoadedPlugin(const LoadedPlugin&) = delete;
@@ -70,6 +73,7 @@ class LoadedPlugin {
   HostServices& services_;
   uint32_t effectiveMinor_ = 0;
   bool initialised_ = false;
+  bool adoptJobTypes_ = false;  // loadUnlisted: the job types registered are the manifest's
   std::vector<JobTypeInfo> jobTypes_;
 };
 

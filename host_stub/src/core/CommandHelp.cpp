@@ -98,6 +98,10 @@ const std::map<std::string, CommandText>& commandTexts() {
        {"cancel --job-type T --platform FILE RUN_ID [--output NAME]... [--param-file FILE]",
         "Asks the platform to cancel a run and prints the status that follows.",
         "--platform workspace.json cancel --job-type \"AI Foundry Pipeline Job\" RUN_ID"}},
+      {"check-plugin",
+       {"check-plugin DIR_OR_SO [--platform FILE] [--job-type T] [--external-id ID]",
+        "Runs the ABI conformance checks on a plugin folder or a .so; ends with \"N passed, M failed\".",
+        "--platform settings.json check-plugin build/plugins --external-id template"}},
   };
   return texts;
 }
@@ -139,10 +143,11 @@ std::string usageText() {
   text += "  help [COMMAND]    this overview, or a command's options with an example\n";
   text += "\nglobal options (before or after the command):\n" + optionLines(globalOptionNames());
   text +=
-      "\nA command that talks to the platform (all but plugins) needs --platform FILE when the job type has\n"
-      "required settings. Run 'polysync-host-stub help COMMAND' for its options.\n"
+      "\nA command that talks to the platform (all but plugins and check-plugin) needs --platform FILE when the\n"
+      "job type has required settings. Run 'polysync-host-stub help COMMAND' for its options.\n"
       "\nexit codes: 0 success; 1 the operation failed; 2 usage error; 3 plugin or ABI load error;\n"
-      "            run --wait: 0 Success, 4 Failed, 5 Cancelled, 6 the wait timed out\n";
+      "            run --wait: 0 Success, 4 Failed, 5 Cancelled, 6 the wait timed out;\n"
+      "            check-plugin: 0 every check passed or was skipped, 7 a check failed\n";
   return text;
 }
 

@@ -48,6 +48,7 @@ const std::map<std::string, CommandRule>& commandRules() {
         ""}},
       {"poll", {{"job-type", "output", "param-file"}, {"job-type"}, 1, "RUN_ID"}},
       {"cancel", {{"job-type", "output", "param-file"}, {"job-type"}, 1, "RUN_ID"}},
+      {"check-plugin", {{"job-type", "external-id"}, {}, 1, "DIR_OR_SO"}},
   };
   return rules;
 }
@@ -152,8 +153,8 @@ void CommandOptions::apply(const std::string& option, const std::string& value) 
 }
 
 const std::vector<std::string>& commandNames() {
-  static const std::vector<std::string> names{"plugins", "test-connection", "import", "run",
-                                              "poll",    "cancel"};
+  static const std::vector<std::string> names{"plugins", "test-connection", "import",      "run",
+                                              "poll",    "cancel",          "check-plugin"};
   return names;
 }
 
@@ -168,12 +169,13 @@ void CommandOptions::validate() const {
   const std::string cmd = command();
   if (cmd.empty())
     throw UsageError(
-        std::string("no command given; use plugins, test-connection, import, run, poll or cancel") +
+        std::string("no command given; use plugins, test-connection, import, run, poll, cancel or "
+                    "check-plugin") +
         kHelpHint);
   const auto rule = commandRules().find(cmd);
   if (rule == commandRules().end()) {
     throw UsageError("unknown command \"" + cmd +
-                     "\"; use plugins, test-connection, import, run, poll or cancel (or help)");
+                     "\"; use plugins, test-connection, import, run, poll, cancel or check-plugin (or help)");
   }
   for (const auto& option : given) {
     if (!kGlobalOptions.count(option) && !rule->second.allowed.count(option)) {
@@ -182,6 +184,12 @@ void CommandOptions::validate() const {
   }
   for (const auto& option : rule->second.required) {
     if (!given.count(option)) throw UsageError(cmd + " needs --" + option + commandHint(cmd));
+  }
+  if (cmd == "check-plugin" && given.count("plugin-dir")) {
+    throw UsageError(
+        "check-plugin takes the plugin folder (or .so) as its argument, not --plugin-dir; write "
+        "check-plugin DIR" +
+        commandHint(cmd));
   }
   if (cmd == "run" && !wait) {
     for (const char* option : {"poll-interval", "timeout", "cancel-on-timeout"}) {

@@ -15,6 +15,7 @@
 #include "polysync_host/ResultText.h"
 #include "polysync_host/RunWaiter.h"
 #include "polysync_host/StatusDisplay.h"
+#include "polysync_host/check/PluginCheck.h"
 
 namespace polysync::host {
 
@@ -49,6 +50,7 @@ CommandOutcome CommandRunner::run() {
 
 CommandOutcome CommandRunner::dispatch() {
   const std::string cmd = options_.command();
+  if (cmd == "check-plugin") return checkPlugin();  // its folder is its argument, not --plugin-dir
   registry_.scan(resolvePluginDir(options_.pluginDir, exeDir_));
   if (cmd == "plugins") return plugins();
   if (cmd == "test-connection") return testConnection();
@@ -186,6 +188,19 @@ CommandOutcome CommandRunner::pollOrCancel(bool cancel) {
   extras.secretOutputs = secretNames(parameters);
   return CommandOutcome{kExitOk,
                         options_.json ? statusJson(status, extras) + "\n" : statusText(status, extras), ""};
+}
+
+CommandOutcome CommandRunner::checkPlugin() {
+  check::PluginCheckOptions check;
+  check.target = options_.positional.at(1);
+  check.platformFile = options_.platformFile;
+  check.jobType = options_.jobType;
+  check.externalId = options_.externalId;
+  check.callTimeout = options_.callTimeout;
+  const check::CheckReport report = check::checkPlugins(check, services_);
+  return CommandOutcome{
+      report.failed == 0 ? kExitOk : kExitChecksFailed,
+      options_.json ? check::checkReportJson(report) + "\n" : check::checkReportText(report), ""};
 }
 
 }  // namespace polysync::host

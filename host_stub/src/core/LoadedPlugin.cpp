@@ -1,11 +1,8 @@
-#define BOOST_DLL_USE_STD_FS
 #include "polysync_host/LoadedPlugin.h"
 
 #include <Poco/String.h>
-#include <dlfcn.h>
 
 #include <algorithm>
-#include <boost/dll/shared_library.hpp>
 #include <filesystem>
 #include <mutex>
 #include <system_error>
@@ -13,6 +10,7 @@
 #include "polysync_host/Errors.h"
 #include "polysync_host/HostServices.h"
 #include "polysync_host/Logger.h"
+#include "polysync_host/PluginLibrary.h"
 
 namespace polysync::host {
 namespace {
@@ -20,14 +18,6 @@ namespace {
 // The 1.0 layouts: the smallest structs this host can read.
 constexpr uint32_t kEntrySize10 = sizeof(psj_plugin_entry);
 constexpr uint32_t kJobTypeSize10 = sizeof(psj_job_type);
-
-// Libraries stay loaded for the life of the process (see the header); reachable, so not a leak.
-void keepLoaded(boost::dll::shared_library library) {
-  static std::mutex mutex;
-  static auto* libraries = new std::vector<boost::dll::shared_library>();
-  std::lock_guard<std::mutex> lock(mutex);
-  libraries->push_back(std::move(library));
-}
 
 std::string text(const char* s) { return s ? s : "(null)"; }
 
@@ -44,34 +34,53 @@ void LoadedPlugin::refuse(const std::string& what) const {
   throw PluginLoadError("plugin " + manifest_.id + " (" + libraryPath_ + ") refused: " + what);
 }
 
+namespace {
+
+// Opens the library at `path` and returns its entry (never NULL). Throws PluginLoadError naming `who`.
+const psj_plugin_entry* openEntry(const std::string& who, const std::string& path, HostServices& services) {
+  services.logger().log(PSJ_LOG_DEBUG, "loading " + path, "host");
+  try {
+    return openPluginLibrary(path);
+  } catch (const PluginLibraryError& error) {
+    throw PluginLoadError("plugin " + who + " (" + path + ") refused: " + error.what());
+  }
+}
+
+}  // namespace
+
 std::shared_ptr<LoadedPlugin> LoadedPlugin::load(const Manifest& manifest, HostServices& services) {
   const std::string path = manifest.libraryPath();
-  const auto refuse = [&](const std::string& what) {
-    throw PluginLoadError("plugin " + manifest.id + " (" + path + ") refused: " + what);
-  };
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    refuse("the library file does not exist; build the plugin or fix \"library\" in " + manifest.path);
+    throw PluginLoadError(
+        "plugin " + manifest.id + " (" + path +
+        ") refused: the library file does not exist; build the plugin or fix \"library\" in " +
+        manifest.path);
   }
-
-  services.logger().log(PSJ_LOG_DEBUG, "loading " + path, "host");
-  boost::dll::shared_library library;
-  library.load(path, ec, boost::dll::load_mode::rtld_now | boost::dll::load_mode::rtld_local);
-  if (ec || !library.is_loaded()) {
-    const char* why = ::dlerror();  // Boost.DLL leaves dlopen's reason in place
-    refuse(std::string("it cannot be loaded (") + (why ? why : ec.message()) +
-           "); rebuild it for this system");
-  }
-  if (!library.has(PSJ_ENTRY_SYMBOL)) {
-    refuse(std::string("it does not export ") + PSJ_ENTRY_SYMBOL +
-           "; it is not a polysync_jobtype_v1 plugin");
-  }
-  auto& entryFn = library.get<const psj_plugin_entry*()>(PSJ_ENTRY_SYMBOL);
-  const psj_plugin_entry* entry = entryFn();
-  keepLoaded(std::move(library));
-  if (!entry) refuse(std::string(PSJ_ENTRY_SYMBOL) + "() returned NULL; the plugin is broken");
-
+  const psj_plugin_entry* entry = openEntry(manifest.id, path, services);
   std::shared_ptr<LoadedPlugin> plugin(new LoadedPlugin(manifest, path, entry, services));
+  plugin->checkEntry();
+  plugin->initialise();
+  plugin->readJobTypes();
+  return plugin;
+}
+
+std::shared_ptr<LoadedPlugin> LoadedPlugin::loadUnlisted(const std::string& libraryPath,
+                                                         HostServices& services) {
+  const std::string path = std::filesystem::absolute(libraryPath).lexically_normal().string();
+  const std::string file = std::filesystem::path(path).filename().string();
+  const psj_plugin_entry* entry = openEntry(file, path, services);
+  // The manifest the entry implies, so that checkEntry() and readJobTypes() hold it to itself.
+  Manifest implied;
+  implied.path = "(none: derived from " + file + ")";
+  implied.library = file;
+  implied.id = entry->struct_size >= sizeof(psj_plugin_entry) ? text(entry->plugin_id) : file;
+  implied.version = entry->struct_size >= sizeof(psj_plugin_entry) ? text(entry->plugin_version) : "";
+  implied.abiMajor = entry->abi_major;
+  implied.abiMinor = entry->abi_minor;
+  implied.minHostMinor = entry->min_host_minor;
+  std::shared_ptr<LoadedPlugin> plugin(new LoadedPlugin(implied, path, entry, services));
+  plugin->adoptJobTypes_ = true;
   plugin->checkEntry();
   plugin->initialise();
   plugin->readJobTypes();
@@ -150,6 +159,10 @@ void LoadedPlugin::readJobTypes() {
     if (jt->attributes_schema_json) info.attributesSchema = jt->attributes_schema_json;
     if (jt->parameters_schema_json) info.parametersSchema = jt->parameters_schema_json;
     jobTypes_.push_back(std::move(info));
+  }
+  if (adoptJobTypes_) {
+    for (const auto& registered : jobTypes_)
+      manifest_.jobTypes.push_back({registered.id, registered.displayName});
   }
   // The manifest is what Polysync listed before loading; the code must register exactly those job types.
   for (const auto& declared : manifest_.jobTypes) {

@@ -1,19 +1,40 @@
 /* A job type in plain C: copy this folder, rename the ids, and fill in run/poll/cancel with calls to your
  * platform. Every callback checks its arguments, reports errors through set_error with the code it returns,
- * and reports a passed deadline as PSJ_E_TIMEOUT (never PSJ_E_INTERRUPTED). */
+ * and reports a passed deadline as PSJ_E_TIMEOUT (never PSJ_E_INTERRUPTED). It passes
+ * `polysync-host-stub check-plugin`: NULL, truncated and malformed arguments are refused, and so is an
+ * instance that was destroyed (a list of the live ones). */
+#define _POSIX_C_SOURCE 200809L /* pthread under -std=c99 */
 #include <polysync/jobtype_v1.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 struct psj_instance {
   char* greeting; /* copied from the settings: the host's strings are borrowed */
+  struct psj_instance* next_live;
 };
+
+/* The live instances: a call on one that was destroyed is refused, never a use of freed memory. */
+static pthread_mutex_t g_live_lock = PTHREAD_MUTEX_INITIALIZER;
+static struct psj_instance* g_live = NULL;
+
+static int is_live(const psj_instance* instance) {
+  const psj_instance* it;
+  int found = 0;
+  pthread_mutex_lock(&g_live_lock);
+  for (it = g_live; it != NULL && !found; it = it->next_live) found = it == instance;
+  pthread_mutex_unlock(&g_live_lock);
+  return found;
+}
 
 static int32_t fail(const psj_call_context* ctx, int32_t code, const char* message) {
   if (PSJ_HAS(ctx, psj_call_context, set_error) && ctx->set_error != NULL)
     ctx->set_error(ctx, code, message, strlen(message));
   return code;
 }
+
+/* A context too short to carry set_error (or none) cannot report anything: refuse the call. */
+static int usable(const psj_call_context* ctx) { return PSJ_HAS(ctx, psj_call_context, set_error); }
 
 /* Between steps of anything long: a passed deadline is a timeout, any other interrupt an interruption. */
 static int32_t check_call(const psj_call_context* ctx) {
@@ -30,13 +51,17 @@ static int32_t greeting_create(const psj_job_type* job_type, const psj_kv* const
                                const psj_call_context* ctx, psj_instance** out) {
   uint64_t i;
   (void)job_type;
-  if (ctx == NULL) return PSJ_E_INVALID_ARGUMENT;
+  if (!usable(ctx)) return PSJ_E_INVALID_ARGUMENT;
   if (out == NULL || (count > 0 && settings == NULL))
     return fail(ctx, PSJ_E_INVALID_ARGUMENT, "NULL argument");
   for (i = 0; i < count; ++i) {
     const psj_kv* kv = settings[i];
-    if (kv == NULL || kv->struct_size < sizeof(psj_kv))
+    if (kv == NULL || kv->struct_size < sizeof(psj_kv) || (kv->key.len > 0 && kv->key.data == NULL) ||
+        (kv->value.len > 0 && kv->value.data == NULL))
       return fail(ctx, PSJ_E_INVALID_SETTINGS, "malformed setting");
+  }
+  for (i = 0; i < count; ++i) {
+    const psj_kv* kv = settings[i];
     if (kv->key.len == 8 && memcmp(kv->key.data, "Greeting", 8) == 0 && kv->value.len > 0) {
       psj_instance* instance = calloc(1, sizeof *instance);
       if (instance == NULL || (instance->greeting = malloc(kv->value.len + 1)) == NULL) {
@@ -45,6 +70,10 @@ static int32_t greeting_create(const psj_job_type* job_type, const psj_kv* const
       }
       memcpy(instance->greeting, kv->value.data, kv->value.len);
       instance->greeting[kv->value.len] = '\0';
+      pthread_mutex_lock(&g_live_lock);
+      instance->next_live = g_live;
+      g_live = instance;
+      pthread_mutex_unlock(&g_live_lock);
       *out = instance;
       return PSJ_OK;
     }
@@ -53,7 +82,18 @@ static int32_t greeting_create(const psj_job_type* job_type, const psj_kv* const
 }
 
 static void greeting_destroy(psj_instance* instance) {
-  if (instance == NULL) return;
+  psj_instance** link;
+  int found = 0;
+  pthread_mutex_lock(&g_live_lock);
+  for (link = &g_live; *link != NULL; link = &(*link)->next_live) {
+    if (*link == instance) {
+      *link = instance->next_live;
+      found = 1;
+      break;
+    }
+  }
+  pthread_mutex_unlock(&g_live_lock);
+  if (!found) return; /* NULL, or destroyed already */
   memset(instance->greeting, 0, strlen(instance->greeting)); /* wipe what could be a secret */
   free(instance->greeting);
   free(instance);
@@ -62,9 +102,12 @@ static void greeting_destroy(psj_instance* instance) {
 static int32_t greeting_run(psj_instance* instance, const psj_call_context* ctx,
                             const psj_run_request* request, const psj_run_sink* sink) {
   int32_t code;
-  if (ctx == NULL) return PSJ_E_INVALID_ARGUMENT;
-  if (instance == NULL || request == NULL || request->struct_size < sizeof(psj_run_request) || sink == NULL ||
-      !PSJ_HAS(sink, psj_run_sink, set_run_id) || sink->set_run_id == NULL)
+  if (!usable(ctx)) return PSJ_E_INVALID_ARGUMENT;
+  if (!is_live(instance)) return fail(ctx, PSJ_E_INVALID_ARGUMENT, "the instance was destroyed");
+  if (request == NULL || request->struct_size < sizeof(psj_run_request) || sink == NULL ||
+      !PSJ_HAS(sink, psj_run_sink, set_run_id) || sink->set_run_id == NULL ||
+      (request->parameter_count > 0 && request->parameters == NULL) ||
+      (request->attribute_count > 0 && request->attributes == NULL))
     return fail(ctx, PSJ_E_INVALID_ARGUMENT, "malformed run request or sink");
   if ((code = check_call(ctx)) != PSJ_OK) return code;
   /* Exactly once: the same idempotency key names the same run (sinks copy, so borrowed text is fine). */
@@ -76,9 +119,11 @@ static int32_t greeting_run(psj_instance* instance, const psj_call_context* ctx,
 
 static int32_t greeting_status(psj_instance* instance, const psj_call_context* ctx, const psj_run_ref* run,
                                const psj_status_sink* sink, int32_t state, const char* raw_status) {
-  if (ctx == NULL) return PSJ_E_INVALID_ARGUMENT;
-  if (instance == NULL || run == NULL || run->struct_size < sizeof(psj_run_ref) || sink == NULL ||
-      !PSJ_HAS(sink, psj_status_sink, set_state) || sink->set_state == NULL)
+  if (!usable(ctx)) return PSJ_E_INVALID_ARGUMENT;
+  if (!is_live(instance)) return fail(ctx, PSJ_E_INVALID_ARGUMENT, "the instance was destroyed");
+  if (run == NULL || run->struct_size < sizeof(psj_run_ref) || sink == NULL ||
+      !PSJ_HAS(sink, psj_status_sink, set_state) || sink->set_state == NULL ||
+      (run->parameter_count > 0 && run->parameters == NULL))
     return fail(ctx, PSJ_E_INVALID_ARGUMENT, "malformed run reference or sink");
   sink->set_state(sink, state, raw_status, strlen(raw_status));
   if (state == PSJ_STATE_SUCCESS && PSJ_HAS(sink, psj_status_sink, add_output) && sink->add_output != NULL)

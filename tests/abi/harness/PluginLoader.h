@@ -1,7 +1,9 @@
-// PluginLoader: the test's own loader, doing what ABI-GUIDE.md asks of a host: read the manifest before
-// any code, load with Boost.DLL (absolute path, RTLD_NOW | RTLD_LOCAL, never RTLD_GLOBAL or DEEPBIND),
-// check the entry (symbol present, struct_size, major, minimum host minor), match it against the manifest,
-// negotiate the minor, init, and match the job types. A refusal is one line.
+// PluginLoader: the tests' loader, doing what ABI-GUIDE.md asks of a host with a host table the test
+// chooses (TestHost: any minor, a recorded log): read the manifest before any code (the stub host's
+// reader), open the library the stub host's way (polysync::host::openPluginLibrary: absolute path,
+// RTLD_NOW | RTLD_LOCAL, kept mapped; the one loader the host, these tests and the benchmark share), check
+// the entry (struct_size, major, minimum host minor), match it against the manifest, negotiate the minor,
+// init, and match the job types. A refusal is one line.
 //
 // Libraries stay loaded for the life of the test process (as in a production host); deinit() runs when the
 // LoadedPlugin is destroyed.

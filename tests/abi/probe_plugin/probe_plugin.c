@@ -8,9 +8,13 @@
  *   PROBE_ABI_MINOR         psj_plugin_entry.abi_minor        (default PSJ_ABI_MINOR)
  *   PROBE_MIN_HOST_MINOR    psj_plugin_entry.min_host_minor   (default 0)
  *   PROBE_TRUNCATED_ENTRY   struct_size stops before job_type_count
+ *   PROBE_BREAKS_CONTRACT   loads, but its callbacks break the contract check-plugin checks (below)
  *
  * Its one job type, "polysync.probe-job", creates instances and reports the agreed minor through
- * test_connection ("effective minor N"); everything else is left NULL (unsupported).
+ * test_connection ("effective minor N"); everything else is left NULL (unsupported). With
+ * PROBE_BREAKS_CONTRACT every callback is set and each breaks a promise: import_jobs reports a set_error code
+ * that differs from the one it returns, run returns PSJ_OK without a run id, poll reports Failed without a
+ * message, cancel returns a code in no band.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -64,10 +68,62 @@ static int32_t probe_test_connection(psj_instance* instance, const psj_call_cont
   return PSJ_OK;
 }
 
+#ifdef PROBE_BREAKS_CONTRACT
+static void probe_error(const psj_call_context* ctx, int32_t code, const char* message) {
+  if (PSJ_HAS(ctx, psj_call_context, set_error) && ctx->set_error != NULL) {
+    ctx->set_error(ctx, code, message, strlen(message));
+  }
+}
+
+static int32_t probe_import_jobs(psj_instance* instance, const psj_call_context* ctx,
+                                 const psj_import_request* request, const psj_import_sink* sink) {
+  (void)instance;
+  (void)request;
+  (void)sink;
+  probe_error(ctx, PSJ_E_NOT_FOUND, "nothing to import");
+  return PSJ_E_UNAVAILABLE; /* not the code it reported */
+}
+
+static int32_t probe_run(psj_instance* instance, const psj_call_context* ctx, const psj_run_request* request,
+                         const psj_run_sink* sink) {
+  (void)instance;
+  (void)ctx;
+  (void)request;
+  (void)sink;
+  return PSJ_OK; /* without set_run_id */
+}
+
+static int32_t probe_poll(psj_instance* instance, const psj_call_context* ctx, const psj_run_ref* run,
+                          const psj_status_sink* sink) {
+  (void)instance;
+  (void)ctx;
+  (void)run;
+  if (PSJ_HAS(sink, psj_status_sink, set_state) && sink->set_state != NULL) {
+    sink->set_state(sink, PSJ_STATE_FAILED, "Failed", 6); /* without a message */
+  }
+  return PSJ_OK;
+}
+
+static int32_t probe_cancel(psj_instance* instance, const psj_call_context* ctx, const psj_run_ref* run,
+                            const psj_status_sink* sink) {
+  (void)instance;
+  (void)run;
+  (void)sink;
+  probe_error(ctx, 777, "cancel is not possible");
+  return 777; /* in no band */
+}
+
+static const psj_job_type g_probe_job_type = {
+    sizeof(psj_job_type), PSJ_CAP_TEST_CONNECTION | PSJ_CAP_IMPORT | PSJ_CAP_CANCEL, "polysync.probe-job",
+    "Probe Job", NULL, NULL, NULL, probe_create, probe_destroy, probe_test_connection, probe_import_jobs,
+    probe_run, probe_poll, probe_cancel,
+};
+#else
 static const psj_job_type g_probe_job_type = {
     sizeof(psj_job_type), PSJ_CAP_TEST_CONNECTION, "polysync.probe-job", "Probe Job", NULL, NULL, NULL,
     probe_create, probe_destroy, probe_test_connection, NULL, NULL, NULL, NULL,
 };
+#endif
 
 static int32_t probe_init(const psj_host* host, const char* plugin_path, uint32_t effective_minor) {
   (void)host;

@@ -1,7 +1,9 @@
 # A new plugin author's path, end to end: configure and install plugin_api/ on its own (no Poco, no other
 # dependency of this project), build the C and the C++ template out of tree against that install (CMake
-# package), build the C template a second time with pkg-config and the C compiler alone, check each library
-# exports exactly one symbol, and run each through the stub host: listed, run, polled to Success with its output.
+# package), build the C template a second time with pkg-config and the C compiler alone (its manifest generated
+# by the generator the API ships), check each library exports exactly one symbol, that each generated manifest
+# validates against manifest.schema.json, that `polysync-host-stub check-plugin` passes on each plugin folder
+# and on the bare .so, and run each through the stub host: listed, run, polled to Success with its output.
 #   cmake -DAPI_DIR=<plugin_api> -DTEMPLATES_DIR=<plugin_api/templates> -DWORK_DIR=<scratch> -DGENERATOR=<gen>
 #         -DC_COMPILER=<cc> -DCXX_COMPILER=<c++> -DNM=<nm> -DHOST_STUB=<polysync-host-stub> -P templates_build.cmake
 file(REMOVE_RECURSE "${WORK_DIR}")
@@ -47,7 +49,12 @@ file(MAKE_DIRECTORY "${WORK_DIR}/pkgconfig/plugins")
 run("compiling the C template with pkg-config" "${C_COMPILER}" -std=c99 -Wall -Wextra -pedantic -Werror -shared -fPIC
     -fvisibility=hidden ${cflags} "${TEMPLATES_DIR}/c/greeting_job.c" -o "${WORK_DIR}/pkgconfig/plugins/greeting_job.so"
     "-Wl,--version-script=${version_script}" -Wl,-z,defs)
-file(COPY "${TEMPLATES_DIR}/c/greeting-job.json" DESTINATION "${WORK_DIR}/pkgconfig/plugins")
+run("pkg-config --variable=manifest_generator" pkg-config --variable=manifest_generator polysync-jobtype-v1)
+string(STRIP "${last_output}" generator_source)
+run("compiling the manifest generator with pkg-config" "${C_COMPILER}" -std=c99 -Wall -Wextra -pedantic -Werror ${cflags}
+    "${generator_source}" -o "${WORK_DIR}/pkgconfig/polysync_jobtype_manifest" -ldl)
+run("generating the C template's manifest" "${WORK_DIR}/pkgconfig/polysync_jobtype_manifest"
+    "${WORK_DIR}/pkgconfig/plugins/greeting_job.so" "${WORK_DIR}/pkgconfig/plugins/greeting-job.json")
 
 # 4. Each plugin exports one symbol, loads in the stub host, runs and polls to Success with its output.
 file(WRITE "${WORK_DIR}/platform.json" "{\"Greeting\": \"hello\"}")
@@ -58,6 +65,22 @@ foreach(case "c;Greeting Job" "cpp;Hello Job" "pkgconfig;Greeting Job")
   file(GLOB library "${plugins}/*.so")
   run("checking the exports of ${library}" "${CMAKE_COMMAND}" -DNM=${NM} -DLIBRARY=${library}
       -P "${CMAKE_CURRENT_LIST_DIR}/check_exports.cmake")
+  file(GLOB manifest "${plugins}/*.json")
+  run("validating ${manifest} against the schema" python3 -c [=[
+import json, sys, jsonschema
+schema, manifest = (json.load(open(path)) for path in sys.argv[1:3])
+jsonschema.Draft202012Validator(schema).validate(manifest)
+]=] "${prefix}/share/polysync-jobtype-v1/manifest.schema.json" "${manifest}")
+  run("check-plugin on ${plugins}" "${HOST_STUB}" --platform "${WORK_DIR}/platform.json" check-plugin "${plugins}"
+      --external-id template)
+  if(NOT last_output MATCHES "\n[1-9][0-9]* passed, 0 failed\n$")
+    message(FATAL_ERROR "check-plugin on ${plugins} did not end with \"N passed, 0 failed\":\n${last_output}")
+  endif()
+  # The bare library, with no --platform: the checks that need settings are skipped, naming Greeting.
+  run("check-plugin on ${library}" "${HOST_STUB}" check-plugin "${library}")
+  if(NOT last_output MATCHES "\"Greeting\" is required" OR NOT last_output MATCHES " passed, 0 failed\n$")
+    message(FATAL_ERROR "check-plugin on ${library} without settings:\n${last_output}")
+  endif()
   run("listing ${dir}'s plugin" "${HOST_STUB}" --plugin-dir "${plugins}" --json plugins)
   if(NOT last_output MATCHES "\"displayName\":\"${job_type}\"")
     message(FATAL_ERROR "the stub host did not list ${job_type} from ${plugins}:\n${last_output}")

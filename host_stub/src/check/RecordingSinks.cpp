@@ -1,6 +1,6 @@
-#include "RecordingSinks.h"
+#include "polysync_host/check/RecordingSinks.h"
 
-namespace abitest {
+namespace polysync::host::check {
 namespace {
 
 std::string copy(const char* text, std::uint64_t len) {
@@ -89,8 +89,8 @@ StatusSink::StatusSink(std::uint32_t structSize) {
     std::lock_guard<std::mutex> lock(me.mutex_);
     me.status_.message = copy(message, len);
   };
-  sink_.add_output = [](const psj_status_sink* sink, const char* name, std::uint64_t nameLen, const char* value,
-                        std::uint64_t valueLen) {
+  sink_.add_output = [](const psj_status_sink* sink, const char* name, std::uint64_t nameLen,
+                        const char* value, std::uint64_t valueLen) {
     auto& me = self(sink);
     me.noteCall();
     std::lock_guard<std::mutex> lock(me.mutex_);
@@ -133,7 +133,8 @@ ImportSink::ImportSink(std::size_t stopAfter, std::uint32_t structSize) : stopAf
     recorded.jobType = copy(job->job_type);
     for (std::uint64_t i = 0; i < job->parameter_count; ++i) {
       const psj_parameter_schema* p = job->parameters[i];
-      recorded.parameters.push_back({copy(p->name), p->direction, p->data_type, p->flags, copy(p->default_value)});
+      recorded.parameters.push_back(
+          {copy(p->name), p->direction, p->data_type, p->flags, copy(p->default_value)});
     }
     me.jobs_.push_back(std::move(recorded));
     return me.jobs_.size() >= me.stopAfter_ ? 1 : 0;
@@ -150,4 +151,4 @@ int ImportSink::emitsAfterStop() const {
   return emitsAfterStop_;
 }
 
-}  // namespace abitest
+}  // namespace polysync::host::check

@@ -1,6 +1,6 @@
-#include "CRequests.h"
+#include "polysync_host/check/CRequests.h"
 
-namespace abitest {
+namespace polysync::host::check {
 
 KvList& KvList::add(const std::string& key, const std::string& value, std::uint32_t flags) {
   auto kv = std::make_unique<psj_kv>();
@@ -56,4 +56,4 @@ psj_import_request importRequest(std::string_view filter) {
   return request;
 }
 
-}  // namespace abitest
+}  // namespace polysync::host::check
