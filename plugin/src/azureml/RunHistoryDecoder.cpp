@@ -20,6 +20,8 @@ RunHistoryRun RunHistoryDecoder::decodeRun(JsonView v) {
       displayName = f.text();
     else if (key == "status")
       run.status = f.text();
+    else if (key == "createdUtc" || key == "createdTimeUtc")
+      run.createdUtc = nonEmptyTextOf(f);
     else if (key == "startTimeUtc")
       run.startTimeUtc = nonEmptyTextOf(f);
     else if (key == "endTimeUtc")

@@ -34,6 +34,7 @@ inline constexpr std::string_view kAllowPlainHttpToLoopback = "Allow Plain HTTP 
 inline constexpr std::string_view kRequestTimeoutSeconds = "Request Timeout Seconds";
 inline constexpr std::string_view kDiscoveryTag = "Discovery Tag";
 inline constexpr std::string_view kAdditionalTokenHosts = "Additional Token Hosts";
+inline constexpr std::string_view kStatusSource = "Status Source";
 
 // Every connection setting above, for the check that warns about a name the job type does not know.
 inline constexpr std::string_view kConnectionSettingNames[] = {
@@ -42,7 +43,7 @@ inline constexpr std::string_view kConnectionSettingNames[] = {
     kCertificatePassword, kThumbprint,          kFederatedTokenFile,  kAzureCloud,
     kResourceManagerEndpoint, kAuthorityHost,   kAzureMlAudience,     kStudioHost,
     kManagedIdentityEndpoint, kApiVersion,      kCaBundlePath,        kAllowPlainHttpToLoopback,
-    kRequestTimeoutSeconds, kDiscoveryTag,      kAdditionalTokenHosts};
+    kRequestTimeoutSeconds, kDiscoveryTag,      kAdditionalTokenHosts, kStatusSource};
 
 // Values of "Authentication Method".
 inline constexpr std::string_view kAuthPolysyncServicePrincipal = "Polysync Service Principal";  // default
@@ -51,6 +52,11 @@ inline constexpr std::string_view kAuthCertificate = "Certificate";
 inline constexpr std::string_view kAuthManagedIdentity = "Managed Identity";
 inline constexpr std::string_view kAuthWorkloadIdentity = "Workload Identity";
 inline constexpr std::string_view kAuthEnvironment = "Environment";
+
+// Values of "Status Source": where a poll reads a live run's status (plugin/README.md, "What the plugin costs
+// your subscription").
+inline constexpr std::string_view kStatusAutomatic = "Automatic";  // default: Run History, ARM as fallback
+inline constexpr std::string_view kStatusResourceManager = "Resource Manager";  // every poll reads ARM
 
 // Values of "Azure Cloud".
 inline constexpr std::string_view kCloudPublic = "AzurePublicCloud";  // default

@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "arm/RateLimitState.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/WorkspaceDecoder.h"
 #include "pipeline_job/ErrorTranslation.h"
@@ -12,6 +13,10 @@ namespace {
 // A pipeline has tens of steps, rarely thousands; past this many pages the first failure found so far is
 // good enough and the poll stays bounded.
 constexpr int kMaxChildPages = 20;
+
+// After a failed discovery (or a host the token may not go to), polls read ARM for this long before trying
+// again: an outage or a setting being fixed, not something every poll of a fleet should pay two requests for.
+constexpr std::int64_t kRediscoverAfterMs = 5 * 60 * 1000;
 
 // Run History adds detail only: any failure but "stop now" is logged and the detail left out.
 template <class T, class Fn>
@@ -49,13 +54,24 @@ std::string RunHistoryReader::discoverHistoryHost(const arm::CallControl& contro
   options.operation = "read the workspace's service discovery document";
   // Unauthenticated, as Azure's SDK reads it: the URL comes from a reply, and the document is no secret.
   options.anonymous = true;
-  return azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body);
+  std::string host = azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body);
+  // A host the token may not go to is refused here, once, rather than on every poll's request.
+  arm.checkTokenDestination(connection_->urls().runHistoryRunUrl(host, "probe"),
+                            "read Run History of " + connection_->describeWorkspace());
+  return host;
 }
 
 std::optional<std::string> RunHistoryReader::historyHost(const arm::CallControl& control) const {
   if (auto cached = connection_->cachedHistoryHost()) return cached;
+  const std::int64_t now = arm::RateLimitState::steadyNowMs();
+  if (auto failedAt = connection_->historyHostFailedAtMs(); failedAt && now - *failedAt < kRediscoverAfterMs)
+    return std::nullopt;
   auto host = bestEffort<std::string>(*connection_, "host", "-", [&] { return discoverHistoryHost(control); });
-  if (host) connection_->rememberHistoryHost(*host);
+  if (host) {
+    connection_->rememberHistoryHost(*host);
+  } else {
+    connection_->rememberHistoryHostFailure(now);
+  }
   return host;
 }
 

@@ -6,6 +6,7 @@
 // is immutable after construction except the Run History host cache, which is guarded by a mutex.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -43,6 +44,10 @@ class WorkspaceConnection {
   // per connection when it succeeds.
   std::optional<std::string> cachedHistoryHost() const;
   void rememberHistoryHost(std::string host) const;
+  // When discovery last failed (steady_clock ms), so that polls do not rediscover (two more requests, one of
+  // them an ARM read) on every poll of a fleet; nullopt once a host is known or when it never failed.
+  std::optional<std::int64_t> historyHostFailedAtMs() const;
+  void rememberHistoryHostFailure(std::int64_t steadyMs) const;
 
  private:
   ConnectionSettings settings_;
@@ -51,6 +56,7 @@ class WorkspaceConnection {
   azureml::WorkspaceUrls urls_;
   mutable std::mutex historyMutex_;
   mutable std::optional<std::string> historyHost_;
+  mutable std::optional<std::int64_t> historyFailedAtMs_;
 };
 
 }  // namespace aifoundry::pipeline_job
