@@ -1,11 +1,10 @@
 // Where a poll reads a run's status (StatusSource): Run History first, ARM when the data plane cannot answer
 // and once at the end of a run, ARM only when the setting says so; what a run costs each plane; and the
 // next-poll hint under the data plane's budget. Every count is read from the emulator's journal.
-#include "PipelineJobFixture.h"
-
 #include <chrono>
 #include <thread>
 
+#include "PipelineJobFixture.h"
 #include "core/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
@@ -88,7 +87,7 @@ TEST_F(StatusSourceTest, AFailedDiscoveryFallsBackToArmAndIsNotRetriedOnEveryPol
 TEST_F(StatusSourceTest, AHostThatFailsFallsBackToArmForThatPoll) {
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));
-  poll(result.runId);  // discovery
+  poll(result.runId);                                                                 // discovery
   emulator->faults().add(azureml_emulator::Fault::parse("history.run:503,count=3"));  // the try and 2 retries
   clearJournal();
   const auto report = poll(result.runId);
@@ -99,6 +98,17 @@ TEST_F(StatusSourceTest, AHostThatFailsFallsBackToArmForThatPoll) {
   poll(result.runId);
   EXPECT_EQ(count("history.run"), 1u) << "the next poll asks the data plane again";
   EXPECT_EQ(count("jobs.get"), 0u);
+}
+
+TEST_F(StatusSourceTest, AHostThatRefusesTheTokenIsLeftAloneForAWhile) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  poll(result.runId);  // discovery
+  emulator->faults().add(azureml_emulator::Fault::parse("history.run:403,count=1"));
+  clearJournal();
+  for (int i = 0; i < 3; ++i) EXPECT_FALSE(poll(result.runId).rawStatus.empty());
+  EXPECT_EQ(count("history.run"), 1u) << "refused once, then not asked on every poll";
+  EXPECT_EQ(count("jobs.get"), 3u);
 }
 
 TEST_F(StatusSourceTest, ARunTheDataPlaneDoesNotKnowIsAskedOfArm) {
@@ -129,7 +139,8 @@ TEST_F(DataPlaneBudgetTest, A429FromTheDataPlaneGrowsTheHintAndIsNeverAFailedRun
   const auto throttled = poll(result.runId);
   ASSERT_FALSE(journal("history.run").empty());
   EXPECT_EQ(journal("history.run").back().status, 429);
-  // The poll was answered (by ARM), not failed, and the hint grew before anything reached the host as an error.
+  // The poll was answered (by ARM), not failed, and the hint grew before anything reached the host as an
+  // error.
   EXPECT_FALSE(core::isTerminal(throttled.state));
   EXPECT_NE(throttled.state, core::RunState::Failed);
   EXPECT_EQ(journal("jobs.get").back().status, 200);

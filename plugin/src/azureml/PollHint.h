@@ -1,7 +1,7 @@
 // PollHint: when to poll a run next, in milliseconds: grows with the run's age and backs off when the budget
-// the next poll spends runs low, so a scheduler polling thousands of runs stays under Azure's throttling limits
-// (docs/azure-contract.md, "Errors"; plugin/README.md, "What the plugin costs your subscription"). Pure;
-// thread-safe.
+// the next poll spends runs low, so a scheduler polling thousands of runs stays under Azure's throttling
+// limits (docs/azure-contract.md, "Errors"; plugin/README.md, "What the plugin costs your subscription").
+// Pure; thread-safe.
 #pragma once
 
 #include <cstdint>

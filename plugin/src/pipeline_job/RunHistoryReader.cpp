@@ -82,8 +82,16 @@ std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& r
   return bestEffort<azureml::RunHistoryRun>(*connection_, "run", runId, [&] {
     arm::ArmRequestOptions options;
     options.operation = "read Run History of run '" + runId + "'";
-    const auto response = connection_->arm().get(connection_->urls().runHistoryRunUrl(*host, runId), control, options);
-    return azureml::RunHistoryDecoder::decodeRun(response.body);
+    try {
+      const auto response =
+          connection_->arm().get(connection_->urls().runHistoryRunUrl(*host, runId), control, options);
+      return azureml::RunHistoryDecoder::decodeRun(response.body);
+    } catch (const arm::HttpError& e) {
+      const auto reason = e.reason();
+      if (reason == arm::ErrorReason::Authentication || reason == arm::ErrorReason::Permission)
+        connection_->forgetHistoryHost(arm::RateLimitState::steadyNowMs());
+      throw;
+    }
   });
 }
 

@@ -1,14 +1,14 @@
 // StatusSource: where a poll reads a run's status (docs/azure-contract.md, "Poll"; plugin/README.md, "What
 // the plugin costs your subscription").
 //
-// Data plane first, as Azure's SDK watches a job: Run History's `runs/{id}` on the workspace's discovered `api`
-// host, with the ARM token. A live run then costs one Run History GET per poll and no ARM read, so a fleet of
-// runs does not spend the subscription's ARM read budget, which everything else in the subscription shares.
-// ARM's job GET is read instead when the data plane cannot answer — discovery failed or its host may not
-// receive the token (both remembered for a while, so a fleet does not rediscover on every poll), the host
-// refused or failed, it does not know the run, or it says a status Run History's enum does not have — and once
-// a run has finished, for its outputs and ARM's own final status. The `Status Source` setting
-// (`Resource Manager`) makes every poll read ARM.
+// Data plane first, as Azure's SDK watches a job: Run History's `runs/{id}` on the workspace's discovered
+// `api` host, with the ARM token. A live run then costs one Run History GET per poll and no ARM read, so a
+// fleet of runs does not spend the subscription's ARM read budget, which everything else in the subscription
+// shares. ARM's job GET is read instead when the data plane cannot answer — discovery failed, its host may
+// not receive the token or refused it (these three are remembered for 5 minutes, so a fleet does not pay
+// them on every poll), the host failed, it does not know the run, or it says a status Run History's enum
+// does not have — and once a run has finished, for its outputs and ARM's own final status. The
+// `Status Source` setting (`Resource Manager`) makes every poll read ARM.
 // Thread-safe: stateless apart from the connection's caches.
 #pragma once
 

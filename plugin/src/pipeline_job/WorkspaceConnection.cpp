@@ -105,6 +105,12 @@ std::optional<std::int64_t> WorkspaceConnection::historyHostFailedAtMs() const {
   return historyFailedAtMs_;
 }
 
+void WorkspaceConnection::forgetHistoryHost(std::int64_t steadyMs) const {
+  std::lock_guard<std::mutex> lock(historyMutex_);
+  historyHost_.reset();
+  historyFailedAtMs_ = steadyMs;
+}
+
 void WorkspaceConnection::rememberHistoryHostFailure(std::int64_t steadyMs) const {
   std::lock_guard<std::mutex> lock(historyMutex_);
   historyFailedAtMs_ = steadyMs;

@@ -48,6 +48,9 @@ class WorkspaceConnection {
   // them an ARM read) on every poll of a fleet; nullopt once a host is known or when it never failed.
   std::optional<std::int64_t> historyHostFailedAtMs() const;
   void rememberHistoryHostFailure(std::int64_t steadyMs) const;
+  // The host refused the token (401/403): forget it and count it as a failed discovery, so polls read ARM
+  // until rediscovery is due instead of paying a refused request on every poll.
+  void forgetHistoryHost(std::int64_t steadyMs) const;
 
  private:
   ConnectionSettings settings_;
