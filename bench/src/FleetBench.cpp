@@ -7,6 +7,7 @@
 #include <condition_variable>
 #include <mutex>
 #include <queue>
+#include <random>
 #include <thread>
 #include <vector>
 
@@ -130,10 +131,19 @@ class HostLoop {
     try {
       const std::string id = instance_.run("train-pipeline-template", {}, {});
       ++submitted_;
-      push({Clock::now() + interval_, id});
+      push({Clock::now() + firstPollDelay(), id});
     } catch (const PluginError& e) {
       error(e.what(), e.code == PSJ_E_RATE_LIMITED);
     }
+  }
+
+  // A scheduler polls on its own tick, not in step with each run's start: the first poll comes at a random
+  // point of the interval, so a run's end falls anywhere between two polls (as it would in production)
+  // rather than always just before one.
+  std::chrono::milliseconds firstPollDelay() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    std::uniform_int_distribution<long> offset(1, std::max<long>(1, static_cast<long>(interval_.count())));
+    return std::chrono::milliseconds(offset(random_));
   }
 
   void poll(const std::string& runId) {
@@ -183,6 +193,7 @@ class HostLoop {
   long rateLimited_ = 0, otherErrors_ = 0;
   std::string firstError_;
   std::vector<double> lagRatios_;
+  std::mt19937 random_{20261206};  // fixed: runs of the benchmark are comparable
 };
 
 }  // namespace

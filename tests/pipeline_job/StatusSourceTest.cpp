@@ -3,6 +3,7 @@
 // next-poll hint under the data plane's budget. Every count is read from the emulator's journal.
 #include <chrono>
 #include <thread>
+#include <vector>
 
 #include "PipelineJobFixture.h"
 #include "core/PipelineSettingNames.h"
@@ -43,6 +44,21 @@ TEST_F(StatusSourceTest, ARunningRunReportsRunHistorysStartTimeAndTheMonitorUrlO
   ASSERT_TRUE(report.startMs.has_value());
   EXPECT_FALSE(report.endMs.has_value());
   EXPECT_EQ(report.monitorUrl, result.monitorUrl) << "one link whichever plane answered";
+}
+
+TEST_F(StatusSourceTest, FirstPollsOfManyRunsAtOnceDiscoverOnce) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  std::vector<std::string> runIds;
+  for (int i = 0; i < 6; ++i) runIds.push_back(run(request("slow-template")).runId);
+  auto fresh = connect();
+  clearJournal();
+  std::vector<std::thread> threads;
+  for (const auto& id : runIds) threads.emplace_back([&, id] { poll(id, {}, fresh.get()); });
+  for (auto& t : threads) t.join();
+  EXPECT_EQ(count("workspace"), 1u) << "one ARM read of the workspace for the connection";
+  EXPECT_EQ(count("discovery"), 1u);
+  EXPECT_EQ(count("history.run"), runIds.size());
+  EXPECT_EQ(count("jobs.get"), 0u);
 }
 
 TEST_F(StatusSourceTest, TheResourceManagerSettingReadsEveryPollFromArm) {

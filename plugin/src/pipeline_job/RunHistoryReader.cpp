@@ -1,5 +1,6 @@
 #include "pipeline_job/RunHistoryReader.h"
 
+#include <mutex>
 #include <vector>
 
 #include "arm/RateLimitState.h"
@@ -62,6 +63,9 @@ std::string RunHistoryReader::discoverHistoryHost(const arm::CallControl& contro
 }
 
 std::optional<std::string> RunHistoryReader::historyHost(const arm::CallControl& control) const {
+  if (auto cached = connection_->cachedHistoryHost()) return cached;
+  // The waiters' wait is bounded by the discovering call's deadline (its own requests' timeouts).
+  std::lock_guard<std::mutex> discovering(connection_->discoveryMutex());
   if (auto cached = connection_->cachedHistoryHost()) return cached;
   const std::int64_t now = arm::RateLimitState::steadyNowMs();
   if (auto failedAt = connection_->historyHostFailedAtMs(); failedAt && now - *failedAt < kRediscoverAfterMs)

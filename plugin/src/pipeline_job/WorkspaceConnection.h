@@ -51,6 +51,9 @@ class WorkspaceConnection {
   // The host refused the token (401/403): forget it and count it as a failed discovery, so polls read ARM
   // until rediscovery is due instead of paying a refused request on every poll.
   void forgetHistoryHost(std::int64_t steadyMs) const;
+  // Held while discovering, so that the first polls of many runs at once discover once (one ARM read of the
+  // workspace per connection), the others waiting for its result.
+  std::mutex& discoveryMutex() const { return discoveryMutex_; }
 
  private:
   ConnectionSettings settings_;
@@ -60,6 +63,7 @@ class WorkspaceConnection {
   mutable std::mutex historyMutex_;
   mutable std::optional<std::string> historyHost_;
   mutable std::optional<std::int64_t> historyFailedAtMs_;
+  mutable std::mutex discoveryMutex_;
 };
 
 }  // namespace aifoundry::pipeline_job
