@@ -38,6 +38,7 @@ struct Options {
   double profilePolls = 0;  // > 0: only poll for this long (for perf), 1 thread over HTTP unless below
   int profileThreads = 1;
   bool profileHttps = false;
+  bool onlyFleet = false;  // only the fleet scenario (both status paths)
 };
 
 struct Sizes {
@@ -62,7 +63,8 @@ Sizes sizesFor(const std::string& mode) {
 std::string usage() {
   return "usage: polysync-bench --emulator PATH --plugin PATH [--quick | --smoke] [--json FILE] [--wrk PATH]\n"
          "                      [--node PATH] [--js-script FILE] [--js-modules DIR] [--work-dir DIR] [--no-compare]\n"
-         "       polysync-bench ... --profile-polls SECONDS [--profile-threads N] [--profile-https]\n";
+         "       polysync-bench ... --profile-polls SECONDS [--profile-threads N] [--profile-https]\n"
+         "       polysync-bench ... [--quick | --smoke] --only-fleet   (only the fleet scenario)\n";
 }
 
 Options parse(int argc, char** argv) {
@@ -87,6 +89,7 @@ Options parse(int argc, char** argv) {
     else if (a == "--profile-polls") o.profilePolls = std::stod(value());
     else if (a == "--profile-threads") o.profileThreads = std::stoi(value());
     else if (a == "--profile-https") o.profileHttps = true;
+    else if (a == "--only-fleet") o.onlyFleet = true;
     else throw std::runtime_error("unknown option " + a + "\n" + usage());
   }
   if (o.emulator.empty() || o.plugin.empty()) throw std::runtime_error("--emulator and --plugin are required\n" + usage());
@@ -417,6 +420,15 @@ int benchMain(const Options& o) {
   report.section("Settings");
   report.note("mode", o.mode);
   const Stopwatch total;
+  if (o.onlyFleet) {
+    PluginLibrary library(o.plugin);
+    measureFleet(o, sizes, library, report);
+    report.section("Total");
+    report.add("bench_seconds", total.seconds(), "s", "wall time of this benchmark");
+    std::cout << report.table() << std::flush;
+    if (!o.json.empty()) std::ofstream(o.json) << report.json();
+    return 0;
+  }
   measureStartup(o, report);
   PluginLibrary library(o.plugin);
   // [path][protocol]: path 0 = Run History (the default), 1 = Resource Manager only; protocol 0 = HTTP.
