@@ -3,12 +3,12 @@
 
 #include <thread>
 
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 class ErrorMappingTest : public PipelineJobTest {
  protected:

@@ -6,12 +6,12 @@
 #include <set>
 #include <thread>
 
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 class PollTest : public PipelineJobTest {
  protected:

@@ -6,12 +6,12 @@
 #include <vector>
 
 #include "PipelineJobFixture.h"
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 class StatusSourceTest : public PipelineJobTest {};
 

@@ -13,8 +13,9 @@ bool RateLimitPolicy::isResourceManager(const std::string& url, const std::strin
     return url.size() == origin.size() || url[origin.size()] == '/' || url[origin.size()] == '?';
 }
 
-HttpResponse RateLimitPolicy::send(HttpRequest& request, const CallControl& control, const Next& next) {
-    HttpResponse response = next(request, control);
+http::HttpResponse RateLimitPolicy::send(http::HttpRequest& request, const http::CallControl& control,
+                                         const Next& next) {
+    http::HttpResponse response = next(request, control);
     const bool arm = isResourceManager(request.url, resourceManager_);
     // Only ARM's budget headers are ARM's: a data-plane reply repeating them must not move the figure.
     if (arm) state_->update(response.headers);

@@ -7,16 +7,16 @@
 #include <string>
 
 #include "arm/RateLimitState.h"
-#include "arm/http/HttpPolicy.h"
+#include "http/HttpPolicy.h"
 
 namespace aifoundry::arm {
 
-class RateLimitPolicy : public HttpPolicy {
+class RateLimitPolicy : public http::HttpPolicy {
 public:
     // resourceManager: the endpoint as configured, "https://management.azure.com" (no trailing slash).
     RateLimitPolicy(std::shared_ptr<RateLimitState> state, std::string resourceManager)
         : state_(std::move(state)), resourceManager_(std::move(resourceManager)) {}
-    HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
+    http::HttpResponse send(http::HttpRequest& request, const http::CallControl& control, const Next& next) override;
 
     // Whether `url` goes to the Resource Manager endpoint `resourceManager` (scheme, host and port compared
     // case-insensitively).

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <optional>
 
-#include "arm/http/HttpHeaders.h"
+#include "http/HttpHeaders.h"
 
 namespace aifoundry::arm {
 
@@ -17,7 +17,7 @@ enum class Plane { ResourceManager, DataPlane };
 
 class RateLimitState {
 public:
-    void update(const HttpHeaders& headers);
+    void update(const http::HttpHeaders& headers);
     std::optional<long> remainingReads() const;
     std::optional<long> remainingWrites() const;
 

@@ -1,6 +1,6 @@
 #include "azureml/StatusDecoder.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 
@@ -22,13 +22,14 @@ RunState StatusDecoder::decode(std::string_view azureStatus) noexcept {
       {"Completed", RunState::Success},     {"Failed", RunState::Failed},
       {"Canceled", RunState::Cancelled},    {"Cancelled", RunState::Cancelled},
   };
-  const std::string_view s = ascii::trim(azureStatus);
+  const std::string_view s = common::ascii::trim(azureStatus);
   for (const Band& b : kBands)
-    if (ascii::iequals(s, b.status)) return b.state;
+    if (common::ascii::iequals(s, b.status)) return b.state;
   return RunState::Unknown;
 }
 
 bool StatusDecoder::isRunHistoryStatus(std::string_view status) noexcept {
+  namespace ascii = common::ascii;
   static constexpr const char* kRunStatus[] = {"NotStarted", "Unapproved", "Pausing",  "Paused",
                                                "Starting",   "Preparing",  "Queued",   "Running",
                                                "Finalizing", "CancelRequested", "Completed", "Failed",

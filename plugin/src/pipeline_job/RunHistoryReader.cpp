@@ -25,12 +25,12 @@ std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* w
                             Fn&& fn) {
   try {
     return fn();
-  } catch (const arm::HttpError& e) {
-    if (e.reason() == arm::ErrorReason::Interrupted || e.reason() == arm::ErrorReason::Timeout) throw translate(e);
+  } catch (const http::HttpError& e) {
+    if (e.reason() == http::ErrorReason::Interrupted || e.reason() == http::ErrorReason::Timeout) throw translate(e);
     const std::string line =
         std::string("poll: run '") + runId + "': no Run History " + what + ": " + e.what();
     // A refusal (a reply named a host the token may not go to, say) needs the user's eye; an outage does not.
-    if (e.kind() == arm::ErrorKind::Config) {
+    if (e.kind() == http::ErrorKind::Config) {
       connection.log().warn(line);
     } else {
       connection.log().debug(line);
@@ -44,7 +44,7 @@ std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* w
 
 }  // namespace
 
-std::string RunHistoryReader::discoverHistoryHost(const arm::CallControl& control) const {
+std::string RunHistoryReader::discoverHistoryHost(const http::CallControl& control) const {
   const arm::ArmClient& arm = connection_->arm();
   arm::ArmRequestOptions options;
   options.operation = "read " + connection_->describeWorkspace();
@@ -62,7 +62,7 @@ std::string RunHistoryReader::discoverHistoryHost(const arm::CallControl& contro
   return host;
 }
 
-std::optional<std::string> RunHistoryReader::historyHost(const arm::CallControl& control) const {
+std::optional<std::string> RunHistoryReader::historyHost(const http::CallControl& control) const {
   if (auto cached = connection_->cachedHistoryHost()) return cached;
   // The waiters' wait is bounded by the discovering call's deadline (its own requests' timeouts).
   std::lock_guard<std::mutex> discovering(connection_->discoveryMutex());
@@ -80,7 +80,7 @@ std::optional<std::string> RunHistoryReader::historyHost(const arm::CallControl&
 }
 
 std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& runId,
-                                                            const arm::CallControl& control) const {
+                                                            const http::CallControl& control) const {
   const auto host = historyHost(control);
   if (!host) return std::nullopt;
   return bestEffort<azureml::RunHistoryRun>(*connection_, "run", runId, [&] {
@@ -90,9 +90,9 @@ std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& r
       const auto response =
           connection_->arm().get(connection_->urls().runHistoryRunUrl(*host, runId), control, options);
       return azureml::RunHistoryDecoder::decodeRun(response.body);
-    } catch (const arm::HttpError& e) {
+    } catch (const http::HttpError& e) {
       const auto reason = e.reason();
-      if (reason == arm::ErrorReason::Authentication || reason == arm::ErrorReason::Permission)
+      if (reason == http::ErrorReason::Authentication || reason == http::ErrorReason::Permission)
         connection_->forgetHistoryHost(arm::RateLimitState::steadyNowMs());
       throw;
     }
@@ -100,7 +100,7 @@ std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& r
 }
 
 std::optional<azureml::StepFailure> RunHistoryReader::firstFailedStep(const std::string& runId,
-                                                                      const arm::CallControl& control) const {
+                                                                      const http::CallControl& control) const {
   const auto host = historyHost(control);
   if (!host) return std::nullopt;
   auto children = bestEffort<std::vector<azureml::RunHistoryRun>>(*connection_, "children", runId, [&] {

@@ -31,7 +31,7 @@ void checkRunId(const std::string& runId) {
 RunPoller::RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool coalesce)
     : connection_(std::move(connection)), source_(connection_), coalesce_(coalesce) {}
 
-RunObservation RunPoller::observe(const std::string& runId, const arm::CallControl& control) const {
+RunObservation RunPoller::observe(const std::string& runId, const http::CallControl& control) const {
   return source_.readArm(runId, control);
 }
 

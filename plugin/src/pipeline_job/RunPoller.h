@@ -10,7 +10,7 @@
 #include <memory>
 #include <string>
 
-#include "arm/http/CallControl.h"
+#include "http/CallControl.h"
 #include "core/CallContext.h"
 #include "core/RunRequest.h"
 #include "core/StatusReport.h"
@@ -30,7 +30,7 @@ class RunPoller {
   // One read of the run's job resource (ARM), not shared with other callers (cancel uses it). Throws
   // JobTypeError: NotFound for an unknown run, InvalidArgument for a RunId Azure cannot hold, or the
   // transport's error.
-  RunObservation observe(const std::string& runId, const arm::CallControl& control) const;
+  RunObservation observe(const std::string& runId, const http::CallControl& control) const;
   // The report for an observation (writtenBack as in StatusReportBuilder).
   core::StatusReport report(const RunObservation& observation, const core::RunRef& run) const;
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "arm/RateLimitState.h"
-#include "arm/http/Redactor.h"
+#include "http/Redactor.h"
 #include "azureml/FailureMessage.h"
 #include "azureml/OutputMatcher.h"
 #include "azureml/PollHint.h"
@@ -49,7 +49,7 @@ std::string failureMessageOf(const RunObservation& observation, const std::strin
   sources.failedStep = observation.failedStep;
   sources.monitorUrl = monitorUrl;
   // The run's own error text comes from the server, which may repeat a token or secret in it.
-  return arm::Redactor::redact(azureml::FailureMessage::compose(sources));
+  return http::Redactor::redact(azureml::FailureMessage::compose(sources));
 }
 
 // What the next poll will spend, as last seen: ARM's reads when this one read ARM, and either plane's 429s.

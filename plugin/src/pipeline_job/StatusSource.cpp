@@ -2,7 +2,7 @@
 
 #include "azureml/AzureMlError.h"
 #include "azureml/JobDecoder.h"
-#include "azureml/JsonDocument.h"
+#include "common/JsonDocument.h"
 #include "azureml/StatusDecoder.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/ErrorTranslation.h"
@@ -28,7 +28,7 @@ RunObservation StatusSource::fromHistory(const std::string& runId, azureml::RunH
   return observation;
 }
 
-RunObservation StatusSource::observe(const std::string& runId, const arm::CallControl& control) const {
+RunObservation StatusSource::observe(const std::string& runId, const http::CallControl& control) const {
   if (connection_->settings().statusFromArmOnly) return readArm(runId, control);
   std::optional<azureml::RunHistoryRun> run = history_.run(runId, control);
   if (!run) return readArm(runId, control);  // the reader logged why
@@ -43,16 +43,16 @@ RunObservation StatusSource::observe(const std::string& runId, const arm::CallCo
   return fromHistory(runId, std::move(*run));
 }
 
-RunObservation StatusSource::readArm(const std::string& runId, const arm::CallControl& control,
+RunObservation StatusSource::readArm(const std::string& runId, const http::CallControl& control,
                                      std::optional<azureml::RunHistoryRun> known) const {
   RunObservation observation;
-  arm::HttpResponse response;
+  http::HttpResponse response;
   try {
     arm::ArmRequestOptions options;
     options.operation = "read run '" + runId + "'";
     response = connection_->arm().get(connection_->urls().jobUrl(runId), control, options);
-  } catch (const arm::HttpError& e) {
-    if (e.reason() != arm::ErrorReason::NotFound) throw translate(e);
+  } catch (const http::HttpError& e) {
+    if (e.reason() != http::ErrorReason::NotFound) throw translate(e);
     throw core::JobTypeError(core::ErrorCode::NotFound,
                              "run '" + runId + "' was not found in " + connection_->describeWorkspace() +
                                  "; check the RunId and the platform's workspace (" + e.what() + ")");
@@ -60,7 +60,7 @@ RunObservation StatusSource::readArm(const std::string& runId, const arm::CallCo
   try {
     // A document, not a bare parse: the decoder steps over `properties` and then each of its members, which
     // the document's index makes lookups instead of two more walks of the reply (bench/README.md).
-    const azureml::JsonDocument reply(response.body, "the run '" + runId + "'");
+    const common::JsonDocument reply(response.body, "the run '" + runId + "'");
     // Only the fields a poll reports; inputs and tags are never needed here and outputs only at the end.
     observation.job = azureml::JobDecoder::decodeForPoll(reply.root());
     // From the decoder's pass: a second walk of the reply for systemData cost ~3% of a poll (bench/).

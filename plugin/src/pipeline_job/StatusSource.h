@@ -16,7 +16,7 @@
 #include <optional>
 #include <string>
 
-#include "arm/http/CallControl.h"
+#include "http/CallControl.h"
 #include "pipeline_job/RunHistoryReader.h"
 #include "pipeline_job/RunObservation.h"
 #include "pipeline_job/WorkspaceConnection.h"
@@ -28,11 +28,11 @@ class StatusSource {
   explicit StatusSource(std::shared_ptr<const WorkspaceConnection> connection);
 
   // The poll's read. Throws JobTypeError as readArm does (an unknown run is NotFound from ARM).
-  RunObservation observe(const std::string& runId, const arm::CallControl& control) const;
+  RunObservation observe(const std::string& runId, const http::CallControl& control) const;
 
   // ARM's job GET; on a finished run, Run History for what the job lacks (times, error) unless `known`
   // already has it. Throws JobTypeError: NotFound for an unknown run, or the transport's error.
-  RunObservation readArm(const std::string& runId, const arm::CallControl& control,
+  RunObservation readArm(const std::string& runId, const http::CallControl& control,
                          std::optional<azureml::RunHistoryRun> known = std::nullopt) const;
 
  private:
