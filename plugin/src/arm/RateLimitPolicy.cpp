@@ -10,7 +10,10 @@ bool RateLimitPolicy::isResourceManager(const std::string& url, const std::strin
     if (origin.empty() || url.size() < origin.size()) return false;
     if (Poco::icompare(url.substr(0, origin.size()), origin) != 0) return false;
     // "https://management.azure.com" must not match "https://management.azure.com.evil.example".
-    return url.size() == origin.size() || url[origin.size()] == '/' || url[origin.size()] == '?';
+    if (url.size() == origin.size() || url[origin.size()] == '?') return true;
+    if (url[origin.size()] != '/') return false;
+    // Run History's paths are the data plane's even where one server answers both (a local emulator).
+    return url.compare(origin.size(), 9, "/history/") != 0;
 }
 
 http::HttpResponse RateLimitPolicy::send(http::HttpRequest& request, const http::CallControl& control,

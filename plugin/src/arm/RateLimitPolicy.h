@@ -1,6 +1,7 @@
 // RateLimitPolicy: records, from every attempt's reply (it runs after RetryPolicy, so retried 429s count too),
 // ARM's remaining-request headers and which plane answered 429 into a RateLimitState. A reply is ARM's when its
-// request went to the Resource Manager endpoint; any other host the token may go to is the data plane.
+// request went to the Resource Manager endpoint, outside Run History's `/history/` paths; any other host the
+// token may go to, and `/history/`, is the data plane.
 #pragma once
 
 #include <memory>
@@ -19,7 +20,7 @@ public:
     http::HttpResponse send(http::HttpRequest& request, const http::CallControl& control, const Next& next) override;
 
     // Whether `url` goes to the Resource Manager endpoint `resourceManager` (scheme, host and port compared
-    // case-insensitively).
+    // case-insensitively) and is not a Run History (`/history/...`) path.
     static bool isResourceManager(const std::string& url, const std::string& resourceManager);
 
 private:
