@@ -2,8 +2,8 @@
 
 #include "azureml/AzureMlError.h"
 #include "azureml/JobDecoder.h"
-#include "common/JsonDocument.h"
 #include "azureml/StatusDecoder.h"
+#include "common/JsonDocument.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/ErrorTranslation.h"
 #include "pipeline_job/IsoTime.h"
