@@ -42,7 +42,7 @@ EmulatorProcess::EmulatorProcess(const EmulatorConfig& config) : https_(config.h
   const std::string portFile = config.workDir + "/emulator-" + tag + ".port";
   if (https_) caPath_ = config.workDir + "/emulator-" + tag + "-ca.pem";
   const std::string logFile = config.workDir + "/emulator-" + tag + ".log";
-  std::vector<std::string> args = {config.binary, "--no-throttle", "--no-journal", "--port-file", portFile,
+  std::vector<std::string> args = {config.binary, "--no-journal", "--port-file", portFile,
                                    "--client", std::string(kTenant) + ":" + kClientId + ":" + kClientSecret};
   if (https_) {
     args.push_back("--ca-cert-out");
@@ -50,6 +50,7 @@ EmulatorProcess::EmulatorProcess(const EmulatorConfig& config) : https_(config.h
   } else {
     args.push_back("--http");
   }
+  if (!config.throttle) args.push_back("--no-throttle");
   args.insert(args.end(), config.extraArgs.begin(), config.extraArgs.end());
   unlink(portFile.c_str());
 
@@ -92,6 +93,11 @@ std::string EmulatorProcess::jobUrl(const std::string& name) const {
   return baseUrl_ + "/subscriptions/" + kSubscription + "/resourceGroups/" + kResourceGroup +
          "/providers/Microsoft.MachineLearningServices/workspaces/" + kWorkspace + "/jobs/" + name +
          "?api-version=2024-10-01";
+}
+
+std::string EmulatorProcess::historyRunUrl(const std::string& name) const {
+  return baseUrl_ + "/history/v1.0/subscriptions/" + kSubscription + "/resourceGroups/" + kResourceGroup +
+         "/providers/Microsoft.MachineLearningServices/workspaces/" + kWorkspace + "/runs/" + name;
 }
 
 std::vector<std::pair<std::string, std::string>> EmulatorProcess::settingsFor(const std::string& baseUrl,
@@ -156,6 +162,7 @@ EmulatorProcess::Stats EmulatorProcess::stats() const {
   s.jobsPut = member(requests, "jobs.put");
   s.jobsList = member(requests, "jobs.list");
   s.historyRun = member(requests, "history.run");
+  s.workspaceGet = member(requests, "workspace");
   s.connectionsAccepted = member(object, "connectionsAccepted");
   return s;
 }

@@ -1,5 +1,5 @@
 // EmulatorProcess: one azureml-emulator child process (the same binary the demo uses), started for a
-// benchmark with throttling and the journal off, and its admin API (/_admin/...) for seeding and counting.
+// benchmark with the journal off and throttling off (unless asked for), and its admin API (/_admin/...) for seeding and counting.
 //
 // Ownership: the object owns the child; the destructor stops it (SIGTERM, then waits). One thread.
 #pragma once
@@ -16,6 +16,7 @@ struct EmulatorConfig {
   bool https = true;
   std::vector<std::string> extraArgs;  // e.g. --generate-jobs N
   std::string workDir;         // where the port file and CA go
+  bool throttle = false;       // the token buckets (off: every other section measures the client, not them)
 };
 
 class EmulatorProcess {
@@ -37,6 +38,8 @@ class EmulatorProcess {
   const std::string& caCertPath() const { return caPath_; }
   // ".../workspaces/{ws}/jobs/{name}?api-version=2024-10-01" (absolute).
   std::string jobUrl(const std::string& name) const;
+  // The run's Run History URL on this emulator (its discovery document's `api` host is the base URL).
+  std::string historyRunUrl(const std::string& name) const;
   // The plugin's platform settings for this emulator, signing in as the bench's service principal.
   std::vector<std::pair<std::string, std::string>> pluginSettings() const { return settingsFor(baseUrl_, caPath_); }
   // The same for any emulator URL (HTTPS when `caPath` is set), for child processes.
@@ -50,7 +53,7 @@ class EmulatorProcess {
 
   struct Stats {
     long tokensIssued = 0;        // to the bench's client
-    long jobsGet = 0, jobsPut = 0, jobsList = 0, historyRun = 0;
+    long jobsGet = 0, jobsPut = 0, jobsList = 0, historyRun = 0, workspaceGet = 0;
     long connectionsAccepted = 0;
   };
   Stats stats() const;

@@ -133,6 +133,32 @@ int32_t Instance::poll(std::string_view runId) const {
   return status.state;
 }
 
+Instance::PollStatus Instance::pollStatus(std::string_view runId) const {
+  struct Status {
+    psj_status_sink sink{};
+    PollStatus status;
+  } out;
+  out.sink.struct_size = sizeof(psj_status_sink);
+  out.sink.host_data = &out;
+  out.sink.set_state = [](const psj_status_sink* s, int32_t state, const char*, uint64_t) {
+    static_cast<Status*>(s->host_data)->status.state = state;
+  };
+  out.sink.set_start_time = [](const psj_status_sink*, int64_t) {};
+  out.sink.set_end_time = [](const psj_status_sink* s, int64_t ms) { static_cast<Status*>(s->host_data)->status.endMs = ms; };
+  out.sink.set_message = [](const psj_status_sink*, const char*, uint64_t) {};
+  out.sink.add_output = [](const psj_status_sink*, const char*, uint64_t, const char*, uint64_t) {};
+  out.sink.set_monitor_url = [](const psj_status_sink*, const char*, uint64_t) {};
+  out.sink.set_next_poll_ms = [](const psj_status_sink* s, int64_t ms) {
+    static_cast<Status*>(s->host_data)->status.nextPollMs = ms;
+  };
+  psj_run_ref ref{};
+  ref.struct_size = sizeof(psj_run_ref);
+  ref.run_id = str(runId);
+  Call call;
+  call.check(type_->poll(instance_, &call.ctx, &ref, &out.sink), "poll");
+  return out.status;
+}
+
 std::string Instance::run(std::string_view externalId, const std::map<std::string, std::string>& parameters,
                           std::string_view idempotencyKey) const {
   std::vector<psj_parameter> items;

@@ -38,6 +38,13 @@ class Instance {
 
   // The run's state (PSJ_STATE_*); throws PluginError.
   int32_t poll(std::string_view runId) const;
+  // What a host scheduling polls reads from one: the state, the end time and the next-poll hint.
+  struct PollStatus {
+    int32_t state = -1;
+    int64_t endMs = -1;       // Unix ms; -1 when not reported
+    int64_t nextPollMs = -1;  // -1 when not reported
+  };
+  PollStatus pollStatus(std::string_view runId) const;
   // Submits a run of `externalId` with literal string parameters; returns the run id.
   std::string run(std::string_view externalId, const std::map<std::string, std::string>& parameters,
                   std::string_view idempotencyKey) const;

@@ -37,7 +37,10 @@ const char* CommandLine::usage() {
          "  --generate-jobs N      add N finished jobs (compact) copied from --generate-from\n"
          "  --generate-from NAME   template the generated jobs copy (default train-pipeline-template)\n"
          "  --generate-steps N     add 'large-pipeline-template' with N steps\n"
-         "  --no-throttle          disable ARM's token buckets\n"
+         "  --no-throttle          disable the token buckets (ARM's and Run History's)\n"
+         "  --history-bucket N     Run History's bucket per principal (default 1000; 0 = not metered)\n"
+         "  --history-refill N     its refill per second (default 100)\n"
+         "  --time-scale K         simulated seconds per real second: buckets refill K times faster (default 1)\n"
          "  --no-journal           do not record requests (benchmarks)\n"
          "  --help\n";
 }
@@ -74,10 +77,16 @@ CommandLine CommandLine::parse(int argc, char** argv) {
     else if (flag == "--generate-from") cl.generateFrom = value();
     else if (flag == "--generate-steps") cl.generateSteps = static_cast<size_t>(toInt(flag, value()));
     else if (flag == "--no-throttle") o.throttle = false;
+    else if (flag == "--history-bucket") o.historyBucket = toInt(flag, value());
+    else if (flag == "--history-refill") o.historyRefillPerSecond = toInt(flag, value());
+    else if (flag == "--time-scale") o.timeScale = toInt(flag, value());
     else if (flag == "--no-journal") o.journal = false;
     else throw std::invalid_argument("unknown option '" + flag + "'; see --help");
   }
   if (o.listPageSize < 1) throw std::invalid_argument("--page-size must be at least 1");
+  if (o.timeScale < 1) throw std::invalid_argument("--time-scale must be at least 1");
+  if (o.historyBucket < 0 || o.historyRefillPerSecond < 0)
+    throw std::invalid_argument("--history-bucket and --history-refill must not be negative");
   return cl;
 }
 

@@ -36,7 +36,10 @@ EmulatorState::EmulatorState(const EmulatorOptions& o)
       workspace(context),
       journal(o.journalCapacity),
       tokens(o.tenant, "azureml-emulator"),
-      throttle(o.throttle, o.readBucket, o.readRefillPerSecond, o.writeBucket, o.writeRefillPerSecond) {
+      throttle(o.throttle, o.readBucket, o.readRefillPerSecond * o.timeScale, o.writeBucket,
+               o.writeRefillPerSecond * o.timeScale),
+      historyThrottle(o.throttle && o.historyBucket > 0, o.historyBucket, o.historyRefillPerSecond * o.timeScale,
+                      o.historyBucket, o.historyRefillPerSecond * o.timeScale) {
   mlAudiences = o.mlAudiences.empty()
                     ? std::vector<std::string>{"https://ml.azure.com", "https://ml.azure.us", "https://ml.azure.cn"}
                     : normalised(o.mlAudiences);

@@ -31,7 +31,8 @@ struct EmulatorState {
   FaultTable faults;
   TokenIssuer tokens;
   ClientDirectory clients;
-  Throttle throttle;
+  Throttle throttle;         // ARM: reads and writes
+  Throttle historyThrottle;  // Run History: reads (every Run History request is a GET)
   std::vector<std::string> armAudiences;  // normalised (no trailing slash)
   std::vector<std::string> mlAudiences;
   std::array<std::atomic<size_t>, static_cast<size_t>(Route::Count)> requestsPerRoute{};

@@ -221,6 +221,15 @@ Reply handleRunHistoryRequest(EmulatorState& state, const Request& request, cons
     return armError(404, "UserError", "Workspace '" + match.workspace + "' in resource group '" + match.resourceGroup +
                                           "' of subscription '" + match.subscription + "' was not found.");
   const int64_t now = timetext::nowMillis();
+  const auto decision = state.historyThrottle.take(principal, false, now);
+  if (!decision.allowed) {
+    // RequestThrottled is one of the codes Run History's error model lists; it states no remaining budget.
+    Reply throttled = armError(429, "RequestThrottled", "The request was throttled. Retry after the time in the "
+                                                         "Retry-After header.");
+    throttled.set("Retry-After", std::to_string(decision.retryAfterSeconds));
+    throttled.principal = principal;
+    return throttled;
+  }
   Reply reply;
   const bool found = state.workspace.withJob(match.job, [&](const Job& job) {
     if (match.route == Route::HistoryChildren) {

@@ -168,5 +168,53 @@ TEST_F(RunHistoryTest, HundredThousandGeneratedJobsShareOneBody) {
   EXPECT_EQ(last.status, 200);
 }
 
+// Run History's own bucket: a 429 RequestThrottled with Retry-After when empty, no remaining-budget header (Azure's
+// data plane states none), and ARM's reads untouched by it.
+class ThrottledHistoryTest : public RunHistoryTest {
+ protected:
+  EmulatorOptions makeOptions() override {
+    auto options = RunHistoryTest::makeOptions();
+    options.historyBucket = 2;
+    options.historyRefillPerSecond = 0.001;
+    return options;
+  }
+};
+
+TEST_F(ThrottledHistoryTest, EmptyHistoryBucketIs429RequestThrottledAndArmIsNotSpent) {
+  for (int i = 0; i < 2; ++i) {
+    auto run = history("train-pipeline-template");
+    EXPECT_EQ(run.status, 200) << run.body;
+    EXPECT_EQ(run.header("x-ms-ratelimit-remaining-subscription-reads"), "");
+  }
+  auto throttled = history("train-pipeline-template");
+  EXPECT_EQ(throttled.status, 429);
+  EXPECT_EQ(throttled.json()->getObject("error")->getValue<std::string>("code"), "RequestThrottled");
+  const std::string retryAfter = throttled.header("Retry-After");
+  ASSERT_FALSE(retryAfter.empty());
+  EXPECT_GE(std::stoi(retryAfter), 1);
+  EXPECT_EQ(history("train-pipeline-template", "/children").status, 429) << "the children share the bucket";
+  auto arm = getJob("train-pipeline-template");
+  EXPECT_EQ(arm.status, 200);
+  EXPECT_EQ(arm.header("x-ms-ratelimit-remaining-subscription-reads"), "249") << "ARM's bucket is its own";
+}
+
+// --time-scale: a bucket refills that many times faster (a simulated second per real millisecond here).
+class ScaledHistoryTest : public RunHistoryTest {
+ protected:
+  EmulatorOptions makeOptions() override {
+    auto options = RunHistoryTest::makeOptions();
+    options.historyBucket = 1;
+    options.historyRefillPerSecond = 1;
+    options.timeScale = 1000;
+    return options;
+  }
+};
+
+TEST_F(ScaledHistoryTest, AScaledBucketRefillsInScaledTime) {
+  EXPECT_EQ(history("train-pipeline-template").status, 200);
+  Poco::Thread::sleep(50);  // 50 simulated seconds: refilled
+  EXPECT_EQ(history("train-pipeline-template").status, 200);
+}
+
 }  // namespace
 }  // namespace azureml_emulator::testing

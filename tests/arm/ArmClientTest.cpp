@@ -8,6 +8,7 @@
 #include "pipeline_job/ArmClientWiring.h"
 #include "TestServer.h"
 #include "arm/ArmClient.h"
+#include "arm/RateLimitPolicy.h"
 
 using namespace aifoundry;
 using namespace aifoundry::arm;
@@ -135,6 +136,42 @@ TEST(ArmClient, NotFoundAndThrottlingCarryTheirReasonAndRetryAfter) {
     EXPECT_EQ(throttled.reason(), ErrorReason::RateLimited);
     EXPECT_EQ(throttled.retryAfter().value_or(std::chrono::milliseconds(0)), std::chrono::milliseconds(120000));
     EXPECT_EQ(calls.load(), 3);  // 120 s is past the retry cap: handed back at once
+}
+
+// Two budgets: ARM's remaining reads come from ARM's replies only, and a 429 is booked to the plane that sent
+// it (the Resource Manager endpoint, or any other host the token may go to: the data plane).
+TEST(ArmClient, EachPlanesThrottlingIsBookedToThatPlane) {
+    TestServer server([&](Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse& response) {
+        response.set("x-ms-ratelimit-remaining-subscription-reads", "3");
+        response.set("Retry-After", "120");
+        reply(response, 429, R"({"error":{"code":"RequestThrottled","message":"slow down"}})");
+    });
+    std::atomic<int> issued{0};
+    LogCapture log;
+    auto client = clientFor(server, issued, log);
+    // Run History's path: the data plane, even on the Resource Manager endpoint's origin (as in an emulator).
+    const std::string dataPlane = server.url("/history/v1.0/runs/r");
+    EXPECT_EQ(errorOf([&] { client->get(dataPlane, CallControl()); }).reason(), ErrorReason::RateLimited);
+    EXPECT_TRUE(client->lastThrottledMs(Plane::DataPlane));
+    EXPECT_FALSE(client->lastThrottledMs(Plane::ResourceManager));
+    EXPECT_FALSE(client->remainingReads()) << "a data-plane reply does not speak for ARM's budget";
+    EXPECT_EQ(errorOf([&] { client->get("/subscriptions/s/jobs/j", CallControl()); }).reason(),
+              ErrorReason::RateLimited);
+    EXPECT_TRUE(client->lastThrottledMs(Plane::ResourceManager));
+    EXPECT_EQ(client->remainingReads().value_or(-1), 3);
+}
+
+TEST(RateLimitPolicy, TellsTheResourceManagerEndpointByOriginNotPrefix) {
+    const std::string arm = "https://management.azure.com";
+    EXPECT_TRUE(RateLimitPolicy::isResourceManager("https://management.azure.com/subscriptions/s", arm));
+    EXPECT_TRUE(RateLimitPolicy::isResourceManager("HTTPS://Management.Azure.com/x", arm + "/"));
+    EXPECT_TRUE(RateLimitPolicy::isResourceManager("https://management.azure.com?x=1", arm));
+    EXPECT_FALSE(RateLimitPolicy::isResourceManager("https://management.azure.com.evil.example/x", arm));
+    EXPECT_FALSE(RateLimitPolicy::isResourceManager("https://management.azure.com:8443/x", arm));
+    EXPECT_FALSE(RateLimitPolicy::isResourceManager("https://eastus.api.azureml.ms/history/v1.0/x", arm));
+    EXPECT_FALSE(RateLimitPolicy::isResourceManager("https://management.azure.com/history/v1.0/x", arm));
+    EXPECT_TRUE(RateLimitPolicy::isResourceManager("https://management.azure.com/historyless", arm));
+    EXPECT_FALSE(RateLimitPolicy::isResourceManager("https://management.azure.com/x", ""));
 }
 
 TEST(ArmClient, PutCanCarryTheAzureMlToken) {

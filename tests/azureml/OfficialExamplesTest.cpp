@@ -157,8 +157,7 @@ TEST(OfficialExamples, MonitorUrlForTheExampleWorkspace) {
   const std::string example = readExample("Jobs_Get-PipelineJob-get.json");
   EXPECT_EQ(MonitorUrl::build("", "ml.azure.com", workspaceOf(example), "string"),
             "https://ml.azure.com/runs/string?wsid=/subscriptions/00000000-1111-2222-3333-444444444444/"
-            "resourceGroups/"
-            "test-rg/providers/Microsoft.MachineLearningServices/workspaces/my-aml-workspace");
+            "resourcegroups/test-rg/workspaces/my-aml-workspace");
 }
 
 }  // namespace

@@ -1,30 +1,86 @@
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <vector>
 
 #include "TestJson.h"
 #include "azureml/FailureMessage.h"
 #include "azureml/RunHistoryDecoder.h"
+#include "azureml/StatusDecoder.h"
+#include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 namespace {
 
-TEST(RunHistoryDecoder, DecodesTimesStatusAndNestedError) {
-  const RunHistoryRun run = RunHistoryDecoder::decodeRun(R"({"runId":"r1","status":"Failed",
-        "startTimeUtc":"2024-05-01T10:00:00.123Z","endTimeUtc":"2024-05-01T10:09:00Z",
-        "error":{"error":{"code":"UserError","message":"Pipeline failed"},"time":"x"}})");
-  EXPECT_EQ(run.runId, "r1");
-  EXPECT_EQ(run.status, "Failed");
-  EXPECT_EQ(*run.startTimeUtc, "2024-05-01T10:00:00.123Z");
-  EXPECT_EQ(*run.endTimeUtc, "2024-05-01T10:09:00Z");
-  EXPECT_EQ(run.errorCode, "UserError");
-  EXPECT_EQ(run.errorMessage, "Pipeline failed");
+// The Run History GET replies of a recording (tests/data/recorded/, real Azure traffic) whose request path is
+// a single run (`children` false: .../runs/{id}) or a children page: the recorded bytes, which the decoder
+// reads, and the same reply as Poco parses it, which the expectations are read from.
+struct RecordedReply {
+  std::string body;
+  Poco::JSON::Object::Ptr parsed;
+};
+
+std::vector<RecordedReply> recordedHistoryReplies(const std::string& file, bool children) {
+  std::ifstream in(std::string(AZML_RECORDED_DIR) + "/" + file, std::ios::binary);
+  std::ostringstream whole;
+  whole << in.rdbuf();
+  static std::string keep;  // the views below point into the recording's text
+  keep = whole.str();
+  std::vector<RecordedReply> replies;
+  common::JsonView::parse(keep, file).member("Entries")->forEachElement([&](common::JsonView entry) {
+    const std::string uri = common::textOf(entry.member("RequestUri"));
+    const std::string path = uri.substr(0, uri.find('?'));
+    if (common::textOf(entry.member("RequestMethod")) != "GET" || path.find("/history/v1.0/") == std::string::npos) return;
+    const bool isChildren = path.size() > 9 && path.compare(path.size() - 9, 9, "/children") == 0;
+    if (isChildren != children || path.find("/runs/") == std::string::npos) return;
+    RecordedReply reply;
+    reply.body = std::string(entry.member("ResponseBody")->raw());
+    Poco::JSON::Parser parser;
+    reply.parsed = parser.parse(reply.body).extract<Poco::JSON::Object::Ptr>();
+    replies.push_back(std::move(reply));
+  });
+  return replies;
 }
 
-TEST(RunHistoryDecoder, RunWithoutTimesOrErrorHasThemEmpty) {
-  const RunHistoryRun run =
-      RunHistoryDecoder::decodeRun(R"({"runId":"r","status":"Running","endTimeUtc":null,"error":null})");
-  EXPECT_FALSE(run.startTimeUtc);
-  EXPECT_FALSE(run.endTimeUtc);
+std::string text(const Poco::JSON::Object::Ptr& o, const std::string& key) {
+  return o->has(key) && !o->isNull(key) ? o->getValue<std::string>(key) : std::string();
+}
+
+void expectDecodedAsRecorded(const Poco::JSON::Object::Ptr& recorded, const RunHistoryRun& run) {
+  EXPECT_EQ(run.runId, text(recorded, "runId"));
+  EXPECT_EQ(run.status, text(recorded, "status"));
+  EXPECT_EQ(run.startTimeUtc.value_or(""), text(recorded, "startTimeUtc"));
+  EXPECT_EQ(run.endTimeUtc.value_or(""), text(recorded, "endTimeUtc"));
+  EXPECT_EQ(run.createdUtc.value_or(""), text(recorded, "createdUtc"));
+  // Every recorded status is one Run History's enum has, so a poll uses the data plane's answer as is.
+  EXPECT_TRUE(StatusDecoder::isRunHistoryStatus(run.status)) << run.status;
+}
+
+TEST(RunHistoryDecoder, DecodesTheRecordedRunRepliesOfRealAzure) {
+  const auto runs = recordedHistoryReplies("pipeline_get_child_run.json", false);
+  ASSERT_EQ(runs.size(), 1u);
+  const RunHistoryRun run = RunHistoryDecoder::decodeRun(runs[0].body);
+  expectDecodedAsRecorded(runs[0].parsed, run);
+  EXPECT_FALSE(run.startTimeUtc.value_or("").empty()) << "the recording has the run's times";
+  EXPECT_FALSE(run.createdUtc.value_or("").empty());
   EXPECT_EQ(run.errorMessage, "");
+}
+
+TEST(RunHistoryDecoder, DecodesTheRecordedChildrenPageOfRealAzure) {
+  const auto pages = recordedHistoryReplies("pipeline_get_child_run.json", true);
+  ASSERT_EQ(pages.size(), 1u);
+  const RunChildrenPage page = RunHistoryDecoder::decodeChildren(pages[0].body);
+  const auto value = pages[0].parsed->getArray("value");
+  ASSERT_EQ(page.children.size(), value->size());
+  ASSERT_FALSE(page.children.empty());
+  for (std::size_t i = 0; i < page.children.size(); ++i)
+    expectDecodedAsRecorded(value->getObject(static_cast<unsigned>(i)), page.children[i]);
+  EXPECT_FALSE(page.continuationToken);
+  EXPECT_FALSE(page.nextLink);
 }
 
 const std::string kChildren = R"({"value":[

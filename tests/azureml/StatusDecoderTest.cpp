@@ -17,6 +17,23 @@ TEST(StatusDecoder, MapsEveryAzureStatusPerTheContract) {
     EXPECT_EQ(StatusDecoder::decode(s), RunState::Unknown) << s;
 }
 
+// Run History's RunStatus enum and ARM's JobStatus differ; both map by one contract (docs/azure-contract.md).
+TEST(StatusDecoder, MapsRunHistorysOwnStatusesByTheSameContract) {
+  EXPECT_EQ(StatusDecoder::decode("Unapproved"), RunState::Starting);  // waits for approval, then starts
+  EXPECT_EQ(StatusDecoder::decode("Pausing"), RunState::Running);      // still executing until Paused
+  EXPECT_EQ(StatusDecoder::decode("Paused"), RunState::Unknown);       // may resume: not terminal
+  EXPECT_FALSE(StatusDecoder::isTerminalStatus("Paused"));
+}
+
+TEST(StatusDecoder, KnowsWhichStatusesRunHistoryHas) {
+  for (const char* s : {"NotStarted", "Unapproved", "Pausing", "Paused", "Starting", "Preparing", "Queued", "Running",
+                        "Finalizing", "CancelRequested", "Completed", "Failed", "Canceled", "canceled", " Running "})
+    EXPECT_TRUE(StatusDecoder::isRunHistoryStatus(s)) << s;
+  // ARM-only values and anything new: the data plane's answer is not used, ARM is asked.
+  for (const char* s : {"Provisioning", "NotResponding", "Unknown", "Cancelled", "SomethingNew", ""})
+    EXPECT_FALSE(StatusDecoder::isRunHistoryStatus(s)) << s;
+}
+
 TEST(StatusDecoder, ComparesCaseInsensitively) {
   EXPECT_EQ(StatusDecoder::decode("completed"), RunState::Success);
   EXPECT_EQ(StatusDecoder::decode("CANCELED"), RunState::Cancelled);

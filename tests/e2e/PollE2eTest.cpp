@@ -122,9 +122,15 @@ TEST_F(PollE2eTest, NextPollHintForAYoungLiveRun) {
 TEST_F(LowReadBudgetPollE2eTest, NextPollHintBacksOffWhenArmsReadBudgetRunsLow) {
   const std::string runId = connection->run(request(kTrain)).runId;
   ASSERT_TRUE(emulator->workspace().overrideStatus(runId, "Running"));
-  const auto status = connection->poll(runId, {});
+  // Polls that read ARM (Status Source = Resource Manager) spend its reads: their hint grows.
+  auto armOnly = connect({{"Status Source", "Resource Manager"}});
+  const auto status = armOnly->poll(runId, {});
   ASSERT_TRUE(status.nextPollMs.has_value());
   EXPECT_GE(*status.nextPollMs, 20000) << "a young run's hint, four times longer with under 50 reads left";
+  // Polls answered by Run History spend none: the same run's hint stays a young run's.
+  const auto fromHistory = connection->poll(runId, {});
+  ASSERT_TRUE(fromHistory.nextPollMs.has_value());
+  EXPECT_LT(*fromHistory.nextPollMs, 20000);
 }
 
 TEST_F(PollE2eTest, UnknownRunIdIsAClearNotFound) {

@@ -28,6 +28,7 @@ TEST_F(ConnectionSettingsTest, MalformedSettingsAreNamedWithoutTheirValue) {
       {std::string(names::kApiVersion), "yesterday"},
       {std::string(names::kAllowPlainHttpToLoopback), "maybe"},
       {std::string(names::kRequestTimeoutSeconds), "soon"},
+      {std::string(names::kStatusSource), "Sometimes"},
   };
   for (const auto& [name, value] : bad) {
     const auto error = expectError([&] { connect({{name, value}}); });

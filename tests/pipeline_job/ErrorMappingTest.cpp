@@ -3,13 +3,19 @@
 
 #include <thread>
 
+#include "pipeline_job/PipelineSettingNames.h"
+
 namespace aifoundry::pipeline_job::testing {
 namespace {
+
+namespace names = pipeline_job::names;
 
 class ErrorMappingTest : public PipelineJobTest {
  protected:
   void SetUp() override {
     PipelineJobTest::SetUp();
+    // Polls read ARM's job here (a live run is otherwise read from Run History), so ARM's failures reach them.
+    instance = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
     runId = run(request(kTrainTemplate)).runId;
     clearJournal();
   }
@@ -37,6 +43,22 @@ TEST_F(ErrorMappingTest, ThrottlingIsRateLimitedWithRetryAfter) {
   EXPECT_EQ(error.code(), core::ErrorCode::RateLimited) << error.message();
   ASSERT_TRUE(error.retryAfterMs().has_value());
   EXPECT_EQ(*error.retryAfterMs(), 7000);
+}
+
+TEST_F(ErrorMappingTest, ThrottlingOnBothPlanesIsRateLimitedNotAFailedRun) {
+  auto automatic = connect();
+  poll(runId, {}, automatic.get());  // discovery
+  clearJournal();
+  azureml_emulator::Fault fault;
+  fault.status = 429;
+  fault.retryAfter = "7";
+  fault.route = "history.run";
+  fault.count = -1;
+  emulator->faults().add(fault);
+  failJobGets(fault);
+  const auto error = expectError([&] { poll(runId, {}, automatic.get()); });
+  EXPECT_EQ(error.code(), core::ErrorCode::RateLimited) << error.message();
+  EXPECT_EQ(count("history.run"), 1u) << "Retry-After (7 s) is past what the call may wait: no retry";
 }
 
 TEST_F(ErrorMappingTest, ServerErrorsAreUnavailableAfterRetries) {

@@ -22,7 +22,7 @@ TEST(PipelineJobTypeInfo, EverySettingNameIsInTheSettingsSchema) {
         n::kClientId, n::kClientSecret, n::kCertificate, n::kCertificatePassword, n::kThumbprint,
         n::kFederatedTokenFile, n::kAzureCloud, n::kResourceManagerEndpoint, n::kAuthorityHost, n::kAzureMlAudience,
         n::kStudioHost, n::kManagedIdentityEndpoint, n::kApiVersion, n::kCaBundlePath, n::kAllowPlainHttpToLoopback,
-        n::kRequestTimeoutSeconds, n::kDiscoveryTag, n::kAdditionalTokenHosts}) {
+        n::kRequestTimeoutSeconds, n::kDiscoveryTag, n::kAdditionalTokenHosts, n::kStatusSource}) {
     EXPECT_TRUE(properties->has(std::string(name))) << name;
   }
   EXPECT_EQ(info.id, n::kJobTypeId);

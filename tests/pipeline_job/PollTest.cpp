@@ -3,12 +3,43 @@
 #include "PipelineJobFixture.h"
 
 #include <atomic>
+#include <set>
 #include <thread>
+
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-class PollTest : public PipelineJobTest {};
+namespace names = pipeline_job::names;
+
+class PollTest : public PipelineJobTest {
+ protected:
+  // Polls from 8 threads released together while the one read of `route` is slowed down; their raw statuses.
+  std::vector<std::string> pollTogether(const std::string& runId, const std::string& route,
+                                        core::JobTypeInstance* on) {
+    // Slow the one GET down so every thread arrives while it is in flight.
+    azureml_emulator::Fault slow;
+    slow.route = route;
+    slow.kind = azureml_emulator::FaultKind::Trickle;
+    slow.delayMs = 40;
+    slow.chunkBytes = 256;
+    emulator->faults().add(slow);
+    constexpr int kThreads = 8;
+    std::vector<std::thread> threads;
+    std::vector<std::string> statuses(kThreads);
+    std::atomic<int> ready{0};
+    for (int i = 0; i < kThreads; ++i) {
+      threads.emplace_back([&, i] {
+        ++ready;
+        while (ready.load() < kThreads) std::this_thread::yield();
+        statuses[static_cast<size_t>(i)] = poll(runId, {}, on).rawStatus;
+      });
+    }
+    for (auto& t : threads) t.join();
+    return statuses;
+  }
+};
 
 TEST_F(PollTest, StatusFollowsTheRunThroughItsLifecycle) {
   const auto result = run(request(kTrainTemplate));
@@ -37,26 +68,38 @@ TEST_F(PollTest, EveryAzureStatusMapsAsTheContractSays) {
       {"NotResponding", core::RunState::Unknown}, {"Paused", core::RunState::Unknown},
       {"Unknown", core::RunState::Unknown},       {"SomethingNew", core::RunState::Unknown},
       {"Completed", core::RunState::Success},     {"Failed", core::RunState::Failed},
-      {"Canceled", core::RunState::Cancelled},
+      {"Canceled", core::RunState::Cancelled},    {"Unapproved", core::RunState::Starting},
+      {"Pausing", core::RunState::Running},
   };
+  // The emulator shows an overridden status on both planes. Run History's enum lacks Provisioning,
+  // NotResponding and Unknown (and anything new): for those the job is read from ARM, which then answers.
+  const std::set<std::string> armOnly = {"Provisioning", "NotResponding", "Unknown", "SomethingNew"};
+  poll(result.runId);  // discovery, once
   for (const auto& [raw, state] : table) {
     ASSERT_TRUE(emulator->workspace().overrideStatus(result.runId, raw));
+    clearJournal();
     const auto report = poll(result.runId);
     EXPECT_EQ(report.state, state) << raw;
     EXPECT_EQ(report.rawStatus, raw);
+    EXPECT_EQ(count("history.run"), 1u) << raw;
+    // ARM is read for a status only it knows, and once at the end (outputs, ARM's final status).
+    const bool readsArm = armOnly.count(raw) > 0 || core::isTerminal(state);
+    EXPECT_EQ(count("jobs.get"), readsArm ? 1u : 0u) << raw;
   }
 }
 
-TEST_F(PollTest, CommonCaseCostsOneArmGet) {
+TEST_F(PollTest, CommonCaseCostsOneRunHistoryGetAndNoArmRead) {
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));
+  poll(result.runId);  // the connection's first poll discovers the Run History host
   clearJournal();
   const auto report = poll(result.runId);
   ASSERT_FALSE(core::isTerminal(report.state));
   const auto entries = emulator->journal().entries();
   ASSERT_EQ(entries.size(), 1u);
-  EXPECT_EQ(entries[0].route, "jobs.get");
-  EXPECT_EQ(entries[0].path, emulator->workspaceArmId() + "/jobs/" + result.runId);
+  EXPECT_EQ(entries[0].route, "history.run");
+  EXPECT_EQ(entries[0].path, "/history/v1.0" + emulator->workspaceArmId() + "/runs/" + result.runId);
+  EXPECT_EQ(entries[0].status, 200);
 }
 
 TEST_F(PollTest, TimesComeFromRunHistoryWhenTheJobLacksThem) {
@@ -163,12 +206,27 @@ class LowReadBudgetPollTest : public PipelineJobTest {
 TEST_F(LowReadBudgetPollTest, NextPollHintBacksOffWhenArmsReadBudgetRunsLow) {
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));
-  const auto report = poll(result.runId);
+  auto armOnly = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
+  const auto report = poll(result.runId, {}, armOnly.get());
   ASSERT_TRUE(report.nextPollMs.has_value());
   const auto reads = journal("jobs.get").back().status;
   EXPECT_EQ(reads, 200);
+  EXPECT_EQ(count("history.run"), 0u);
   // Young run, live state: 5-10 s normally; times four with under 50 reads left.
   EXPECT_GE(*report.nextPollMs, 20000) << *report.nextPollMs;
+}
+
+TEST_F(LowReadBudgetPollTest, ARunHistoryPollIsNotSlowedByArmsBudgetItDoesNotSpend) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  const auto first = poll(result.runId);  // discovery reads the workspace from ARM: under 50 reads left now
+  ASSERT_EQ(journal("workspace").back().status, 200);
+  const auto report = poll(result.runId);
+  ASSERT_TRUE(report.nextPollMs.has_value());
+  EXPECT_EQ(journal("history.run").back().status, 200);
+  // Young run, live state, read from Run History: 5-10 s, whatever ARM's reads.
+  EXPECT_LE(*report.nextPollMs, 10000) << *report.nextPollMs;
+  EXPECT_LE(*first.nextPollMs, 10000) << *first.nextPollMs;
 }
 
 TEST_F(PollTest, FreshInstancePollsARunCreatedByAnother) {
@@ -192,30 +250,27 @@ TEST_F(PollTest, MalformedRunIdIsRefusedWithoutARequest) {
 }
 
 TEST_F(PollTest, ConcurrentPollsOfOneRunShareOneRequest) {
-  const auto result = run(request(kTrainTemplate));
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  poll(result.runId);  // discovery, once
   clearJournal();
-  // Slow the one GET down so every thread arrives while it is in flight.
-  azureml_emulator::Fault slow;
-  slow.route = "jobs.get";
-  slow.kind = azureml_emulator::FaultKind::Trickle;
-  slow.delayMs = 40;
-  slow.chunkBytes = 256;
-  emulator->faults().add(slow);
-  constexpr int kThreads = 8;
-  std::vector<std::thread> threads;
-  std::vector<std::string> statuses(kThreads);
-  std::atomic<int> ready{0};
-  for (int i = 0; i < kThreads; ++i) {
-    threads.emplace_back([&, i] {
-      ++ready;
-      while (ready.load() < kThreads) std::this_thread::yield();
-      statuses[static_cast<size_t>(i)] = poll(result.runId).rawStatus;
-    });
-  }
-  for (auto& t : threads) t.join();
-  EXPECT_LT(count("jobs.get"), static_cast<size_t>(kThreads));
+  const auto statuses = pollTogether(result.runId, "history.run", nullptr);
+  EXPECT_LT(count("history.run"), statuses.size());
+  EXPECT_EQ(count("jobs.get"), 0u);
+  for (const auto& s : statuses) EXPECT_EQ(s, statuses.front());
+  EXPECT_FALSE(statuses.front().empty());
+}
+
+TEST_F(PollTest, ConcurrentArmOnlyPollsOfOneRunShareOneRequest) {
+  const auto result = run(request(kTrainTemplate));
+  auto armOnly = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
+  clearJournal();
+  const auto statuses = pollTogether(result.runId, "jobs.get", armOnly.get());
+  EXPECT_LT(count("jobs.get"), statuses.size());
+  EXPECT_EQ(count("history.run"), 0u);
   for (const auto& s : statuses) EXPECT_FALSE(s.empty());
 }
+
 
 }  // namespace
 }  // namespace aifoundry::pipeline_job::testing

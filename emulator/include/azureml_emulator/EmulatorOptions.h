@@ -26,10 +26,17 @@ struct EmulatorOptions {
   int listPageSize = 50;            // jobs per list page (the server picks it, as Azure does)
   int cancelRetryAfterSeconds = 10; // unused: a cancel answers 200 as Azure does (kept for callers)
 
-  // ARM's token buckets, per principal: reads 250 (refill 25/s), writes 200 (refill 10/s).
+  // ARM's token buckets, per principal: reads 250 (refill 25/s), writes 200 (refill 10/s), Azure's documented
+  // numbers. `throttle = false` switches off these and the data plane's.
   bool throttle = true;
   double readBucket = 250, readRefillPerSecond = 25;
   double writeBucket = 200, writeRefillPerSecond = 10;
+  // The data plane's (Run History's) bucket per principal: Azure documents no number, so this one is ours
+  // to set (a 429 `RequestThrottled` with Retry-After when empty). 0 = not metered.
+  double historyBucket = 1000, historyRefillPerSecond = 100;
+  // Simulated seconds per real second, for benchmarks that compress hours into minutes: every bucket refills
+  // this many times faster. The run clock is scaled separately, by stepMillis. 1 = real time.
+  double timeScale = 1;
 
   // Audiences a bearer token may carry, compared without a trailing slash.
   // Empty = the public and sovereign ARM endpoints plus this server's own base URL.

@@ -21,10 +21,10 @@ ArmClient::ArmClient(ArmClientConfig config)
             std::make_shared<http::StandardHeadersPolicy>(config_.transport->options().userAgent),
             std::make_shared<http::RetryPolicy>(config_.retry, config_.log),
         };
-        // The ARM budget is read from ARM's own (authenticated) replies only.
+        // The budgets are read from authenticated replies only (ARM and the data plane it vouches for).
         if (withToken) {
             list.push_back(std::make_shared<BearerTokenPolicy>(config_.credential, config_.cloud.armScope(), destinations_));
-            list.push_back(std::make_shared<RateLimitPolicy>(rateLimits_));
+            list.push_back(std::make_shared<RateLimitPolicy>(rateLimits_, config_.cloud.resourceManager));
         }
         list.push_back(std::make_shared<http::LoggingPolicy>(config_.log));
         list.push_back(std::make_shared<http::JsonResponsePolicy>());

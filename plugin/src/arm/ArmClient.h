@@ -75,6 +75,13 @@ public:
     // Latest ARM rate-limit budget seen on any reply (for next-poll hints).
     std::optional<long> remainingReads() const { return rateLimits_->remainingReads(); }
     std::optional<long> remainingWrites() const { return rateLimits_->remainingWrites(); }
+    // When ARM or the data plane last answered 429 (steady_clock ms, RateLimitState::steadyNowMs()).
+    std::optional<std::int64_t> lastThrottledMs(Plane plane) const { return rateLimits_->lastThrottledMs(plane); }
+
+    // Throws HttpError(InvalidSettings) when `url` may not receive the token (TokenDestinations::check).
+    void checkTokenDestination(const std::string& url, const std::string& operation) const {
+        destinations_->check(url, operation);
+    }
 
     const identity::CloudSettings& cloud() const { return config_.cloud; }
     const std::shared_ptr<http::TokenCredential>& credential() const { return config_.credential; }

@@ -1,5 +1,7 @@
 #include "arm/RateLimitState.h"
 
+#include <chrono>
+
 #include <Poco/NumberParser.h>
 
 namespace aifoundry::arm {
@@ -22,5 +24,19 @@ void RateLimitState::update(const http::HttpHeaders& headers) {
 
 std::optional<long> RateLimitState::remainingReads() const { return load(reads_); }
 std::optional<long> RateLimitState::remainingWrites() const { return load(writes_); }
+
+void RateLimitState::noteThrottled(Plane plane, std::int64_t steadyMs) {
+    (plane == Plane::ResourceManager ? armThrottledMs_ : dataThrottledMs_).store(steadyMs);
+}
+
+std::optional<std::int64_t> RateLimitState::lastThrottledMs(Plane plane) const {
+    const std::int64_t value = (plane == Plane::ResourceManager ? armThrottledMs_ : dataThrottledMs_).load();
+    return value < 0 ? std::nullopt : std::optional<std::int64_t>(value);
+}
+
+std::int64_t RateLimitState::steadyNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
 
 }  // namespace aifoundry::arm

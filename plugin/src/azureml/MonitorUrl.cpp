@@ -6,11 +6,12 @@
 namespace aifoundry::azureml {
 namespace {
 
-// The wsid value keeps its '/' separators (the Studio expects them) but encodes each segment.
+// The wsid value keeps its '/' separators (the Studio expects them) but encodes each segment. Its form is the
+// one Azure writes into a job's Studio endpoint (recorded: "resourcegroups", no provider segment), so a link
+// built for a run whose status came from Run History equals the one ARM's job reply gives.
 std::string wsid(const WorkspaceRef& ws) {
-  return "/subscriptions/" + common::percentEncode(ws.subscriptionId) + "/resourceGroups/" +
-         common::percentEncode(ws.resourceGroup) + "/providers/Microsoft.MachineLearningServices/workspaces/" +
-         common::percentEncode(ws.workspaceName);
+  return "/subscriptions/" + common::percentEncode(ws.subscriptionId) + "/resourcegroups/" +
+         common::percentEncode(ws.resourceGroup) + "/workspaces/" + common::percentEncode(ws.workspaceName);
 }
 
 bool hasQueryParameter(std::string_view url, std::string_view name) {

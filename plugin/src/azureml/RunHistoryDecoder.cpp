@@ -20,6 +20,8 @@ RunHistoryRun RunHistoryDecoder::decodeRun(common::JsonView v) {
       displayName = f.text();
     else if (key == "status")
       run.status = f.text();
+    else if (key == "createdUtc" || key == "createdTimeUtc")
+      run.createdUtc = common::nonEmptyTextOf(f);
     else if (key == "startTimeUtc")
       run.startTimeUtc = common::nonEmptyTextOf(f);
     else if (key == "endTimeUtc")

@@ -18,6 +18,7 @@ struct RunHistoryRun {
   std::string name;    // the step's display name when the service gave one, else name, else runId
   std::string status;  // raw
   std::optional<std::string> startTimeUtc, endTimeUtc;
+  std::optional<std::string> createdUtc;  // `createdUtc` (a Run) or `createdTimeUtc` (RunDetails)
   std::string errorCode;     // error.error.code (or error.code)
   std::string errorMessage;  // error.error.message (or error.message); "" when none
 };

@@ -54,6 +54,13 @@ identity::CloudEndpoints cloudOf(const std::vector<core::Setting>& settings) {
   return identity::CloudEndpoints::forCloud(valueOf(settings, names::kAzureCloud)).withOverrides(overrides);
 }
 
+bool armOnlyStatus(const std::vector<core::Setting>& settings) {
+  const std::string value = valueOf(settings, names::kStatusSource);
+  if (value.empty() || common::ascii::iequals(value, names::kStatusAutomatic)) return false;
+  if (common::ascii::iequals(value, names::kStatusResourceManager)) return true;
+  invalid(names::kStatusSource, "must be 'Automatic' or 'Resource Manager'");
+}
+
 }  // namespace
 
 ConnectionSettings ConnectionSettings::parse(const std::vector<core::Setting>& settings) {
@@ -74,6 +81,7 @@ ConnectionSettings ConnectionSettings::parse(const std::vector<core::Setting>& s
   checkBoolean(settings, names::kAllowPlainHttpToLoopback);
   result.discoveryTag = valueOf(settings, names::kDiscoveryTag);
   result.tenantId = valueOf(settings, names::kTenantId);
+  result.statusFromArmOnly = armOnlyStatus(settings);
   for (const core::Setting& setting : settings) {
     // The first value of a name wins, as core::findSetting reads it.
     result.attributes.emplace(setting.key, std::string(setting.value.view()));

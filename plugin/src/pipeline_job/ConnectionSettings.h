@@ -33,6 +33,7 @@ class ConnectionSettings {
   std::string apiVersion;         // "2024-10-01" unless `API Version` says otherwise
   std::string discoveryTag;       // "" = import every pipeline template
   std::string tenantId;           // `Tenant Id` when set (appended to Monitor URLs as &tid=)
+  bool statusFromArmOnly = false;  // `Status Source` is `Resource Manager`: every poll reads ARM's job
   http::Attributes attributes;     // every setting by name, for arm/ and identity/ (secret values inside)
 
  private:

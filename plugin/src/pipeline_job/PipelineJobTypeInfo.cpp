@@ -49,7 +49,8 @@ constexpr const char* kSettingsSchema = R"json({
     "Allow Plain HTTP To Loopback": {"type": "string", "enum": ["true", "false"], "default": "false", "description": "Allows http:// to loopback addresses only (the local emulator)."},
     "Request Timeout Seconds": {"type": "string", "pattern": "^[0-9]{1,4}$", "default": "60", "description": "The longest wait for any single read of one HTTP request, in seconds (1 to 3600; default 60)."},
     "Discovery Tag": {"type": "string", "description": "Import only template pipelines that carry this tag key."},
-    "Additional Token Hosts": {"type": "string", "description": "Hosts besides the Resource Manager endpoint and the cloud's Azure ML hosts that may receive the access token, separated by commas; '.example.com' or '*.example.com' means any host under example.com."}
+    "Additional Token Hosts": {"type": "string", "description": "Hosts besides the Resource Manager endpoint and the cloud's Azure ML hosts that may receive the access token, separated by commas; '.example.com' or '*.example.com' means any host under example.com."},
+    "Status Source": {"type": "string", "enum": ["Automatic", "Resource Manager"], "default": "Automatic", "description": "Where polls read a run's status: Automatic reads the workspace's Run History (no Resource Manager read per poll) and falls back to Resource Manager; Resource Manager reads the job from Resource Manager on every poll."}
   },
   "allOf": [
     {"if": {"properties": {"Authentication Method": {"const": "Service Principal"}}, "required": ["Authentication Method"]},

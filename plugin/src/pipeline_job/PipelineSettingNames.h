@@ -46,6 +46,7 @@ inline constexpr std::string_view kAllowPlainHttpToLoopback = http::settings::kA
 inline constexpr std::string_view kRequestTimeoutSeconds = http::settings::kRequestTimeoutSeconds;
 inline constexpr std::string_view kDiscoveryTag = azureml::kDiscoveryTagSetting;
 inline constexpr std::string_view kAdditionalTokenHosts = identity::settings::kAdditionalTokenHosts;
+inline constexpr std::string_view kStatusSource = "Status Source";
 
 // Every connection setting above, for the check that warns about a name the job type does not know.
 inline constexpr std::string_view kConnectionSettingNames[] = {
@@ -54,7 +55,7 @@ inline constexpr std::string_view kConnectionSettingNames[] = {
     kCertificatePassword, kThumbprint,          kFederatedTokenFile,  kAzureCloud,
     kResourceManagerEndpoint, kAuthorityHost,   kAzureMlAudience,     kStudioHost,
     kManagedIdentityEndpoint, kApiVersion,      kCaBundlePath,        kAllowPlainHttpToLoopback,
-    kRequestTimeoutSeconds, kDiscoveryTag,      kAdditionalTokenHosts};
+    kRequestTimeoutSeconds, kDiscoveryTag,      kAdditionalTokenHosts, kStatusSource};
 
 // Values of "Authentication Method".
 inline constexpr std::string_view kAuthPolysyncServicePrincipal = identity::settings::kPolysyncServicePrincipal;  // default
@@ -63,6 +64,11 @@ inline constexpr std::string_view kAuthCertificate = identity::settings::kCertif
 inline constexpr std::string_view kAuthManagedIdentity = identity::settings::kManagedIdentity;
 inline constexpr std::string_view kAuthWorkloadIdentity = identity::settings::kWorkloadIdentity;
 inline constexpr std::string_view kAuthEnvironment = identity::settings::kEnvironment;
+
+// Values of "Status Source": where a poll reads a live run's status (plugin/README.md, "What the plugin costs
+// your subscription").
+inline constexpr std::string_view kStatusAutomatic = "Automatic";  // default: Run History, ARM as fallback
+inline constexpr std::string_view kStatusResourceManager = "Resource Manager";  // every poll reads ARM
 
 // Values of "Azure Cloud".
 inline constexpr std::string_view kCloudPublic = "AzurePublicCloud";  // default

@@ -1,7 +1,9 @@
 #include "pipeline_job/RunHistoryReader.h"
 
+#include <mutex>
 #include <vector>
 
+#include "arm/RateLimitState.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/WorkspaceDecoder.h"
 #include "pipeline_job/ErrorTranslation.h"
@@ -12,6 +14,10 @@ namespace {
 // A pipeline has tens of steps, rarely thousands; past this many pages the first failure found so far is
 // good enough and the poll stays bounded.
 constexpr int kMaxChildPages = 20;
+
+// After a failed discovery (or a host the token may not go to), polls read ARM for this long before trying
+// again: an outage or a setting being fixed, not something every poll of a fleet should pay two requests for.
+constexpr std::int64_t kRediscoverAfterMs = 5 * 60 * 1000;
 
 // Run History adds detail only: any failure but "stop now" is logged and the detail left out.
 template <class T, class Fn>
@@ -49,13 +55,27 @@ std::string RunHistoryReader::discoverHistoryHost(const http::CallControl& contr
   options.operation = "read the workspace's service discovery document";
   // Unauthenticated, as Azure's SDK reads it: the URL comes from a reply, and the document is no secret.
   options.anonymous = true;
-  return azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body);
+  std::string host = azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body);
+  // A host the token may not go to is refused here, once, rather than on every poll's request.
+  arm.checkTokenDestination(connection_->urls().runHistoryRunUrl(host, "probe"),
+                            "read Run History of " + connection_->describeWorkspace());
+  return host;
 }
 
 std::optional<std::string> RunHistoryReader::historyHost(const http::CallControl& control) const {
   if (auto cached = connection_->cachedHistoryHost()) return cached;
+  // The waiters' wait is bounded by the discovering call's deadline (its own requests' timeouts).
+  std::lock_guard<std::mutex> discovering(connection_->discoveryMutex());
+  if (auto cached = connection_->cachedHistoryHost()) return cached;
+  const std::int64_t now = arm::RateLimitState::steadyNowMs();
+  if (auto failedAt = connection_->historyHostFailedAtMs(); failedAt && now - *failedAt < kRediscoverAfterMs)
+    return std::nullopt;
   auto host = bestEffort<std::string>(*connection_, "host", "-", [&] { return discoverHistoryHost(control); });
-  if (host) connection_->rememberHistoryHost(*host);
+  if (host) {
+    connection_->rememberHistoryHost(*host);
+  } else {
+    connection_->rememberHistoryHostFailure(now);
+  }
   return host;
 }
 
@@ -66,8 +86,16 @@ std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& r
   return bestEffort<azureml::RunHistoryRun>(*connection_, "run", runId, [&] {
     arm::ArmRequestOptions options;
     options.operation = "read Run History of run '" + runId + "'";
-    const auto response = connection_->arm().get(connection_->urls().runHistoryRunUrl(*host, runId), control, options);
-    return azureml::RunHistoryDecoder::decodeRun(response.body);
+    try {
+      const auto response =
+          connection_->arm().get(connection_->urls().runHistoryRunUrl(*host, runId), control, options);
+      return azureml::RunHistoryDecoder::decodeRun(response.body);
+    } catch (const http::HttpError& e) {
+      const auto reason = e.reason();
+      if (reason == http::ErrorReason::Authentication || reason == http::ErrorReason::Permission)
+        connection_->forgetHistoryHost(arm::RateLimitState::steadyNowMs());
+      throw;
+    }
   });
 }
 

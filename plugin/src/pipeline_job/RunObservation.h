@@ -1,5 +1,6 @@
-// RunObservation: everything one poll learned about a run from Azure — the job resource and, only when the
-// job lacks them and the run has finished, the Run History run and its first failed step. It does not depend
+// RunObservation: everything one poll learned about a run from Azure — the Run History run of a live run, or the
+// job resource and, when the job lacks them and the run has finished, the Run History run and its first failed
+// step. It does not depend
 // on who asked (the RunRef's parameters), so concurrent polls of one run can share it.
 // A plain value type.
 #pragma once
@@ -13,6 +14,10 @@
 namespace aifoundry::pipeline_job {
 
 struct RunObservation {
+  // Where the status came from: ARM's job resource, or Run History alone (a live run on the data plane, where
+  // `job` holds only the name and the status).
+  enum class Source { ResourceManager, RunHistory };
+  Source source = Source::ResourceManager;
   azureml::Job job;  // as JobDecoder::decodeForPoll reads it: outputs only once terminal, no inputs or tags
   std::optional<std::int64_t> createdAtMs;  // systemData.createdAt: the run's age for the poll hint
   std::optional<azureml::RunHistoryRun> history;

@@ -3,15 +3,10 @@
 #include <chrono>
 
 #include "azureml/AzureMlError.h"
-#include "azureml/JobDecoder.h"
-#include "common/JsonDocument.h"
 #include "azureml/JobName.h"
-#include "common/JsonView.h"
-#include "azureml/StatusDecoder.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
-#include "pipeline_job/IsoTime.h"
 #include "pipeline_job/ParameterConversion.h"
 #include "pipeline_job/StatusReportBuilder.h"
 
@@ -22,8 +17,6 @@ std::int64_t nowUnixMs() {
   return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
-
-bool hasText(const std::optional<std::string>& text) { return text && !text->empty(); }
 
 }  // namespace
 
@@ -36,43 +29,10 @@ void checkRunId(const std::string& runId) {
 }
 
 RunPoller::RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool coalesce)
-    : connection_(std::move(connection)), history_(connection_), coalesce_(coalesce) {}
+    : connection_(std::move(connection)), source_(connection_), coalesce_(coalesce) {}
 
 RunObservation RunPoller::observe(const std::string& runId, const http::CallControl& control) const {
-  RunObservation observation;
-  http::HttpResponse response;
-  try {
-    arm::ArmRequestOptions options;
-    options.operation = "read run '" + runId + "'";
-    response = connection_->arm().get(connection_->urls().jobUrl(runId), control, options);
-  } catch (const http::HttpError& e) {
-    if (e.reason() != http::ErrorReason::NotFound) throw translate(e);
-    throw core::JobTypeError(core::ErrorCode::NotFound,
-                             "run '" + runId + "' was not found in " + connection_->describeWorkspace() +
-                                 "; check the RunId and the platform's workspace (" + e.what() + ")");
-  }
-  try {
-    // A document, not a bare parse: the decoder steps over `properties` and then each of its members, which
-    // the document's index makes lookups instead of two more walks of the reply (bench/README.md).
-    const common::JsonDocument reply(response.body, "the run '" + runId + "'");
-    // Only the fields a poll reports; inputs and tags are never needed here and outputs only at the end.
-    observation.job = azureml::JobDecoder::decodeForPoll(reply.root());
-    // From the decoder's pass: a second walk of the reply for systemData would cost a poll more CPU.
-    if (observation.job.createdAt) observation.createdAtMs = parseIsoTimeMs(*observation.job.createdAt);
-  } catch (const azureml::AzureMlError& e) {
-    throw translate(e);
-  }
-  if (observation.job.name.empty()) observation.job.name = runId;
-  const azureml::RunState state = azureml::StatusDecoder::decode(observation.job.status);
-  if (!azureml::StatusDecoder::isTerminal(state)) return observation;  // the common case: one GET
-  const bool failed = state == azureml::RunState::Failed;
-  const bool needTimes = !observation.job.startTime || !observation.job.endTime;
-  const bool needError = failed && !hasText(observation.job.errorMessage);
-  if (needTimes || needError) observation.history = history_.run(runId, control);
-  if (needError && !(observation.history && !observation.history->errorMessage.empty())) {
-    observation.failedStep = history_.firstFailedStep(runId, control);
-  }
-  return observation;
+  return source_.readArm(runId, control);
 }
 
 core::StatusReport RunPoller::report(const RunObservation& observation, const core::RunRef& run) const {
@@ -83,7 +43,7 @@ core::StatusReport RunPoller::poll(core::CallContext& ctx, const core::RunRef& r
   checkRunId(run.runId);
   CallScope scope(ctx);
   try {
-    const auto read = [&] { return observe(run.runId, scope.control()); };
+    const auto read = [&] { return source_.observe(run.runId, scope.control()); };
     RunObservation observation = coalesce_ ? coalescer_.observe(run.runId, ctx, read) : read();
     core::StatusReport result = report(observation, run);
     // Built only when the host keeps debug lines: on a hot poll loop the concatenation is not free.

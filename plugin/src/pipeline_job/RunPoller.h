@@ -1,8 +1,8 @@
 // RunPoller: poll() — the status of one run from nothing but its RunId and the connection (stateless: it
 // works from another process and after a restart).
 //
-// Cost: one ARM GET of the job in the common case (not finished yet). Run History is read only when the run
-// has finished and the job resource lacks its times or, for a failure, its error; the history host is
+// Cost: one Run History GET in the common case (a live run), none of the subscription's ARM reads; ARM's job
+// GET when the data plane cannot answer and once when the run has finished (StatusSource). The history host is
 // discovered once per connection. Concurrent polls of one run share one read (PollCoalescer).
 // Thread-safe.
 #pragma once
@@ -15,8 +15,8 @@
 #include "core/RunRequest.h"
 #include "core/StatusReport.h"
 #include "pipeline_job/PollCoalescer.h"
-#include "pipeline_job/RunHistoryReader.h"
 #include "pipeline_job/RunObservation.h"
+#include "pipeline_job/StatusSource.h"
 #include "pipeline_job/WorkspaceConnection.h"
 
 namespace aifoundry::pipeline_job {
@@ -27,15 +27,16 @@ class RunPoller {
 
   core::StatusReport poll(core::CallContext& ctx, const core::RunRef& run);
 
-  // One read of the run, not shared with other callers (cancel uses it). Throws JobTypeError: NotFound for
-  // an unknown run, InvalidArgument for a RunId Azure cannot hold, or the transport's error.
+  // One read of the run's job resource (ARM), not shared with other callers (cancel uses it). Throws
+  // JobTypeError: NotFound for an unknown run, InvalidArgument for a RunId Azure cannot hold, or the
+  // transport's error.
   RunObservation observe(const std::string& runId, const http::CallControl& control) const;
   // The report for an observation (writtenBack as in StatusReportBuilder).
   core::StatusReport report(const RunObservation& observation, const core::RunRef& run) const;
 
  private:
   std::shared_ptr<const WorkspaceConnection> connection_;
-  RunHistoryReader history_;
+  StatusSource source_;
   bool coalesce_;
   PollCoalescer coalescer_;
 };

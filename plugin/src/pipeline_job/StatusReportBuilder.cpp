@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "arm/RateLimitState.h"
 #include "http/Redactor.h"
 #include "azureml/FailureMessage.h"
 #include "azureml/OutputMatcher.h"
@@ -51,6 +52,18 @@ std::string failureMessageOf(const RunObservation& observation, const std::strin
   return http::Redactor::redact(azureml::FailureMessage::compose(sources));
 }
 
+// What the next poll will spend, as last seen: ARM's reads when this one read ARM, and either plane's 429s.
+azureml::PollBudget budgetOf(const RunObservation& observation, const WorkspaceConnection& connection) {
+  azureml::PollBudget budget;
+  const arm::ArmClient& arm = connection.arm();
+  budget.readsArm = observation.source == RunObservation::Source::ResourceManager;
+  if (auto reads = arm.remainingReads()) budget.remainingReads = static_cast<std::int64_t>(*reads);
+  const std::int64_t now = arm::RateLimitState::steadyNowMs();
+  if (auto at = arm.lastThrottledMs(arm::Plane::ResourceManager)) budget.msSinceArmThrottled = now - *at;
+  if (auto at = arm.lastThrottledMs(arm::Plane::DataPlane)) budget.msSinceDataThrottled = now - *at;
+  return budget;
+}
+
 }  // namespace
 
 core::RunState StatusReportBuilder::stateOf(const std::string& rawStatus) {
@@ -76,10 +89,8 @@ core::StatusReport StatusReportBuilder::build(const RunObservation& observation,
   }
   const std::optional<std::int64_t> since = report.startMs ? report.startMs : observation.createdAtMs;
   const std::int64_t ageSeconds = since ? std::max<std::int64_t>(0, (nowMs - *since) / 1000) : 0;
-  std::optional<std::int64_t> remainingReads;
-  if (auto reads = connection.arm().remainingReads()) remainingReads = static_cast<std::int64_t>(*reads);
   report.nextPollMs = azureml::PollHint::nextDelayMs(azureml::StatusDecoder::decode(job.status), ageSeconds,
-                                                     remainingReads);
+                                                     budgetOf(observation, connection));
   return report;
 }
 

@@ -1,7 +1,7 @@
 // StatusReportBuilder: a RunObservation -> the core::StatusReport the host receives (docs/azure-contract.md,
 // "Poll"): state from StatusDecoder, the raw status, times (job first, Run History second), a failure message
 // that is never empty, outputs on a terminal state, the Monitor URL and the next-poll hint.
-// Pure apart from reading the connection's settings and ARM's remaining-read budget; thread-safe.
+// Pure apart from reading the connection's settings and the budgets (RateLimitState); thread-safe.
 #pragma once
 
 #include <cstdint>

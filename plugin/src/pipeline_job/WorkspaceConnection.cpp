@@ -100,6 +100,23 @@ std::optional<std::string> WorkspaceConnection::cachedHistoryHost() const {
 void WorkspaceConnection::rememberHistoryHost(std::string host) const {
   std::lock_guard<std::mutex> lock(historyMutex_);
   historyHost_ = std::move(host);
+  historyFailedAtMs_.reset();
+}
+
+std::optional<std::int64_t> WorkspaceConnection::historyHostFailedAtMs() const {
+  std::lock_guard<std::mutex> lock(historyMutex_);
+  return historyFailedAtMs_;
+}
+
+void WorkspaceConnection::forgetHistoryHost(std::int64_t steadyMs) const {
+  std::lock_guard<std::mutex> lock(historyMutex_);
+  historyHost_.reset();
+  historyFailedAtMs_ = steadyMs;
+}
+
+void WorkspaceConnection::rememberHistoryHostFailure(std::int64_t steadyMs) const {
+  std::lock_guard<std::mutex> lock(historyMutex_);
+  historyFailedAtMs_ = steadyMs;
 }
 
 }  // namespace aifoundry::pipeline_job

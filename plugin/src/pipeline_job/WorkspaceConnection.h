@@ -6,6 +6,7 @@
 // is immutable after construction except the Run History host cache, which is guarded by a mutex.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -43,6 +44,16 @@ class WorkspaceConnection {
   // per connection when it succeeds.
   std::optional<std::string> cachedHistoryHost() const;
   void rememberHistoryHost(std::string host) const;
+  // When discovery last failed (steady_clock ms), so that polls do not rediscover (two more requests, one of
+  // them an ARM read) on every poll of a fleet; nullopt once a host is known or when it never failed.
+  std::optional<std::int64_t> historyHostFailedAtMs() const;
+  void rememberHistoryHostFailure(std::int64_t steadyMs) const;
+  // The host refused the token (401/403): forget it and count it as a failed discovery, so polls read ARM
+  // until rediscovery is due instead of paying a refused request on every poll.
+  void forgetHistoryHost(std::int64_t steadyMs) const;
+  // Held while discovering, so that the first polls of many runs at once discover once (one ARM read of the
+  // workspace per connection), the others waiting for its result.
+  std::mutex& discoveryMutex() const { return discoveryMutex_; }
 
  private:
   ConnectionSettings settings_;
@@ -51,6 +62,8 @@ class WorkspaceConnection {
   azureml::WorkspaceUrls urls_;
   mutable std::mutex historyMutex_;
   mutable std::optional<std::string> historyHost_;
+  mutable std::optional<std::int64_t> historyFailedAtMs_;
+  mutable std::mutex discoveryMutex_;
 };
 
 }  // namespace aifoundry::pipeline_job
