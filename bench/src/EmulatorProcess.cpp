@@ -156,6 +156,7 @@ EmulatorProcess::Stats EmulatorProcess::stats() const {
   s.jobsPut = member(requests, "jobs.put");
   s.jobsList = member(requests, "jobs.list");
   s.historyRun = member(requests, "history.run");
+  s.historyChildren = member(requests, "history.children");
   s.connectionsAccepted = member(object, "connectionsAccepted");
   return s;
 }

@@ -10,7 +10,8 @@ trap 'rm -rf "$work"' EXIT INT TERM
 missing=""
 for key in poll_1t_vs_wrk poll_8t_vs_wrk poll_1t_vs_js poll_8t_vs_js clone_10mb_ms clone_10mb_peak_ratio \
            import_100k_extra_mb tokens_per_100k_calls connections_per_100k_polls arm_gets_per_poll \
-           arm_requests_per_run coalesced_gets startup_load_init_ms idle_instance_kb; do
+           arm_requests_per_run coalesced_gets startup_load_init_ms idle_instance_kb \
+           history_requests_per_run_minute; do
   grep -q "\"$key\":" "$work/bench.json" || missing="$missing $key"
 done
 if [ -n "$missing" ]; then

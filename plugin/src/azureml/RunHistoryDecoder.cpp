@@ -24,6 +24,10 @@ RunHistoryRun RunHistoryDecoder::decodeRun(JsonView v) {
       run.startTimeUtc = nonEmptyTextOf(f);
     else if (key == "endTimeUtc")
       run.endTimeUtc = nonEmptyTextOf(f);
+    else if (key == "properties" && f.isObject())
+      f.forEachMember([&](const std::string& property, JsonView value) {
+        if (property == "azureml.isreused" && value.isString()) run.reused = ascii::iequals(value.text(), "true");
+      });
     else if (key == "error") {
       const ErrorField error = ErrorField::read(f);
       run.errorCode = error.code.value_or("");

@@ -35,8 +35,20 @@ void checkRunId(const std::string& runId) {
   }
 }
 
-RunPoller::RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool coalesce)
-    : connection_(std::move(connection)), history_(connection_), coalesce_(coalesce) {}
+RunPoller::RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool coalesce,
+                     std::chrono::milliseconds liveDetailInterval)
+    : connection_(std::move(connection)),
+      history_(connection_),
+      coalesce_(coalesce),
+      startTime_(history_, liveDetailInterval),
+      progress_(history_, liveDetailInterval) {}
+
+void RunPoller::addLiveDetails(RunObservation& observation, const std::string& runId,
+                               const arm::CallControl& control) const {
+  if (!observation.job.startTime) observation.liveStartMs = startTime_.of(runId, control);
+  if (observation.job.isPipeline() || observation.job.declaredSteps)
+    observation.progress = progress_.of(runId, observation.job.declaredSteps.value_or(0), control);
+}
 
 RunObservation RunPoller::observe(const std::string& runId, const arm::CallControl& control) const {
   RunObservation observation;
@@ -64,7 +76,10 @@ RunObservation RunPoller::observe(const std::string& runId, const arm::CallContr
   }
   if (observation.job.name.empty()) observation.job.name = runId;
   const azureml::RunState state = azureml::StatusDecoder::decode(observation.job.status);
-  if (!azureml::StatusDecoder::isTerminal(state)) return observation;  // the common case: one GET
+  if (state == azureml::RunState::Running) addLiveDetails(observation, runId, control);
+  if (!azureml::StatusDecoder::isTerminal(state)) return observation;  // the common case: one ARM GET
+  startTime_.forget(runId);
+  progress_.forget(runId);
   const bool failed = state == azureml::RunState::Failed;
   const bool needTimes = !observation.job.startTime || !observation.job.endTime;
   const bool needError = failed && !hasText(observation.job.errorMessage);

@@ -1,12 +1,15 @@
 // RunPoller: poll() — the status of one run from nothing but its RunId and the connection (stateless: it
 // works from another process and after a restart).
 //
-// Cost: one ARM GET of the job in the common case (not finished yet). Run History is read only when the run
-// has finished and the job resource lacks its times or, for a failure, its error; the history host is
-// discovered once per connection. Concurrent polls of one run share one read (PollCoalescer).
+// Cost: one ARM GET of the job in the common case (not finished yet). While the run is Running, Run History
+// adds its start time (until known) and step progress, each at most once per run per `liveDetailInterval`
+// (plugin/README.md, "Progress"). Once the run has finished Run History is read only when the job resource
+// lacks its times or, for a failure, its error; the history host is discovered once per connection.
+// Concurrent polls of one run share one read (PollCoalescer).
 // Thread-safe.
 #pragma once
 
+#include <chrono>
 #include <memory>
 #include <string>
 
@@ -17,13 +20,16 @@
 #include "pipeline_job/PollCoalescer.h"
 #include "pipeline_job/RunHistoryReader.h"
 #include "pipeline_job/RunObservation.h"
+#include "pipeline_job/RunStartTime.h"
+#include "pipeline_job/StepProgressReader.h"
 #include "pipeline_job/WorkspaceConnection.h"
 
 namespace aifoundry::pipeline_job {
 
 class RunPoller {
  public:
-  RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool coalesce);
+  RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool coalesce,
+            std::chrono::milliseconds liveDetailInterval);
 
   core::StatusReport poll(core::CallContext& ctx, const core::RunRef& run);
 
@@ -34,10 +40,15 @@ class RunPoller {
   core::StatusReport report(const RunObservation& observation, const core::RunRef& run) const;
 
  private:
+  void addLiveDetails(RunObservation& observation, const std::string& runId, const arm::CallControl& control) const;
+
   std::shared_ptr<const WorkspaceConnection> connection_;
   RunHistoryReader history_;
   bool coalesce_;
   PollCoalescer coalescer_;
+  // Paced per run; mutable: observe() is const, and what they hold is a cache of Azure, not the poller's state.
+  mutable RunStartTime startTime_;
+  mutable StepProgressReader progress_;
 };
 
 // "RunId" must be a name Azure could have given a job: checked before any request.
