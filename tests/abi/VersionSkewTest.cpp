@@ -175,8 +175,9 @@ TEST(MinorVersions, AnEchoJobBuiltAgainstThe10HeadersIsDrivenByThisHostAndNeverA
     EXPECT_EQ(status.state, expected);
     EXPECT_TRUE(status.startMs);
     EXPECT_EQ(status.progressCalls, 0) << "a 1.0 plugin knows nothing of set_progress";
-    if (expected == PSJ_STATE_SUCCESS)
+    if (expected == PSJ_STATE_SUCCESS) {
       EXPECT_EQ(status.outputs, (std::vector<std::pair<std::string, std::string>>{{"echo", "hi"}}));
+    }
   }
   jt->destroy(instance);
 }

@@ -30,6 +30,7 @@ struct Recorded {
   std::vector<std::pair<std::string, std::string>> outputs;
   int errorCalls = 0;
   int32_t errorCode = 0;
+  std::string errorMessage;
 };
 
 // The 1.0 host table: log, no extensions.
@@ -57,9 +58,10 @@ std::unique_ptr<psj_call_context> makeContext(Recorded& record) {
   ctx->remaining_ms = [](const psj_call_context*) -> int64_t { return 5000; };
   ctx->is_interrupted = [](const psj_call_context*) -> int32_t { return 0; };
   ctx->set_interrupt_handler = [](const psj_call_context*, psj_interrupt_handler, void*) {};
-  ctx->set_error = [](const psj_call_context* c, int32_t code, const char*, uint64_t) {
+  ctx->set_error = [](const psj_call_context* c, int32_t code, const char* message, uint64_t len) {
     ++recordOf(c->host_data).errorCalls;
     recordOf(c->host_data).errorCode = code;
+    recordOf(c->host_data).errorMessage.assign(message, len);
   };
   ctx->set_retry_after_ms = [](const psj_call_context*, int64_t) {};
   return ctx;
@@ -115,7 +117,8 @@ class OldHost : public ::testing::Test {
     for (const psj_kv& kv : settings) pointers.push_back(&kv);
     Recorded record;
     auto ctx = makeContext(record);
-    ASSERT_EQ(jobType_->create(jobType_, pointers.data(), pointers.size(), ctx.get(), &instance_), PSJ_OK);
+    ASSERT_EQ(jobType_->create(jobType_, pointers.data(), pointers.size(), ctx.get(), &instance_), PSJ_OK)
+        << record.errorMessage;
   }
   int32_t poll(const std::string& runId, Recorded& record, const std::vector<const psj_parameter*>& parameters = {}) {
     auto ctx = makeContext(record);
@@ -157,22 +160,23 @@ TEST_F(OldHost, LoadsTodaysEchoJobAndPollsItWithItsShorterStatusSink) {
   EXPECT_EQ(done.outputs, (std::vector<std::pair<std::string, std::string>>{{"echo", "hi"}}));
 }
 
-TEST_F(OldHost, LoadsTodaysPipelinePluginWhichAnswersAPollWithAWellFormedError) {
+TEST_F(OldHost, LoadsTodaysPipelinePluginWhichAnswersABadPollWithAWellFormedError) {
   load(std::string(OLD_HOST_PLUGIN_DIR) + "/polysync_aifoundry_pipeline.so");
-  // Never real Azure: every endpoint is loopback port 9, where nothing listens, so the poll ends in an
-  // error, reported through the 1.0 context with its code.
-  create({kv("Subscription Id", "00000000-0000-0000-0000-000000000001"), kv("Resource Group Name", "rg"),
-          kv("Workspace Name", "ws"), kv("Authentication Method", "Service Principal"),
+  // Never real Azure: every endpoint is loopback port 9, where nothing listens. The poll names a RunId Azure
+  // could not have given, refused before any request, through the 1.0 context, with its code.
+  create({kv("Subscription Id", "00000000-0000-0000-0000-000000000001"), kv("Resource Group Name", "rg-test"),
+          kv("Workspace Name", "workspace-test"), kv("Authentication Method", "Service Principal"),
           kv("Tenant Id", "00000000-0000-0000-0000-0000000000aa"),
           kv("Client Id", "00000000-0000-0000-0000-0000000000bb"), kv("Client Secret", "not-a-real-secret"),
           kv("Authority Host", "http://127.0.0.1:9"), kv("Resource Manager Endpoint", "http://127.0.0.1:9"),
           kv("Managed Identity Endpoint", "http://127.0.0.1:9"), kv("Allow Plain HTTP To Loopback", "true"),
           kv("Request Timeout Seconds", "2")});
   Recorded record;
-  const int32_t rc = poll("some-run", record);
-  EXPECT_NE(rc, PSJ_OK);
+  const int32_t rc = poll("not a run id!", record);
+  EXPECT_EQ(rc, PSJ_E_INVALID_ARGUMENT);
   EXPECT_EQ(record.errorCalls, 1);
   EXPECT_EQ(record.errorCode, rc);
+  EXPECT_EQ(record.errorMessage.find('\n'), std::string::npos) << "one line: " << record.errorMessage;
   EXPECT_EQ(record.setStateCalls, 0);
 }
 
