@@ -229,8 +229,7 @@ void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLib
   const auto h0 = emulator.stats();
   const auto t0 = std::chrono::steady_clock::now();
   runPolls(*poller, runIds, kManyThreads, sizes.historySeconds);
-  const double minutes =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / 60.0;
+  const double minutes = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count() / 60.0;
   const auto h1 = emulator.stats();
   const double historyRequests =
       static_cast<double>(h1.historyRun - h0.historyRun + h1.historyChildren - h0.historyChildren);

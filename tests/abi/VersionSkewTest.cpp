@@ -115,7 +115,8 @@ TEST_P(Skew, AStatusSinkOfThe10LayoutGetsNoProgress) {
 INSTANTIATE_TEST_SUITE_P(Plugins, Skew, ::testing::ValuesIn(pluginCases()),
                          CaseName());
 
-// ---- Minor versions, both directions, with the plain-C Echo Job ------------------------------------------------
+// ---- Minor versions, both directions, with the plain-C Echo Job
+// ------------------------------------------------
 
 psj_run_ref echoRun(RunRefData& ref, const std::string& runId) {
   ref.runId = runId;

@@ -55,8 +55,8 @@ TEST(CliEchoJob, PluginsListsTheEchoPluginFromItsManifestAndEntry) {
   std::vector<std::string> names;
   for (unsigned i = 0; i < capabilities->size(); ++i)
     names.push_back(capabilities->getElement<std::string>(i));
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"testConnection", "import", "cancel", "outputs", "idempotentRun", "progress"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"testConnection", "import", "cancel", "outputs", "idempotentRun",
+                                             "progress"}));
 }
 
 TEST(CliEchoJob, TestConnectionReportsTheGreetingFromThePlatformFile) {
@@ -188,8 +188,8 @@ TEST(CliEchoJob, PollAsTextShowsTheProgressOnALineOfItsOwn) {
 }
 
 TEST(CliEchoJob, AFinishedRunHasNoProgressInItsJson) {
-  const HostResult r = echo({"run", "--job-type", kEchoJob, "--external-id", "echo-text", "--wait",
-                             "--poll-interval", "0.01"});
+  const HostResult r = echo(
+      {"run", "--job-type", kEchoJob, "--external-id", "echo-text", "--wait", "--poll-interval", "0.01"});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_EQ(r.json()->getValue<std::string>("status"), "Success");
   EXPECT_FALSE(r.json()->has("progress")) << "absent when unknown:\n" << r.out;
@@ -198,7 +198,8 @@ TEST(CliEchoJob, AFinishedRunHasNoProgressInItsJson) {
 // The Echo Job compiled against the frozen 1.0 headers (tests/abi/compat): a plugin that predates ABI 1.1,
 // loaded and driven by this host.
 HostResult echo10(std::vector<std::string> args) {
-  args.insert(args.begin(), {"--json", "--plugin-dir", ECHO_1_0_PLUGIN_DIR, "--platform", greetingPlatform()});
+  args.insert(args.begin(),
+              {"--json", "--plugin-dir", ECHO_1_0_PLUGIN_DIR, "--platform", greetingPlatform()});
   return runHost(args);
 }
 
@@ -219,8 +220,8 @@ TEST(CliEchoJob, AnEchoJobBuiltAgainstThe10HeadersRunsAndPollsWithoutProgress) {
   EXPECT_EQ(polled.json()->getValue<std::string>("status"), "Running");
   EXPECT_EQ(polled.json()->getValue<std::string>("startTime"), "2023-11-14T22:13:20.000Z");
   EXPECT_FALSE(polled.json()->has("progress"));
-  const HostResult ran = echo10({"run", "--job-type", kEchoJob, "--external-id", "echo-text", "--param", "text=hi",
-                                 "--output", "echo", "--wait", "--poll-interval", "0.01"});
+  const HostResult ran = echo10({"run", "--job-type", kEchoJob, "--external-id", "echo-text", "--param",
+                                 "text=hi", "--output", "echo", "--wait", "--poll-interval", "0.01"});
   ASSERT_EQ(ran.exitCode, 0) << ran.err;
   EXPECT_EQ(ran.json()->getValue<std::string>("status"), "Success");
   EXPECT_EQ(ran.json()->getObject("outputs")->getValue<std::string>("echo"), "hi");

@@ -60,10 +60,11 @@ TEST(ResultJson, StepProgressIsAnObjectAfterTheOtherKeysAndAbsentWhenUnknown) {
   p.stepsSkipped = 0;
   p.running = {"train \"model\""};
   s.progress = p;
-  EXPECT_EQ(statusJson(s),
-            R"({"runId":"r","status":"Running","providerStatus":"Running","startTime":"2024-05-01T12:00:00.123Z",)"
-            R"("endTime":null,"message":null,"outputs":{},"monitorUrl":null,"progress":{"stepsTotal":5,)"
-            R"("stepsCompleted":2,"stepsRunning":1,"stepsFailed":0,"stepsSkipped":0,"running":["train \"model\""]}})");
+  EXPECT_EQ(
+      statusJson(s),
+      R"({"runId":"r","status":"Running","providerStatus":"Running","startTime":"2024-05-01T12:00:00.123Z",)"
+      R"("endTime":null,"message":null,"outputs":{},"monitorUrl":null,"progress":{"stepsTotal":5,)"
+      R"("stepsCompleted":2,"stepsRunning":1,"stepsFailed":0,"stepsSkipped":0,"running":["train \"model\""]}})");
   s.progress.reset();
   EXPECT_EQ(statusJson(s).find("progress"), std::string::npos);
 }

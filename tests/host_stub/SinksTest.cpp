@@ -119,9 +119,9 @@ TEST(StatusSink, ProgressThatCannotBeTrueIsAViolationAndIgnored) {
     StatusSink sink(quietLogger(), "r1");
     const psj_status_sink* s = sink.get();
     psj_progress bad = good;
-    if (i == 0) bad.struct_size = 8;                               // not the 1.1 layout
-    if (i == 1) bad.steps_completed = 2;                           // 4 counted of 3
-    if (i == 2) bad.running = nullptr;                             // names promised, none given
+    if (i == 0) bad.struct_size = 8;      // not the 1.1 layout
+    if (i == 1) bad.steps_completed = 2;  // 4 counted of 3
+    if (i == 2) bad.running = nullptr;    // names promised, none given
     const uint64_t before = contractViolationCount();
     s->set_progress(s, &bad);
     EXPECT_EQ(contractViolationCount(), before + 1) << i;

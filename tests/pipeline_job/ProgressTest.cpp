@@ -12,7 +12,8 @@ namespace {
 
 using std::chrono::milliseconds;
 
-// ---- PacedReads on its own, with a clock the test moves -----------------------------------------------------
+// ---- PacedReads on its own, with a clock the test moves
+// -----------------------------------------------------
 
 struct FakeClock {
   std::shared_ptr<std::atomic<long long>> now = std::make_shared<std::atomic<long long>>(0);
@@ -46,7 +47,8 @@ TEST(PacedReads, AReadThatLearnsNothingKeepsTheLastValueAndStillCountsForThePace
   EXPECT_THROW(paced.get("other", []() -> std::optional<int> { throw std::runtime_error("stop"); }),
                std::runtime_error);
   *time.now = 200;
-  EXPECT_EQ(paced.get("other", [] { return std::optional<int>(9); }), 9) << "a failed read does not block the run";
+  EXPECT_EQ(paced.get("other", [] { return std::optional<int>(9); }), 9)
+      << "a failed read does not block the run";
 }
 
 TEST(PacedReads, ForgottenRunsAreReadAfreshAndPutCostsNoRead) {
@@ -128,7 +130,8 @@ TEST_F(ProgressTest, ARunningPipelineReportsItsStepsAndItsStartTimeFromRunHistor
   ASSERT_TRUE(report.progress) << "a Running pipeline has progress";
   EXPECT_EQ(report.progress->total, 2u) << "the template's two steps";
   EXPECT_EQ(report.progress->failed + report.progress->skipped, 0u);
-  EXPECT_GE(report.progress->completed + report.progress->running, 1u) << "a step runs once the pipeline does";
+  EXPECT_GE(report.progress->completed + report.progress->running, 1u)
+      << "a step runs once the pipeline does";
   EXPECT_LE(report.progress->completed + report.progress->running, report.progress->total);
   EXPECT_LE(report.progress->runningNames.size(), core::StepProgress::kMaxRunningNames);
   ASSERT_TRUE(report.startMs) << "ARM's pipeline job has no start time: Run History's run gives it";
@@ -181,7 +184,8 @@ class PacedProgressTest : public PipelineJobTest {};  // the default interval (2
 TEST_F(PacedProgressTest, RepeatedPollsWithinTheIntervalCostOneArmGetAndNoRunHistoryRequest) {
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));
-  const auto first = pollUntilRunning(*this, result.runId, [this](const std::string& id) { return poll(id); });
+  const auto first =
+      pollUntilRunning(*this, result.runId, [this](const std::string& id) { return poll(id); });
   ASSERT_TRUE(first.progress);
   clearJournal();
   constexpr int kPolls = 5;

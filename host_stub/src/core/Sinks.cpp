@@ -228,18 +228,20 @@ void StatusSink::setProgress(const psj_status_sink* sink, const psj_progress* pr
   if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
   if (!progress || progress->struct_size < kProgress11) {
-    s->gate_.violation("set_progress: the progress is NULL or smaller than the ABI 1.1 layout; it was ignored");
+    s->gate_.violation(
+        "set_progress: the progress is NULL or smaller than the ABI 1.1 layout; it was ignored");
     return;
   }
-  const uint64_t counted = uint64_t{progress->steps_completed} + progress->steps_running + progress->steps_failed +
-                           progress->steps_skipped;
+  const uint64_t counted = uint64_t{progress->steps_completed} + progress->steps_running +
+                           progress->steps_failed + progress->steps_skipped;
   if (counted > progress->steps_total) {
     s->gate_.violation("set_progress: " + std::to_string(counted) + " steps counted of " +
                        std::to_string(progress->steps_total) + " in total; the progress was ignored");
     return;
   }
   if (!progress->running && progress->running_count > 0) {
-    s->gate_.violation("set_progress: running is NULL with a nonzero running_count; the progress was ignored");
+    s->gate_.violation(
+        "set_progress: running is NULL with a nonzero running_count; the progress was ignored");
     return;
   }
   RunProgress out;
@@ -249,8 +251,8 @@ void StatusSink::setProgress(const psj_status_sink* sink, const psj_progress* pr
   out.stepsFailed = progress->steps_failed;
   out.stepsSkipped = progress->steps_skipped;
   // Names beyond the ABI's bound (or beyond the running count) are not the plugin's to send: kept to both.
-  const uint64_t names = std::min<uint64_t>({progress->running_count, PSJ_PROGRESS_MAX_RUNNING_NAMES,
-                                              uint64_t{progress->steps_running}});
+  const uint64_t names = std::min<uint64_t>(
+      {progress->running_count, PSJ_PROGRESS_MAX_RUNNING_NAMES, uint64_t{progress->steps_running}});
   if (progress->running_count > names)
     s->gate_.violation("set_progress: " + std::to_string(progress->running_count) +
                        " running names for at most " + std::to_string(names) + "; the rest were ignored");

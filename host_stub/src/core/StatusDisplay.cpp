@@ -65,7 +65,8 @@ std::string StatusDisplay::formatProgress(const RunProgress& progress) {
     if (progress.running.empty()) {
       text += std::to_string(progress.stepsRunning) + (progress.stepsRunning == 1 ? " step" : " steps");
     } else {
-      for (std::size_t i = 0; i < progress.running.size(); ++i) text += (i ? ", " : "") + oneLine(progress.running[i]);
+      for (std::size_t i = 0; i < progress.running.size(); ++i)
+        text += (i ? ", " : "") + oneLine(progress.running[i]);
       if (progress.stepsRunning > progress.running.size())
         text += " +" + std::to_string(progress.stepsRunning - progress.running.size()) + " more";
     }

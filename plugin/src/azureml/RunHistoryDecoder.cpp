@@ -26,7 +26,8 @@ RunHistoryRun RunHistoryDecoder::decodeRun(JsonView v) {
       run.endTimeUtc = nonEmptyTextOf(f);
     else if (key == "properties" && f.isObject())
       f.forEachMember([&](const std::string& property, JsonView value) {
-        if (property == "azureml.isreused" && value.isString()) run.reused = ascii::iequals(value.text(), "true");
+        if (property == "azureml.isreused" && value.isString())
+          run.reused = ascii::iequals(value.text(), "true");
       });
     else if (key == "error") {
       const ErrorField error = ErrorField::read(f);

@@ -18,7 +18,7 @@ struct StepCounts {
   std::uint32_t completed = 0;  // Completed and run this time
   std::uint32_t running = 0;    // started and not finished: Queued, Preparing, Running, Finalizing, ...
   std::uint32_t failed = 0;
-  std::uint32_t skipped = 0;    // reused from an earlier run (Completed with azureml.isreused), or Canceled
+  std::uint32_t skipped = 0;  // reused from an earlier run (Completed with azureml.isreused), or Canceled
   std::vector<std::string> runningNames;  // display names of running steps, in list order, at most maxNames
 };
 

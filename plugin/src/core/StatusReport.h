@@ -28,7 +28,8 @@ struct OutputValue {
 };
 
 // How far a run made of steps (a pipeline) has got: its own steps, counted once (a step that is itself a
-// pipeline is one step). completed + running + failed + skipped never exceeds total; the rest have not started.
+// pipeline is one step). completed + running + failed + skipped never exceeds total; the rest have not
+// started.
 struct StepProgress {
   // Names kept for display: "at most a few", the others are only counted in `running`.
   static constexpr std::size_t kMaxRunningNames = 3;
@@ -50,7 +51,7 @@ struct StatusReport {
   std::vector<OutputValue> outputs;      // in the order they should be written back
   std::string monitorUrl;                // optional
   std::optional<std::int64_t> nextPollMs;  // hint: poll again in this many milliseconds
-  std::optional<StepProgress> progress;     // a running pipeline's steps, when known
+  std::optional<StepProgress> progress;    // a running pipeline's steps, when known
 };
 
 }  // namespace aifoundry::core

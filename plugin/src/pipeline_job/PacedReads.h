@@ -23,7 +23,7 @@ template <class T>
 class PacedReads {
  public:
   using Clock = std::function<std::chrono::milliseconds()>;  // a monotonic clock
-  using Read = std::function<std::optional<T>()>;            // nullopt: nothing learned (the last value stays)
+  using Read = std::function<std::optional<T>()>;  // nullopt: nothing learned (the last value stays)
   static constexpr std::size_t kMaxRuns = 4096;
 
   explicit PacedReads(std::chrono::milliseconds interval, Clock clock = steadyNow)
@@ -36,7 +36,8 @@ class PacedReads {
     {
       std::lock_guard<std::mutex> lock(mutex_);
       auto it = runs_.find(runId);
-      if (it != runs_.end() && (it->second.reading || now - it->second.readAt < interval_)) return it->second.value;
+      if (it != runs_.end() && (it->second.reading || now - it->second.readAt < interval_))
+        return it->second.value;
       if (it == runs_.end()) {
         if (runs_.size() >= kMaxRuns) dropOldest();
         it = runs_.emplace(runId, Entry{}).first;
@@ -109,7 +110,8 @@ class PacedReads {
   void dropOldest() {  // under mutex_; a rare O(n) walk, only when kMaxRuns runs are live at once
     auto oldest = runs_.end();
     for (auto it = runs_.begin(); it != runs_.end(); ++it) {
-      if (!it->second.reading && (oldest == runs_.end() || it->second.readAt < oldest->second.readAt)) oldest = it;
+      if (!it->second.reading && (oldest == runs_.end() || it->second.readAt < oldest->second.readAt))
+        oldest = it;
     }
     if (oldest != runs_.end()) runs_.erase(oldest);
   }

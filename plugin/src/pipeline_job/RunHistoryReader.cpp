@@ -78,8 +78,8 @@ std::optional<azureml::StepFailure> RunHistoryReader::firstFailedStep(const std:
   return azureml::RunHistoryDecoder::firstFailedStep(*steps);
 }
 
-std::optional<std::vector<azureml::RunHistoryRun>> RunHistoryReader::children(const std::string& runId,
-                                                                              const arm::CallControl& control) const {
+std::optional<std::vector<azureml::RunHistoryRun>> RunHistoryReader::children(
+    const std::string& runId, const arm::CallControl& control) const {
   const auto host = historyHost(control);
   if (!host) return std::nullopt;
   return bestEffort<std::vector<azureml::RunHistoryRun>>(*connection_, "children", runId, [&] {

@@ -40,13 +40,15 @@ class RunPoller {
   core::StatusReport report(const RunObservation& observation, const core::RunRef& run) const;
 
  private:
-  void addLiveDetails(RunObservation& observation, const std::string& runId, const arm::CallControl& control) const;
+  void addLiveDetails(RunObservation& observation, const std::string& runId,
+                      const arm::CallControl& control) const;
 
   std::shared_ptr<const WorkspaceConnection> connection_;
   RunHistoryReader history_;
   bool coalesce_;
   PollCoalescer coalescer_;
-  // Paced per run; mutable: observe() is const, and what they hold is a cache of Azure, not the poller's state.
+  // Paced per run; mutable: observe() is const, and what they hold is a cache of Azure, not the poller's
+  // state.
   mutable RunStartTime startTime_;
   mutable StepProgressReader progress_;
 };

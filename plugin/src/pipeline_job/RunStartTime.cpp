@@ -13,8 +13,6 @@ std::optional<std::int64_t> RunStartTime::of(const std::string& runId, const arm
   });
 }
 
-void RunStartTime::remember(const std::string& runId, std::int64_t startMs) {
-  reads_.put(runId, startMs);
-}
+void RunStartTime::remember(const std::string& runId, std::int64_t startMs) { reads_.put(runId, startMs); }
 
 }  // namespace aifoundry::pipeline_job

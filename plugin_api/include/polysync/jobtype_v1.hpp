@@ -20,11 +20,11 @@
  *   void cancel(Call&, const RunRef&, Status&);                         // PSJ_CAP_CANCEL
  *   std::string test_connection(Call&);                                 // PSJ_CAP_TEST_CONNECTION
  *   void import_jobs(Call&, std::string_view filter, Importer&);       // PSJ_CAP_IMPORT
- *   static constexpr uint32_t capabilities;  // further PSJ_CAP_* bits (IDEMPOTENT_RUN, STATELESS_POLL, PROGRESS,
- * OUTPUTS) static constexpr const char* settings_schema / attributes_schema / parameters_schema;  // JSON
- * Schema text Every member function may be called from any thread, concurrently on one object (the host polls
- * many runs at once): guard shared state yourself. The destructor runs when the host destroys the instance,
- * never while another call on it runs.
+ *   static constexpr uint32_t capabilities;  // further PSJ_CAP_* bits (IDEMPOTENT_RUN, STATELESS_POLL,
+ * PROGRESS, OUTPUTS) static constexpr const char* settings_schema / attributes_schema / parameters_schema; //
+ * JSON Schema text Every member function may be called from any thread, concurrently on one object (the host
+ * polls many runs at once): guard shared state yourself. The destructor runs when the host destroys the
+ * instance, never while another call on it runs.
  *
  * Then, in exactly one source file of the plugin:
  *   POLYSYNC_JOBTYPE_V1_PLUGIN("example.hello", "1.0.0", HelloJob)   // one or more job type classes

@@ -427,7 +427,8 @@ static void set_progress(const psj_status_sink* sink) {
 #if PSJ_ABI_MINOR >= 1
   static const psj_str running[] = {{"echo_step", 9}};
   psj_progress progress;
-  if (g_effective_minor < 1 || !PSJ_HAS(sink, psj_status_sink, set_progress) || sink->set_progress == NULL) return;
+  if (g_effective_minor < 1 || !PSJ_HAS(sink, psj_status_sink, set_progress) || sink->set_progress == NULL)
+    return;
   memset(&progress, 0, sizeof progress);
   progress.struct_size = sizeof progress;
   progress.steps_total = 3;

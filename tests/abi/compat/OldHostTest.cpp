@@ -120,7 +120,8 @@ class OldHost : public ::testing::Test {
     ASSERT_EQ(jobType_->create(jobType_, pointers.data(), pointers.size(), ctx.get(), &instance_), PSJ_OK)
         << record.errorMessage;
   }
-  int32_t poll(const std::string& runId, Recorded& record, const std::vector<const psj_parameter*>& parameters = {}) {
+  int32_t poll(const std::string& runId, Recorded& record,
+               const std::vector<const psj_parameter*>& parameters = {}) {
     auto ctx = makeContext(record);
     auto sink = makeStatusSink(record);
     psj_run_ref ref{};
@@ -150,10 +151,11 @@ TEST_F(OldHost, LoadsTodaysEchoJobAndPollsItWithItsShorterStatusSink) {
   EXPECT_EQ(running.state, PSJ_STATE_RUNNING) << "the poll that reports progress to a 1.1 host";
   EXPECT_TRUE(running.startTime);
   const std::string echoed = "hi";
-  const psj_parameter input{sizeof(psj_parameter), PSJ_DIRECTION_INPUT, PSJ_TYPE_STRING, 0,
-                            psj_str{"text", 4}, psj_str{echoed.c_str(), echoed.size()}};
+  const psj_parameter input{sizeof(psj_parameter), PSJ_DIRECTION_INPUT,
+                            PSJ_TYPE_STRING,       0,
+                            psj_str{"text", 4},    psj_str{echoed.c_str(), echoed.size()}};
   const psj_parameter output{sizeof(psj_parameter), PSJ_DIRECTION_OUTPUT, PSJ_TYPE_STRING, 0,
-                             psj_str{"echo", 4}, psj_str{"", 0}};
+                             psj_str{"echo", 4},    psj_str{"", 0}};
   Recorded done;
   ASSERT_EQ(poll("echo-old-host", done, {&input, &output}), PSJ_OK);
   EXPECT_EQ(done.state, PSJ_STATE_SUCCESS);

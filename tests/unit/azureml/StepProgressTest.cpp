@@ -56,7 +56,8 @@ TEST(StepProgress, TheRecordedChildrenOfAPipelineCountItsReusedStepsAsSkipped) {
   for (unsigned i = 0; i < value->size(); ++i) {
     const auto child = value->getObject(i);
     ASSERT_EQ(child->getValue<std::string>("status"), "Completed");
-    const bool isReused = child->getObject("properties")->optValue<std::string>("azureml.isreused", "") == "true";
+    const bool isReused =
+        child->getObject("properties")->optValue<std::string>("azureml.isreused", "") == "true";
     ++(isReused ? reused : completed);
   }
   ASSERT_GT(reused, 0u) << "the recording's steps were reused: that is what this test is about";

@@ -65,7 +65,8 @@ typedef struct psj_run_sink {
 
 /* ---- Status (poll and cancel) -------------------------------------------------------------------------- */
 
-/* At most this many names in psj_progress.running; a plugin counts the other running steps without naming them. */
+/* At most this many names in psj_progress.running; a plugin counts the other running steps without naming
+ * them. */
 #define PSJ_PROGRESS_MAX_RUNNING_NAMES 8u
 
 /* Since 1.1: how far a run made of steps (a pipeline) has got. Filled by the plugin; the host copies it.
