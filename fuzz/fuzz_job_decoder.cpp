@@ -11,25 +11,25 @@
 #include "azureml/AzureMlError.h"
 #include "azureml/ImportedJobSchema.h"
 #include "azureml/JobDecoder.h"
-#include "azureml/JsonDocument.h"
-#include "azureml/JsonView.h"
+#include "common/JsonDocument.h"
+#include "common/JsonView.h"
 #include "azureml/StatusDecoder.h"
 
 using namespace aifoundry::azureml;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const bool valid = JsonView::isValid(text);
+  const bool valid = common::JsonView::isValid(text);
   try {
     const Job job = JobDecoder::decode(text, "The fuzzed job");
-    FUZZ_CHECK(valid, "JobDecoder accepted text that JsonView::isValid refuses");
+    FUZZ_CHECK(valid, "JobDecoder accepted text that common::JsonView::isValid refuses");
     const ImportedJob imported = ImportedJobSchema::from(job);
     FUZZ_CHECK(imported.parameters.size() <= job.inputs.size() + job.outputs.size(),
                "more imported parameters than inputs and outputs");
     (void)StatusDecoder::isTerminal(StatusDecoder::decode(job.status));
     (void)job.tag("polysync.template");
     (void)job.needsAmlToken();
-    const JsonDocument document(text, "The fuzzed job");
+    const common::JsonDocument document(text, "The fuzzed job");
     const Job poll = JobDecoder::decodeForPoll(document.root());
     FUZZ_CHECK(poll.name == job.name && poll.status == job.status && poll.startTime == job.startTime &&
                    poll.endTime == job.endTime && poll.errorCode == job.errorCode &&
@@ -43,7 +43,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                      poll.outputs[i].value == job.outputs[i].value,
                  "decodeForPoll read an output differently from decode");
   } catch (const AzureMlError& e) {
-    FUZZ_CHECK(!valid || e.code() != errc::InvalidJson || !JsonView::parse(text, "x").isObject(),
+    FUZZ_CHECK(!valid || e.code() != errc::InvalidJson || !common::JsonView::parse(text, "x").isObject(),
                "valid JSON object refused as InvalidJson");
     FUZZ_CHECK(fuzz::isOneLine(e.what()), std::string("error is not one line: ") + e.what());
   }

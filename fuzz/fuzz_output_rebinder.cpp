@@ -15,7 +15,7 @@
 
 #include "FuzzCheck.h"
 #include "FuzzInput.h"
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 #include "azureml/OutputRebinder.h"
 
 using namespace aifoundry::azureml;
@@ -24,19 +24,19 @@ namespace {
 
 struct Member {
   std::string key;
-  JsonView value;
+  common::JsonView value;
 };
 
-std::vector<Member> membersOf(JsonView object) {
+std::vector<Member> membersOf(common::JsonView object) {
   std::vector<Member> out;
-  object.forEachMember([&](const std::string& key, JsonView value) { out.push_back({key, value}); });
+  object.forEachMember([&](const std::string& key, common::JsonView value) { out.push_back({key, value}); });
   return out;
 }
 
-bool nameOccursInAUri(JsonView outputs, std::string_view name) {
+bool nameOccursInAUri(common::JsonView outputs, std::string_view name) {
   bool occurs = false;
-  outputs.forEachMember([&](const std::string&, JsonView output) {
-    output.forEachMember([&](const std::string& key, JsonView value) {
+  outputs.forEachMember([&](const std::string&, common::JsonView output) {
+    output.forEachMember([&](const std::string& key, common::JsonView value) {
       if (key == "uri" && value.isString() && value.text().find(name) != std::string::npos) occurs = true;
     });
   });
@@ -65,7 +65,7 @@ void checkPath(const std::string& before, const std::string& after, std::string_
   FUZZ_CHECK(segments == slashes + 1, "rebinding changed the number of path segments");
 }
 
-void checkRebound(JsonView outputs, JsonView result, std::string_view name) {
+void checkRebound(common::JsonView outputs, common::JsonView result, std::string_view name) {
   FUZZ_CHECK(outputs.isObject() && result.isObject(), "a non-object was changed");
   const std::vector<Member> before = membersOf(outputs), after = membersOf(result);
   FUZZ_CHECK(before.size() == after.size(), "the number of outputs changed");
@@ -96,17 +96,17 @@ void checkRebound(JsonView outputs, JsonView result, std::string_view name) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const fuzz::SplitInput input =
       fuzz::splitInput(std::string_view(reinterpret_cast<const char*>(data), size));
-  if (!JsonView::isValid(input.document)) return 0;  // TemplateCloner hands over only parsed JSON
+  if (!common::JsonView::isValid(input.document)) return 0;  // TemplateCloner hands over only parsed JSON
   const std::string name =
       input.lines.empty() ? std::string("template-job") : fuzz::field(input.lines.front(), 0);
-  const JsonView outputs = JsonView::parse(input.document, "outputs");
+  const common::JsonView outputs = common::JsonView::parse(input.document, "outputs");
   const std::string result = OutputRebinder::rebind(outputs, name);
-  FUZZ_CHECK(JsonView::isValid(result), "the rebound outputs are not valid JSON");
+  FUZZ_CHECK(common::JsonView::isValid(result), "the rebound outputs are not valid JSON");
   if (name.empty() || !nameOccursInAUri(outputs, name)) {
     FUZZ_CHECK(result == outputs.raw(), "outputs changed though the name occurs in no uri");
     return 0;
   }
-  const JsonView rebound = JsonView::parse(result, "rebound outputs");
+  const common::JsonView rebound = common::JsonView::parse(result, "rebound outputs");
   if (result != outputs.raw()) checkRebound(outputs, rebound, name);
   FUZZ_CHECK(OutputRebinder::rebind(rebound, name) == result, "rebinding twice changed the outputs again");
   return 0;

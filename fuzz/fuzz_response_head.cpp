@@ -13,36 +13,36 @@
 #include <string_view>
 
 #include "FuzzCheck.h"
-#include "arm/http/ResponseHead.h"
+#include "http/ResponseHead.h"
 
 using namespace aifoundry;
 
 namespace {
 
 // The parse, or nullopt with `refused` set when the parser threw ResponseHeadError.
-std::optional<arm::ResponseHead> parse(std::string_view bytes, bool& refused) {
+std::optional<http::ResponseHead> parse(std::string_view bytes, bool& refused) {
   refused = false;
   try {
-    return arm::parseResponseHead(bytes);
-  } catch (const arm::ResponseHeadError& error) {
+    return http::parseResponseHead(bytes);
+  } catch (const http::ResponseHeadError& error) {
     FUZZ_CHECK(fuzz::isOneLine(error.what()), "a ResponseHeadError message is not one line");
     refused = true;
     return std::nullopt;
   }
 }
 
-bool sameHead(const arm::ResponseHead& a, const arm::ResponseHead& b) {
+bool sameHead(const http::ResponseHead& a, const http::ResponseHead& b) {
   return a.status == b.status && a.reason == b.reason && a.minorVersion == b.minorVersion &&
          a.length == b.length && a.headers.entries() == b.headers.entries();
 }
 
-void checkShape(const arm::ResponseHead& head, std::string_view input) {
+void checkShape(const http::ResponseHead& head, std::string_view input) {
   FUZZ_CHECK(head.length > 0 && head.length <= input.size(), "head length outside the input");
-  FUZZ_CHECK(head.length <= arm::kMaxHeadBytes, "head longer than kMaxHeadBytes");
+  FUZZ_CHECK(head.length <= http::kMaxHeadBytes, "head longer than kMaxHeadBytes");
   FUZZ_CHECK(input[head.length - 1] == '\n', "the head does not end at a line feed");
   FUZZ_CHECK(head.status >= 100 && head.status <= 999, "status outside 100..999");
   FUZZ_CHECK(head.minorVersion == 0 || head.minorVersion == 1, "not HTTP/1.0 or 1.1");
-  FUZZ_CHECK(head.headers.entries().size() <= arm::kMaxFields, "more than kMaxFields fields");
+  FUZZ_CHECK(head.headers.entries().size() <= http::kMaxFields, "more than kMaxFields fields");
   for (const auto& [name, value] : head.headers.entries()) {
     FUZZ_CHECK(!name.empty(), "an empty header name");
     FUZZ_CHECK(name.find_first_of(" \t\r\n:") == std::string::npos, "whitespace or a colon in a header name");
@@ -57,12 +57,12 @@ void checkShape(const arm::ResponseHead& head, std::string_view input) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   bool refused = false;
-  const std::optional<arm::ResponseHead> head = parse(input, refused);
+  const std::optional<http::ResponseHead> head = parse(input, refused);
   if (!head) return 0;
   checkShape(*head, input);
 
   bool again = false;
-  const std::optional<arm::ResponseHead> exact = parse(input.substr(0, head->length), again);
+  const std::optional<http::ResponseHead> exact = parse(input.substr(0, head->length), again);
   FUZZ_CHECK(exact && sameHead(*head, *exact), "parsing the head's own bytes gave a different result");
 
   // The receive loop calls the parser on what has arrived so far: every proper prefix of a valid head must
@@ -70,7 +70,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   // Checked on short heads only, to keep the target fast.
   if (head->length <= 512) {
     for (std::size_t n = 0; n < head->length; ++n) {
-      const std::optional<arm::ResponseHead> early = parse(input.substr(0, n), again);
+      const std::optional<http::ResponseHead> early = parse(input.substr(0, n), again);
       FUZZ_CHECK(!early, "a prefix of a head parsed as a complete head");
       FUZZ_CHECK(!again, "a prefix of a valid head was refused");
     }

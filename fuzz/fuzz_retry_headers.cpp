@@ -20,8 +20,8 @@
 
 #include "FuzzCheck.h"
 #include "arm/RateLimitState.h"
-#include "arm/http/HttpHeaders.h"
-#include "arm/http/RetryAfter.h"
+#include "http/HttpHeaders.h"
+#include "http/RetryAfter.h"
 #include "azureml/PollHint.h"
 #include "azureml/StatusDecoder.h"
 
@@ -30,7 +30,7 @@ using namespace aifoundry;
 namespace {
 
 struct Input {
-  arm::HttpHeaders headers;
+  http::HttpHeaders headers;
   azureml::RunState state = azureml::RunState::Running;
   std::int64_t ageSeconds = 0;
 };
@@ -84,20 +84,20 @@ std::optional<long long> plainDecimal(const std::optional<std::string>& text, lo
 }
 
 // The first header of that name is the one read (HttpHeaders::get); nullopt when it is unusable.
-std::optional<long long> usableMs(const arm::HttpHeaders& headers, const char* name) {
+std::optional<long long> usableMs(const http::HttpHeaders& headers, const char* name) {
   return plainDecimal(headers.get(name), 999'999'999LL);
 }
 
 // Any delay is capped at kMaxRetryAfter: a huge one is "a long time", never wrapped or read as zero.
-long long capped(long long ms) { return std::min<long long>(ms, arm::kMaxRetryAfter.count()); }
+long long capped(long long ms) { return std::min<long long>(ms, http::kMaxRetryAfter.count()); }
 
-void checkRetryAfter(const arm::HttpHeaders& headers) {
-  const std::optional<std::chrono::milliseconds> wait = arm::retryAfterFrom(headers);
+void checkRetryAfter(const http::HttpHeaders& headers) {
+  const std::optional<std::chrono::milliseconds> wait = http::retryAfterFrom(headers);
   if (!headers.has("retry-after-ms") && !headers.has("x-ms-retry-after-ms") && !headers.has("Retry-After"))
     FUZZ_CHECK(!wait, "a wait without any Retry-After header");
   if (!wait) return;
   FUZZ_CHECK(wait->count() >= 0, "negative Retry-After wait");
-  FUZZ_CHECK(*wait <= arm::kMaxRetryAfter, "a Retry-After wait above the cap");
+  FUZZ_CHECK(*wait <= http::kMaxRetryAfter, "a Retry-After wait above the cap");
   const auto first = usableMs(headers, "retry-after-ms");
   const auto second = usableMs(headers, "x-ms-retry-after-ms");
   // A plain decimal is usable whatever its surrounding blanks; only blank-free values are predicted here.
@@ -111,9 +111,9 @@ void checkRetryAfter(const arm::HttpHeaders& headers) {
   }
 }
 
-void checkRateLimits(const arm::HttpHeaders& headers) {
+void checkRateLimits(const http::HttpHeaders& headers) {
   arm::RateLimitState state;
-  arm::HttpHeaders known;
+  http::HttpHeaders known;
   known.add("x-ms-ratelimit-remaining-subscription-reads", "77");
   known.add("x-ms-ratelimit-remaining-subscription-writes", "88");
   state.update(known);

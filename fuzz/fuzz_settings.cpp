@@ -35,13 +35,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::checkShownAsOneLine(e.what());
   }
   std::vector<core::Setting> settings;
-  for (const auto& s : hostSettings) settings.push_back(core::Setting{s.key, core::SecretString(s.value), s.secret});
+  for (const auto& s : hostSettings) settings.push_back(core::Setting{s.key, common::SecretString(s.value), s.secret});
   for (const auto& line : input.lines)
-    settings.push_back(core::Setting{fuzz::field(line, 0), core::SecretString(fuzz::field(line, 1)), false});
+    settings.push_back(core::Setting{fuzz::field(line, 0), common::SecretString(fuzz::field(line, 1)), false});
   // Secrets the fuzzer does not choose, so finding one in a message is a leak and not a coincidence.
   static const std::string kCanary = "canary-7f3a9c51-secret";
-  settings.push_back(core::Setting{"Client Secret", core::SecretString(kCanary), true});
-  settings.push_back(core::Setting{"Certificate Password", core::SecretString(kCanary), true});
+  settings.push_back(core::Setting{"Client Secret", common::SecretString(kCanary), true});
+  settings.push_back(core::Setting{"Certificate Password", common::SecretString(kCanary), true});
   try {
     const pipeline_job::ConnectionSettings parsed = pipeline_job::ConnectionSettings::parse(settings);
     FUZZ_CHECK(!parsed.apiVersion.empty(), "accepted settings without an API version");

@@ -10,7 +10,7 @@
 #include "FuzzCheck.h"
 #include "FuzzInput.h"
 #include "azureml/AzureMlError.h"
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 #include "azureml/LiteralValueText.h"
 #include "azureml/TemplateCloner.h"
 
@@ -25,8 +25,8 @@ const WorkspaceRef& workspace() {
 }
 
 void checkBody(const std::string& body, const CloneRequest& request) {
-  FUZZ_CHECK(JsonView::isValid(body), "the request body is not valid JSON");
-  const JsonView root = JsonView::parse(body, "body");
+  FUZZ_CHECK(common::JsonView::isValid(body), "the request body is not valid JSON");
+  const common::JsonView root = common::JsonView::parse(body, "body");
   const auto properties = root.member("properties");
   FUZZ_CHECK(properties && properties->isObject(), "the request body has no properties object");
   const auto inputs = properties->member("inputs");
@@ -35,12 +35,12 @@ void checkBody(const std::string& body, const CloneRequest& request) {
     FUZZ_CHECK(inputs && inputs->isObject(), "parameters sent but no inputs object");
     const auto input = inputs->member(p.name);
     FUZZ_CHECK(input.has_value(), "a sent parameter is missing from inputs");
-    FUZZ_CHECK(textOf(input->member("jobInputType")) == "literal", "a sent parameter is not a literal");
-    FUZZ_CHECK(textOf(input->member("value")) == LiteralValueText::of(p), "a sent value changed on the way");
+    FUZZ_CHECK(common::textOf(input->member("jobInputType")) == "literal", "a sent parameter is not a literal");
+    FUZZ_CHECK(common::textOf(input->member("value")) == LiteralValueText::of(p), "a sent value changed on the way");
   }
   const auto tags = properties->member("tags");
   FUZZ_CHECK(tags && tags->isObject(), "the request body has no tags object");
-  FUZZ_CHECK(textOf(tags->member("polysync.template")) == request.templateName, "polysync.template is wrong");
+  FUZZ_CHECK(common::textOf(tags->member("polysync.template")) == request.templateName, "polysync.template is wrong");
 }
 
 }  // namespace

@@ -10,9 +10,9 @@
 #include <string_view>
 
 #include "FuzzCheck.h"
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 #include "azureml/WorkspaceDecoder.h"
 #include "azureml/WorkspaceRef.h"
 #include "azureml/WorkspaceUrls.h"
@@ -31,7 +31,7 @@ const WorkspaceUrls& urls() {
 void checkHistoryUrl(const std::string& host) {
   try {
     const std::string url = urls().runHistoryRunUrl(host, "run-1");
-    FUZZ_CHECK(ascii::istartsWith(url, "https://") || ascii::istartsWith(url, "http://"),
+    FUZZ_CHECK(common::ascii::istartsWith(url, "https://") || common::ascii::istartsWith(url, "http://"),
                "Run History URL without an http(s) scheme: " + url);
     for (const char c : url)
       FUZZ_CHECK(static_cast<unsigned char>(c) > 0x20 && c != 0x7f,
@@ -49,11 +49,11 @@ void checkHistoryUrl(const std::string& host) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
-  const bool valid = JsonView::isValid(text);
+  const bool valid = common::JsonView::isValid(text);
   try {
     const WorkspaceInfo info = WorkspaceDecoder::decode(text);
-    FUZZ_CHECK(valid, "WorkspaceDecoder accepted text that JsonView::isValid refuses");
-    FUZZ_CHECK(ascii::trim(info.discoveryUrl).size() == info.discoveryUrl.size(),
+    FUZZ_CHECK(valid, "WorkspaceDecoder accepted text that common::JsonView::isValid refuses");
+    FUZZ_CHECK(common::ascii::trim(info.discoveryUrl).size() == info.discoveryUrl.size(),
                "discoveryUrl keeps surrounding whitespace");
   } catch (const AzureMlError& e) {
     FUZZ_CHECK(!valid, "valid JSON was refused as a workspace");
@@ -62,7 +62,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   try {
     const std::string host = WorkspaceDecoder::runHistoryHost(text);
-    FUZZ_CHECK(valid, "runHistoryHost accepted text that JsonView::isValid refuses");
+    FUZZ_CHECK(valid, "runHistoryHost accepted text that common::JsonView::isValid refuses");
     FUZZ_CHECK(!host.empty(), "empty history host accepted");
     FUZZ_CHECK(host.back() != '/', "history host ends with '/'");
     checkHistoryUrl(host);

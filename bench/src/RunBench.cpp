@@ -1,4 +1,5 @@
 #include "RunBench.h"
+#include "pipeline_job/ArmClientWiring.h"
 
 #include <algorithm>
 #include <map>
@@ -8,7 +9,7 @@
 #include "HeapCounter.h"
 #include "ProcessStats.h"
 #include "arm/ArmClient.h"
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 #include "azureml/TemplateCloner.h"
 
 namespace bench {
@@ -40,7 +41,7 @@ azureml::CloneRequest cloneRequest(const std::string& templateName) {
 }
 
 std::string clone(const std::string& body, const azureml::CloneRequest& request) {
-  const auto root = azureml::JsonView::parse(body, "the template");
+  const auto root = common::JsonView::parse(body, "the template");
   const azureml::TemplateCloner cloner(azureml::WorkspaceRef{EmulatorProcess::kSubscription,
                                                              EmulatorProcess::kResourceGroup,
                                                              EmulatorProcess::kWorkspace});
@@ -57,8 +58,8 @@ RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, i
   emulator.admin("POST", "jobs/large-template",
                  "{\"steps\":" + std::to_string(steps) + ",\"name\":\"" + split.templateName + "\"}");
 
-  const auto client = arm::ArmClient::fromAttributes(settingsOf(emulator));
-  const arm::CallControl control;
+  const auto client = pipeline_job::makeArmClient(settingsOf(emulator));
+  const http::CallControl control;
   client->get(emulator.jobUrl("train-pipeline-template"), control);  // sign in and open the connection
 
   std::vector<double> fetch, cloneTimes, submit, abiRun;
@@ -100,7 +101,7 @@ RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, i
       options.attachAzureMlToken = true;  // the template runs as the user (no identity)
       client->put(emulator.jobUrl(name), put, control, options);
       split.submitStatus = 201;
-    } catch (const arm::HttpError& e) {
+    } catch (const http::HttpError& e) {
       split.submitStatus = e.httpStatus() ? e.httpStatus() : -1;
       split.submitError = e.what();
     }

@@ -5,11 +5,13 @@
 #include <mutex>
 
 #include "Helpers.h"
+#include "pipeline_job/ArmClientWiring.h"
 #include "TestServer.h"
 #include "arm/ArmClient.h"
 
 using namespace aifoundry;
 using namespace aifoundry::arm;
+using namespace aifoundry::http;
 using namespace armtest;
 
 namespace {
@@ -20,13 +22,13 @@ struct Recorded {
 };
 
 std::shared_ptr<ArmClient> clientFor(TestServer& server, std::atomic<int>& issued, LogCapture& log) {
-    ArmClientDependencies deps;
+    pipeline_job::ArmClientDependencies deps;
     deps.log = log.sink();
     deps.retry = fastRetry();
     deps.hostTokens = [&issued](const std::string& scope, const std::string&) {
-        return identity::HostToken{"CANARYTOKEN-" + scope + "-" + std::to_string(++issued), identity::systemUnixNow() + 3600};
+        return identity::HostToken{"CANARYTOKEN-" + scope + "-" + std::to_string(++issued), http::systemUnixNow() + 3600};
     };
-    return ArmClient::fromAttributes({{"Resource Manager Endpoint", server.url("")}, {"Allow Plain HTTP To Loopback", "true"}}, deps);
+    return pipeline_job::makeArmClient({{"Resource Manager Endpoint", server.url("")}, {"Allow Plain HTTP To Loopback", "true"}}, deps);
 }
 
 
@@ -184,10 +186,10 @@ TEST(ArmClientLog, OnlyLevelsTheHostWantsAreWritten) {
     std::mutex mutex;
     std::vector<std::pair<LogLevel, std::string>> written;
     std::atomic<int> asked{0};
-    ArmClientDependencies deps;
+    pipeline_job::ArmClientDependencies deps;
     deps.retry = fastRetry();
     deps.hostTokens = [](const std::string& scope, const std::string&) {
-        return identity::HostToken{"CANARYTOKEN-" + scope, identity::systemUnixNow() + 3600};
+        return identity::HostToken{"CANARYTOKEN-" + scope, http::systemUnixNow() + 3600};
     };
     deps.log = LogSink(
         [&](LogLevel level, const std::string& line) {
@@ -198,7 +200,7 @@ TEST(ArmClientLog, OnlyLevelsTheHostWantsAreWritten) {
             ++asked;
             return level != LogLevel::Debug;
         });
-    auto client = ArmClient::fromAttributes(
+    auto client = pipeline_job::makeArmClient(
         {{"Resource Manager Endpoint", server.url("")}, {"Allow Plain HTTP To Loopback", "true"}}, deps);
     client->get("/jobs/ok", CallControl());
     client->get("/jobs/ok", CallControl());

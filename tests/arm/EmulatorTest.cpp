@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "Helpers.h"
+#include "pipeline_job/ArmClientWiring.h"
 #include "TestCertificate.h"
 #include "arm/ArmClient.h"
 #include "identity/ManagedIdentityCredential.h"
@@ -18,6 +19,7 @@
 
 using namespace aifoundry;
 using namespace aifoundry::arm;
+using namespace aifoundry::http;
 using namespace armtest;
 using azureml_emulator::Emulator;
 using azureml_emulator::EmulatorOptions;
@@ -57,8 +59,8 @@ struct EmulatorFixture : ::testing::Test {
         if (emulator->options().https) a["CA Bundle Path"] = emulator->caCertPath();
         return a;
     }
-    ArmClientDependencies deps() {
-        ArmClientDependencies d;
+    pipeline_job::ArmClientDependencies deps() {
+        pipeline_job::ArmClientDependencies d;
         d.log = log.sink();
         d.retry = fastRetry();
         auto mi = identity::managedIdentityRetryOptions();
@@ -67,8 +69,8 @@ struct EmulatorFixture : ::testing::Test {
         d.environment = [](const std::string&) { return std::optional<std::string>(); };
         return d;
     }
-    std::shared_ptr<ArmClient> client(const Attributes& a, ArmClientDependencies d) {
-        return ArmClient::fromAttributes(a, std::move(d));
+    std::shared_ptr<ArmClient> client(const Attributes& a, pipeline_job::ArmClientDependencies d) {
+        return pipeline_job::makeArmClient(a, std::move(d));
     }
     std::shared_ptr<ArmClient> client() { return client(attributes(), deps()); }
     std::string workspace() const { return emulator->workspaceUrl() + "?api-version=2024-10-01"; }
@@ -327,14 +329,14 @@ TEST(EmulatorPlainHttp, IsRefusedUnlessAllowedForLoopback) {
     emulator.start();
     Attributes a{{"Authentication Method", "Service Principal"}, {"Tenant Id", emulator.options().tenant}, {"Client Id", kClient},
                  {"Client Secret", kSecret}, {"Resource Manager Endpoint", emulator.baseUrl()}, {"Authority Host", emulator.baseUrl()}};
-    ArmClientDependencies d;
+    pipeline_job::ArmClientDependencies d;
     d.retry = fastRetry();
-    auto refused = ArmClient::fromAttributes(a, d);
+    auto refused = pipeline_job::makeArmClient(a, d);
     auto error = errorOf([&] { refused->get(emulator.workspaceUrl() + "?api-version=2024-10-01", CallControl()); });
     EXPECT_EQ(error.reason(), ErrorReason::InvalidSettings);
     EXPECT_NE(std::string(error.what()).find("Allow Plain HTTP To Loopback"), std::string::npos) << error.what();
     EXPECT_EQ(emulator.connectionsAccepted(), 0u);
     a["Allow Plain HTTP To Loopback"] = "true";
-    auto allowed = ArmClient::fromAttributes(a, d);
+    auto allowed = pipeline_job::makeArmClient(a, d);
     EXPECT_EQ(allowed->get(emulator.workspaceUrl() + "?api-version=2024-10-01", CallControl()).status, 200);
 }

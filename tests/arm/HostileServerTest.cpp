@@ -15,14 +15,16 @@
 #include <mutex>
 
 #include "Helpers.h"
+#include "pipeline_job/ArmClientWiring.h"
 #include "TestServer.h"
 #include "arm/ArmClient.h"
 #include "arm/TokenDestinations.h"
-#include "arm/http/RetryAfter.h"
+#include "http/RetryAfter.h"
 #include "identity/CredentialFactory.h"
 
 using namespace aifoundry;
 using namespace aifoundry::arm;
+using namespace aifoundry::http;
 using namespace armtest;
 
 namespace {
@@ -45,14 +47,14 @@ struct SeenHeaders {
 // An ArmClient signed in through the host's token provider (counted), with `extra` settings on top.
 std::shared_ptr<ArmClient> hostTokenClient(const Attributes& attributes, std::atomic<int>& issued, LogCapture& log,
                                            const std::string& token = "CANARY-opaque-host-token") {
-    ArmClientDependencies deps;
+    pipeline_job::ArmClientDependencies deps;
     deps.log = log.sink();
     deps.retry = fastRetry();
     deps.hostTokens = [&issued, token](const std::string&, const std::string&) {
         ++issued;
-        return identity::HostToken{token, identity::systemUnixNow() + 3600};
+        return identity::HostToken{token, http::systemUnixNow() + 3600};
     };
-    return ArmClient::fromAttributes(attributes, deps);
+    return pipeline_job::makeArmClient(attributes, deps);
 }
 
 Attributes loopbackArm(const TestServer& server) {
@@ -277,11 +279,11 @@ struct EchoingAzure {
 TEST(HostileTokenEcho, AClientSecretSignInsOpaqueTokenQuotedInAnErrorIsNeverPrinted) {
     EchoingAzure azure;
     LogCapture log;
-    ArmClientDependencies deps;
+    pipeline_job::ArmClientDependencies deps;
     deps.log = log.sink();
     deps.retry = fastRetry();
     deps.environment = [](const std::string&) { return std::optional<std::string>(); };
-    auto client = ArmClient::fromAttributes({{"Resource Manager Endpoint", azure.server.url("")},
+    auto client = pipeline_job::makeArmClient({{"Resource Manager Endpoint", azure.server.url("")},
                                              {"Authority Host", azure.server.url("")},
                                              {"Allow Plain HTTP To Loopback", "true"},
                                              {"Authentication Method", "Service Principal"},
@@ -434,7 +436,7 @@ identity::EnvironmentReader envOf(std::map<std::string, std::string> values) {
 
 struct CredentialKind {
     const char* name;
-    std::function<std::shared_ptr<identity::TokenCredential>(const std::string& url, const std::string& tokenFile, LogCapture&)> make;
+    std::function<std::shared_ptr<http::TokenCredential>(const std::string& url, const std::string& tokenFile, LogCapture&)> make;
 };
 
 identity::CredentialDependencies credentialDeps(LogCapture& log, identity::EnvironmentReader env = {}) {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "../arm/ScriptedServer.h"
+#include "ScriptedServer.h"
 
 namespace host_test {
 

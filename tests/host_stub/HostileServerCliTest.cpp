@@ -176,7 +176,7 @@ TEST_F(HostileServer, MonitorUrlFromAReplyIsShownOnlyWhenHttps) {
     return runHost(arm.hostArgs({"poll", "--job-type", kJobType, "run-1"}));
   };
   // Two schemes through the host; MonitorUrl.OnlyHttpsLinksAreShowableAndPlainHttpOnlyToLoopbackWhenAllowed
-  // (tests/unit/azureml/UrlsTest.cpp) has data:, file:, blanks, controls and more.
+  // (tests/azureml/UrlsTest.cpp) has data:, file:, blanks, controls and more.
   for (const std::string bad :
        {"javascript:alert(document.cookie)", "http://studio.example.com/runs/run-1"}) {
     const HostResult r = pollWith(bad);

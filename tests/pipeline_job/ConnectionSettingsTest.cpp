@@ -2,13 +2,13 @@
 // one is named in an InvalidSettings error (never its value).
 #include "PipelineJobFixture.h"
 
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/ConnectionSettings.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 class ConnectionSettingsTest : public PipelineJobTest {};
 
@@ -62,7 +62,7 @@ TEST_F(ConnectionSettingsTest, ServicePrincipalWithoutSecretIsRefused) {
 // or a mis-cased `Resource Manager Endpoint` would sign in to one place and call another.
 TEST(ConnectionSettingsNames, AreMatchedRegardlessOfCaseAsTheSignInLayerMatchesThem) {
   auto setting = [](std::string key, std::string value) {
-    return core::Setting{std::move(key), core::SecretString(std::move(value)), false};
+    return core::Setting{std::move(key), common::SecretString(std::move(value)), false};
   };
   std::vector<core::Setting> settings;
   settings.push_back(setting("subscription id", "00000000-1111-2222-3333-444444444444"));

@@ -4,12 +4,12 @@
 
 #include <algorithm>
 
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 class DiscoveryTest : public PipelineJobTest {
  protected:

@@ -58,7 +58,7 @@ std::shared_ptr<WorkspaceConnection> connectionTo(LyingWorkspace& azure, const R
            {"Workspace Name", "ws-hostile"},
            {"Resource Manager Endpoint", azure.server.url("")},
            {"Allow Plain HTTP To Loopback", "true"}}) {
-    settings.push_back(core::Setting{key, core::SecretString(value), false});
+    settings.push_back(core::Setting{key, common::SecretString(value), false});
   }
   return std::make_shared<WorkspaceConnection>(ConnectionSettings::parse(settings), host,
                                                PipelineJobOptions{});
@@ -77,7 +77,7 @@ TEST(HostileRunHistory, ALyingApiHostGetsNoTokenAndTheDiscoveryDocumentNone) {
   azure.api = "https://eastus.api.azureml.ms.attacker.test";
   RecordingHost host([](const std::string&) { return std::string(kHostToken); });
   RunHistoryReader reader(connectionTo(azure, host));
-  EXPECT_FALSE(reader.run("run-1", arm::CallControl()));
+  EXPECT_FALSE(reader.run("run-1", http::CallControl()));
   const auto seen = azure.requests();
   ASSERT_EQ(seen.size(), 2u) << "the workspace and the discovery document, nothing else";
   EXPECT_EQ(seen[0].second, std::string("Bearer ") + kHostToken);
@@ -95,7 +95,7 @@ TEST(HostileRunHistory, AChildrenNextLinkToAnotherHostIsNotFollowed) {
   azure.nextLink = "https://attacker.test/history/v1.0/page-2";
   RecordingHost host([](const std::string&) { return std::string(kHostToken); });
   RunHistoryReader reader(connectionTo(azure, host));
-  EXPECT_FALSE(reader.firstFailedStep("run-1", arm::CallControl()));
+  EXPECT_FALSE(reader.firstFailedStep("run-1", http::CallControl()));
   const auto seen = azure.requests();
   ASSERT_EQ(seen.size(), 3u);
   EXPECT_NE(seen[2].first.find("/runs/run-1/children"), std::string::npos) << seen[2].first;

@@ -3,12 +3,12 @@
 #include <chrono>
 #include <thread>
 
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/PipelineJobType.h"
 
 namespace aifoundry::pipeline_job::testing {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 azureml_emulator::EmulatorOptions PipelineJobTest::makeOptions() {
   azureml_emulator::EmulatorOptions options;
@@ -65,7 +65,7 @@ std::vector<core::Setting> PipelineJobTest::settings(const Settings& changes) co
   }
   std::vector<core::Setting> result;
   for (const auto& [key, value] : all) {
-    result.push_back(core::Setting{key, core::SecretString(value), key == names::kClientSecret});
+    result.push_back(core::Setting{key, common::SecretString(value), key == names::kClientSecret});
   }
   return result;
 }
@@ -139,7 +139,7 @@ core::Parameter PipelineJobTest::input(const std::string& name, const std::strin
   p.name = name;
   p.direction = core::Direction::Input;
   p.dataType = type;
-  p.value = core::SecretString(value);
+  p.value = common::SecretString(value);
   p.secret = type == core::DataType::Secret;
   return p;
 }

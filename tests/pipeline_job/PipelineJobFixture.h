@@ -17,7 +17,7 @@
 #include "azureml_emulator/Emulator.h"
 #include "core/JobType.h"
 #include "core/JobTypeError.h"
-#include "core/ManualCallContext.h"
+#include "ManualCallContext.h"
 
 namespace aifoundry::pipeline_job::testing {
 

@@ -19,7 +19,7 @@ core::AccessToken RecordingHost::tokenForScope(const std::string& scope, const s
     scopes_.push_back(scope);
   }
   core::AccessToken token;
-  token.token = core::SecretString(tokens_(scope));
+  token.token = common::SecretString(tokens_(scope));
   return token;
 }
 

@@ -2,8 +2,8 @@
 // validated before anything is submitted.
 #include "PipelineJobFixture.h"
 
-#include "azureml/JsonView.h"
-#include "core/PipelineSettingNames.h"
+#include "common/JsonView.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/ConnectionSettings.h"
 #include "pipeline_job/PipelineJobOptions.h"
 #include "pipeline_job/WorkspaceConnection.h"
@@ -15,7 +15,7 @@
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-using azureml::JsonView;
+using common::JsonView;
 
 class RunTest : public PipelineJobTest {
  protected:
@@ -85,7 +85,7 @@ TEST_F(RunTest, OutputParametersAreNotSent) {
 
 TEST_F(RunTest, ComputeAttributeOverridesTheTemplatesCompute) {
   auto r = request(kTrainTemplate);
-  r.attributes.push_back(core::Setting{std::string(core::pipeline::kComputeNameAttribute), core::SecretString("big-gpus"), false});
+  r.attributes.push_back(core::Setting{std::string(pipeline_job::names::kComputeNameAttribute), common::SecretString("big-gpus"), false});
   run(r);
   EXPECT_EQ(member(onlyPut().body, {"properties", "computeId"}),
             "\"" + emulator->workspaceArmId() + "/computes/big-gpus\"");
@@ -161,7 +161,7 @@ TEST_F(RunTest, RunReturnsTheMonitorUrl) {
 // (ARM and, for the submission's x-azureml-token, Azure ML), and `Studio Host` builds the Monitor URL when
 // the service gave no Studio link of its own (the service's link wins when it did, per the contract).
 TEST_F(RunTest, SovereignCloudUsesItsScopesAndTheStudioHostOverride) {
-  namespace names = core::pipeline;
+  namespace names = pipeline_job::names;
   const Settings gov = {{std::string(names::kAzureCloud), std::string(names::kCloudUsGovernment)},
                         {std::string(names::kStudioHost), "studio.gov.example"}};
   auto instanceGov = connect(gov);

@@ -1,12 +1,12 @@
 // Test connectivity: sign in, read the workspace, and say plainly which outcome it is.
 #include "PipelineJobFixture.h"
 
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 class TestConnectionTest : public PipelineJobTest {};
 

@@ -3,12 +3,12 @@
 // plain HTTP is refused unless the endpoint is loopback and `Allow Plain HTTP To Loopback` is true.
 // (Certificate faults one by one — self-signed, expired, wrong host — are in tests/arm/TlsTest.cpp.)
 #include "PipelineJobFixture.h"
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 class TlsSettingsTest : public PipelineJobTest {
  protected:

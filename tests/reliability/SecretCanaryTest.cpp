@@ -21,7 +21,7 @@
 
 #include "CanaryCertificate.h"
 #include "PipelineJobFixture.h"
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "identity/ManagedIdentityCredential.h"
 #include "pipeline_job/PipelineJobOptions.h"
 #include "pipeline_job/PipelineJobType.h"
@@ -29,7 +29,7 @@
 namespace aifoundry::pipeline_job::testing {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 constexpr const char* kCanaryClient = "0f0e0d0c-0000-4000-8000-0000000ca4a1";
 constexpr const char* kCertClient = "0f0e0d0c-0000-4000-8000-0000000ca4a2";

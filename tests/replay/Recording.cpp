@@ -5,13 +5,13 @@
 #include <sstream>
 #include <stdexcept>
 
-#include "azureml/AsciiText.h"
-#include "azureml/JsonView.h"
+#include "common/AsciiText.h"
+#include "common/JsonView.h"
 
 namespace replay {
 namespace {
 
-using aifoundry::azureml::JsonView;
+using aifoundry::common::JsonView;
 
 std::string readFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -42,7 +42,7 @@ Headers headersOf(const std::optional<JsonView>& object) {
 
 std::string find(const Headers& headers, const std::string& name) {
   for (const auto& [key, value] : headers)
-    if (aifoundry::azureml::ascii::iequals(key, name)) return value;
+    if (aifoundry::common::ascii::iequals(key, name)) return value;
   return {};
 }
 

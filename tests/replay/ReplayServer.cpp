@@ -7,12 +7,12 @@
 #include <sstream>
 
 #include "TestServer.h"
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 
 namespace replay {
 namespace {
 
-using aifoundry::azureml::ascii::iequals;
+using aifoundry::common::ascii::iequals;
 
 bool endsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() &&

@@ -35,7 +35,7 @@
 #include "ReplayServer.h"
 #include "TestCallContext.h"
 #include "TestHost.h"
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 
 namespace replay {
 namespace {
@@ -330,7 +330,7 @@ TEST_F(Replay, EveryRecordedPipelineJobReplyDecodesThroughThePoll) {
   // same Run model that GET runs/{id} answers with), served where the plugin asks for it.
   const Exchange rundata = recorded("pipeline_download_canceled.json", "POST", "/rundata");
   const std::string runMetadata = std::string(
-      aifoundry::azureml::JsonView::parse(rundata.responseBody, "rundata").member("runMetadata")->raw());
+      aifoundry::common::JsonView::parse(rundata.responseBody, "rundata").member("runMetadata")->raw());
   const Object::Ptr historyRun = parseObject(runMetadata);
   Reply historyReply = replyOf(rundata);
   historyReply.body = runMetadata;

@@ -24,7 +24,7 @@ void receiveToken(const psj_token_sink* sink, const char* token, std::uint64_t l
       receiver->malformed = true;
       return;
     }
-    receiver->token.token = core::SecretString(std::string_view(token, static_cast<std::size_t>(len)));
+    receiver->token.token = common::SecretString(std::string_view(token, static_cast<std::size_t>(len)));
     receiver->token.expiresOnUnixS = expiresOn;
     receiver->received = true;
   } catch (...) {

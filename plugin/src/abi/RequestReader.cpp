@@ -67,7 +67,7 @@ std::vector<core::Setting> readKeyValues(const psj_kv* const* items, std::uint64
     setting.key = std::string(borrowed(items[i]->key, entry + " key", code));
     if (setting.key.empty()) invalid(code, entry + " has an empty key");
     setting.secret = (items[i]->flags & PSJ_KV_SECRET) != 0;
-    setting.value = core::SecretString(borrowed(items[i]->value, "the value of '" + setting.key + "'", code));
+    setting.value = common::SecretString(borrowed(items[i]->value, "the value of '" + setting.key + "'", code));
     settings.push_back(std::move(setting));
   }
   return settings;
@@ -104,7 +104,7 @@ std::vector<core::Parameter> readParameters(const psj_parameter* const* items, s
     parameter.direction = readDirection(item.direction, named);
     parameter.dataType = readDataType(item.data_type, named);
     parameter.secret = (item.flags & PSJ_PARAM_SECRET) != 0 || parameter.dataType == core::DataType::Secret;
-    parameter.value = core::SecretString(borrowed(item.value, "the value of " + named, code));
+    parameter.value = common::SecretString(borrowed(item.value, "the value of " + named, code));
     parameters.push_back(std::move(parameter));
   }
   return parameters;

@@ -19,17 +19,16 @@
 
 #include "arm/RateLimitState.h"
 #include "arm/TokenDestinations.h"
-#include "arm/http/AttributeReader.h"
-#include "arm/http/CallControl.h"
-#include "arm/http/HttpError.h"
-#include "arm/http/HttpMessage.h"
-#include "arm/http/HttpPipeline.h"
-#include "arm/http/HttpTransport.h"
-#include "arm/http/Log.h"
-#include "arm/http/RetryPolicy.h"
+#include "http/AttributeReader.h"
+#include "http/CallControl.h"
+#include "http/HttpError.h"
+#include "http/HttpMessage.h"
+#include "http/HttpPipeline.h"
+#include "http/HttpTransport.h"
+#include "http/Log.h"
+#include "http/RetryPolicy.h"
 #include "identity/CloudSettings.h"
-#include "identity/CredentialFactory.h"
-#include "identity/TokenCredential.h"
+#include "http/TokenCredential.h"
 
 namespace aifoundry::arm {
 
@@ -40,67 +39,53 @@ struct ArmRequestOptions {
     // Send no token at all: for documents Azure serves to anyone (a workspace's service discovery document,
     // which Azure's SDK reads unauthenticated), so a lying discoveryUrl collects nothing.
     bool anonymous = false;
-    HttpHeaders extraHeaders;
+    http::HttpHeaders extraHeaders;
 };
 
 struct ArmClientConfig {
-    std::shared_ptr<HttpTransport> transport;
-    std::shared_ptr<identity::TokenCredential> credential;  // cached (CredentialFactory::create)
+    std::shared_ptr<http::HttpTransport> transport;
+    std::shared_ptr<http::TokenCredential> credential;  // the caller builds it (cached, as every sign-in should be)
     identity::CloudSettings cloud;
-    RetryOptions retry;
-    LogSink log;
-};
-
-// What the job-type layer supplies besides the attributes (tests also shrink delays here).
-struct ArmClientDependencies {
-    LogSink log;
-    identity::HostTokenSource hostTokens;   // for `Polysync Service Principal`
-    identity::EnvironmentReader environment;  // empty: the process environment
-    RetryOptions retry;                     // ARM and Entra requests
-    std::optional<RetryOptions> managedIdentityRetry;
-    identity::TokenCacheOptions cache;
-    std::optional<TransportOptions> transport;  // empty: from the attributes
+    http::RetryOptions retry;
+    http::LogSink log;
 };
 
 class ArmClient {
 public:
     explicit ArmClient(ArmClientConfig config);
 
-    // Validates every setting (cloud, transport, credential); throws HttpError(InvalidSettings).
-    static std::shared_ptr<ArmClient> fromAttributes(const Attributes& attributes, ArmClientDependencies deps = {});
-
     // `url` is absolute, or a path ("/subscriptions/...") relative to the Resource Manager endpoint.
-    HttpResponse get(const std::string& url, const CallControl& control, const ArmRequestOptions& options = {}) const;
-    HttpResponse put(const std::string& url, const std::string& jsonBody, const CallControl& control,
+    http::HttpResponse get(const std::string& url, const http::CallControl& control, const ArmRequestOptions& options = {}) const;
+    http::HttpResponse put(const std::string& url, const std::string& jsonBody, const http::CallControl& control,
                      const ArmRequestOptions& options = {}) const;
-    HttpResponse post(const std::string& url, const std::string& jsonBody, const CallControl& control,
+    http::HttpResponse post(const std::string& url, const std::string& jsonBody, const http::CallControl& control,
                       const ArmRequestOptions& options = {}) const;
-    HttpResponse del(const std::string& url, const CallControl& control, const ArmRequestOptions& options = {}) const;
+    http::HttpResponse del(const std::string& url, const http::CallControl& control, const ArmRequestOptions& options = {}) const;
     // GET whose 2xx body is delivered to `sink` as it arrives (large list pages); not retried once begun.
-    HttpResponse getStreaming(const std::string& url, const std::function<void(const char*, std::size_t)>& sink,
-                              const CallControl& control, const ArmRequestOptions& options = {}) const;
+    http::HttpResponse getStreaming(const std::string& url, const std::function<void(const char*, std::size_t)>& sink,
+                              const http::CallControl& control, const ArmRequestOptions& options = {}) const;
 
     // Any method, any status returned (no throw on 4xx/5xx); throws only when no reply was had.
-    HttpResponse send(HttpRequest request, const CallControl& control) const;
+    http::HttpResponse send(http::HttpRequest request, const http::CallControl& control) const;
 
     // Latest ARM rate-limit budget seen on any reply (for next-poll hints).
     std::optional<long> remainingReads() const { return rateLimits_->remainingReads(); }
     std::optional<long> remainingWrites() const { return rateLimits_->remainingWrites(); }
 
     const identity::CloudSettings& cloud() const { return config_.cloud; }
-    const std::shared_ptr<identity::TokenCredential>& credential() const { return config_.credential; }
-    const HttpTransport& transport() const { return *config_.transport; }
+    const std::shared_ptr<http::TokenCredential>& credential() const { return config_.credential; }
+    const http::HttpTransport& transport() const { return *config_.transport; }
     std::string absoluteUrl(const std::string& url) const;
 
 private:
-    HttpResponse call(const std::string& method, const std::string& url, const std::string& body, const CallControl& control,
+    http::HttpResponse call(const std::string& method, const std::string& url, const std::string& body, const http::CallControl& control,
                       const ArmRequestOptions& options, const std::function<void(const char*, std::size_t)>* sink) const;
 
     ArmClientConfig config_;
     std::shared_ptr<RateLimitState> rateLimits_;
     std::shared_ptr<const TokenDestinations> destinations_;
-    std::shared_ptr<HttpPipeline> pipeline_;
-    std::shared_ptr<HttpPipeline> anonymousPipeline_;
+    std::shared_ptr<http::HttpPipeline> pipeline_;
+    std::shared_ptr<http::HttpPipeline> anonymousPipeline_;
 };
 
 }  // namespace aifoundry::arm

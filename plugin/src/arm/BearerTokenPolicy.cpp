@@ -1,19 +1,19 @@
 #include "arm/BearerTokenPolicy.h"
 
-#include "arm/http/ResponseErrorBuilder.h"
+#include "http/ResponseErrorBuilder.h"
 
 namespace aifoundry::arm {
 
-BearerTokenPolicy::BearerTokenPolicy(std::shared_ptr<identity::TokenCredential> credential, std::string scope,
+BearerTokenPolicy::BearerTokenPolicy(std::shared_ptr<http::TokenCredential> credential, std::string scope,
                                      std::shared_ptr<const TokenDestinations> destinations)
     : credential_(std::move(credential)), scope_(std::move(scope)), destinations_(std::move(destinations)) {}
 
-HttpResponse BearerTokenPolicy::send(HttpRequest& request, const CallControl& control, const Next& next) {
-    destinations_->check(request.url, operationOf(request));
-    const identity::TokenRequestContext context{scope_, {}};
+http::HttpResponse BearerTokenPolicy::send(http::HttpRequest& request, const http::CallControl& control, const Next& next) {
+    destinations_->check(request.url, http::operationOf(request));
+    const http::TokenRequestContext context{scope_, {}};
     const auto token = credential_->getToken(context, control);
     request.headers.set("Authorization", "Bearer " + token.token);
-    HttpResponse response = next(request, control);
+    http::HttpResponse response = next(request, control);
     if (response.status != 401) return response;
 
     credential_->invalidate(context, token.token);

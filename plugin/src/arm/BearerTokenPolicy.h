@@ -8,19 +8,19 @@
 #include <string>
 
 #include "arm/TokenDestinations.h"
-#include "arm/http/HttpPolicy.h"
-#include "identity/TokenCredential.h"
+#include "http/HttpPolicy.h"
+#include "http/TokenCredential.h"
 
 namespace aifoundry::arm {
 
-class BearerTokenPolicy : public HttpPolicy {
+class BearerTokenPolicy : public http::HttpPolicy {
 public:
-    BearerTokenPolicy(std::shared_ptr<identity::TokenCredential> credential, std::string scope,
+    BearerTokenPolicy(std::shared_ptr<http::TokenCredential> credential, std::string scope,
                       std::shared_ptr<const TokenDestinations> destinations);
-    HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
+    http::HttpResponse send(http::HttpRequest& request, const http::CallControl& control, const Next& next) override;
 
 private:
-    std::shared_ptr<identity::TokenCredential> credential_;
+    std::shared_ptr<http::TokenCredential> credential_;
     std::string scope_;
     std::shared_ptr<const TokenDestinations> destinations_;
 };

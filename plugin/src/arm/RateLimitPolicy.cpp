@@ -2,8 +2,8 @@
 
 namespace aifoundry::arm {
 
-HttpResponse RateLimitPolicy::send(HttpRequest& request, const CallControl& control, const Next& next) {
-    HttpResponse response = next(request, control);
+http::HttpResponse RateLimitPolicy::send(http::HttpRequest& request, const http::CallControl& control, const Next& next) {
+    http::HttpResponse response = next(request, control);
     state_->update(response.headers);
     return response;
 }

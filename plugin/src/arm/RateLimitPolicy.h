@@ -4,14 +4,14 @@
 #include <memory>
 
 #include "arm/RateLimitState.h"
-#include "arm/http/HttpPolicy.h"
+#include "http/HttpPolicy.h"
 
 namespace aifoundry::arm {
 
-class RateLimitPolicy : public HttpPolicy {
+class RateLimitPolicy : public http::HttpPolicy {
 public:
     explicit RateLimitPolicy(std::shared_ptr<RateLimitState> state) : state_(std::move(state)) {}
-    HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
+    http::HttpResponse send(http::HttpRequest& request, const http::CallControl& control, const Next& next) override;
 
 private:
     std::shared_ptr<RateLimitState> state_;

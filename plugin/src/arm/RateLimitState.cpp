@@ -15,7 +15,7 @@ std::optional<long> load(const std::atomic<long>& source) {
 }
 }  // namespace
 
-void RateLimitState::update(const HttpHeaders& headers) {
+void RateLimitState::update(const http::HttpHeaders& headers) {
     store(reads_, headers.get("x-ms-ratelimit-remaining-subscription-reads"));
     store(writes_, headers.get("x-ms-ratelimit-remaining-subscription-writes"));
 }

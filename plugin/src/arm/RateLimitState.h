@@ -6,13 +6,13 @@
 #include <atomic>
 #include <optional>
 
-#include "arm/http/HttpHeaders.h"
+#include "http/HttpHeaders.h"
 
 namespace aifoundry::arm {
 
 class RateLimitState {
 public:
-    void update(const HttpHeaders& headers);
+    void update(const http::HttpHeaders& headers);
     std::optional<long> remainingReads() const;
     std::optional<long> remainingWrites() const;
 

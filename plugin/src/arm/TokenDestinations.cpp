@@ -6,10 +6,10 @@
 
 #include <optional>
 
-#include "arm/http/EndpointGuard.h"
-#include "arm/http/HttpError.h"
-#include "arm/http/Redactor.h"
-#include "arm/http/TransportOptions.h"
+#include "http/EndpointGuard.h"
+#include "http/HttpError.h"
+#include "http/Redactor.h"
+#include "http/TransportOptions.h"
 
 namespace aifoundry::arm {
 
@@ -59,7 +59,7 @@ bool TokenDestinations::allows(const std::string& url) const {
     const auto target = targetOf(url);
     if (!target) return false;
     if (target->scheme == armScheme_ && target->host == armHost_ && target->port == armPort_) return true;
-    if (loopbackAllowed_ && isLoopbackHost(target->host)) return true;
+    if (loopbackAllowed_ && http::isLoopbackHost(target->host)) return true;
     if (target->scheme != "https") return false;
     for (const auto& pattern : hosts_)
         if (!pattern.empty() && matches(target->host, pattern)) return true;
@@ -69,17 +69,17 @@ bool TokenDestinations::allows(const std::string& url) const {
 void TokenDestinations::check(const std::string& url, const std::string& operation) const {
     if (allows(url)) return;
     const auto target = targetOf(url);
-    const std::string host = target ? oneLine(target->host, 100) : std::string("an unparsable URL");
+    const std::string host = target ? http::oneLine(target->host, 100) : std::string("an unparsable URL");
     std::string why;
-    if (target && isLoopbackHost(target->host))
-        why = "it is a loopback address and '" + std::string(settings::kAllowPlainHttpToLoopback) + "' is not true";
+    if (target && http::isLoopbackHost(target->host))
+        why = "it is a loopback address and '" + std::string(http::settings::kAllowPlainHttpToLoopback) + "' is not true";
     else if (target && target->scheme != "https")
         why = "it is not HTTPS";
     else
         why = "it is neither the Resource Manager endpoint nor an Azure ML host of " + cloudName_ + " (" + listOf(hosts_) +
               ")";
-    throwError(ErrorReason::InvalidSettings,
-               Redactor::redact(operation + ": refusing to send the access token to '" + host + "': " + why +
+    http::throwError(http::ErrorReason::InvalidSettings,
+               http::Redactor::redact(operation + ": refusing to send the access token to '" + host + "': " + why +
                                 "; if that host is a trusted Azure ML endpoint, add it to '" + settings::kAdditionalTokenHosts +
                                 "'"));
 }

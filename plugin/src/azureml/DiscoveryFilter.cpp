@@ -1,12 +1,12 @@
 #include "azureml/DiscoveryFilter.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/PolysyncTags.h"
 
 namespace aifoundry::azureml {
 
 DiscoveryFilter::DiscoveryFilter(std::string_view requiredTagKey)
-    : requiredTagKey_(ascii::trim(requiredTagKey)) {}
+    : requiredTagKey_(common::ascii::trim(requiredTagKey)) {}
 
 bool DiscoveryFilter::accepts(const Job& job) const {
   if (!job.isPipeline()) return false;

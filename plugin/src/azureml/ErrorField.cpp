@@ -2,18 +2,18 @@
 
 namespace aifoundry::azureml {
 
-ErrorField ErrorField::read(JsonView error) {
+ErrorField ErrorField::read(common::JsonView error) {
   ErrorField out;
   if (!error.isObject()) {
-    out.message = nonEmptyTextOf(error);
+    out.message = common::nonEmptyTextOf(error);
     return out;
   }
   if (const auto inner = error.member("error"); inner && inner->isObject()) {
-    out.code = nonEmptyTextOf(inner->member("code"));
-    out.message = nonEmptyTextOf(inner->member("message"));
+    out.code = common::nonEmptyTextOf(inner->member("code"));
+    out.message = common::nonEmptyTextOf(inner->member("message"));
   }
-  if (!out.code) out.code = nonEmptyTextOf(error.member("code"));
-  if (!out.message) out.message = nonEmptyTextOf(error.member("message"));
+  if (!out.code) out.code = common::nonEmptyTextOf(error.member("code"));
+  if (!out.message) out.message = common::nonEmptyTextOf(error.member("message"));
   return out;
 }
 

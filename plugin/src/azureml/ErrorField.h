@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 
@@ -15,7 +15,7 @@ struct ErrorField {
   std::optional<std::string> message;  // nullopt when absent or empty
 
   // The inner error.error wins field by field over the outer one, as Run History nests the real error there.
-  static ErrorField read(JsonView error);
+  static ErrorField read(common::JsonView error);
 };
 
 }  // namespace aifoundry::azureml

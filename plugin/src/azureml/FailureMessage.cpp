@@ -1,16 +1,16 @@
 #include "azureml/FailureMessage.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 namespace {
 
 std::string usable(const std::optional<std::string>& text) {
-  return text ? ascii::oneLine(*text, FailureMessage::kMaxLength) : std::string();
+  return text ? common::ascii::oneLine(*text, FailureMessage::kMaxLength) : std::string();
 }
 
 // The whole message, prefix and Monitor URL included, stays within kMaxLength.
-std::string bounded(const std::string& message) { return ascii::oneLine(message, FailureMessage::kMaxLength); }
+std::string bounded(const std::string& message) { return common::ascii::oneLine(message, FailureMessage::kMaxLength); }
 
 }  // namespace
 
@@ -20,9 +20,9 @@ std::string FailureMessage::compose(const FailureSources& s) {
   const std::string seeUrl = s.monitorUrl.empty() ? std::string("open the run in Azure ML Studio")
                                                   : "open the Monitor URL: " + s.monitorUrl;
   if (s.failedStep) {
-    const std::string step = ascii::oneLine(s.failedStep->stepName, 200);
+    const std::string step = common::ascii::oneLine(s.failedStep->stepName, 200);
     std::string detail = usable(s.failedStep->message);
-    if (detail.empty() && !s.failedStep->code.empty()) detail = ascii::oneLine(s.failedStep->code, 200);
+    if (detail.empty() && !s.failedStep->code.empty()) detail = common::ascii::oneLine(s.failedStep->code, 200);
     if (!detail.empty()) return bounded("step '" + step + "' failed: " + detail);
     return bounded("step '" + step + "' failed without a message; " + seeUrl);
   }

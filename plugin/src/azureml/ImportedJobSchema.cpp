@@ -1,13 +1,13 @@
 #include "azureml/ImportedJobSchema.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 
 ImportedJob ImportedJobSchema::from(const Job& job) {
   ImportedJob out;
   out.externalId = job.name;
-  out.name = ascii::trim(job.displayName).empty() ? job.name : job.displayName;
+  out.name = common::ascii::trim(job.displayName).empty() ? job.name : job.displayName;
   out.description = job.description;
   for (const JobInput& in : job.inputs) {
     ImportedParameter p;

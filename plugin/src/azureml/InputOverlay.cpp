@@ -2,9 +2,9 @@
 
 #include <map>
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
-#include "azureml/JsonText.h"
+#include "common/JsonText.h"
 #include "azureml/LiteralValueText.h"
 
 namespace aifoundry::azureml {
@@ -12,13 +12,13 @@ namespace {
 
 struct TemplateInput {
   std::string name;
-  JsonView raw;
+  common::JsonView raw;
   std::string type;  // jobInputType
 };
 
-std::vector<TemplateInput> readInputs(JsonView inputs) {
+std::vector<TemplateInput> readInputs(common::JsonView inputs) {
   std::vector<TemplateInput> out;
-  inputs.forEachMember([&](const std::string& key, JsonView value) {
+  inputs.forEachMember([&](const std::string& key, common::JsonView value) {
     const auto type = value.member("jobInputType");
     out.push_back({key, value, type ? type->text() : std::string()});
   });
@@ -27,7 +27,7 @@ std::vector<TemplateInput> readInputs(JsonView inputs) {
 
 // A name as messages show it: one line, cut short (names come from the host and from the template, so they
 // may be huge or hold line breaks; a message must stay one bounded line).
-std::string shown(std::string_view name) { return "'" + ascii::oneLine(name, 120) + "'"; }
+std::string shown(std::string_view name) { return "'" + common::ascii::oneLine(name, 120) + "'"; }
 
 std::string joinNames(const std::vector<std::string>& names) {
   static constexpr std::size_t kShownNames = 20;
@@ -53,7 +53,7 @@ const TemplateInput* find(const std::vector<TemplateInput>& inputs, std::string_
 
 const TemplateInput* findIgnoringCase(const std::vector<TemplateInput>& inputs, std::string_view name) {
   for (const auto& in : inputs)
-    if (ascii::iequals(in.name, name)) return &in;
+    if (common::ascii::iequals(in.name, name)) return &in;
   return nullptr;
 }
 
@@ -75,10 +75,10 @@ void checkNames(const std::vector<TemplateInput>& inputs, const std::vector<cons
                            ". Rename the parameter or add the input to the template");
   for (const Parameter* p : sent) {
     const TemplateInput* in = find(inputs, p->name);
-    if (!ascii::iequals(in->type, "literal"))
+    if (!common::ascii::iequals(in->type, "literal"))
       throw AzureMlError(errc::InputNotFound,
                          "Parameter " + shown(p->name) + " names the " +
-                             (in->type.empty() ? "non-literal" : ascii::oneLine(in->type, 40)) +
+                             (in->type.empty() ? "non-literal" : common::ascii::oneLine(in->type, 40)) +
                              " input of template " + shown(templateName) +
                              "; only literal inputs can be set. Remove the parameter (asset inputs keep the "
                              "template's value)");
@@ -87,7 +87,7 @@ void checkNames(const std::vector<TemplateInput>& inputs, const std::vector<cons
 
 }  // namespace
 
-std::string InputOverlay::apply(JsonView templateInputs, const std::vector<Parameter>& parameters,
+std::string InputOverlay::apply(common::JsonView templateInputs, const std::vector<Parameter>& parameters,
                                 std::string_view templateName) {
   std::vector<const Parameter*> sent;
   std::map<std::string, const Parameter*> byName;
@@ -109,14 +109,14 @@ std::string InputOverlay::apply(JsonView templateInputs, const std::vector<Param
   for (const TemplateInput& in : inputs) {
     if (!first) out.push_back(',');
     first = false;
-    jsontext::appendQuoted(out, in.name);
+    common::jsontext::appendQuoted(out, in.name);
     out.push_back(':');
     const auto text = texts.find(in.name);
     if (text == texts.end()) {
       out.append(in.raw.raw());
     } else {
       out += R"({"jobInputType":"literal","value":)";
-      jsontext::appendQuoted(out, text->second);
+      common::jsontext::appendQuoted(out, text->second);
       out.push_back('}');
     }
   }

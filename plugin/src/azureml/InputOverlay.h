@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 #include "azureml/Parameter.h"
 
 namespace aifoundry::azureml {
@@ -23,7 +23,7 @@ class InputOverlay {
   //   InvalidParameterValue  a value cannot become a literal Azure accepts (see LiteralValueText);
   //   InvalidParameterDefinition  two sent parameters share a name.
   // `templateName` only appears in messages. Every check runs before any text is produced.
-  static std::string apply(JsonView templateInputs, const std::vector<Parameter>& parameters,
+  static std::string apply(common::JsonView templateInputs, const std::vector<Parameter>& parameters,
                            std::string_view templateName);
 };
 

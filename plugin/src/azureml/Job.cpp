@@ -1,6 +1,6 @@
 #include "azureml/Job.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -10,13 +10,13 @@ const Item* findByName(const std::vector<Item>& items, std::string_view name, Na
   for (const Item& item : items)
     if (nameOf(item) == name) return &item;
   for (const Item& item : items)
-    if (ascii::iequals(nameOf(item), name)) return &item;
+    if (common::ascii::iequals(nameOf(item), name)) return &item;
   return nullptr;
 }
 
 }  // namespace
 
-bool Job::isPipeline() const { return ascii::iequals(ascii::trim(jobType), "Pipeline"); }
+bool Job::isPipeline() const { return common::ascii::iequals(common::ascii::trim(jobType), "Pipeline"); }
 
 const std::string* Job::tag(std::string_view key) const {
   const auto* found = findByName(tags, key, [](const auto& t) -> const std::string& { return t.first; });

@@ -1,6 +1,6 @@
 #include "azureml/JobDecoder.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/ErrorField.h"
 #include "azureml/PipelineStages.h"
 #include "azureml/StatusDecoder.h"
@@ -11,10 +11,10 @@ namespace {
 // Keys are compared as string_views: length first, no strlen() per comparison (a poll compares ~100).
 using namespace std::string_view_literals;
 
-JobInput decodeInput(const std::string& name, JsonView v) {
+JobInput decodeInput(const std::string& name, common::JsonView v) {
   JobInput in;
   in.name = name;
-  v.forEachMember([&](const std::string& key, JsonView field) {
+  v.forEachMember([&](const std::string& key, common::JsonView field) {
     if (key == "jobInputType"sv)
       in.jobInputType = field.text();
     else if (key == "value"sv)
@@ -26,20 +26,20 @@ JobInput decodeInput(const std::string& name, JsonView v) {
     else if (key == "description"sv)
       in.description = field.text();
   });
-  in.literal = ascii::iequals(in.jobInputType, "literal");
+  in.literal = common::ascii::iequals(in.jobInputType, "literal");
   return in;
 }
 
-JobOutput decodeOutput(const std::string& name, JsonView v) {
+JobOutput decodeOutput(const std::string& name, common::JsonView v) {
   JobOutput out;
   out.name = name;
-  v.forEachMember([&](const std::string& key, JsonView field) {
+  v.forEachMember([&](const std::string& key, common::JsonView field) {
     if (key == "jobOutputType"sv)
       out.jobOutputType = field.text();
     else if (key == "uri"sv)
       out.uri = field.text();
     else if (key == "value"sv)
-      out.value = nonEmptyTextOf(field);
+      out.value = common::nonEmptyTextOf(field);
     else if (key == "mode"sv)
       out.mode = field.text();
     else if (key == "description"sv)
@@ -50,29 +50,29 @@ JobOutput decodeOutput(const std::string& name, JsonView v) {
 
 IdentityType identityOf(const std::string& type) {
   if (type.empty()) return IdentityType::None;
-  if (ascii::iequals(type, "UserIdentity")) return IdentityType::UserIdentity;
-  if (ascii::iequals(type, "Managed")) return IdentityType::Managed;
-  if (ascii::iequals(type, "AMLToken")) return IdentityType::AMLToken;
+  if (common::ascii::iequals(type, "UserIdentity")) return IdentityType::UserIdentity;
+  if (common::ascii::iequals(type, "Managed")) return IdentityType::Managed;
+  if (common::ascii::iequals(type, "AMLToken")) return IdentityType::AMLToken;
   return IdentityType::Other;
 }
 
-std::string studioEndpoint(JsonView services) {
-  std::optional<JsonView> studio = services.member("Studio");
+std::string studioEndpoint(common::JsonView services) {
+  std::optional<common::JsonView> studio = services.member("Studio");
   if (!studio)
-    services.forEachMember([&](const std::string& key, JsonView v) {
-      if (!studio && ascii::iequals(key, "Studio")) studio = v;
+    services.forEachMember([&](const std::string& key, common::JsonView v) {
+      if (!studio && common::ascii::iequals(key, "Studio")) studio = v;
     });
-  return studio ? textOf(studio->member("endpoint")) : std::string();
+  return studio ? common::textOf(studio->member("endpoint")) : std::string();
 }
 
 // The properties a poll reports (docs/azure-contract.md, "Poll"). True when `key` is one of them.
-bool readPollField(const std::string& key, JsonView v, Job& job) {
+bool readPollField(const std::string& key, common::JsonView v, Job& job) {
   if (key == "status"sv)
     job.status = v.text();
   else if (key == "startTime"sv)
-    job.startTime = nonEmptyTextOf(v);
+    job.startTime = common::nonEmptyTextOf(v);
   else if (key == "endTime"sv)
-    job.endTime = nonEmptyTextOf(v);
+    job.endTime = common::nonEmptyTextOf(v);
   else if (key == "error"sv) {
     const ErrorField error = ErrorField::read(v);
     job.errorCode = error.code;
@@ -84,14 +84,14 @@ bool readPollField(const std::string& key, JsonView v, Job& job) {
   return true;
 }
 
-void readOutputs(JsonView outputs, Job& job) {
+void readOutputs(common::JsonView outputs, Job& job) {
   job.outputs.clear();
   outputs.forEachMember(
-      [&](const std::string& k, JsonView out) { job.outputs.push_back(decodeOutput(k, out)); });
+      [&](const std::string& k, common::JsonView out) { job.outputs.push_back(decodeOutput(k, out)); });
 }
 
 // The properties only templates, imports and submissions need.
-void readDescriptiveField(const std::string& key, JsonView v, Job& job) {
+void readDescriptiveField(const std::string& key, common::JsonView v, Job& job) {
   if (key == "displayName"sv)
     job.displayName = v.text();
   else if (key == "description"sv)
@@ -103,14 +103,14 @@ void readDescriptiveField(const std::string& key, JsonView v, Job& job) {
   else if (key == "computeId"sv)
     job.computeId = v.text();
   else if (key == "identity"sv) {
-    job.identityTypeText = v.isObject() ? textOf(v.member("identityType")) : std::string();
+    job.identityTypeText = v.isObject() ? common::textOf(v.member("identityType")) : std::string();
     job.identity = identityOf(job.identityTypeText);
   } else if (key == "tags"sv) {
     job.tags.clear();
-    v.forEachMember([&](const std::string& k, JsonView t) { job.tags.emplace_back(k, t.text()); });
+    v.forEachMember([&](const std::string& k, common::JsonView t) { job.tags.emplace_back(k, t.text()); });
   } else if (key == "inputs"sv) {
     job.inputs.clear();
-    v.forEachMember([&](const std::string& k, JsonView in) { job.inputs.push_back(decodeInput(k, in)); });
+    v.forEachMember([&](const std::string& k, common::JsonView in) { job.inputs.push_back(decodeInput(k, in)); });
   } else if (key == "outputs"sv) {
     readOutputs(v, job);
   }
@@ -118,7 +118,7 @@ void readDescriptiveField(const std::string& key, JsonView v, Job& job) {
 
 // A finished pipeline's times from azureml.pipelines.stages, where the job resource has none of its own.
 // Only for terminal states: the key appears once a pipeline has run, and polls of live runs stay cheap.
-void fillStageTimes(const std::optional<JsonView>& serverProperties, Job& job) {
+void fillStageTimes(const std::optional<common::JsonView>& serverProperties, Job& job) {
   if (!serverProperties || (job.startTime && job.endTime) || !StatusDecoder::isTerminalStatus(job.status))
     return;
   const StageTimes stages = PipelineStages::executionTimes(*serverProperties);
@@ -126,9 +126,9 @@ void fillStageTimes(const std::optional<JsonView>& serverProperties, Job& job) {
   if (!job.endTime) job.endTime = stages.endTime;
 }
 
-void readProperties(JsonView p, Job& job) {
-  std::optional<JsonView> serverProperties;  // properties.properties: Azure's own string map
-  p.forEachMember([&](const std::string& key, JsonView v) {
+void readProperties(common::JsonView p, Job& job) {
+  std::optional<common::JsonView> serverProperties;  // properties.properties: Azure's own string map
+  p.forEachMember([&](const std::string& key, common::JsonView v) {
     if (readPollField(key, v, job)) return;
     if (key == "properties"sv)
       serverProperties = v;
@@ -140,8 +140,8 @@ void readProperties(JsonView p, Job& job) {
 
 // Calls onProperties for each `properties` member of the resource and reads its other top-level fields.
 template <typename OnProperties>
-void readResource(JsonView resource, Job& job, bool withId, const OnProperties& onProperties) {
-  resource.forEachMember([&](const std::string& key, JsonView v) {
+void readResource(common::JsonView resource, Job& job, bool withId, const OnProperties& onProperties) {
+  resource.forEachMember([&](const std::string& key, common::JsonView v) {
     if (key == "name"sv)
       job.name = v.text();
     else if (key == "id"sv && withId)
@@ -149,29 +149,29 @@ void readResource(JsonView resource, Job& job, bool withId, const OnProperties& 
     else if (key == "properties"sv)
       onProperties(v);
     else if (key == "systemData"sv)
-      job.createdAt = v.isObject() ? nonEmptyTextOf(v.member("createdAt")) : std::nullopt;
+      job.createdAt = v.isObject() ? common::nonEmptyTextOf(v.member("createdAt")) : std::nullopt;
   });
 }
 
 }  // namespace
 
 Job JobDecoder::decode(std::string_view json, std::string_view what) {
-  return decode(JsonView::parse(json, what));
+  return decode(common::JsonView::parse(json, what));
 }
 
-Job JobDecoder::decode(JsonView resource) {
+Job JobDecoder::decode(common::JsonView resource) {
   Job job;
-  readResource(resource, job, true, [&](JsonView properties) { readProperties(properties, job); });
+  readResource(resource, job, true, [&](common::JsonView properties) { readProperties(properties, job); });
   return job;
 }
 
-Job JobDecoder::decodeForPoll(JsonView resource) {
+Job JobDecoder::decodeForPoll(common::JsonView resource) {
   Job job;
-  std::optional<JsonView> outputs;  // the last `outputs`, as decode() keeps; read once the status is known
-  std::optional<JsonView> serverProperties;
-  std::optional<JsonView> steps;
-  readResource(resource, job, false, [&](JsonView properties) {
-    properties.forEachMember([&](const std::string& key, JsonView v) {
+  std::optional<common::JsonView> outputs;  // the last `outputs`, as decode() keeps; read once the status is known
+  std::optional<common::JsonView> serverProperties;
+  std::optional<common::JsonView> steps;
+  readResource(resource, job, false, [&](common::JsonView properties) {
+    properties.forEachMember([&](const std::string& key, common::JsonView v) {
       if (readPollField(key, v, job)) return;
       if (key == "outputs"sv)
         outputs = v;
@@ -186,7 +186,7 @@ Job JobDecoder::decodeForPoll(JsonView resource) {
   if (outputs && StatusDecoder::isTerminalStatus(job.status)) readOutputs(*outputs, job);
   if (steps && !StatusDecoder::isTerminalStatus(job.status)) {
     std::size_t count = 0;
-    steps->forEachMember([&](const std::string&, JsonView) { ++count; });
+    steps->forEachMember([&](const std::string&, common::JsonView) { ++count; });
     job.declaredSteps = count;
   }
   fillStageTimes(serverProperties, job);

@@ -2,16 +2,16 @@
 
 #include "azureml/AzureMlError.h"
 #include "azureml/JobDecoder.h"
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 
 std::optional<std::string> JobListPage::forEachJob(std::string_view pageJson,
                                                    const std::function<void(const Job&)>& onJob) {
-  const JsonView page = JsonView::parse(pageJson, "The job list page");
-  std::optional<JsonView> value;
+  const common::JsonView page = common::JsonView::parse(pageJson, "The job list page");
+  std::optional<common::JsonView> value;
   std::optional<std::string> nextLink;
-  page.forEachMember([&](const std::string& key, JsonView v) {
+  page.forEachMember([&](const std::string& key, common::JsonView v) {
     if (key == "value") value = v;
     if (key == "nextLink")
       nextLink = v.isString() && !v.text().empty() ? std::optional(v.text()) : std::nullopt;
@@ -20,7 +20,7 @@ std::optional<std::string> JobListPage::forEachJob(std::string_view pageJson,
     throw AzureMlError(errc::InvalidJson,
                        "The job list page has no 'value' array; Azure ML returned an "
                        "unexpected reply");
-  value->forEachElement([&](JsonView item) {
+  value->forEachElement([&](common::JsonView item) {
     if (item.isObject()) onJob(JobDecoder::decode(item));
   });
   return nextLink;

@@ -2,22 +2,22 @@
 
 #include <string>
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
 
 namespace aifoundry::azureml {
 
 bool JobName::isValidNewName(std::string_view name) noexcept {
-  if (name.empty() || name.size() > kMaxLength || !ascii::isAlnum(name.front())) return false;
+  if (name.empty() || name.size() > kMaxLength || !common::ascii::isAlnum(name.front())) return false;
   for (const char c : name)
-    if (!ascii::isWordChar(c) && c != '-') return false;
+    if (!common::ascii::isWordChar(c) && c != '-') return false;
   return true;
 }
 
 std::string JobName::whyInvalid(std::string_view name) {
   if (name.empty()) return "is empty";
   if (name.size() > kMaxLength) return "is longer than 255 characters";
-  if (!ascii::isAlnum(name.front())) return "does not start with a letter or digit";
+  if (!common::ascii::isAlnum(name.front())) return "does not start with a letter or digit";
   if (!isValidNewName(name)) return "has characters other than letters, digits, '-' and '_'";
   return "";
 }
@@ -25,7 +25,7 @@ std::string JobName::whyInvalid(std::string_view name) {
 void JobName::checkExisting(std::string_view name, std::string_view what) {
   const std::string why = whyInvalid(name);
   if (!why.empty())
-    throw AzureMlError(errc::InvalidJobName, std::string(what) + " '" + ascii::oneLine(name, 100) + "' " +
+    throw AzureMlError(errc::InvalidJobName, std::string(what) + " '" + common::ascii::oneLine(name, 100) + "' " +
                                                  why + "; it must be an Azure ML job name");
 }
 

@@ -4,23 +4,23 @@
 #include <cmath>
 #include <cstdint>
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
-#include "azureml/JsonText.h"
-#include "azureml/JsonView.h"
+#include "common/JsonText.h"
+#include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 namespace {
 
 [[noreturn]] void refuse(const Parameter& p, const std::string& why) {
   std::string shown;
-  if (!p.isSecret()) shown = " value '" + ascii::oneLine(p.value, 64) + "'";
+  if (!p.isSecret()) shown = " value '" + common::ascii::oneLine(p.value, 64) + "'";
   throw AzureMlError(errc::InvalidParameterValue,
-                     "Parameter '" + ascii::oneLine(p.name, 120) + "' (" + toString(p.type) + ")" + shown + " " + why);
+                     "Parameter '" + common::ascii::oneLine(p.name, 120) + "' (" + toString(p.type) + ")" + shown + " " + why);
 }
 
 std::string intText(const Parameter& p) {
-  std::string_view t = ascii::trim(p.value);
+  std::string_view t = common::ascii::trim(p.value);
   if (!t.empty() && t.front() == '+') t.remove_prefix(1);
   std::int64_t v = 0;
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
@@ -31,7 +31,7 @@ std::string intText(const Parameter& p) {
 }
 
 std::string floatText(const Parameter& p) {
-  std::string_view t = ascii::trim(p.value);
+  std::string_view t = common::ascii::trim(p.value);
   if (!t.empty() && t.front() == '+') t.remove_prefix(1);
   double v = 0;
   // from_chars is locale-independent, unlike strtod; it also refuses "nan"/"inf" spelled as words only
@@ -47,20 +47,20 @@ std::string floatText(const Parameter& p) {
 }
 
 std::string boolText(const Parameter& p) {
-  const std::string_view t = ascii::trim(p.value);
+  const std::string_view t = common::ascii::trim(p.value);
   for (const char* yes : {"true", "1", "yes"})
-    if (ascii::iequals(t, yes)) return "True";
+    if (common::ascii::iequals(t, yes)) return "True";
   for (const char* no : {"false", "0", "no"})
-    if (ascii::iequals(t, no)) return "False";
+    if (common::ascii::iequals(t, no)) return "False";
   refuse(p, "is not a boolean; use true or false");
 }
 
 std::string jsonText(const Parameter& p) {
-  const std::string_view t = ascii::trim(p.value);
-  if (!JsonView::isValid(t)) refuse(p, "is not valid JSON");
+  const std::string_view t = common::ascii::trim(p.value);
+  if (!common::JsonView::isValid(t)) refuse(p, "is not valid JSON");
   if (p.type == DataType::JsonArray && (t.empty() || t.front() != '['))
     refuse(p, "is not a JSON array (it must start with '[')");
-  return jsontext::compact(t);
+  return common::jsontext::compact(t);
 }
 
 }  // namespace
@@ -93,7 +93,7 @@ std::string LiteralValueText::of(const Parameter& parameter) {
 void LiteralValueText::checkAzureAccepts(std::string_view text, const Parameter& parameter) {
   if (text.empty()) refuse(parameter, "is empty; Azure ML refuses empty literal inputs");
   for (const char c : text)
-    if (ascii::isWordChar(c)) return;
+    if (common::ascii::isWordChar(c)) return;
   refuse(parameter, "has no letter, digit or underscore; Azure ML refuses such literal inputs");
 }
 

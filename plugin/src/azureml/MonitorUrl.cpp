@@ -1,23 +1,23 @@
 #include "azureml/MonitorUrl.h"
 
-#include "azureml/AsciiText.h"
-#include "azureml/PercentEncoding.h"
+#include "common/AsciiText.h"
+#include "common/PercentEncoding.h"
 
 namespace aifoundry::azureml {
 namespace {
 
 // The wsid value keeps its '/' separators (the Studio expects them) but encodes each segment.
 std::string wsid(const WorkspaceRef& ws) {
-  return "/subscriptions/" + percentEncode(ws.subscriptionId) + "/resourceGroups/" +
-         percentEncode(ws.resourceGroup) + "/providers/Microsoft.MachineLearningServices/workspaces/" +
-         percentEncode(ws.workspaceName);
+  return "/subscriptions/" + common::percentEncode(ws.subscriptionId) + "/resourceGroups/" +
+         common::percentEncode(ws.resourceGroup) + "/providers/Microsoft.MachineLearningServices/workspaces/" +
+         common::percentEncode(ws.workspaceName);
 }
 
 bool hasQueryParameter(std::string_view url, std::string_view name) {
   const std::size_t q = url.find('?');
   if (q == std::string_view::npos) return false;
-  const std::string lowered = ascii::toLower(url.substr(q));
-  const std::string needle = ascii::toLower(name) + "=";
+  const std::string lowered = common::ascii::toLower(url.substr(q));
+  const std::string needle = common::ascii::toLower(name) + "=";
   return lowered.find("?" + needle) != std::string::npos || lowered.find("&" + needle) != std::string::npos;
 }
 
@@ -32,8 +32,8 @@ std::string_view hostOf(std::string_view rest) {
 }
 
 bool isLoopback(std::string_view host) {
-  if (ascii::iequals(host, "localhost") || host == "[::1]") return true;
-  if (!ascii::istartsWith(host, "127.")) return false;
+  if (common::ascii::iequals(host, "localhost") || host == "[::1]") return true;
+  if (!common::ascii::istartsWith(host, "127.")) return false;
   int dots = 0;
   for (const char c : host) {
     if (c == '.')
@@ -51,8 +51,8 @@ bool MonitorUrl::isShowable(std::string_view url, bool allowPlainHttpToLoopback)
     const auto byte = static_cast<unsigned char>(c);
     if (byte <= 0x20 || byte >= 0x7f) return false;  // blanks, controls, anything not ASCII
   }
-  if (ascii::istartsWith(url, "https://")) return !hostOf(url.substr(8)).empty();
-  if (ascii::istartsWith(url, "http://"))
+  if (common::ascii::istartsWith(url, "https://")) return !hostOf(url.substr(8)).empty();
+  if (common::ascii::istartsWith(url, "http://"))
     return allowPlainHttpToLoopback && isLoopback(hostOf(url.substr(7)));
   return false;
 }
@@ -60,17 +60,17 @@ bool MonitorUrl::isShowable(std::string_view url, bool allowPlainHttpToLoopback)
 std::string MonitorUrl::build(std::string_view studioEndpoint, std::string_view studioHost,
                               const WorkspaceRef& workspace, std::string_view runId,
                               std::string_view tenantId) {
-  std::string url(ascii::trim(studioEndpoint));
+  std::string url(common::ascii::trim(studioEndpoint));
   if (url.empty()) {
-    std::string_view host = ascii::trim(studioHost);
+    std::string_view host = common::ascii::trim(studioHost);
     while (!host.empty() && host.back() == '/') host.remove_suffix(1);
     const bool hasScheme = host.find("://") != std::string_view::npos;
-    url = (hasScheme ? "" : "https://") + std::string(host) + "/runs/" + percentEncode(runId) +
+    url = (hasScheme ? "" : "https://") + std::string(host) + "/runs/" + common::percentEncode(runId) +
           "?wsid=" + wsid(workspace);
   }
-  const std::string_view tenant = ascii::trim(tenantId);
+  const std::string_view tenant = common::ascii::trim(tenantId);
   if (!tenant.empty() && !hasQueryParameter(url, "tid"))
-    url += (url.find('?') == std::string::npos ? "?tid=" : "&tid=") + percentEncode(tenant);
+    url += (url.find('?') == std::string::npos ? "?tid=" : "&tid=") + common::percentEncode(tenant);
   return url;
 }
 

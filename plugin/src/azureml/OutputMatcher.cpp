@@ -1,6 +1,6 @@
 #include "azureml/OutputMatcher.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -9,7 +9,7 @@ const JobOutput* find(const std::vector<JobOutput>& outputs, const std::string& 
   for (const JobOutput& o : outputs)
     if (o.name == name) return &o;
   for (const JobOutput& o : outputs)
-    if (ascii::iequals(o.name, name)) return &o;
+    if (common::ascii::iequals(o.name, name)) return &o;
   return nullptr;
 }
 

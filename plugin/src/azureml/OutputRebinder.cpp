@@ -1,23 +1,23 @@
 #include "azureml/OutputRebinder.h"
 
-#include "azureml/JsonText.h"
+#include "common/JsonText.h"
 
 namespace aifoundry::azureml {
 namespace {
 
 constexpr std::string_view kNamePlaceholder = "${{name}}";
 
-std::string rebindOutput(JsonView output, std::string_view templateName, bool& changed) {
+std::string rebindOutput(common::JsonView output, std::string_view templateName, bool& changed) {
   if (!output.isObject()) return std::string(output.raw());
   std::string out = "{";
-  output.forEachMember([&](const std::string& key, JsonView value) {
+  output.forEachMember([&](const std::string& key, common::JsonView value) {
     if (key == "uri" && value.isString()) {
       const std::string path = value.text();
       const std::string rebound = OutputRebinder::rebindPath(path, templateName);
       if (rebound != path) changed = true;
-      jsontext::appendMember(out, key, rebound == path ? std::string(value.raw()) : jsontext::quoted(rebound));
+      common::jsontext::appendMember(out, key, rebound == path ? std::string(value.raw()) : common::jsontext::quoted(rebound));
     } else {
-      jsontext::appendMember(out, key, value.raw());
+      common::jsontext::appendMember(out, key, value.raw());
     }
   });
   out.push_back('}');
@@ -44,12 +44,12 @@ std::string OutputRebinder::rebindPath(std::string_view path, std::string_view t
   return out;
 }
 
-std::string OutputRebinder::rebind(JsonView outputs, std::string_view templateName) {
+std::string OutputRebinder::rebind(common::JsonView outputs, std::string_view templateName) {
   if (!outputs.isObject()) return std::string(outputs.raw());
   bool changed = false;
   std::string out = "{";
-  outputs.forEachMember([&](const std::string& name, JsonView output) {
-    jsontext::appendMember(out, name, rebindOutput(output, templateName, changed));
+  outputs.forEachMember([&](const std::string& name, common::JsonView output) {
+    common::jsontext::appendMember(out, name, rebindOutput(output, templateName, changed));
   });
   out.push_back('}');
   // Untouched outputs keep the template's exact text, like every other copied field.

@@ -13,7 +13,7 @@
 #include <string>
 #include <string_view>
 
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 
@@ -22,7 +22,7 @@ class OutputRebinder {
   // `outputs` is the template's outputs object (any other JSON is returned verbatim); `templateName` is
   // the template's job name. Returns the outputs as JSON text: the template's exact text when no path
   // changes. Never throws on odd shapes: what it does not understand it copies.
-  static std::string rebind(JsonView outputs, std::string_view templateName);
+  static std::string rebind(common::JsonView outputs, std::string_view templateName);
 
   // One path: every `/`-separated segment equal to templateName becomes `${{name}}` (a path without any
   // `/` is left alone).

@@ -1,40 +1,40 @@
 #include "azureml/Parameter.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
 
 namespace aifoundry::azureml {
 namespace {
 
 std::string forParameter(std::string_view name) {
-  return name.empty() ? std::string() : " of parameter '" + ascii::oneLine(name, 120) + "'";
+  return name.empty() ? std::string() : " of parameter '" + common::ascii::oneLine(name, 120) + "'";
 }
 
 }  // namespace
 
 Direction parseDirection(std::string_view text, std::string_view parameterName) {
-  const std::string_view t = ascii::trim(text);
-  if (t.empty() || ascii::iequals(t, "Input")) return Direction::Input;
-  if (ascii::iequals(t, "Output")) return Direction::Output;
-  if (ascii::iequals(t, "Input&Output") || ascii::iequals(t, "InputOutput") ||
-      ascii::iequals(t, "Input & Output"))
+  const std::string_view t = common::ascii::trim(text);
+  if (t.empty() || common::ascii::iequals(t, "Input")) return Direction::Input;
+  if (common::ascii::iequals(t, "Output")) return Direction::Output;
+  if (common::ascii::iequals(t, "Input&Output") || common::ascii::iequals(t, "InputOutput") ||
+      common::ascii::iequals(t, "Input & Output"))
     return Direction::InputOutput;
-  throw AzureMlError(errc::InvalidParameterDefinition, "Unknown direction '" + ascii::oneLine(t, 64) + "'" +
+  throw AzureMlError(errc::InvalidParameterDefinition, "Unknown direction '" + common::ascii::oneLine(t, 64) + "'" +
                                                            forParameter(parameterName) +
                                                            "; use Input, Output or Input&Output");
 }
 
 DataType parseDataType(std::string_view text, std::string_view parameterName) {
-  const std::string_view t = ascii::trim(text);
-  if (t.empty() || ascii::iequals(t, "String")) return DataType::String;
-  if (ascii::iequals(t, "Secret")) return DataType::Secret;
-  if (ascii::iequals(t, "Int")) return DataType::Int;
-  if (ascii::iequals(t, "Float")) return DataType::Float;
-  if (ascii::iequals(t, "Bool")) return DataType::Bool;
-  if (ascii::iequals(t, "JSON")) return DataType::Json;
-  if (ascii::iequals(t, "JsonArray")) return DataType::JsonArray;
+  const std::string_view t = common::ascii::trim(text);
+  if (t.empty() || common::ascii::iequals(t, "String")) return DataType::String;
+  if (common::ascii::iequals(t, "Secret")) return DataType::Secret;
+  if (common::ascii::iequals(t, "Int")) return DataType::Int;
+  if (common::ascii::iequals(t, "Float")) return DataType::Float;
+  if (common::ascii::iequals(t, "Bool")) return DataType::Bool;
+  if (common::ascii::iequals(t, "JSON")) return DataType::Json;
+  if (common::ascii::iequals(t, "JsonArray")) return DataType::JsonArray;
   throw AzureMlError(errc::InvalidParameterDefinition,
-                     "Unknown data type '" + ascii::oneLine(t, 64) + "'" + forParameter(parameterName) +
+                     "Unknown data type '" + common::ascii::oneLine(t, 64) + "'" + forParameter(parameterName) +
                          "; use String, Secret, Int, Float, Bool, JSON or JsonArray");
 }
 

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 
@@ -23,7 +23,7 @@ class PipelineStages {
   static constexpr const char* kKey = "azureml.pipelines.stages";
 
   // `serverProperties`: the job's properties.properties object.
-  static StageTimes executionTimes(JsonView serverProperties);
+  static StageTimes executionTimes(common::JsonView serverProperties);
 };
 
 }  // namespace aifoundry::azureml

@@ -1,17 +1,17 @@
 #include "azureml/RunHistoryDecoder.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/ErrorField.h"
 
 namespace aifoundry::azureml {
 RunHistoryRun RunHistoryDecoder::decodeRun(std::string_view json) {
-  return decodeRun(JsonView::parse(json, "The Run History run"));
+  return decodeRun(common::JsonView::parse(json, "The Run History run"));
 }
 
-RunHistoryRun RunHistoryDecoder::decodeRun(JsonView v) {
+RunHistoryRun RunHistoryDecoder::decodeRun(common::JsonView v) {
   RunHistoryRun run;
   std::string name, displayName;
-  v.forEachMember([&](const std::string& key, JsonView f) {
+  v.forEachMember([&](const std::string& key, common::JsonView f) {
     if (key == "runId")
       run.runId = f.text();
     else if (key == "name")
@@ -21,13 +21,13 @@ RunHistoryRun RunHistoryDecoder::decodeRun(JsonView v) {
     else if (key == "status")
       run.status = f.text();
     else if (key == "startTimeUtc")
-      run.startTimeUtc = nonEmptyTextOf(f);
+      run.startTimeUtc = common::nonEmptyTextOf(f);
     else if (key == "endTimeUtc")
-      run.endTimeUtc = nonEmptyTextOf(f);
+      run.endTimeUtc = common::nonEmptyTextOf(f);
     else if (key == "properties" && f.isObject())
-      f.forEachMember([&](const std::string& property, JsonView value) {
+      f.forEachMember([&](const std::string& property, common::JsonView value) {
         if (property == "azureml.isreused" && value.isString())
-          run.reused = ascii::iequals(value.text(), "true");
+          run.reused = common::ascii::iequals(value.text(), "true");
       });
     else if (key == "error") {
       const ErrorField error = ErrorField::read(f);
@@ -40,17 +40,17 @@ RunHistoryRun RunHistoryDecoder::decodeRun(JsonView v) {
 }
 
 RunChildrenPage RunHistoryDecoder::decodeChildren(std::string_view json) {
-  const JsonView page = JsonView::parse(json, "The Run History children page");
+  const common::JsonView page = common::JsonView::parse(json, "The Run History children page");
   RunChildrenPage out;
-  page.forEachMember([&](const std::string& key, JsonView v) {
+  page.forEachMember([&](const std::string& key, common::JsonView v) {
     if (key == "value")
-      v.forEachElement([&](JsonView item) {
+      v.forEachElement([&](common::JsonView item) {
         if (item.isObject()) out.children.push_back(decodeRun(item));
       });
     else if (key == "continuationToken")
-      out.continuationToken = nonEmptyTextOf(v);
+      out.continuationToken = common::nonEmptyTextOf(v);
     else if (key == "nextLink")
-      out.nextLink = nonEmptyTextOf(v);
+      out.nextLink = common::nonEmptyTextOf(v);
   });
   return out;
 }
@@ -65,7 +65,7 @@ std::optional<StepFailure> RunHistoryDecoder::firstFailedStep(const std::vector<
     return a.endTimeUtc.has_value() && !b.endTimeUtc.has_value();
   };
   for (const RunHistoryRun& child : children) {
-    if (!ascii::iequals(ascii::trim(child.status), "Failed")) continue;
+    if (!common::ascii::iequals(common::ascii::trim(child.status), "Failed")) continue;
     if (!best || better(child, *best)) best = &child;
   }
   if (!best) return std::nullopt;

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 
@@ -39,7 +39,7 @@ struct StepFailure {
 class RunHistoryDecoder {
  public:
   static RunHistoryRun decodeRun(std::string_view json);
-  static RunHistoryRun decodeRun(JsonView run);
+  static RunHistoryRun decodeRun(common::JsonView run);
   static RunChildrenPage decodeChildren(std::string_view json);
 
   // The step that failed first: among children whose status is Failed (case-insensitive), the one with the

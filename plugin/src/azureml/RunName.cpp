@@ -5,7 +5,7 @@
 
 #include <random>
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 
@@ -13,8 +13,8 @@ std::string RunName::prefixFor(std::string_view templateName) {
   std::string prefix;
   for (const char c : templateName) {
     if (prefix.size() >= kMaxPrefix) break;
-    if (prefix.empty() && !ascii::isAlnum(c)) continue;  // the first character must be a letter or digit
-    prefix.push_back(ascii::isWordChar(c) || c == '-' ? c : '_');
+    if (prefix.empty() && !common::ascii::isAlnum(c)) continue;  // the first character must be a letter or digit
+    prefix.push_back(common::ascii::isWordChar(c) || c == '-' ? c : '_');
   }
   return prefix.empty() ? std::string("pipeline") : prefix;
 }

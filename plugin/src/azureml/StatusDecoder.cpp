@@ -1,6 +1,6 @@
 #include "azureml/StatusDecoder.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 
@@ -17,9 +17,9 @@ RunState StatusDecoder::decode(std::string_view azureStatus) noexcept {
       {"Completed", RunState::Success},     {"Failed", RunState::Failed},
       {"Canceled", RunState::Cancelled},    {"Cancelled", RunState::Cancelled},
   };
-  const std::string_view s = ascii::trim(azureStatus);
+  const std::string_view s = common::ascii::trim(azureStatus);
   for (const Band& b : kBands)
-    if (ascii::iequals(s, b.status)) return b.state;
+    if (common::ascii::iequals(s, b.status)) return b.state;
   return RunState::Unknown;
 }
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "azureml/AsciiText.h"
 #include "azureml/StatusDecoder.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 
@@ -13,9 +13,9 @@ StepCounts StepProgress::summarize(const std::vector<RunHistoryRun>& children, s
   const std::size_t total = std::max(children.size(), declaredSteps);
   counts.total = static_cast<std::uint32_t>(std::min<std::size_t>(total, UINT32_MAX));
   for (const RunHistoryRun& child : children) {
-    const std::string_view status = ascii::trim(child.status);
+    const std::string_view status = common::ascii::trim(child.status);
     // Listed but not started (and an empty status, which a server should not send): pending, not counted.
-    if (status.empty() || ascii::iequals(status, "NotStarted")) continue;
+    if (status.empty() || common::ascii::iequals(status, "NotStarted")) continue;
     switch (StatusDecoder::decode(status)) {
       case RunState::Success:
         ++(child.reused ? counts.skipped : counts.completed);

@@ -1,10 +1,10 @@
 #include "azureml/TemplateCloner.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/ComputeId.h"
 #include "azureml/InputOverlay.h"
-#include "azureml/JsonText.h"
+#include "common/JsonText.h"
 #include "azureml/OutputRebinder.h"
 #include "azureml/PolysyncTags.h"
 
@@ -13,15 +13,15 @@ namespace {
 
 // The template's properties we read, each the last occurrence of its key.
 struct TemplateFields {
-  std::optional<JsonView> jobType, displayName, description, experimentName, computeId, identity, tags,
+  std::optional<common::JsonView> jobType, displayName, description, experimentName, computeId, identity, tags,
       inputs, outputs, settings, jobs;
 };
 
-TemplateFields readFields(JsonView properties) {
+TemplateFields readFields(common::JsonView properties) {
   TemplateFields f;
   struct Slot {
     const char* key;
-    std::optional<JsonView> TemplateFields::*field;
+    std::optional<common::JsonView> TemplateFields::*field;
   };
   static constexpr Slot kSlots[] = {
       {"jobType", &TemplateFields::jobType},
@@ -37,26 +37,26 @@ TemplateFields readFields(JsonView properties) {
       {"jobs", &TemplateFields::jobs},
   };
   // One walk over properties: `jobs` is skipped once, never parsed.
-  properties.forEachMember([&](const std::string& key, JsonView value) {
+  properties.forEachMember([&](const std::string& key, common::JsonView value) {
     for (const Slot& s : kSlots)
       if (key == s.key) f.*(s.field) = value;
   });
   return f;
 }
 
-void copyIfPresent(std::string& out, std::string_view key, const std::optional<JsonView>& value) {
-  if (value) jsontext::appendMember(out, key, value->raw());
+void copyIfPresent(std::string& out, std::string_view key, const std::optional<common::JsonView>& value) {
+  if (value) common::jsontext::appendMember(out, key, value->raw());
 }
 
-std::string tagsText(const std::optional<JsonView>& templateTags, const CloneRequest& request) {
+std::string tagsText(const std::optional<common::JsonView>& templateTags, const CloneRequest& request) {
   std::string out = "{";
   if (templateTags)
-    templateTags->forEachMember([&](const std::string& key, JsonView value) {
+    templateTags->forEachMember([&](const std::string& key, common::JsonView value) {
       // Our namespace is ours alone: a template never passes its polysync.* tags on to a run.
-      if (!ascii::istartsWith(key, tags::kNamespace)) jsontext::appendMember(out, key, value.raw());
+      if (!common::ascii::istartsWith(key, tags::kNamespace)) common::jsontext::appendMember(out, key, value.raw());
     });
-  jsontext::appendMember(out, tags::kTemplate, jsontext::quoted(request.templateName));
-  if (request.idempotencyKey) jsontext::appendMember(out, tags::kIdempotencyKey, jsontext::quoted(*request.idempotencyKey));
+  common::jsontext::appendMember(out, tags::kTemplate, common::jsontext::quoted(request.templateName));
+  if (request.idempotencyKey) common::jsontext::appendMember(out, tags::kIdempotencyKey, common::jsontext::quoted(*request.idempotencyKey));
   out.push_back('}');
   return out;
 }
@@ -65,11 +65,11 @@ std::string tagsText(const std::optional<JsonView>& templateTags, const CloneReq
 
 std::string TemplateCloner::buildRequestBody(std::string_view templateJson,
                                              const CloneRequest& request) const {
-  return buildRequestBody(JsonView::parse(templateJson, "The template job '" + request.templateName + "'"),
+  return buildRequestBody(common::JsonView::parse(templateJson, "The template job '" + request.templateName + "'"),
                           request);
 }
 
-std::string TemplateCloner::buildRequestBody(JsonView templateRoot, const CloneRequest& request) const {
+std::string TemplateCloner::buildRequestBody(common::JsonView templateRoot, const CloneRequest& request) const {
   const auto properties = templateRoot.member("properties");
   if (!properties || !properties->isObject())
     throw AzureMlError(errc::InvalidJson,
@@ -77,16 +77,16 @@ std::string TemplateCloner::buildRequestBody(JsonView templateRoot, const CloneR
                            "' has no properties object; Azure ML returned an unexpected reply");
   const TemplateFields f = readFields(*properties);
   const std::string jobType = f.jobType ? f.jobType->text() : std::string();
-  if (!ascii::iequals(jobType, "Pipeline"))
+  if (!common::ascii::iequals(jobType, "Pipeline"))
     throw AzureMlError(
         errc::NotAPipeline,
         "The template job '" + request.templateName + "' is " +
-            (jobType.empty() ? std::string("of no job type") : "a " + ascii::oneLine(jobType, 40) + " job") +
+            (jobType.empty() ? std::string("of no job type") : "a " + common::ascii::oneLine(jobType, 40) + " job") +
             ", not a pipeline; choose a Pipeline job as the External Id");
 
   // Every check (inputs, values, compute) runs before the body is assembled.
   const std::string inputs =
-      InputOverlay::apply(f.inputs.value_or(JsonView()), request.parameters, request.templateName);
+      InputOverlay::apply(f.inputs.value_or(common::JsonView()), request.parameters, request.templateName);
   const std::string computeId = ComputeId::resolve(request.computeOverride, workspace_);
 
   std::string out;
@@ -96,19 +96,19 @@ std::string TemplateCloner::buildRequestBody(JsonView templateRoot, const CloneR
   out = "{\"properties\":{";
   copyIfPresent(out, "jobType", f.jobType);
   if (!request.displayName.empty())
-    jsontext::appendMember(out, "displayName", jsontext::quoted(request.displayName));
+    common::jsontext::appendMember(out, "displayName", common::jsontext::quoted(request.displayName));
   else
     copyIfPresent(out, "displayName", f.displayName);
   copyIfPresent(out, "description", f.description);
   copyIfPresent(out, "experimentName", f.experimentName);
   if (!computeId.empty())
-    jsontext::appendMember(out, "computeId", jsontext::quoted(computeId));
+    common::jsontext::appendMember(out, "computeId", common::jsontext::quoted(computeId));
   else
     copyIfPresent(out, "computeId", f.computeId);
   copyIfPresent(out, "identity", f.identity);
-  jsontext::appendMember(out, "tags", tagsText(f.tags, request));
-  if (f.inputs || inputs != "{}") jsontext::appendMember(out, "inputs", inputs);
-  if (f.outputs) jsontext::appendMember(out, "outputs", OutputRebinder::rebind(*f.outputs, request.templateName));
+  common::jsontext::appendMember(out, "tags", tagsText(f.tags, request));
+  if (f.inputs || inputs != "{}") common::jsontext::appendMember(out, "inputs", inputs);
+  if (f.outputs) common::jsontext::appendMember(out, "outputs", OutputRebinder::rebind(*f.outputs, request.templateName));
   copyIfPresent(out, "settings", f.settings);
   copyIfPresent(out, "jobs", f.jobs);
   out += "}}";

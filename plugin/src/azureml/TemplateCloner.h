@@ -17,7 +17,7 @@
 #include <string_view>
 #include <vector>
 
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 #include "azureml/Parameter.h"
 #include "azureml/WorkspaceRef.h"
 
@@ -41,7 +41,7 @@ class TemplateCloner {
   std::string buildRequestBody(std::string_view templateJson, const CloneRequest& request) const;
 
   // The same from an already parsed template (avoids validating a large template twice).
-  std::string buildRequestBody(JsonView templateRoot, const CloneRequest& request) const;
+  std::string buildRequestBody(common::JsonView templateRoot, const CloneRequest& request) const;
 
  private:
   WorkspaceRef workspace_;

@@ -1,6 +1,6 @@
 #include "azureml/WorkspaceRef.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
 
 namespace aifoundry::azureml {
@@ -8,7 +8,7 @@ namespace {
 
 [[noreturn]] void invalid(const char* setting, std::string_view value, const std::string& rule) {
   throw AzureMlError(errc::InvalidSetting, std::string("Setting '") + setting + "' has the value '" +
-                                               ascii::oneLine(value, 100) + "', " + rule);
+                                               common::ascii::oneLine(value, 100) + "', " + rule);
 }
 
 void checkSubscription(std::string_view s) {
@@ -17,7 +17,7 @@ void checkSubscription(std::string_view s) {
   if (s.size() != 36) invalid(kSubscriptionIdSetting, s, rule);
   for (std::size_t i = 0; i < s.size(); ++i) {
     const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !ascii::isHexDigit(s[i])) invalid(kSubscriptionIdSetting, s, rule);
+    if (dash ? s[i] != '-' : !common::ascii::isHexDigit(s[i])) invalid(kSubscriptionIdSetting, s, rule);
   }
 }
 
@@ -29,7 +29,7 @@ void checkResourceGroup(std::string_view s) {
   for (const char c : s) {
     const auto u = static_cast<unsigned char>(c);
     if ((u & 0xC0) != 0x80) ++characters;  // count UTF-8 characters, not bytes
-    const bool ok = ascii::isWordChar(c) || c == '-' || c == '.' || c == '(' || c == ')' || u >= 0x80;
+    const bool ok = common::ascii::isWordChar(c) || c == '-' || c == '.' || c == '(' || c == ')' || u >= 0x80;
     if (!ok) invalid(kResourceGroupSetting, s, rule);
   }
   if (characters == 0 || characters > 90 || s.back() == '.') invalid(kResourceGroupSetting, s, rule);
@@ -39,17 +39,17 @@ void checkWorkspace(std::string_view s) {
   const std::string rule =
       "which is not a workspace name (3-33 letters, digits, '_' or '-', starting with a letter "
       "or digit)";
-  if (s.size() < 3 || s.size() > 33 || !ascii::isAlnum(s.front())) invalid(kWorkspaceNameSetting, s, rule);
+  if (s.size() < 3 || s.size() > 33 || !common::ascii::isAlnum(s.front())) invalid(kWorkspaceNameSetting, s, rule);
   for (const char c : s)
-    if (!ascii::isWordChar(c) && c != '-') invalid(kWorkspaceNameSetting, s, rule);
+    if (!common::ascii::isWordChar(c) && c != '-') invalid(kWorkspaceNameSetting, s, rule);
 }
 
 }  // namespace
 
 WorkspaceRef WorkspaceRef::validated(std::string_view subscriptionId, std::string_view resourceGroup,
                                      std::string_view workspaceName) {
-  WorkspaceRef ref{std::string(ascii::trim(subscriptionId)), std::string(ascii::trim(resourceGroup)),
-                   std::string(ascii::trim(workspaceName))};
+  WorkspaceRef ref{std::string(common::ascii::trim(subscriptionId)), std::string(common::ascii::trim(resourceGroup)),
+                   std::string(common::ascii::trim(workspaceName))};
   checkSubscription(ref.subscriptionId);
   checkResourceGroup(ref.resourceGroup);
   checkWorkspace(ref.workspaceName);

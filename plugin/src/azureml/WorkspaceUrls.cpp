@@ -2,10 +2,10 @@
 
 #include <utility>
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/JobName.h"
-#include "azureml/PercentEncoding.h"
+#include "common/PercentEncoding.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -17,37 +17,37 @@ bool isDigits(std::string_view s) {
 }
 
 std::string checkedApiVersion(std::string_view text) {
-  const std::string_view v = ascii::trim(text);
+  const std::string_view v = common::ascii::trim(text);
   if (v.empty()) return kDefaultApiVersion;
   bool ok = v.size() >= 10 && isDigits(v.substr(0, 4)) && v[4] == '-' && isDigits(v.substr(5, 2)) &&
             v[7] == '-' && isDigits(v.substr(8, 2));
   if (ok && v.size() > 10) {
     ok = v[10] == '-' && v.size() > 11;
-    for (const char c : v.substr(11)) ok = ok && ascii::isAlnum(c);
+    for (const char c : v.substr(11)) ok = ok && common::ascii::isAlnum(c);
   }
   if (!ok)
     throw AzureMlError(errc::InvalidSetting,
                        std::string("Setting '") + kApiVersionSetting + "' has the value '" +
-                           ascii::oneLine(v, 64) +
+                           common::ascii::oneLine(v, 64) +
                            "', which is not an api-version like 2024-10-01 or 2024-10-01-preview");
   return std::string(v);
 }
 
 std::string encodedArmId(const WorkspaceRef& ws) {
-  return "/subscriptions/" + percentEncode(ws.subscriptionId) + "/resourceGroups/" +
-         percentEncode(ws.resourceGroup) + "/providers/Microsoft.MachineLearningServices/workspaces/" +
-         percentEncode(ws.workspaceName);
+  return "/subscriptions/" + common::percentEncode(ws.subscriptionId) + "/resourceGroups/" +
+         common::percentEncode(ws.resourceGroup) + "/providers/Microsoft.MachineLearningServices/workspaces/" +
+         common::percentEncode(ws.workspaceName);
 }
 
 }  // namespace
 
 std::string normalizedEndpoint(std::string_view endpoint, std::string_view setting) {
-  std::string_view e = ascii::trim(endpoint);
+  std::string_view e = common::ascii::trim(endpoint);
   while (!e.empty() && e.back() == '/') e.remove_suffix(1);
   std::string_view rest;
-  if (ascii::istartsWith(e, "https://"))
+  if (common::ascii::istartsWith(e, "https://"))
     rest = e.substr(8);
-  else if (ascii::istartsWith(e, "http://"))
+  else if (common::ascii::istartsWith(e, "http://"))
     rest = e.substr(7);
   bool ok = !rest.empty();
   // No space, control byte (DEL included: it is a control too) or query/fragment in the authority and path.
@@ -55,7 +55,7 @@ std::string normalizedEndpoint(std::string_view endpoint, std::string_view setti
     ok = ok && static_cast<unsigned char>(c) > 0x20 && c != 0x7f && c != '?' && c != '#';
   if (!ok)
     throw AzureMlError(errc::InvalidSetting, "Setting '" + std::string(setting) + "' has the value '" +
-                                                 ascii::oneLine(e, 100) +
+                                                 common::ascii::oneLine(e, 100) +
                                                  "', which is not an endpoint like https://host[:port]");
   return std::string(e);
 }
@@ -67,7 +67,7 @@ WorkspaceUrls::WorkspaceUrls(std::string_view armEndpoint, WorkspaceRef workspac
       apiVersion_(checkedApiVersion(apiVersion)),
       armId_(encodedArmId(workspace_)),
       base_(arm_ + armId_),
-      apiVersionQuery_("?api-version=" + percentEncode(apiVersion_)) {}
+      apiVersionQuery_("?api-version=" + common::percentEncode(apiVersion_)) {}
 
 std::string WorkspaceUrls::withApiVersion(std::string url) const { return std::move(url) + apiVersionQuery_; }
 
@@ -75,15 +75,15 @@ std::string WorkspaceUrls::workspaceUrl() const { return withApiVersion(base_); 
 
 std::string WorkspaceUrls::jobsListUrl(std::string_view tagKey) const {
   std::string url = withApiVersion(base_ + "/jobs") + "&jobType=Pipeline";
-  const std::string_view tag = ascii::trim(tagKey);
-  if (!tag.empty()) url += "&tag=" + percentEncode(tag);
+  const std::string_view tag = common::ascii::trim(tagKey);
+  if (!tag.empty()) url += "&tag=" + common::percentEncode(tag);
   return url;
 }
 
 std::string WorkspaceUrls::jobUrl(std::string_view jobName) const {
   JobName::checkExisting(jobName, "Job name");
   // One buffer: every poll builds this URL.
-  const std::string name = percentEncode(jobName);
+  const std::string name = common::percentEncode(jobName);
   std::string url;
   url.reserve(base_.size() + 6 + name.size() + apiVersionQuery_.size());
   url.append(base_).append("/jobs/").append(name).append(apiVersionQuery_);
@@ -92,13 +92,13 @@ std::string WorkspaceUrls::jobUrl(std::string_view jobName) const {
 
 std::string WorkspaceUrls::cancelUrl(std::string_view jobName) const {
   JobName::checkExisting(jobName, "Job name");
-  return withApiVersion(base_ + "/jobs/" + percentEncode(jobName) + "/cancel");
+  return withApiVersion(base_ + "/jobs/" + common::percentEncode(jobName) + "/cancel");
 }
 
 std::string WorkspaceUrls::historyBase(std::string_view historyHost, std::string_view runId) const {
   JobName::checkExisting(runId, "RunId");
   return normalizedEndpoint(historyHost, "Run History host") + "/history/v1.0" + armId_ +
-         "/runs/" + percentEncode(runId);
+         "/runs/" + common::percentEncode(runId);
 }
 
 std::string WorkspaceUrls::runHistoryRunUrl(std::string_view historyHost, std::string_view runId) const {
@@ -108,7 +108,7 @@ std::string WorkspaceUrls::runHistoryRunUrl(std::string_view historyHost, std::s
 std::string WorkspaceUrls::runHistoryChildrenUrl(std::string_view historyHost, std::string_view runId,
                                                  std::string_view continuationToken) const {
   std::string url = historyBase(historyHost, runId) + "/children";
-  if (!continuationToken.empty()) url += "?$continuationtoken=" + percentEncode(continuationToken);
+  if (!continuationToken.empty()) url += "?$continuationtoken=" + common::percentEncode(continuationToken);
   return url;
 }
 

@@ -10,7 +10,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/SecretString.h"
+#include "common/SecretString.h"
 
 namespace aifoundry::core {
 
@@ -18,7 +18,7 @@ namespace aifoundry::core {
 enum class LogLevel : std::int32_t { Trace = 0, Debug = 1, Info = 2, Warn = 3, Error = 4 };
 
 struct AccessToken {
-  SecretString token;
+  common::SecretString token;
   std::int64_t expiresOnUnixS = 0;  // 0 = unknown: assume one hour
 };
 

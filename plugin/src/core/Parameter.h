@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <string>
 
-#include "core/SecretString.h"
+#include "common/SecretString.h"
 
 namespace aifoundry::core {
 
@@ -25,7 +25,7 @@ struct Parameter {
   std::string name;
   Direction direction = Direction::Unset;
   DataType dataType = DataType::String;
-  SecretString value;   // Polysync's text of the value ("42", "true", "[1,2]"); empty for Output
+  common::SecretString value;   // Polysync's text of the value ("42", "true", "[1,2]"); empty for Output
   bool secret = false;  // always true for DataType::Secret
 };
 

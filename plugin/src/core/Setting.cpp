@@ -18,7 +18,7 @@ const Setting* findSetting(const std::vector<Setting>& settings, std::string_vie
   for (const Setting& setting : settings) {
     if (setting.key == key) return &setting;
   }
-  // Attribute names are matched regardless of case, as the sign-in and ARM layers (arm::AttributeReader)
+  // Attribute names are matched regardless of case, as the sign-in and ARM layers (http::AttributeReader)
   // match them: one setting must never be honoured by one layer and ignored by another.
   for (const Setting& setting : settings) {
     if (equalsIgnoringAsciiCase(setting.key, key)) return &setting;

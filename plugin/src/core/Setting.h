@@ -7,13 +7,13 @@
 #include <string_view>
 #include <vector>
 
-#include "core/SecretString.h"
+#include "common/SecretString.h"
 
 namespace aifoundry::core {
 
 struct Setting {
   std::string key;
-  SecretString value;
+  common::SecretString value;
   bool secret = false;
 };
 

@@ -4,7 +4,7 @@
 #include <chrono>
 #include <limits>
 
-#include "arm/http/HttpError.h"
+#include "http/HttpError.h"
 
 namespace aifoundry::identity {
 
@@ -12,15 +12,11 @@ namespace {
 constexpr std::size_t kRememberedTokens = 3;
 }
 
-std::int64_t systemUnixNow() {
-    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
-
-CachingCredential::CachingCredential(std::shared_ptr<TokenCredential> inner, TokenCacheOptions options, arm::LogSink log)
+CachingCredential::CachingCredential(std::shared_ptr<http::TokenCredential> inner, TokenCacheOptions options, http::LogSink log)
     : inner_(std::move(inner)), options_(std::move(options)), log_(std::move(log)) {}
 
 std::int64_t CachingCredential::now() const {
-    return options_.clock ? options_.clock() : systemUnixNow();
+    return options_.clock ? options_.clock() : http::systemUnixNow();
 }
 
 bool CachingCredential::valid(const Entry& entry, std::int64_t nowS) const {
@@ -38,7 +34,7 @@ bool CachingCredential::wantsRefresh(const Entry& entry, std::int64_t nowS) cons
     return nowS - entry.lastAttemptS >= options_.minRefreshIntervalS;
 }
 
-AccessToken CachingCredential::getToken(const TokenRequestContext& context, const arm::CallControl& control) {
+http::AccessToken CachingCredential::getToken(const http::TokenRequestContext& context, const http::CallControl& control) {
     std::unique_lock<std::mutex> lock(mutex_);
     Entry& entry = entries_[Key(context.scope, context.tenant)];
     while (true) {
@@ -47,10 +43,10 @@ AccessToken CachingCredential::getToken(const TokenRequestContext& context, cons
             if (entry.inFlight || !wantsRefresh(entry, nowS)) return *entry.token;
             try {
                 return fetch(entry, lock, context, control);
-            } catch (const arm::HttpError& error) {
+            } catch (const http::HttpError& error) {
                 // Keep serving the valid token; the next attempt waits for the 30 s throttle.
-                if (error.reason() == arm::ErrorReason::Interrupted) throw;
-                arm::log(log_, arm::LogLevel::Warning,
+                if (error.reason() == http::ErrorReason::Interrupted) throw;
+                http::log(log_, http::LogLevel::Warning,
                          "token refresh failed, the cached token stays in use until it expires: " + std::string(error.what()));
                 if (valid(entry, now())) return *entry.token;
                 throw;
@@ -60,26 +56,26 @@ AccessToken CachingCredential::getToken(const TokenRequestContext& context, cons
         // Someone else is fetching: wait for that result instead of sending a second request.
         const auto generation = entry.generation;
         while (entry.inFlight && entry.generation == generation) {
-            if (control.isInterrupted()) arm::throwError(arm::ErrorReason::Interrupted, "interrupted while waiting for a token");
-            if (control.expired()) arm::throwError(arm::ErrorReason::Timeout, "the call's deadline passed while waiting for a token");
+            if (control.isInterrupted()) http::throwError(http::ErrorReason::Interrupted, "interrupted while waiting for a token");
+            if (control.expired()) http::throwError(http::ErrorReason::Timeout, "the call's deadline passed while waiting for a token");
             done_.wait_for(lock, std::chrono::milliseconds(20));
         }
         if (entry.generation != generation && entry.lastError && !valid(entry, now())) std::rethrow_exception(entry.lastError);
     }
 }
 
-AccessToken CachingCredential::fetch(Entry& entry, std::unique_lock<std::mutex>& lock, const TokenRequestContext& context,
-                                     const arm::CallControl& control) {
+http::AccessToken CachingCredential::fetch(Entry& entry, std::unique_lock<std::mutex>& lock, const http::TokenRequestContext& context,
+                                     const http::CallControl& control) {
     entry.inFlight = true;
     entry.lastAttemptS = now();
     ++requests_;
     lock.unlock();
-    std::optional<AccessToken> fresh;
+    std::optional<http::AccessToken> fresh;
     std::exception_ptr error;
-    arm::Redactor::Registration redaction;
+    http::Redactor::Registration redaction;
     try {
         fresh = inner_->getToken(context, control);
-        redaction = arm::Redactor::registerSecret(fresh->token);
+        redaction = http::Redactor::registerSecret(fresh->token);
     } catch (...) {
         error = std::current_exception();
     }
@@ -98,7 +94,7 @@ AccessToken CachingCredential::fetch(Entry& entry, std::unique_lock<std::mutex>&
     return *fresh;
 }
 
-void CachingCredential::invalidate(const TokenRequestContext& context, const std::string& rejectedToken) {
+void CachingCredential::invalidate(const http::TokenRequestContext& context, const std::string& rejectedToken) {
     std::lock_guard<std::mutex> lock(mutex_);
     auto it = entries_.find(Key(context.scope, context.tenant));
     if (it == entries_.end() || !it->second.token || it->second.token->token != rejectedToken) return;

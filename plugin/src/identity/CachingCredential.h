@@ -25,25 +25,25 @@
 #include <mutex>
 #include <optional>
 
-#include "arm/http/Log.h"
-#include "arm/http/Redactor.h"
-#include "identity/TokenCredential.h"
+#include "http/Log.h"
+#include "http/Redactor.h"
+#include "http/TokenCredential.h"
 
 namespace aifoundry::identity {
 
 struct TokenCacheOptions {
     std::int64_t refreshBeforeExpiryS = 300;
     std::int64_t minRefreshIntervalS = 30;
-    UnixClock clock;  // empty: the system clock
+    http::UnixClock clock;  // empty: the system clock
 };
 
-class CachingCredential : public TokenCredential {
+class CachingCredential : public http::TokenCredential {
 public:
-    CachingCredential(std::shared_ptr<TokenCredential> inner, TokenCacheOptions options = {}, arm::LogSink log = {});
+    CachingCredential(std::shared_ptr<http::TokenCredential> inner, TokenCacheOptions options = {}, http::LogSink log = {});
 
-    AccessToken getToken(const TokenRequestContext& context, const arm::CallControl& control) override;
-    using TokenCredential::getToken;
-    void invalidate(const TokenRequestContext& context, const std::string& rejectedToken) override;
+    http::AccessToken getToken(const http::TokenRequestContext& context, const http::CallControl& control) override;
+    using http::TokenCredential::getToken;
+    void invalidate(const http::TokenRequestContext& context, const std::string& rejectedToken) override;
     std::string describe() const override { return inner_->describe(); }
 
     // Token requests that reached the inner credential (tests, diagnostics).
@@ -51,24 +51,24 @@ public:
 
 private:
     struct Entry {
-        std::optional<AccessToken> token;
+        std::optional<http::AccessToken> token;
         std::int64_t lastAttemptS = 0;
         bool inFlight = false;
         std::uint64_t generation = 0;        // bumps when a fetch completes
         std::exception_ptr lastError;        // error of the fetch of `generation`
-        std::deque<arm::Redactor::Registration> redactions;  // the latest tokens, newest last
+        std::deque<http::Redactor::Registration> redactions;  // the latest tokens, newest last
     };
     using Key = std::pair<std::string, std::string>;
 
     std::int64_t now() const;
     bool valid(const Entry& entry, std::int64_t nowS) const;
     bool wantsRefresh(const Entry& entry, std::int64_t nowS) const;
-    AccessToken fetch(Entry& entry, std::unique_lock<std::mutex>& lock, const TokenRequestContext& context,
-                      const arm::CallControl& control);
+    http::AccessToken fetch(Entry& entry, std::unique_lock<std::mutex>& lock, const http::TokenRequestContext& context,
+                      const http::CallControl& control);
 
-    std::shared_ptr<TokenCredential> inner_;
+    std::shared_ptr<http::TokenCredential> inner_;
     TokenCacheOptions options_;
-    arm::LogSink log_;
+    http::LogSink log_;
     mutable std::mutex mutex_;
     std::condition_variable done_;
     std::map<Key, Entry> entries_;

@@ -13,14 +13,14 @@
 #include <cctype>
 #include <sstream>
 
-#include "arm/http/HttpError.h"
+#include "http/HttpError.h"
 
 namespace aifoundry::identity {
 
 namespace {
 
 [[noreturn]] void invalid(const std::string& text) {
-    arm::throwError(arm::ErrorReason::InvalidSettings, text);
+    http::throwError(http::ErrorReason::InvalidSettings, text);
 }
 
 bool looksLikePem(const std::string& data) {
@@ -111,7 +111,7 @@ Parsed fromPfx(const std::string& der, const std::string& password) {
             invalid("setting '" + std::string(settings::kCertificate) + "' is a PFX without a certificate and private key");
         Poco::SharedPtr<Poco::Crypto::RSAKey> key(new Poco::Crypto::RSAKey(container.getKey()));
         return {container.getX509Certificate(), key};
-    } catch (const arm::HttpError&) {
+    } catch (const http::HttpError&) {
         throw;
     } catch (const Poco::Exception&) {
         invalid("setting '" + std::string(settings::kCertificate) + "' could not be read as PEM, PFX, base64 of either, or a file path (or '" +

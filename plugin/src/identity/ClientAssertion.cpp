@@ -4,7 +4,7 @@
 #include <Poco/JWT/Token.h>
 #include <Poco/Timestamp.h>
 
-#include "arm/http/RequestIdPolicy.h"
+#include "http/RequestIdPolicy.h"
 
 namespace aifoundry::identity {
 
@@ -17,7 +17,7 @@ std::string buildClientAssertion(const ClientCertificate& certificate, const std
     token.setAudience(audience);
     token.setIssuer(clientId);
     token.setSubject(clientId);
-    token.setId(arm::newGuid());
+    token.setId(http::newGuid());
     token.setNotBefore(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(nowUnixS)));
     token.setExpiration(Poco::Timestamp::fromEpochTime(static_cast<std::time_t>(nowUnixS + 600)));
     Poco::JWT::Signer signer(certificate.key);

@@ -12,9 +12,9 @@ std::vector<std::pair<std::string, std::string>> assertionProof(const std::strin
 ClientCertificateCredential::ClientCertificateCredential(EntraTokenClient client, ClientCertificate certificate)
     : client_(std::move(client)), certificate_(std::move(certificate)) {}
 
-AccessToken ClientCertificateCredential::getToken(const TokenRequestContext& context, const arm::CallControl& control) {
+http::AccessToken ClientCertificateCredential::getToken(const http::TokenRequestContext& context, const http::CallControl& control) {
     const std::string assertion =
-        buildClientAssertion(certificate_, client_.clientId(), client_.tokenUrl(context.tenant), systemUnixNow());
+        buildClientAssertion(certificate_, client_.clientId(), client_.tokenUrl(context.tenant), http::systemUnixNow());
     return client_.requestToken(context, assertionProof(assertion), control);
 }
 

@@ -4,18 +4,18 @@
 // Thread-safe.
 #pragma once
 
-#include "arm/http/Redactor.h"
+#include "http/Redactor.h"
 #include "identity/CertificateLoader.h"
 #include "identity/EntraTokenClient.h"
-#include "identity/TokenCredential.h"
+#include "http/TokenCredential.h"
 
 namespace aifoundry::identity {
 
-class ClientCertificateCredential : public TokenCredential {
+class ClientCertificateCredential : public http::TokenCredential {
 public:
     ClientCertificateCredential(EntraTokenClient client, ClientCertificate certificate);
-    AccessToken getToken(const TokenRequestContext& context, const arm::CallControl& control) override;
-    using TokenCredential::getToken;
+    http::AccessToken getToken(const http::TokenRequestContext& context, const http::CallControl& control) override;
+    using http::TokenCredential::getToken;
     std::string describe() const override;
 
 private:

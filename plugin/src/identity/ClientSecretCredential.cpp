@@ -3,9 +3,9 @@
 namespace aifoundry::identity {
 
 ClientSecretCredential::ClientSecretCredential(EntraTokenClient client, std::string clientSecret)
-    : client_(std::move(client)), secret_(std::move(clientSecret)), redaction_(arm::Redactor::registerSecret(secret_)) {}
+    : client_(std::move(client)), secret_(std::move(clientSecret)), redaction_(http::Redactor::registerSecret(secret_)) {}
 
-AccessToken ClientSecretCredential::getToken(const TokenRequestContext& context, const arm::CallControl& control) {
+http::AccessToken ClientSecretCredential::getToken(const http::TokenRequestContext& context, const http::CallControl& control) {
     return client_.requestToken(context, {{"client_secret", secret_}}, control);
 }
 

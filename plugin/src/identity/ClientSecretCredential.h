@@ -2,23 +2,23 @@
 // client secret. The secret is registered with the Redactor while the credential lives. Thread-safe.
 #pragma once
 
-#include "arm/http/Redactor.h"
+#include "http/Redactor.h"
 #include "identity/EntraTokenClient.h"
-#include "identity/TokenCredential.h"
+#include "http/TokenCredential.h"
 
 namespace aifoundry::identity {
 
-class ClientSecretCredential : public TokenCredential {
+class ClientSecretCredential : public http::TokenCredential {
 public:
     ClientSecretCredential(EntraTokenClient client, std::string clientSecret);
-    AccessToken getToken(const TokenRequestContext& context, const arm::CallControl& control) override;
-    using TokenCredential::getToken;
+    http::AccessToken getToken(const http::TokenRequestContext& context, const http::CallControl& control) override;
+    using http::TokenCredential::getToken;
     std::string describe() const override;
 
 private:
     EntraTokenClient client_;
     std::string secret_;
-    arm::Redactor::Registration redaction_;
+    http::Redactor::Registration redaction_;
 };
 
 }  // namespace aifoundry::identity

@@ -5,17 +5,17 @@
 #include <algorithm>
 #include <cctype>
 
-#include "arm/http/HttpError.h"
-#include "azureml/AzureMlError.h"
-#include "azureml/CloudEndpoints.h"
+#include "http/HttpError.h"
+#include "common/CodedError.h"
+#include "identity/CloudEndpoints.h"
 
 namespace aifoundry::identity {
 
 namespace {
 
-// The cloud table and the override rules live once, in azureml::CloudEndpoints; this is only the view the
+// The cloud table and the override rules live once, in identity::CloudEndpoints; this is only the view the
 // sign-in and ARM layers take of it.
-CloudSettings viewOf(const azureml::CloudEndpoints& endpoints) {
+CloudSettings viewOf(const identity::CloudEndpoints& endpoints) {
     std::string armAudience = endpoints.armScope;
     const std::string suffix = "/.default";
     if (armAudience.size() > suffix.size() && armAudience.compare(armAudience.size() - suffix.size(), suffix.size(), suffix) == 0)
@@ -40,7 +40,7 @@ std::vector<std::string> additionalTokenHosts(const std::string& value) {
         const bool valid = std::all_of(entry.begin(), entry.end(), isHostNameChar) && entry.find("..") == std::string::npos &&
                            entry != "." && entry.back() != '.' && !tooWide;
         if (!valid)
-            arm::throwError(arm::ErrorReason::InvalidSettings,
+            http::throwError(http::ErrorReason::InvalidSettings,
                             "setting '" + std::string(settings::kAdditionalTokenHosts) +
                                 "' must list host names separated by commas, e.g. 'ml.contoso.com, .api.contoso.com'");
         hosts.push_back(Poco::toLower(entry));
@@ -57,11 +57,11 @@ std::vector<std::string> additionalTokenHosts(const std::string& value) {
     return hosts;
 }
 
-azureml::CloudEndpoints endpointsOf(const std::string& cloudName) {
+identity::CloudEndpoints endpointsOf(const std::string& cloudName) {
     try {
-        return azureml::CloudEndpoints::forCloud(cloudName);
-    } catch (const azureml::AzureMlError& e) {
-        arm::throwError(arm::ErrorReason::InvalidSettings, e.what());
+        return identity::CloudEndpoints::forCloud(cloudName);
+    } catch (const common::CodedError& e) {
+        http::throwError(http::ErrorReason::InvalidSettings, e.what());
     }
 }
 
@@ -69,9 +69,9 @@ azureml::CloudEndpoints endpointsOf(const std::string& cloudName) {
 
 CloudSettings CloudSettings::named(const std::string& cloudName) { return viewOf(endpointsOf(cloudName)); }
 
-CloudSettings CloudSettings::fromAttributes(const arm::Attributes& attributes) {
-    arm::AttributeReader reader(attributes);
-    azureml::CloudEndpoints::Overrides overrides;
+CloudSettings CloudSettings::fromAttributes(const http::Attributes& attributes) {
+    http::AttributeReader reader(attributes);
+    identity::CloudEndpoints::Overrides overrides;
     overrides.authorityHost = reader.find(settings::kAuthorityHost);
     overrides.armEndpoint = reader.find(settings::kResourceManagerEndpoint);
     overrides.mlAudience = reader.find(settings::kAzureMlAudience);

@@ -1,13 +1,13 @@
 // CloudSettings: the sign-in and resource endpoints of one Azure cloud, each overridable by its own
 // platform attribute (`Authority Host`, `Resource Manager Endpoint`, `Azure ML Audience`, `Studio Host`),
 // which is how tests point at the emulator. A value type: the sign-in and ARM layers' view of
-// azureml::CloudEndpoints, which holds the one table of clouds and the override rules.
+// identity::CloudEndpoints, which holds the one table of clouds and the override rules.
 #pragma once
 
 #include <string>
 #include <vector>
 
-#include "arm/http/AttributeReader.h"
+#include "http/AttributeReader.h"
 
 namespace aifoundry::identity {
 
@@ -19,7 +19,7 @@ struct CloudSettings {
     std::string studioHost;       // ml.azure.com
     // The audience ARM tokens are for. Stays the cloud's when `Resource Manager Endpoint` is overridden:
     // pointing ARM elsewhere (an emulator, a private link) does not change whom the token is for
-    // (the same rule as azureml::CloudEndpoints).
+    // (the same rule as identity::CloudEndpoints).
     std::string armAudience;      // https://management.azure.com
     // Hosts besides the Resource Manager endpoint that may receive a token: the cloud's Azure ML service
     // hosts and those of `Additional Token Hosts`. An entry "host" is that host only, ".suffix" any host
@@ -29,8 +29,8 @@ struct CloudSettings {
     std::string armScope() const { return armAudience + "/.default"; }
     std::string mlScope() const { return mlAudience + "/.default"; }
 
-    // Throws arm::HttpError(InvalidSettings) for an unknown `Azure Cloud` or a malformed `Additional Token Hosts`.
-    static CloudSettings fromAttributes(const arm::Attributes& attributes);
+    // Throws http::HttpError(InvalidSettings) for an unknown `Azure Cloud` or a malformed `Additional Token Hosts`.
+    static CloudSettings fromAttributes(const http::Attributes& attributes);
     static CloudSettings named(const std::string& cloudName);
 };
 

@@ -2,7 +2,7 @@
 
 #include <Poco/String.h>
 
-#include "arm/http/HttpError.h"
+#include "http/HttpError.h"
 #include "identity/CertificateLoader.h"
 #include "identity/ClientCertificateCredential.h"
 #include "identity/ClientSecretCredential.h"
@@ -15,22 +15,22 @@ namespace aifoundry::identity {
 
 namespace {
 
-using arm::AttributeReader;
+using http::AttributeReader;
 
 // Everything one build needs, resolved once.
 struct Build {
-    const arm::Attributes& attributes;
+    const http::Attributes& attributes;
     const CredentialDependencies& deps;
     AttributeReader reader;
     EnvironmentReader env;
     CloudSettings cloud;
 
-    Build(const arm::Attributes& a, const CredentialDependencies& d)
+    Build(const http::Attributes& a, const CredentialDependencies& d)
         : attributes(a), deps(d), reader(a), env(d.environment ? d.environment : processEnvironment()),
           cloud(CloudSettings::fromAttributes(a)) {}
 
-    std::shared_ptr<arm::HttpTransport> transport() const {
-        if (!deps.transport) arm::throwError(arm::ErrorReason::InvalidSettings, "internal: no HTTP transport for sign-in");
+    std::shared_ptr<http::HttpTransport> transport() const {
+        if (!deps.transport) http::throwError(http::ErrorReason::InvalidSettings, "internal: no HTTP transport for sign-in");
         return deps.transport;
     }
     std::string authorityHost(bool environmentMayOverride) const {
@@ -45,7 +45,7 @@ struct Build {
         return EntraTokenClient(makeTokenPipeline(transport(), deps.tokenRetry, deps.log), authorityHost(environmentMayOverride),
                                 tenant, clientId);
     }
-    std::shared_ptr<arm::HttpPipeline> managedIdentityPipeline() const {
+    std::shared_ptr<http::HttpPipeline> managedIdentityPipeline() const {
         return makeTokenPipeline(transport(), deps.managedIdentityRetry ? *deps.managedIdentityRetry : managedIdentityRetryOptions(),
                                  deps.log);
     }
@@ -53,7 +53,7 @@ struct Build {
     std::string attributeOrEnv(const char* attribute, const char* variable, const std::string& why) const {
         if (auto value = reader.find(attribute)) return *value;
         if (auto value = env(variable)) return *value;
-        arm::throwError(arm::ErrorReason::InvalidSettings,
+        http::throwError(http::ErrorReason::InvalidSettings,
                         "setting '" + std::string(attribute) + "' (or " + variable + ") is required " + why + " but is empty");
     }
 };
@@ -61,11 +61,11 @@ struct Build {
 void checkTenant(const std::string& tenant) {
     for (char c : tenant)
         if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_'))
-            arm::throwError(arm::ErrorReason::InvalidSettings,
+            http::throwError(http::ErrorReason::InvalidSettings,
                             "setting '" + std::string(settings::kTenantId) + "' must be a tenant GUID or domain name");
 }
 
-std::shared_ptr<TokenCredential> servicePrincipal(const Build& b) {
+std::shared_ptr<http::TokenCredential> servicePrincipal(const Build& b) {
     const std::string why = "for 'Authentication Method' = Service Principal";
     const auto tenant = b.reader.required(settings::kTenantId, why);
     checkTenant(tenant);
@@ -74,7 +74,7 @@ std::shared_ptr<TokenCredential> servicePrincipal(const Build& b) {
     return std::make_shared<ClientSecretCredential>(b.entra(tenant, client, false), secret);
 }
 
-std::shared_ptr<TokenCredential> certificate(const Build& b) {
+std::shared_ptr<http::TokenCredential> certificate(const Build& b) {
     const std::string why = "for 'Authentication Method' = Certificate";
     const auto tenant = b.reader.required(settings::kTenantId, why);
     checkTenant(tenant);
@@ -84,12 +84,12 @@ std::shared_ptr<TokenCredential> certificate(const Build& b) {
     return std::make_shared<ClientCertificateCredential>(b.entra(tenant, client, false), std::move(loaded));
 }
 
-std::shared_ptr<TokenCredential> managedIdentity(const Build& b, const std::string& clientId) {
+std::shared_ptr<http::TokenCredential> managedIdentity(const Build& b, const std::string& clientId) {
     return std::make_shared<ManagedIdentityCredential>(b.managedIdentityPipeline(), clientId,
                                                        b.reader.textOr(settings::kManagedIdentityEndpoint, ""), b.env);
 }
 
-std::shared_ptr<TokenCredential> workloadIdentity(const Build& b) {
+std::shared_ptr<http::TokenCredential> workloadIdentity(const Build& b) {
     const std::string why = "for 'Authentication Method' = Workload Identity";
     const auto tenant = b.attributeOrEnv(settings::kTenantId, "AZURE_TENANT_ID", why);
     checkTenant(tenant);
@@ -107,16 +107,16 @@ void replaceAll(std::string& text, const std::string& from, const std::string& t
 ClientCertificate environmentCertificate(const Build& b, const std::string& path) {
     try {
         return loadClientCertificate(path, b.env("AZURE_CLIENT_CERTIFICATE_PASSWORD").value_or(""), "");
-    } catch (const arm::HttpError& error) {
+    } catch (const http::HttpError& error) {
         std::string text = error.what();
         replaceAll(text, "setting '" + std::string(settings::kCertificate) + "'", "AZURE_CLIENT_CERTIFICATE_PATH");
         replaceAll(text, "'" + std::string(settings::kCertificatePassword) + "'", "AZURE_CLIENT_CERTIFICATE_PASSWORD");
-        arm::throwError(error.reason(), "'Authentication Method' = Environment: " + text);
+        http::throwError(error.reason(), "'Authentication Method' = Environment: " + text);
     }
 }
 
 // DefaultAzureCredential's order, decided once from the variables present.
-std::shared_ptr<TokenCredential> environment(const Build& b) {
+std::shared_ptr<http::TokenCredential> environment(const Build& b) {
     const auto tenant = b.env("AZURE_TENANT_ID");
     const auto client = b.env("AZURE_CLIENT_ID");
     if (tenant && client) {
@@ -134,13 +134,13 @@ std::shared_ptr<TokenCredential> environment(const Build& b) {
 
 }  // namespace
 
-std::shared_ptr<TokenCredential> CredentialFactory::createUncached(const arm::Attributes& attributes, const CredentialDependencies& deps) {
+std::shared_ptr<http::TokenCredential> CredentialFactory::createUncached(const http::Attributes& attributes, const CredentialDependencies& deps) {
     Build b(attributes, deps);
     const std::string method = b.reader.textOr(settings::kAuthenticationMethod, settings::kPolysyncServicePrincipal);
     auto is = [&](const char* name) { return Poco::icompare(method, std::string(name)) == 0; };
     if (is(settings::kPolysyncServicePrincipal)) {
         if (!deps.hostTokens)
-            arm::throwError(arm::ErrorReason::InvalidSettings,
+            http::throwError(http::ErrorReason::InvalidSettings,
                             "'Authentication Method' is 'Polysync Service Principal' but the host offers no token provider; "
                             "choose another method or enable the host's service principal");
         return std::make_shared<HostTokenCredential>(deps.hostTokens, b.reader.textOr(settings::kTenantId, ""));
@@ -150,13 +150,13 @@ std::shared_ptr<TokenCredential> CredentialFactory::createUncached(const arm::At
     if (is(settings::kManagedIdentity)) return managedIdentity(b, b.reader.textOr(settings::kClientId, ""));
     if (is(settings::kWorkloadIdentity)) return workloadIdentity(b);
     if (is(settings::kEnvironment)) return environment(b);
-    arm::throwError(arm::ErrorReason::InvalidSettings,
+    http::throwError(http::ErrorReason::InvalidSettings,
                     "setting '" + std::string(settings::kAuthenticationMethod) +
                         "' must be one of: Polysync Service Principal, Service Principal, Certificate, Managed Identity, "
                         "Workload Identity, Environment");
 }
 
-std::shared_ptr<TokenCredential> CredentialFactory::create(const arm::Attributes& attributes, const CredentialDependencies& deps) {
+std::shared_ptr<http::TokenCredential> CredentialFactory::create(const http::Attributes& attributes, const CredentialDependencies& deps) {
     return std::make_shared<CachingCredential>(createUncached(attributes, deps), deps.cache, deps.log);
 }
 

@@ -18,33 +18,33 @@
 #include <memory>
 #include <optional>
 
-#include "arm/http/AttributeReader.h"
-#include "arm/http/HttpTransport.h"
-#include "arm/http/Log.h"
-#include "arm/http/RetryPolicy.h"
+#include "http/AttributeReader.h"
+#include "http/HttpTransport.h"
+#include "http/Log.h"
+#include "http/RetryPolicy.h"
 #include "identity/CachingCredential.h"
 #include "identity/EnvironmentReader.h"
 #include "identity/HostTokenCredential.h"
-#include "identity/TokenCredential.h"
+#include "http/TokenCredential.h"
 
 namespace aifoundry::identity {
 
 struct CredentialDependencies {
-    std::shared_ptr<arm::HttpTransport> transport;  // required for every method but the host's
-    arm::LogSink log;
+    std::shared_ptr<http::HttpTransport> transport;  // required for every method but the host's
+    http::LogSink log;
     EnvironmentReader environment;                  // empty: the process environment
     HostTokenSource hostTokens;                     // for Polysync Service Principal
-    arm::RetryOptions tokenRetry;                   // Entra ID token requests
-    std::optional<arm::RetryOptions> managedIdentityRetry;  // empty: managedIdentityRetryOptions()
+    http::RetryOptions tokenRetry;                   // Entra ID token requests
+    std::optional<http::RetryOptions> managedIdentityRetry;  // empty: managedIdentityRetryOptions()
     TokenCacheOptions cache;
 };
 
 class CredentialFactory {
 public:
-    // The cached credential for the attributes. Throws arm::HttpError(InvalidSettings).
-    static std::shared_ptr<TokenCredential> create(const arm::Attributes& attributes, const CredentialDependencies& deps);
+    // The cached credential for the attributes. Throws http::HttpError(InvalidSettings).
+    static std::shared_ptr<http::TokenCredential> create(const http::Attributes& attributes, const CredentialDependencies& deps);
     // The same without the cache (tests, or callers with their own cache).
-    static std::shared_ptr<TokenCredential> createUncached(const arm::Attributes& attributes, const CredentialDependencies& deps);
+    static std::shared_ptr<http::TokenCredential> createUncached(const http::Attributes& attributes, const CredentialDependencies& deps);
 };
 
 namespace settings {

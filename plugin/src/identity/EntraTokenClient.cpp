@@ -2,8 +2,8 @@
 
 #include <Poco/URI.h>
 
-#include "arm/http/HttpError.h"
-#include "arm/http/ResponseErrorBuilder.h"
+#include "http/HttpError.h"
+#include "http/ResponseErrorBuilder.h"
 #include "identity/TokenResponseParser.h"
 
 namespace aifoundry::identity {
@@ -20,7 +20,7 @@ std::string formEncode(const std::vector<std::pair<std::string, std::string>>& f
     return body;
 }
 
-EntraTokenClient::EntraTokenClient(std::shared_ptr<arm::HttpPipeline> pipeline, std::string authorityHost, std::string tenantId,
+EntraTokenClient::EntraTokenClient(std::shared_ptr<http::HttpPipeline> pipeline, std::string authorityHost, std::string tenantId,
                                    std::string clientId)
     : pipeline_(std::move(pipeline)),
       authorityHost_(std::move(authorityHost)),
@@ -31,15 +31,15 @@ std::string EntraTokenClient::tokenUrl(const std::string& tenant) const {
     return authorityHost_ + "/" + (tenant.empty() ? tenantId_ : tenant) + "/oauth2/v2.0/token";
 }
 
-AccessToken EntraTokenClient::requestToken(const TokenRequestContext& context,
+http::AccessToken EntraTokenClient::requestToken(const http::TokenRequestContext& context,
                                            const std::vector<std::pair<std::string, std::string>>& proof,
-                                           const arm::CallControl& control) const {
+                                           const http::CallControl& control) const {
     const std::string tenant = context.tenant.empty() ? tenantId_ : context.tenant;
     std::vector<std::pair<std::string, std::string>> fields{
         {"grant_type", "client_credentials"}, {"client_id", clientId_}, {"scope", context.scope}};
     fields.insert(fields.end(), proof.begin(), proof.end());
 
-    arm::HttpRequest request;
+    http::HttpRequest request;
     request.method = "POST";
     request.url = tokenUrl(tenant);
     request.headers.set("Content-Type", "application/x-www-form-urlencoded");
@@ -48,8 +48,8 @@ AccessToken EntraTokenClient::requestToken(const TokenRequestContext& context,
     request.operation = "sign in to tenant '" + tenant + "' as application '" + clientId_ + "'";
 
     const auto response = pipeline_->send(request, control);
-    if (!response.ok()) throw arm::errorFromResponse(request, response);
-    return parseTokenResponse(response.body, systemUnixNow(), request.operation);
+    if (!response.ok()) throw http::errorFromResponse(request, response);
+    return parseTokenResponse(response.body, http::systemUnixNow(), request.operation);
 }
 
 }  // namespace aifoundry::identity

@@ -11,26 +11,26 @@
 #include <utility>
 #include <vector>
 
-#include "arm/http/HttpPipeline.h"
-#include "identity/AccessToken.h"
+#include "http/HttpPipeline.h"
+#include "http/AccessToken.h"
 
 namespace aifoundry::identity {
 
 class EntraTokenClient {
 public:
-    EntraTokenClient(std::shared_ptr<arm::HttpPipeline> pipeline, std::string authorityHost, std::string tenantId,
+    EntraTokenClient(std::shared_ptr<http::HttpPipeline> pipeline, std::string authorityHost, std::string tenantId,
                      std::string clientId);
 
     // `proof` is the client secret or assertion fields, e.g. {{"client_secret", s}}.
-    AccessToken requestToken(const TokenRequestContext& context, const std::vector<std::pair<std::string, std::string>>& proof,
-                             const arm::CallControl& control) const;
+    http::AccessToken requestToken(const http::TokenRequestContext& context, const std::vector<std::pair<std::string, std::string>>& proof,
+                             const http::CallControl& control) const;
 
     std::string tokenUrl(const std::string& tenant) const;
     const std::string& clientId() const { return clientId_; }
     const std::string& tenantId() const { return tenantId_; }
 
 private:
-    std::shared_ptr<arm::HttpPipeline> pipeline_;
+    std::shared_ptr<http::HttpPipeline> pipeline_;
     std::string authorityHost_;
     std::string tenantId_;
     std::string clientId_;

@@ -1,30 +1,30 @@
 #include "identity/HostTokenCredential.h"
 
-#include "arm/http/HttpError.h"
-#include "arm/http/Redactor.h"
+#include "http/HttpError.h"
+#include "http/Redactor.h"
 
 namespace aifoundry::identity {
 
 HostTokenCredential::HostTokenCredential(HostTokenSource source, std::string tenant)
     : source_(std::move(source)), tenant_(std::move(tenant)) {}
 
-AccessToken HostTokenCredential::getToken(const TokenRequestContext& context, const arm::CallControl& control) {
+http::AccessToken HostTokenCredential::getToken(const http::TokenRequestContext& context, const http::CallControl& control) {
     if (!source_)
-        arm::throwError(arm::ErrorReason::InvalidSettings,
+        http::throwError(http::ErrorReason::InvalidSettings,
                         "'Authentication Method' is 'Polysync Service Principal' but the host offers no token provider");
-    if (control.isInterrupted()) arm::throwError(arm::ErrorReason::Interrupted, "interrupted before asking the host for a token");
+    if (control.isInterrupted()) http::throwError(http::ErrorReason::Interrupted, "interrupted before asking the host for a token");
     HostToken token;
     try {
         token = source_(context.scope, context.tenant.empty() ? tenant_ : context.tenant);
-    } catch (const arm::HttpError&) {
+    } catch (const http::HttpError&) {
         throw;
     } catch (const std::exception& e) {
-        arm::throwError(arm::ErrorReason::Authentication,
-                        "the host's token provider refused a token for scope '" + context.scope + "': " + arm::Redactor::redact(arm::oneLine(e.what())));
+        http::throwError(http::ErrorReason::Authentication,
+                        "the host's token provider refused a token for scope '" + context.scope + "': " + http::Redactor::redact(http::oneLine(e.what())));
     }
     if (token.token.empty())
-        arm::throwError(arm::ErrorReason::Authentication, "the host's token provider returned an empty token for scope '" + context.scope + "'");
-    return AccessToken{token.token, token.expiresOnUnixS, std::nullopt};
+        http::throwError(http::ErrorReason::Authentication, "the host's token provider returned an empty token for scope '" + context.scope + "'");
+    return http::AccessToken{token.token, token.expiresOnUnixS, std::nullopt};
 }
 
 }  // namespace aifoundry::identity

@@ -7,7 +7,7 @@
 #include <functional>
 #include <string>
 
-#include "identity/TokenCredential.h"
+#include "http/TokenCredential.h"
 
 namespace aifoundry::identity {
 
@@ -19,11 +19,11 @@ struct HostToken {
 // Returns a token for (scope, tenant), or throws (any exception; its text must not contain the token).
 using HostTokenSource = std::function<HostToken(const std::string& scope, const std::string& tenant)>;
 
-class HostTokenCredential : public TokenCredential {
+class HostTokenCredential : public http::TokenCredential {
 public:
     explicit HostTokenCredential(HostTokenSource source, std::string tenant = {});
-    AccessToken getToken(const TokenRequestContext& context, const arm::CallControl& control) override;
-    using TokenCredential::getToken;
+    http::AccessToken getToken(const http::TokenRequestContext& context, const http::CallControl& control) override;
+    using http::TokenCredential::getToken;
     std::string describe() const override { return "the Polysync service principal (host token provider)"; }
 
 private:

@@ -4,9 +4,9 @@
 
 #include <cstdlib>
 
-#include "arm/http/EndpointGuard.h"
-#include "arm/http/HttpError.h"
-#include "arm/http/ResponseErrorBuilder.h"
+#include "http/EndpointGuard.h"
+#include "http/HttpError.h"
+#include "http/ResponseErrorBuilder.h"
 #include "identity/TokenResponseParser.h"
 
 namespace aifoundry::identity {
@@ -23,7 +23,7 @@ std::string resourceOf(const std::string& scope) {
 bool isPlatformHost(const std::string& url) {
     try {
         const std::string host = Poco::URI(url).getHost();
-        return host == "169.254.169.254" || arm::isLoopbackHost(host);
+        return host == "169.254.169.254" || http::isLoopbackHost(host);
     } catch (...) {
         return false;
     }
@@ -39,8 +39,8 @@ EnvironmentReader processEnvironment() {
     };
 }
 
-arm::RetryOptions managedIdentityRetryOptions() {
-    arm::RetryOptions options;
+http::RetryOptions managedIdentityRetryOptions() {
+    http::RetryOptions options;
     options.maxRetries = 5;
     options.baseDelay = std::chrono::milliseconds(1000);
     options.statuses = {404, 410, 429, 500, 502, 503, 504};
@@ -48,7 +48,7 @@ arm::RetryOptions managedIdentityRetryOptions() {
     return options;
 }
 
-ManagedIdentityCredential::ManagedIdentityCredential(std::shared_ptr<arm::HttpPipeline> pipeline, std::string clientId,
+ManagedIdentityCredential::ManagedIdentityCredential(std::shared_ptr<http::HttpPipeline> pipeline, std::string clientId,
                                                      std::string endpointOverride, const EnvironmentReader& environment)
     : pipeline_(std::move(pipeline)), clientId_(std::move(clientId)) {
     const auto identityEndpoint = environment ? environment("IDENTITY_ENDPOINT") : std::nullopt;
@@ -61,16 +61,16 @@ ManagedIdentityCredential::ManagedIdentityCredential(std::shared_ptr<arm::HttpPi
         endpoint_ = endpointOverride.empty() ? kImdsUrl : endpointOverride;
         platformEndpoint_ = endpointOverride.empty() || endpointOverride.find("//169.254.169.254/") != std::string::npos;
     }
-    redaction_ = arm::Redactor::registerSecret(identityHeader_);
+    redaction_ = http::Redactor::registerSecret(identityHeader_);
 }
 
-AccessToken ManagedIdentityCredential::getToken(const TokenRequestContext& context, const arm::CallControl& control) {
+http::AccessToken ManagedIdentityCredential::getToken(const http::TokenRequestContext& context, const http::CallControl& control) {
     Poco::URI uri(endpoint_);
     uri.addQueryParameter("api-version", usesAppService() ? "2019-08-01" : "2018-02-01");
     uri.addQueryParameter("resource", resourceOf(context.scope));
     if (!clientId_.empty()) uri.addQueryParameter("client_id", clientId_);
 
-    arm::HttpRequest request;
+    http::HttpRequest request;
     request.method = "GET";
     request.url = uri.toString();
     request.platformPlainHttp = platformEndpoint_;
@@ -81,26 +81,26 @@ AccessToken ManagedIdentityCredential::getToken(const TokenRequestContext& conte
     request.operation = "get a managed identity token" + (clientId_.empty() ? std::string() : " for client id '" + clientId_ + "'") +
                         " from " + (usesAppService() ? "the App Service identity endpoint" : "IMDS");
 
-    arm::HttpResponse response;
+    http::HttpResponse response;
     try {
         response = pipeline_->send(request, control);
-    } catch (const arm::HttpError& error) {
-        if (error.reason() != arm::ErrorReason::Network) throw;
-        arm::HttpError::Details details = error.details();
-        throw arm::HttpError(std::string(error.what()) + ". Hint: no managed identity endpoint answers here; is this machine an Azure VM, AKS node or App Service with an identity?",
+    } catch (const http::HttpError& error) {
+        if (error.reason() != http::ErrorReason::Network) throw;
+        http::HttpError::Details details = error.details();
+        throw http::HttpError(std::string(error.what()) + ". Hint: no managed identity endpoint answers here; is this machine an Azure VM, AKS node or App Service with an identity?",
                              details);
     }
     if (!response.ok()) {
-        arm::HttpError error = arm::errorFromResponse(request, response);
+        http::HttpError error = http::errorFromResponse(request, response);
         if (response.status != 410) throw error;
         // Still 410 after the retry budget: IMDS is restarting (a platform outage), whatever its body says;
         // not a reason to check the credentials.
-        arm::HttpError::Details details = error.details();
-        details.reason = arm::ErrorReason::Unavailable;
-        throw arm::HttpError(std::string(error.what()) + ". Hint: the managed identity endpoint is restarting (410); try again later",
+        http::HttpError::Details details = error.details();
+        details.reason = http::ErrorReason::Unavailable;
+        throw http::HttpError(std::string(error.what()) + ". Hint: the managed identity endpoint is restarting (410); try again later",
                              details);
     }
-    return parseTokenResponse(response.body, systemUnixNow(), request.operation);
+    return parseTokenResponse(response.body, http::systemUnixNow(), request.operation);
 }
 
 std::string ManagedIdentityCredential::describe() const {

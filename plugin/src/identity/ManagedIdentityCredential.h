@@ -15,38 +15,38 @@
 #include <memory>
 #include <string>
 
-#include "arm/http/HttpPipeline.h"
-#include "arm/http/RetryPolicy.h"
-#include "arm/http/Redactor.h"
+#include "http/HttpPipeline.h"
+#include "http/RetryPolicy.h"
+#include "http/Redactor.h"
 #include "identity/EnvironmentReader.h"
-#include "identity/TokenCredential.h"
+#include "http/TokenCredential.h"
 
 namespace aifoundry::identity {
 
-class ManagedIdentityCredential : public TokenCredential {
+class ManagedIdentityCredential : public http::TokenCredential {
 public:
     static constexpr const char* kImdsUrl = "http://169.254.169.254/metadata/identity/oauth2/token";
 
     // `pipeline` should carry managedIdentityRetryOptions(); `clientId` empty = system-assigned identity.
-    ManagedIdentityCredential(std::shared_ptr<arm::HttpPipeline> pipeline, std::string clientId, std::string endpointOverride,
+    ManagedIdentityCredential(std::shared_ptr<http::HttpPipeline> pipeline, std::string clientId, std::string endpointOverride,
                               const EnvironmentReader& environment);
-    AccessToken getToken(const TokenRequestContext& context, const arm::CallControl& control) override;
-    using TokenCredential::getToken;
+    http::AccessToken getToken(const http::TokenRequestContext& context, const http::CallControl& control) override;
+    using http::TokenCredential::getToken;
     std::string describe() const override;
 
     bool usesAppService() const { return !identityHeader_.empty(); }
 
 private:
-    std::shared_ptr<arm::HttpPipeline> pipeline_;
+    std::shared_ptr<http::HttpPipeline> pipeline_;
     std::string clientId_;
     std::string endpoint_;
     std::string identityHeader_;  // App Service only; a secret
     bool platformEndpoint_ = false;
-    arm::Redactor::Registration redaction_;
+    http::Redactor::Registration redaction_;
 };
 
 // IMDS retry rules: 404, 410, 429, 5xx; 5 retries; 410 retried for up to 70 s.
-arm::RetryOptions managedIdentityRetryOptions();
+http::RetryOptions managedIdentityRetryOptions();
 
 namespace settings {
 inline constexpr const char* kManagedIdentityEndpoint = "Managed Identity Endpoint";

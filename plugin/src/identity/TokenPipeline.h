@@ -5,13 +5,13 @@
 
 #include <memory>
 
-#include "arm/http/HttpPipeline.h"
-#include "arm/http/Log.h"
-#include "arm/http/RetryPolicy.h"
+#include "http/HttpPipeline.h"
+#include "http/Log.h"
+#include "http/RetryPolicy.h"
 
 namespace aifoundry::identity {
 
-std::shared_ptr<arm::HttpPipeline> makeTokenPipeline(std::shared_ptr<arm::HttpTransport> transport,
-                                                     const arm::RetryOptions& retry, const arm::LogSink& log);
+std::shared_ptr<http::HttpPipeline> makeTokenPipeline(std::shared_ptr<http::HttpTransport> transport,
+                                                     const http::RetryOptions& retry, const http::LogSink& log);
 
 }  // namespace aifoundry::identity

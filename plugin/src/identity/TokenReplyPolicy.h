@@ -4,13 +4,13 @@
 // thread-safe.
 #pragma once
 
-#include "arm/http/HttpPolicy.h"
+#include "http/HttpPolicy.h"
 
 namespace aifoundry::identity {
 
-class TokenReplyPolicy : public arm::HttpPolicy {
+class TokenReplyPolicy : public http::HttpPolicy {
 public:
-    arm::HttpResponse send(arm::HttpRequest& request, const arm::CallControl& control, const Next& next) override;
+    http::HttpResponse send(http::HttpRequest& request, const http::CallControl& control, const Next& next) override;
 };
 
 }  // namespace aifoundry::identity

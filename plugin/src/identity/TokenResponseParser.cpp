@@ -7,7 +7,7 @@
 #include <limits>
 #include <optional>
 
-#include "arm/http/HttpError.h"
+#include "http/HttpError.h"
 
 namespace aifoundry::identity {
 
@@ -39,20 +39,20 @@ std::int64_t later(std::int64_t nowUnixS, std::int64_t seconds) {
 // A 2xx reply the token endpoint should never send: its fault, not the credentials' (those are refused with a
 // 4xx and an AADSTS code), so Unavailable, which the token pipeline retries.
 [[noreturn]] void malformed(const std::string& operation, const std::string& what) {
-    arm::throwError(arm::ErrorReason::Unavailable,
+    http::throwError(http::ErrorReason::Unavailable,
                     operation + ": the token endpoint's reply " + what + "; the sign-in service is misbehaving, try again later");
 }
 
 }  // namespace
 
-AccessToken parseTokenResponse(const std::string& body, std::int64_t nowUnixS, const std::string& operation) {
+http::AccessToken parseTokenResponse(const std::string& body, std::int64_t nowUnixS, const std::string& operation) {
     Poco::JSON::Object::Ptr root;
     try {
         root = Poco::JSON::Parser().parse(body).extract<Poco::JSON::Object::Ptr>();
     } catch (...) {
         malformed(operation, "is not a JSON object");
     }
-    AccessToken token;
+    http::AccessToken token;
     if (root->has("access_token") && root->get("access_token").isString()) token.token = root->getValue<std::string>("access_token");
     if (token.token.empty()) malformed(operation, "has no access_token");
     if (auto expiresOn = number(root, "expires_on"))

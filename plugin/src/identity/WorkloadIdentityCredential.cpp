@@ -4,8 +4,8 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/String.h>
 
-#include "arm/http/HttpError.h"
-#include "arm/http/Redactor.h"
+#include "http/HttpError.h"
+#include "http/Redactor.h"
 #include "identity/ClientCertificateCredential.h"
 
 namespace aifoundry::identity {
@@ -13,20 +13,20 @@ namespace aifoundry::identity {
 WorkloadIdentityCredential::WorkloadIdentityCredential(EntraTokenClient client, std::string tokenFilePath)
     : client_(std::move(client)), tokenFile_(std::move(tokenFilePath)) {}
 
-AccessToken WorkloadIdentityCredential::getToken(const TokenRequestContext& context, const arm::CallControl& control) {
+http::AccessToken WorkloadIdentityCredential::getToken(const http::TokenRequestContext& context, const http::CallControl& control) {
     std::string assertion;
     try {
         Poco::FileInputStream in(tokenFile_);
         Poco::StreamCopier::copyToString(in, assertion);
     } catch (const Poco::Exception&) {
-        arm::throwError(arm::ErrorReason::Authentication, "workload identity: cannot read the federated token file '" + tokenFile_ +
+        http::throwError(http::ErrorReason::Authentication, "workload identity: cannot read the federated token file '" + tokenFile_ +
                                                               "'; check '" + settings::kFederatedTokenFile +
                                                               "' (or AZURE_FEDERATED_TOKEN_FILE) and the pod's service account");
     }
     assertion = Poco::trim(assertion);
     if (assertion.empty())
-        arm::throwError(arm::ErrorReason::Authentication, "workload identity: the federated token file '" + tokenFile_ + "' is empty");
-    const auto redaction = arm::Redactor::registerSecret(assertion);
+        http::throwError(http::ErrorReason::Authentication, "workload identity: the federated token file '" + tokenFile_ + "' is empty");
+    const auto redaction = http::Redactor::registerSecret(assertion);
     return client_.requestToken(context, assertionProof(assertion), control);
 }
 

@@ -4,15 +4,15 @@
 #pragma once
 
 #include "identity/EntraTokenClient.h"
-#include "identity/TokenCredential.h"
+#include "http/TokenCredential.h"
 
 namespace aifoundry::identity {
 
-class WorkloadIdentityCredential : public TokenCredential {
+class WorkloadIdentityCredential : public http::TokenCredential {
 public:
     WorkloadIdentityCredential(EntraTokenClient client, std::string tokenFilePath);
-    AccessToken getToken(const TokenRequestContext& context, const arm::CallControl& control) override;
-    using TokenCredential::getToken;
+    http::AccessToken getToken(const http::TokenRequestContext& context, const http::CallControl& control) override;
+    using http::TokenCredential::getToken;
     std::string describe() const override;
 
 private:

@@ -5,8 +5,8 @@
 namespace aifoundry::pipeline_job {
 namespace {
 
-arm::CallControl controlFor(core::CallContext& ctx) {
-  arm::CallControl control;
+http::CallControl controlFor(core::CallContext& ctx) {
+  http::CallControl control;
   control.deadline = ctx.deadline();
   control.interrupted = [&ctx] { return ctx.interrupted(); };
   return control;

@@ -1,5 +1,5 @@
 // CallScope: one host call's limits, as the arm/ layer wants them. It copies the CallContext's deadline
-// into an arm::CallControl, lets the transport ask whether the host interrupted the call, and installs an
+// into an http::CallControl, lets the transport ask whether the host interrupted the call, and installs an
 // interrupt handler that aborts the socket in use, removing it when the scope ends (so the handler never
 // runs after the control is gone).
 //
@@ -7,7 +7,7 @@
 // and only calls InterruptScope::abort(), which is thread-safe and does not block for long.
 #pragma once
 
-#include "arm/http/CallControl.h"
+#include "http/CallControl.h"
 #include "core/CallContext.h"
 
 namespace aifoundry::pipeline_job {
@@ -18,12 +18,12 @@ class CallScope {
   CallScope(const CallScope&) = delete;
   CallScope& operator=(const CallScope&) = delete;
 
-  const arm::CallControl& control() const noexcept { return control_; }
+  const http::CallControl& control() const noexcept { return control_; }
   core::CallContext& context() const noexcept { return ctx_; }
 
  private:
   core::CallContext& ctx_;
-  arm::CallControl control_;
+  http::CallControl control_;
   core::ScopedInterruptHandler handler_;
 };
 

@@ -2,18 +2,18 @@
 
 #include <string_view>
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/WorkspaceUrls.h"
 #include "core/JobTypeError.h"
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/ErrorTranslation.h"
 #include "pipeline_job/SecretWipe.h"
 
 namespace aifoundry::pipeline_job {
 namespace {
 
-namespace names = core::pipeline;
+namespace names = pipeline_job::names;
 
 [[noreturn]] void invalid(std::string_view setting, const std::string& what) {
   throw core::JobTypeError(core::ErrorCode::InvalidSettings,
@@ -24,7 +24,7 @@ namespace names = core::pipeline;
 std::string valueOf(const std::vector<core::Setting>& settings, std::string_view name) {
   const core::Setting* setting = core::findSetting(settings, name);
   if (setting == nullptr) return {};
-  return std::string(azureml::ascii::trim(setting->value.view()));
+  return std::string(common::ascii::trim(setting->value.view()));
 }
 
 std::string required(const std::vector<core::Setting>& settings, std::string_view name) {
@@ -41,17 +41,17 @@ std::optional<std::string> overrideOf(const std::vector<core::Setting>& settings
 
 void checkBoolean(const std::vector<core::Setting>& settings, std::string_view name) {
   const std::string value = valueOf(settings, name);
-  if (value.empty() || azureml::ascii::iequals(value, "true") || azureml::ascii::iequals(value, "false")) return;
+  if (value.empty() || common::ascii::iequals(value, "true") || common::ascii::iequals(value, "false")) return;
   invalid(name, "must be 'true' or 'false'");
 }
 
-azureml::CloudEndpoints cloudOf(const std::vector<core::Setting>& settings) {
-  azureml::CloudEndpoints::Overrides overrides;
+identity::CloudEndpoints cloudOf(const std::vector<core::Setting>& settings) {
+  identity::CloudEndpoints::Overrides overrides;
   overrides.authorityHost = overrideOf(settings, names::kAuthorityHost);
   overrides.armEndpoint = overrideOf(settings, names::kResourceManagerEndpoint);
   overrides.mlAudience = overrideOf(settings, names::kAzureMlAudience);
   overrides.studioHost = overrideOf(settings, names::kStudioHost);
-  return azureml::CloudEndpoints::forCloud(valueOf(settings, names::kAzureCloud)).withOverrides(overrides);
+  return identity::CloudEndpoints::forCloud(valueOf(settings, names::kAzureCloud)).withOverrides(overrides);
 }
 
 }  // namespace

@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "arm/http/AttributeReader.h"
-#include "azureml/CloudEndpoints.h"
+#include "http/AttributeReader.h"
+#include "identity/CloudEndpoints.h"
 #include "azureml/WorkspaceRef.h"
 #include "core/Setting.h"
 
@@ -29,11 +29,11 @@ class ConnectionSettings {
   ~ConnectionSettings();
 
   azureml::WorkspaceRef workspace;
-  azureml::CloudEndpoints cloud;  // studio host and ML audience (Monitor URL); arm/ reads its own copy
+  identity::CloudEndpoints cloud;  // studio host and ML audience (Monitor URL); arm/ reads its own copy
   std::string apiVersion;         // "2024-10-01" unless `API Version` says otherwise
   std::string discoveryTag;       // "" = import every pipeline template
   std::string tenantId;           // `Tenant Id` when set (appended to Monitor URLs as &tid=)
-  arm::Attributes attributes;     // every setting by name, for arm/ and identity/ (secret values inside)
+  http::Attributes attributes;     // every setting by name, for arm/ and identity/ (secret values inside)
 
  private:
   ConnectionSettings() = default;

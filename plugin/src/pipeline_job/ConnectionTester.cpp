@@ -10,29 +10,29 @@ namespace aifoundry::pipeline_job {
 namespace {
 
 // The plain verdict for a failed sign-in or workspace read.
-std::string verdictFor(arm::ErrorReason reason, const std::string& workspace) {
+std::string verdictFor(http::ErrorReason reason, const std::string& workspace) {
   switch (reason) {
-    case arm::ErrorReason::Authentication:
+    case http::ErrorReason::Authentication:
       return "bad credentials: sign-in was refused; check the Authentication Method, Tenant Id, Client Id and "
              "the secret or certificate";
-    case arm::ErrorReason::Permission:
+    case http::ErrorReason::Permission:
       return "no permission: signed in, but the identity may not use " + workspace +
              "; grant it the Contributor role on the workspace";
-    case arm::ErrorReason::NotFound:
+    case http::ErrorReason::NotFound:
       return "workspace not found: " + workspace +
              " does not exist in that subscription; check Subscription Id, Resource Group Name and Workspace Name";
-    case arm::ErrorReason::Tls:
+    case http::ErrorReason::Tls:
       return "TLS failure: the server's certificate was not accepted; check the endpoint and the CA Bundle Path";
-    case arm::ErrorReason::Network:
-    case arm::ErrorReason::Unavailable:
-    case arm::ErrorReason::RateLimited:
+    case http::ErrorReason::Network:
+    case http::ErrorReason::Unavailable:
+    case http::ErrorReason::RateLimited:
       return "network failure: Azure could not be reached or is busy; check the network path and retry";
-    case arm::ErrorReason::Timeout:
+    case http::ErrorReason::Timeout:
       return "network failure: no answer before the deadline; check the network path and retry";
-    case arm::ErrorReason::Interrupted:
+    case http::ErrorReason::Interrupted:
       return "interrupted";
-    case arm::ErrorReason::Rejected:
-    case arm::ErrorReason::InvalidSettings:
+    case http::ErrorReason::Rejected:
+    case http::ErrorReason::InvalidSettings:
       break;
   }
   return "the connection settings do not work";
@@ -46,7 +46,7 @@ std::string ConnectionTester::test(core::CallContext& ctx) const {
   try {
     arm::ArmRequestOptions options;
     options.operation = "read " + workspace;
-    const arm::HttpResponse response = connection_->arm().get(connection_->urls().workspaceUrl(), scope.control(), options);
+    const http::HttpResponse response = connection_->arm().get(connection_->urls().workspaceUrl(), scope.control(), options);
     // Read the reply through (its nesting limit included): a body that is not a workspace is not "all good".
     try {
       (void)azureml::WorkspaceDecoder::decode(response.body);
@@ -62,12 +62,12 @@ std::string ConnectionTester::test(core::CallContext& ctx) const {
                                 "); running jobs needs the Contributor role on the workspace";
     connection_->log().info("test connection: " + message);
     return message;
-  } catch (const arm::HttpError& e) {
+  } catch (const http::HttpError& e) {
     core::JobTypeError translated = translate(e);
-    arm::ErrorReason reason = e.reason();
+    http::ErrorReason reason = e.reason();
     // Hosts interrupt a call when its deadline passes: that is the deadline's verdict, not an interrupt's.
-    if (reason == arm::ErrorReason::Interrupted && ctx.remainingMs() <= 0) {
-      reason = arm::ErrorReason::Timeout;
+    if (reason == http::ErrorReason::Interrupted && ctx.remainingMs() <= 0) {
+      reason = http::ErrorReason::Timeout;
       translated = core::JobTypeError(core::ErrorCode::Timeout, translated.message());
     }
     const std::string message = verdictFor(reason, workspace) + " (" + e.what() + ")";

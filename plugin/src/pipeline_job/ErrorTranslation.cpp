@@ -3,32 +3,32 @@
 #include <new>
 #include <string>
 
-#include "arm/http/Redactor.h"
+#include "http/Redactor.h"
 
 namespace aifoundry::pipeline_job {
 
 using core::ErrorCode;
 
-ErrorCode errorCodeFor(arm::ErrorReason reason) noexcept {
+ErrorCode errorCodeFor(http::ErrorReason reason) noexcept {
   switch (reason) {
-    case arm::ErrorReason::Authentication: return ErrorCode::Authentication;
-    case arm::ErrorReason::Permission: return ErrorCode::Permission;
-    case arm::ErrorReason::NotFound: return ErrorCode::NotFound;
-    case arm::ErrorReason::RateLimited: return ErrorCode::RateLimited;
-    case arm::ErrorReason::Unavailable: return ErrorCode::Unavailable;
-    case arm::ErrorReason::Network: return ErrorCode::Unavailable;
+    case http::ErrorReason::Authentication: return ErrorCode::Authentication;
+    case http::ErrorReason::Permission: return ErrorCode::Permission;
+    case http::ErrorReason::NotFound: return ErrorCode::NotFound;
+    case http::ErrorReason::RateLimited: return ErrorCode::RateLimited;
+    case http::ErrorReason::Unavailable: return ErrorCode::Unavailable;
+    case http::ErrorReason::Network: return ErrorCode::Unavailable;
     // An untrusted or mismatched certificate does not heal by retrying: the CA Bundle Path or the endpoint
     // needs fixing, so it is a configuration error.
-    case arm::ErrorReason::Tls: return ErrorCode::InvalidSettings;
-    case arm::ErrorReason::Timeout: return ErrorCode::Timeout;
-    case arm::ErrorReason::Interrupted: return ErrorCode::Interrupted;
-    case arm::ErrorReason::Rejected: return ErrorCode::Rejected;
-    case arm::ErrorReason::InvalidSettings: return ErrorCode::InvalidSettings;
+    case http::ErrorReason::Tls: return ErrorCode::InvalidSettings;
+    case http::ErrorReason::Timeout: return ErrorCode::Timeout;
+    case http::ErrorReason::Interrupted: return ErrorCode::Interrupted;
+    case http::ErrorReason::Rejected: return ErrorCode::Rejected;
+    case http::ErrorReason::InvalidSettings: return ErrorCode::InvalidSettings;
   }
   return ErrorCode::Internal;
 }
 
-core::JobTypeError translate(const arm::HttpError& error) {
+core::JobTypeError translate(const http::HttpError& error) {
   std::optional<std::int64_t> retryAfterMs;
   if (error.retryAfter()) retryAfterMs = static_cast<std::int64_t>(error.retryAfter()->count());
   const ErrorCode code = errorCodeFor(error.reason());
@@ -47,7 +47,7 @@ core::JobTypeError translate(const azureml::AzureMlError& error, ErrorCode inval
     code = ErrorCode::Unavailable;
   }
   // Decoder errors may quote a reply, which may repeat a token or secret.
-  return core::JobTypeError(code, arm::Redactor::redact(name + ": " + error.what()));
+  return core::JobTypeError(code, http::Redactor::redact(name + ": " + error.what()));
 }
 
 void rethrowTranslated(ErrorCode invalidSetting) {
@@ -55,7 +55,7 @@ void rethrowTranslated(ErrorCode invalidSetting) {
     throw;
   } catch (const core::JobTypeError&) {
     throw;
-  } catch (const arm::HttpError& e) {
+  } catch (const http::HttpError& e) {
     throw translate(e);
   } catch (const azureml::AzureMlError& e) {
     throw translate(e, invalidSetting);

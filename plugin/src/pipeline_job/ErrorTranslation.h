@@ -1,18 +1,18 @@
 // ErrorTranslation: the lower layers' exceptions -> core::JobTypeError, the only error the ABI layer
-// understands. arm::HttpError keeps its one-line message (operation, HTTP status, Azure code, x-ms-request-id,
+// understands. http::HttpError keeps its one-line message (operation, HTTP status, Azure code, x-ms-request-id,
 // hint) and maps its reason to the Polysync code; azureml::AzureMlError keeps its message, prefixed with its
 // Azure-style code (e.g. "InputNotFound: ...") so users find it in the troubleshooting guide.
 // Pure functions; thread-safe.
 #pragma once
 
-#include "arm/http/HttpError.h"
+#include "http/HttpError.h"
 #include "azureml/AzureMlError.h"
 #include "core/JobTypeError.h"
 
 namespace aifoundry::pipeline_job {
 
-core::ErrorCode errorCodeFor(arm::ErrorReason reason) noexcept;
-core::JobTypeError translate(const arm::HttpError& error);
+core::ErrorCode errorCodeFor(http::ErrorReason reason) noexcept;
+core::JobTypeError translate(const http::HttpError& error);
 // `invalidSetting` is the code an AzureMlError(InvalidSetting) becomes: InvalidSettings for connection
 // settings, InvalidArgument for a job attribute (the compute override).
 core::JobTypeError translate(const azureml::AzureMlError& error,

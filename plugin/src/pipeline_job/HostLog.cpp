@@ -1,16 +1,16 @@
 #include "pipeline_job/HostLog.h"
 
-#include "arm/http/Redactor.h"
+#include "http/Redactor.h"
 
 namespace aifoundry::pipeline_job {
 namespace {
 
-core::LogLevel levelOf(arm::LogLevel level) {
+core::LogLevel levelOf(http::LogLevel level) {
   switch (level) {
-    case arm::LogLevel::Debug: return core::LogLevel::Debug;
-    case arm::LogLevel::Info: return core::LogLevel::Info;
-    case arm::LogLevel::Warning: return core::LogLevel::Warn;
-    case arm::LogLevel::Error: return core::LogLevel::Error;
+    case http::LogLevel::Debug: return core::LogLevel::Debug;
+    case http::LogLevel::Info: return core::LogLevel::Info;
+    case http::LogLevel::Warning: return core::LogLevel::Warn;
+    case http::LogLevel::Error: return core::LogLevel::Error;
   }
   return core::LogLevel::Info;
 }
@@ -22,14 +22,14 @@ void HostLog::write(core::LogLevel level, std::string_view text) const {
   std::string line = "[AI Foundry Pipeline Job] ";
   line += text;
   // Lines quote replies (a job's error, a step's message): a server may repeat a token or secret there.
-  host_->log(level, arm::Redactor::redact(std::move(line)));
+  host_->log(level, http::Redactor::redact(std::move(line)));
 }
 
-arm::LogSink HostLog::sink() const {
+http::LogSink HostLog::sink() const {
   const core::HostServices* host = host_;
   // The host's "enabled?" check travels with the sink, so the http layer builds only lines someone reads.
-  return arm::LogSink([host](arm::LogLevel level, const std::string& text) { host->log(levelOf(level), text); },
-                      [host](arm::LogLevel level) { return host->logEnabled(levelOf(level)); });
+  return http::LogSink([host](http::LogLevel level, const std::string& text) { host->log(levelOf(level), text); },
+                      [host](http::LogLevel level) { return host->logEnabled(levelOf(level)); });
 }
 
 }  // namespace aifoundry::pipeline_job

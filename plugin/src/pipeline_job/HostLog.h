@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-#include "arm/http/Log.h"
+#include "http/Log.h"
 #include "core/HostServices.h"
 
 namespace aifoundry::pipeline_job {
@@ -24,7 +24,7 @@ class HostLog {
   bool debugEnabled() const noexcept { return host_->logEnabled(core::LogLevel::Debug); }
 
   // A sink for arm/ and identity/ that forwards to the host at the matching level.
-  arm::LogSink sink() const;
+  http::LogSink sink() const;
 
  private:
   void write(core::LogLevel level, std::string_view text) const;

@@ -3,7 +3,7 @@
 #include <string>
 #include <unordered_set>
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/DiscoveryFilter.h"
 #include "azureml/ImportedJobSchema.h"
 #include "azureml/JobListPage.h"
@@ -29,7 +29,7 @@ constexpr std::size_t kMaxSkipWarnings = 20;
 void JobImporter::checkNextLink(const std::string& nextLink) const {
   if (!nextLink.empty() && nextLink[0] == '/') return;  // a path on the Resource Manager endpoint
   const std::string origin = connection_->arm().cloud().resourceManager + "/";
-  if (azureml::ascii::istartsWith(nextLink, origin)) return;
+  if (common::ascii::istartsWith(nextLink, origin)) return;
   throw core::JobTypeError(core::ErrorCode::Rejected,
                            "import: the job list's nextLink points away from the Resource Manager endpoint; "
                            "refusing to send credentials there");
@@ -38,9 +38,9 @@ void JobImporter::checkNextLink(const std::string& nextLink) const {
 void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& request,
                              const core::ImportEmitter& emit) const {
   CallScope scope(ctx);
-  const std::string tagKey = std::string(azureml::ascii::trim(request.filter)).empty()
+  const std::string tagKey = std::string(common::ascii::trim(request.filter)).empty()
                                  ? connection_->settings().discoveryTag
-                                 : std::string(azureml::ascii::trim(request.filter));
+                                 : std::string(common::ascii::trim(request.filter));
   const azureml::DiscoveryFilter filter(tagKey);
   std::size_t emitted = 0;
   std::size_t skipped = 0;
@@ -59,7 +59,7 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
     while (url) {
       ctx.throwIfStopped();
       if (!visited.insert(connection_->arm().absoluteUrl(*url)).second) {
-        connection_->log().warn("import: the job list's nextLink '" + azureml::ascii::oneLine(*url, 300) +
+        connection_->log().warn("import: the job list's nextLink '" + common::ascii::oneLine(*url, 300) +
                                 "' points back to a page already read; stopping the list there");
         break;
       }
@@ -67,14 +67,14 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
         throw core::JobTypeError(core::ErrorCode::Rejected, "import: the job list did not end after " +
                                                                 std::to_string(kMaxPages) + " pages");
       }
-      arm::HttpResponse page = connection_->arm().get(*url, scope.control(), options);
+      http::HttpResponse page = connection_->arm().get(*url, scope.control(), options);
       connection_->log().debug("import: page " + std::to_string(pages) + " read (x-ms-request-id: " +
                                page.headers.getOr("x-ms-request-id", "-") + ")");
       url = azureml::JobListPage::forEachJob(page.body, [&](const azureml::Job& job) {
         if (!filter.accepts(job)) return;
         // A name that is not an Azure job name could not be run later (and must never become a path).
         if (const std::string why = azureml::JobName::whyInvalid(job.name); !why.empty()) {
-          return skip("a job whose name '" + azureml::ascii::oneLine(job.name, 100) + "' " + why);
+          return skip("a job whose name '" + common::ascii::oneLine(job.name, 100) + "' " + why);
         }
         if (!names.insert(job.name).second) return skip("job '" + job.name + "', listed twice");
         if (!emit(toCoreImportedJob(azureml::ImportedJobSchema::from(job)))) throw StopImport{};

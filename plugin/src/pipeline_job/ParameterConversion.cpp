@@ -1,6 +1,6 @@
 #include "pipeline_job/ParameterConversion.h"
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "pipeline_job/SecretWipe.h"
 
 namespace aifoundry::pipeline_job {
@@ -73,7 +73,7 @@ core::ImportedJob toCoreImportedJob(const azureml::ImportedJob& job) {
     schema.direction = directionOf(parameter.direction);
     schema.dataType = dataTypeOf(parameter.type);
     // A literal's current value is its default (even when empty); assets and outputs have none.
-    if (azureml::ascii::iequals(parameter.azureType, "literal")) schema.defaultValue = parameter.defaultValue;
+    if (common::ascii::iequals(parameter.azureType, "literal")) schema.defaultValue = parameter.defaultValue;
     schema.description = parameter.description;
     schema.overridable = parameter.overridable;
     result.parameters.push_back(std::move(schema));

@@ -5,16 +5,16 @@
 #include <chrono>
 #include <optional>
 
-#include "arm/http/RetryPolicy.h"
+#include "http/RetryPolicy.h"
 #include "identity/EnvironmentReader.h"
 
 namespace aifoundry::pipeline_job {
 
 struct PipelineJobOptions {
-  arm::RetryOptions retry;                // ARM and Entra requests (the Azure SDKs' defaults)
+  http::RetryOptions retry;                // ARM and Entra requests (the Azure SDKs' defaults)
   // Managed identity (IMDS / App Service) requests; empty: the Azure SDKs' IMDS policy
   // (identity::managedIdentityRetryOptions(): 5 retries from 1 s, 404/410 retried).
-  std::optional<arm::RetryOptions> managedIdentityRetry;
+  std::optional<http::RetryOptions> managedIdentityRetry;
   identity::EnvironmentReader environment;  // empty: the process environment (Environment sign-in)
   bool coalescePolls = true;              // concurrent polls of one run share one request
   // A Running run's start time and step progress come from Run History at most once per run per interval

@@ -1,6 +1,6 @@
 #include "pipeline_job/PipelineJobType.h"
 
-#include "core/PipelineJobTypeInfo.h"
+#include "pipeline_job/PipelineJobTypeInfo.h"
 #include "pipeline_job/ConnectionSettings.h"
 #include "pipeline_job/PipelineJobInstance.h"
 #include "pipeline_job/UnknownSettings.h"
@@ -24,7 +24,7 @@ core::Capabilities capabilities() {
 }  // namespace
 
 PipelineJobType::PipelineJobType(PipelineJobOptions options)
-    : options_(std::move(options)), info_(core::pipelineJobTypeInfo(capabilities())) {}
+    : options_(std::move(options)), info_(pipeline_job::pipelineJobTypeInfo(capabilities())) {}
 
 std::unique_ptr<core::JobTypeInstance> PipelineJobType::create(const std::vector<core::Setting>& settings,
                                                                core::CallContext& ctx) {

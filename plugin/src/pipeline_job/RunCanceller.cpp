@@ -28,12 +28,12 @@ core::StatusReport RunCanceller::cancel(core::CallContext& ctx, const core::RunR
     options.operation = "cancel run '" + run.runId + "'";
     options.idempotent = true;  // asking twice to cancel is harmless, so a lost reply may be retried
     try {
-      const arm::HttpResponse response =
+      const http::HttpResponse response =
           connection_->arm().post(connection_->urls().cancelUrl(run.runId), "", scope.control(), options);
       connection_->log().info("cancel: run '" + run.runId + "' accepted (HTTP " + std::to_string(response.status) +
                               ", x-ms-request-id: " + response.headers.getOr("x-ms-request-id", "-") + ")");
-    } catch (const arm::HttpError& e) {
-      if (e.reason() != arm::ErrorReason::Rejected && e.reason() != arm::ErrorReason::NotFound) throw;
+    } catch (const http::HttpError& e) {
+      if (e.reason() != http::ErrorReason::Rejected && e.reason() != http::ErrorReason::NotFound) throw;
       // Refused: most likely the run finished meanwhile. Its final status is the answer; otherwise the
       // refusal stands.
       RunObservation after = poller_.observe(run.runId, scope.control());

@@ -19,12 +19,12 @@ std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* w
                             Fn&& fn) {
   try {
     return fn();
-  } catch (const arm::HttpError& e) {
-    if (e.reason() == arm::ErrorReason::Interrupted || e.reason() == arm::ErrorReason::Timeout) throw translate(e);
+  } catch (const http::HttpError& e) {
+    if (e.reason() == http::ErrorReason::Interrupted || e.reason() == http::ErrorReason::Timeout) throw translate(e);
     const std::string line =
         std::string("poll: run '") + runId + "': no Run History " + what + ": " + e.what();
     // A refusal (a reply named a host the token may not go to, say) needs the user's eye; an outage does not.
-    if (e.kind() == arm::ErrorKind::Config) {
+    if (e.kind() == http::ErrorKind::Config) {
       connection.log().warn(line);
     } else {
       connection.log().debug(line);
@@ -38,7 +38,7 @@ std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* w
 
 }  // namespace
 
-std::string RunHistoryReader::discoverHistoryHost(const arm::CallControl& control) const {
+std::string RunHistoryReader::discoverHistoryHost(const http::CallControl& control) const {
   const arm::ArmClient& arm = connection_->arm();
   arm::ArmRequestOptions options;
   options.operation = "read " + connection_->describeWorkspace();
@@ -52,7 +52,7 @@ std::string RunHistoryReader::discoverHistoryHost(const arm::CallControl& contro
   return azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body);
 }
 
-std::optional<std::string> RunHistoryReader::historyHost(const arm::CallControl& control) const {
+std::optional<std::string> RunHistoryReader::historyHost(const http::CallControl& control) const {
   if (auto cached = connection_->cachedHistoryHost()) return cached;
   auto host = bestEffort<std::string>(*connection_, "host", "-", [&] { return discoverHistoryHost(control); });
   if (host) connection_->rememberHistoryHost(*host);
@@ -60,7 +60,7 @@ std::optional<std::string> RunHistoryReader::historyHost(const arm::CallControl&
 }
 
 std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& runId,
-                                                            const arm::CallControl& control) const {
+                                                            const http::CallControl& control) const {
   const auto host = historyHost(control);
   if (!host) return std::nullopt;
   return bestEffort<azureml::RunHistoryRun>(*connection_, "run", runId, [&] {
@@ -72,14 +72,14 @@ std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& r
 }
 
 std::optional<azureml::StepFailure> RunHistoryReader::firstFailedStep(const std::string& runId,
-                                                                      const arm::CallControl& control) const {
+                                                                      const http::CallControl& control) const {
   const auto steps = children(runId, control);
   if (!steps) return std::nullopt;
   return azureml::RunHistoryDecoder::firstFailedStep(*steps);
 }
 
 std::optional<std::vector<azureml::RunHistoryRun>> RunHistoryReader::children(
-    const std::string& runId, const arm::CallControl& control) const {
+    const std::string& runId, const http::CallControl& control) const {
   const auto host = historyHost(control);
   if (!host) return std::nullopt;
   return bestEffort<std::vector<azureml::RunHistoryRun>>(*connection_, "children", runId, [&] {

@@ -14,7 +14,7 @@
 #include <string>
 #include <vector>
 
-#include "arm/http/CallControl.h"
+#include "http/CallControl.h"
 #include "azureml/RunHistoryDecoder.h"
 #include "pipeline_job/WorkspaceConnection.h"
 
@@ -25,18 +25,18 @@ class RunHistoryReader {
   explicit RunHistoryReader(std::shared_ptr<const WorkspaceConnection> connection)
       : connection_(std::move(connection)) {}
 
-  std::optional<azureml::RunHistoryRun> run(const std::string& runId, const arm::CallControl& control) const;
+  std::optional<azureml::RunHistoryRun> run(const std::string& runId, const http::CallControl& control) const;
   // The first failed step among the run's children (pages followed up to a limit).
   std::optional<azureml::StepFailure> firstFailedStep(const std::string& runId,
-                                                      const arm::CallControl& control) const;
+                                                      const http::CallControl& control) const;
   // The run's child (step) runs, as Azure's SDK lists them (runs/{id}/children, pages followed up to a
   // limit); nullopt when Run History could not say.
   std::optional<std::vector<azureml::RunHistoryRun>> children(const std::string& runId,
-                                                              const arm::CallControl& control) const;
+                                                              const http::CallControl& control) const;
 
  private:
-  std::optional<std::string> historyHost(const arm::CallControl& control) const;
-  std::string discoverHistoryHost(const arm::CallControl& control) const;
+  std::optional<std::string> historyHost(const http::CallControl& control) const;
+  std::string discoverHistoryHost(const http::CallControl& control) const;
 
   std::shared_ptr<const WorkspaceConnection> connection_;
 };

@@ -4,9 +4,9 @@
 
 #include "azureml/AzureMlError.h"
 #include "azureml/JobDecoder.h"
-#include "azureml/JsonDocument.h"
+#include "common/JsonDocument.h"
 #include "azureml/JobName.h"
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 #include "azureml/StatusDecoder.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/CallScope.h"
@@ -44,21 +44,21 @@ RunPoller::RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool
       progress_(history_, liveDetailInterval) {}
 
 void RunPoller::addLiveDetails(RunObservation& observation, const std::string& runId,
-                               const arm::CallControl& control) const {
+                               const http::CallControl& control) const {
   if (!observation.job.startTime) observation.liveStartMs = startTime_.of(runId, control);
   if (observation.job.isPipeline() || observation.job.declaredSteps)
     observation.progress = progress_.of(runId, observation.job.declaredSteps.value_or(0), control);
 }
 
-RunObservation RunPoller::observe(const std::string& runId, const arm::CallControl& control) const {
+RunObservation RunPoller::observe(const std::string& runId, const http::CallControl& control) const {
   RunObservation observation;
-  arm::HttpResponse response;
+  http::HttpResponse response;
   try {
     arm::ArmRequestOptions options;
     options.operation = "read run '" + runId + "'";
     response = connection_->arm().get(connection_->urls().jobUrl(runId), control, options);
-  } catch (const arm::HttpError& e) {
-    if (e.reason() != arm::ErrorReason::NotFound) throw translate(e);
+  } catch (const http::HttpError& e) {
+    if (e.reason() != http::ErrorReason::NotFound) throw translate(e);
     throw core::JobTypeError(core::ErrorCode::NotFound,
                              "run '" + runId + "' was not found in " + connection_->describeWorkspace() +
                                  "; check the RunId and the platform's workspace (" + e.what() + ")");
@@ -66,7 +66,7 @@ RunObservation RunPoller::observe(const std::string& runId, const arm::CallContr
   try {
     // A document, not a bare parse: the decoder steps over `properties` and then each of its members, which
     // the document's index makes lookups instead of two more walks of the reply (bench/README.md).
-    const azureml::JsonDocument reply(response.body, "the run '" + runId + "'");
+    const common::JsonDocument reply(response.body, "the run '" + runId + "'");
     // Only the fields a poll reports; inputs and tags are never needed here and outputs only at the end.
     observation.job = azureml::JobDecoder::decodeForPoll(reply.root());
     // From the decoder's pass: a second walk of the reply for systemData cost ~3% of a poll (bench/).

@@ -13,7 +13,7 @@
 #include <memory>
 #include <string>
 
-#include "arm/http/CallControl.h"
+#include "http/CallControl.h"
 #include "core/CallContext.h"
 #include "core/RunRequest.h"
 #include "core/StatusReport.h"
@@ -35,13 +35,13 @@ class RunPoller {
 
   // One read of the run, not shared with other callers (cancel uses it). Throws JobTypeError: NotFound for
   // an unknown run, InvalidArgument for a RunId Azure cannot hold, or the transport's error.
-  RunObservation observe(const std::string& runId, const arm::CallControl& control) const;
+  RunObservation observe(const std::string& runId, const http::CallControl& control) const;
   // The report for an observation (writtenBack as in StatusReportBuilder).
   core::StatusReport report(const RunObservation& observation, const core::RunRef& run) const;
 
  private:
   void addLiveDetails(RunObservation& observation, const std::string& runId,
-                      const arm::CallControl& control) const;
+                      const http::CallControl& control) const;
 
   std::shared_ptr<const WorkspaceConnection> connection_;
   RunHistoryReader history_;

@@ -4,7 +4,7 @@
 
 namespace aifoundry::pipeline_job {
 
-std::optional<std::int64_t> RunStartTime::of(const std::string& runId, const arm::CallControl& control) {
+std::optional<std::int64_t> RunStartTime::of(const std::string& runId, const http::CallControl& control) {
   if (auto known = reads_.peek(runId)) return known;
   return reads_.get(runId, [&]() -> std::optional<std::int64_t> {
     const auto run = history_.run(runId, control);

@@ -10,7 +10,7 @@
 #include <optional>
 #include <string>
 
-#include "arm/http/CallControl.h"
+#include "http/CallControl.h"
 #include "pipeline_job/PacedReads.h"
 #include "pipeline_job/RunHistoryReader.h"
 
@@ -23,7 +23,7 @@ class RunStartTime {
       : history_(std::move(history)), reads_(interval, std::move(clock)) {}
 
   // Unix milliseconds, or nullopt while Run History does not know (or cannot be reached).
-  std::optional<std::int64_t> of(const std::string& runId, const arm::CallControl& control);
+  std::optional<std::int64_t> of(const std::string& runId, const http::CallControl& control);
   void remember(const std::string& runId, std::int64_t startMs);
   void forget(const std::string& runId) { reads_.forget(runId); }
   std::uint64_t reads() const { return reads_.reads(); }

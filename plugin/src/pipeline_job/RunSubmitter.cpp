@@ -3,12 +3,12 @@
 #include "azureml/AzureMlError.h"
 #include "azureml/JobDecoder.h"
 #include "azureml/JobName.h"
-#include "azureml/JsonView.h"
+#include "common/JsonView.h"
 #include "azureml/PolysyncTags.h"
 #include "azureml/RunName.h"
 #include "azureml/TemplateCloner.h"
 #include "core/JobTypeError.h"
-#include "core/PipelineSettingNames.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
 #include "pipeline_job/ParameterConversion.h"
@@ -20,33 +20,33 @@ namespace {
 // The template's GET body, kept alive while views into it are used.
 struct Template {
   std::string body;
-  azureml::JsonView root;
+  common::JsonView root;
   azureml::Job job;
 };
 
-std::string requestIdOf(const arm::HttpResponse& response) {
+std::string requestIdOf(const http::HttpResponse& response) {
   return response.headers.getOr("x-ms-request-id", "-");
 }
 
-bool lostAnswer(const arm::HttpError& e) {
-  return e.reason() == arm::ErrorReason::Network || e.reason() == arm::ErrorReason::Timeout ||
-         e.reason() == arm::ErrorReason::Unavailable || e.httpStatus() == 409;
+bool lostAnswer(const http::HttpError& e) {
+  return e.reason() == http::ErrorReason::Network || e.reason() == http::ErrorReason::Timeout ||
+         e.reason() == http::ErrorReason::Unavailable || e.httpStatus() == 409;
 }
 
 Template readTemplate(const WorkspaceConnection& connection, const std::string& externalId,
-                      const arm::CallControl& control) {
+                      const http::CallControl& control) {
   Template result;
   try {
     arm::ArmRequestOptions options;
     options.operation = "read template job '" + externalId + "'";
     result.body = connection.arm().get(connection.urls().jobUrl(externalId), control, options).body;
-  } catch (const arm::HttpError& e) {
-    if (e.reason() != arm::ErrorReason::NotFound) throw;
+  } catch (const http::HttpError& e) {
+    if (e.reason() != http::ErrorReason::NotFound) throw;
     throw core::JobTypeError(core::ErrorCode::NotFound,
                              "template job '" + externalId + "' was not found in " + connection.describeWorkspace() +
                                  "; re-import the jobs or correct the External Id (" + e.what() + ")");
   }
-  result.root = azureml::JsonView::parse(result.body, "the template job '" + externalId + "'");
+  result.root = common::JsonView::parse(result.body, "the template job '" + externalId + "'");
   result.job = azureml::JobDecoder::decode(result.root);
   if (!result.job.isPipeline()) {
     throw core::JobTypeError(core::ErrorCode::InvalidArgument,
@@ -59,21 +59,21 @@ Template readTemplate(const WorkspaceConnection& connection, const std::string& 
 }
 
 std::string computeOverrideOf(const core::RunRequest& request) {
-  const core::Setting* attribute = core::findSetting(request.attributes, core::pipeline::kComputeNameAttribute);
+  const core::Setting* attribute = core::findSetting(request.attributes, pipeline_job::names::kComputeNameAttribute);
   return attribute ? std::string(attribute->value.view()) : std::string();
 }
 
 }  // namespace
 
 std::optional<core::RunResult> RunSubmitter::existingRun(const std::string& name, const std::string& idempotencyKey,
-                                                         const arm::CallControl& control) const {
-  arm::HttpResponse response;
+                                                         const http::CallControl& control) const {
+  http::HttpResponse response;
   try {
     arm::ArmRequestOptions options;
     options.operation = "look for run '" + name + "' of an earlier attempt";
     response = connection_->arm().get(connection_->urls().jobUrl(name), control, options);
-  } catch (const arm::HttpError& e) {
-    if (e.reason() == arm::ErrorReason::NotFound) return std::nullopt;
+  } catch (const http::HttpError& e) {
+    if (e.reason() == http::ErrorReason::NotFound) return std::nullopt;
     throw;
   }
   const azureml::Job job = azureml::JobDecoder::decode(response.body, "the run '" + name + "'");
@@ -108,7 +108,7 @@ core::RunResult RunSubmitter::run(core::CallContext& ctx, const core::RunRequest
     } bodyWipe{body};
     // The template's text is done with (its decoded `job` stays): freed before the PUT, a run's peak holds
     // one copy of a multi-megabyte template fewer (measured with bench/).
-    tmpl.root = azureml::JsonView();
+    tmpl.root = common::JsonView();
     std::string().swap(tmpl.body);
 
     const std::string name = keyed ? azureml::RunName::forIdempotencyKey(request.externalId, request.idempotencyKey)
@@ -127,10 +127,10 @@ core::RunResult RunSubmitter::run(core::CallContext& ctx, const core::RunRequest
     // Repeating the PUT is harmless only when the name is deterministic (an idempotency key).
     options.idempotent = keyed;
     options.attachAzureMlToken = tmpl.job.needsAmlToken();
-    arm::HttpResponse response;
+    http::HttpResponse response;
     try {
       response = connection_->arm().put(connection_->urls().jobUrl(name), body, scope.control(), options);
-    } catch (const arm::HttpError& e) {
+    } catch (const http::HttpError& e) {
       if (!keyed || !lostAnswer(e)) throw;
       // The PUT may have been applied without us hearing of it: the job itself is the answer.
       if (auto existing = existingRun(name, request.idempotencyKey, scope.control())) {

@@ -34,7 +34,7 @@ class RunSubmitter {
  private:
   // The run an earlier attempt with this key already created, if any.
   std::optional<core::RunResult> existingRun(const std::string& name, const std::string& idempotencyKey,
-                                             const arm::CallControl& control) const;
+                                             const http::CallControl& control) const;
 
   std::shared_ptr<const WorkspaceConnection> connection_;
 };

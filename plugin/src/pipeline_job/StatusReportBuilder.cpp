@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "arm/http/Redactor.h"
+#include "http/Redactor.h"
 #include "azureml/FailureMessage.h"
 #include "azureml/OutputMatcher.h"
 #include "azureml/PollHint.h"
@@ -48,7 +48,7 @@ std::string failureMessageOf(const RunObservation& observation, const std::strin
   sources.failedStep = observation.failedStep;
   sources.monitorUrl = monitorUrl;
   // The run's own error text comes from the server, which may repeat a token or secret in it.
-  return arm::Redactor::redact(azureml::FailureMessage::compose(sources));
+  return http::Redactor::redact(azureml::FailureMessage::compose(sources));
 }
 
 }  // namespace

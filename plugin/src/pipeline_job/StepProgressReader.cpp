@@ -5,7 +5,7 @@
 namespace aifoundry::pipeline_job {
 
 std::optional<core::StepProgress> StepProgressReader::of(const std::string& runId, std::size_t declaredSteps,
-                                                         const arm::CallControl& control) {
+                                                         const http::CallControl& control) {
   return reads_.get(runId, [&]() -> std::optional<core::StepProgress> {
     const auto children = history_.children(runId, control);
     if (!children) return std::nullopt;

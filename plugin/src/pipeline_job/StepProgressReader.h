@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "arm/http/CallControl.h"
+#include "http/CallControl.h"
 #include "core/StatusReport.h"
 #include "pipeline_job/PacedReads.h"
 #include "pipeline_job/RunHistoryReader.h"
@@ -24,7 +24,7 @@ class StepProgressReader {
 
   // `declaredSteps`: how many steps the job declares (0 when unknown). nullopt until Run History answered.
   std::optional<core::StepProgress> of(const std::string& runId, std::size_t declaredSteps,
-                                       const arm::CallControl& control);
+                                       const http::CallControl& control);
   void forget(const std::string& runId) { reads_.forget(runId); }
   std::uint64_t reads() const { return reads_.reads(); }
 

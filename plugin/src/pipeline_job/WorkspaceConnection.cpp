@@ -1,8 +1,9 @@
 #include "pipeline_job/WorkspaceConnection.h"
+#include "pipeline_job/ArmClientWiring.h"
 
 #include <ctime>
 
-#include "azureml/AsciiText.h"
+#include "common/AsciiText.h"
 #include "azureml/MonitorUrl.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/ErrorTranslation.h"
@@ -29,28 +30,28 @@ identity::HostTokenSource hostTokenSource(const core::HostServices& host) {
                                   : static_cast<std::int64_t>(std::time(nullptr)) + kAssumedHostTokenLifetimeS;
       return result;
     } catch (const core::JobTypeError& e) {
-      const arm::ErrorReason reason = e.code() == core::ErrorCode::Unavailable ? arm::ErrorReason::Network
-                                      : e.code() == core::ErrorCode::Timeout   ? arm::ErrorReason::Timeout
-                                                                               : arm::ErrorReason::Authentication;
-      arm::throwError(reason, "the host's token provider failed for scope '" + scope + "': " + e.message());
+      const http::ErrorReason reason = e.code() == core::ErrorCode::Unavailable ? http::ErrorReason::Network
+                                      : e.code() == core::ErrorCode::Timeout   ? http::ErrorReason::Timeout
+                                                                               : http::ErrorReason::Authentication;
+      http::throwError(reason, "the host's token provider failed for scope '" + scope + "': " + e.message());
     }
   };
 }
 
 std::shared_ptr<arm::ArmClient> armClientFor(ConnectionSettings& settings, const core::HostServices& host,
                                              const HostLog& log, const PipelineJobOptions& options) {
-  arm::ArmClientDependencies deps;
+  pipeline_job::ArmClientDependencies deps;
   deps.log = log.sink();
   deps.hostTokens = hostTokenSource(host);
   deps.environment = options.environment;
   deps.retry = options.retry;
   deps.managedIdentityRetry = options.managedIdentityRetry;
   try {
-    auto client = arm::ArmClient::fromAttributes(settings.attributes, std::move(deps));
+    auto client = pipeline_job::makeArmClient(settings.attributes, std::move(deps));
     wipeValues(settings.attributes);
     settings.attributes.clear();
     return client;
-  } catch (const arm::HttpError& e) {
+  } catch (const http::HttpError& e) {
     wipeValues(settings.attributes);
     settings.attributes.clear();
     throw core::JobTypeError(core::ErrorCode::InvalidSettings, e.what());
@@ -72,7 +73,7 @@ std::string WorkspaceConnection::describeWorkspace() const {
 }
 
 std::string WorkspaceConnection::monitorUrl(std::string_view studioEndpoint, std::string_view runId) const {
-  namespace ascii = azureml::ascii;
+  namespace ascii = common::ascii;
   const bool allowLoopback = arm_->transport().options().allowPlainHttpToLoopback;
   std::string_view fromReply = ascii::trim(studioEndpoint);
   if (!fromReply.empty() && !azureml::MonitorUrl::isShowable(fromReply, allowLoopback)) {

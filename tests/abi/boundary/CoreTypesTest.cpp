@@ -1,37 +1,32 @@
-// The core types the job-type layers build on: SecretString, ErrorCode, ManualCallContext and the pipeline
-// job's published names.
+// The core types the job-type layers build on: SecretString, ErrorCode and the ManualCallContext test double.
 #include <gtest/gtest.h>
-
-#include <Poco/JSON/Object.h>
-#include <Poco/JSON/Parser.h>
 
 #include <thread>
 
 #include "core/ErrorCode.h"
-#include "core/ManualCallContext.h"
+#include "ManualCallContext.h"
 #include "core/JobTypeError.h"
-#include "core/PipelineJobTypeInfo.h"
-#include "core/PipelineSettingNames.h"
-#include "core/SecretString.h"
+#include "common/SecretString.h"
 
 namespace {
 
 namespace core = aifoundry::core;
+namespace common = aifoundry::common;
 
 TEST(SecretString, MovingLeavesTheSourceEmpty) {
-  core::SecretString secret("short");
-  core::SecretString moved(std::move(secret));
+  common::SecretString secret("short");
+  common::SecretString moved(std::move(secret));
   EXPECT_EQ(moved.view(), "short");
   EXPECT_TRUE(secret.empty());  // NOLINT(bugprone-use-after-move): wiped by design
-  core::SecretString longer(std::string(100, 'x'));
-  core::SecretString assigned;
+  common::SecretString longer(std::string(100, 'x'));
+  common::SecretString assigned;
   assigned = std::move(longer);
   EXPECT_EQ(assigned.size(), 100u);
   EXPECT_TRUE(longer.empty());  // NOLINT(bugprone-use-after-move)
 }
 
 TEST(SecretString, ClearWipesAndEmpties) {
-  core::SecretString secret("p@ss");
+  common::SecretString secret("p@ss");
   secret.clear();
   EXPECT_TRUE(secret.empty());
   EXPECT_STREQ(secret.c_str(), "");
@@ -69,24 +64,6 @@ TEST(ManualCallContext, ATimeoutBecomesADeadline) {
   core::ManualCallContext timed(std::chrono::milliseconds(-1));
   EXPECT_LE(timed.remainingMs(), 0);
   EXPECT_THROW(timed.throwIfStopped(), core::JobTypeError);
-}
-
-TEST(PipelineJobTypeInfo, EverySettingNameIsInTheSettingsSchema) {
-  const core::JobTypeInfo info = core::pipelineJobTypeInfo({});
-  Poco::JSON::Parser parser;
-  const auto properties =
-      parser.parse(info.settingsSchemaJson).extract<Poco::JSON::Object::Ptr>()->getObject("properties");
-  namespace n = core::pipeline;
-  for (std::string_view name :
-       {n::kSubscriptionId, n::kResourceGroupName, n::kWorkspaceName, n::kAuthenticationMethod, n::kTenantId,
-        n::kClientId, n::kClientSecret, n::kCertificate, n::kCertificatePassword, n::kThumbprint,
-        n::kFederatedTokenFile, n::kAzureCloud, n::kResourceManagerEndpoint, n::kAuthorityHost, n::kAzureMlAudience,
-        n::kStudioHost, n::kManagedIdentityEndpoint, n::kApiVersion, n::kCaBundlePath, n::kAllowPlainHttpToLoopback,
-        n::kRequestTimeoutSeconds, n::kDiscoveryTag, n::kAdditionalTokenHosts}) {
-    EXPECT_TRUE(properties->has(std::string(name))) << name;
-  }
-  EXPECT_EQ(info.id, n::kJobTypeId);
-  EXPECT_EQ(info.displayName, n::kJobTypeDisplayName);
 }
 
 }  // namespace

@@ -3,7 +3,7 @@
 #include <memory>
 
 #include "core/PipelineJobTypeFactory.h"
-#include "core/PipelineJobTypeInfo.h"
+#include "pipeline_job/PipelineJobTypeInfo.h"
 
 namespace abitest {
 namespace {
@@ -42,7 +42,7 @@ class ScriptedInstance final : public JobTypeInstance {
 
 class ScriptedJobType final : public JobType {
  public:
-  ScriptedJobType() : info_(pipelineJobTypeInfo(Capabilities{true, true, false, true, true, true})) {}
+  ScriptedJobType() : info_(aifoundry::pipeline_job::pipelineJobTypeInfo(Capabilities{true, true, false, true, true, true})) {}
   const JobTypeInfo& info() const override { return info_; }
   std::unique_ptr<JobTypeInstance> create(const std::vector<Setting>& settings, CallContext& ctx) override {
     script().lastSettings = settings;

@@ -1,0 +1,23 @@
+// JsonText: the writing side of the raw-span JSON approach (see JsonView.h): quoting a string and compacting
+// validated JSON without touching its tokens (numbers, escapes and key order stay exactly as written).
+// Pure functions; thread-safe.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace aifoundry::common::jsontext {
+
+// Appends `utf8` as a JSON string literal: quotes, backslash and control characters escaped, everything else
+// (including non-ASCII UTF-8) copied as is.
+void appendQuoted(std::string& out, std::string_view utf8);
+std::string quoted(std::string_view utf8);
+
+// Appends `"key":rawValue` to an object being written whose text so far is `out` (which ends in '{' before
+// its first member): the comma comes first unless this is the first member. `rawValue` must be JSON.
+void appendMember(std::string& out, std::string_view key, std::string_view rawValue);
+
+// Removes insignificant whitespace from VALID JSON text (validate with JsonView::parse first).
+std::string compact(std::string_view validJson);
+
+}  // namespace aifoundry::common::jsontext

@@ -1,0 +1,41 @@
+// HttpRequest / HttpResponse: plain values that travel through the pipeline.
+// The request body is kept whole so a retry can send it again.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+#include <string>
+
+#include "http/HttpHeaders.h"
+
+namespace aifoundry::http {
+
+struct HttpRequest {
+    std::string method = "GET";
+    std::string url;  // absolute: scheme://host[:port]/path?query
+    HttpHeaders headers;
+    std::string body;
+    // A PUT/POST/PATCH is retried only when the caller says repeating it is harmless.
+    bool idempotent = false;
+    // What the caller is doing, for error messages ("read job 'x'", "sign in"). Never secret.
+    std::string operation;
+    // Managed-identity endpoints (IMDS, App Service) are plain HTTP by design; only identity/ sets this.
+    bool platformPlainHttp = false;
+    // When set, a 2xx body is handed over piece by piece as it arrives instead of being kept in the
+    // response (large list pages); the RetryPolicy does not retry once a piece has been delivered.
+    std::function<void(const char*, std::size_t)> bodySink;
+};
+
+struct HttpResponse {
+    int status = 0;
+    std::string reason;
+    HttpHeaders headers;
+    std::string body;
+
+    bool ok() const { return status >= 200 && status < 300; }
+};
+
+// GET, HEAD, DELETE, OPTIONS can be repeated by definition; others only when marked.
+bool isSafeToRepeat(const HttpRequest& request);
+
+}  // namespace aifoundry::http

@@ -1,0 +1,24 @@
+#include "pipeline_job/ArmClientWiring.h"
+
+namespace aifoundry::pipeline_job {
+
+std::shared_ptr<arm::ArmClient> makeArmClient(const http::Attributes& attributes, ArmClientDependencies deps) {
+  arm::ArmClientConfig config;
+  config.cloud = identity::CloudSettings::fromAttributes(attributes);
+  config.transport = std::make_shared<http::HttpTransport>(deps.transport ? *deps.transport
+                                                                          : http::TransportOptions::fromAttributes(attributes));
+  identity::CredentialDependencies credentialDeps;
+  credentialDeps.transport = config.transport;
+  credentialDeps.log = deps.log;
+  credentialDeps.environment = deps.environment;
+  credentialDeps.hostTokens = deps.hostTokens;
+  credentialDeps.tokenRetry = deps.retry;
+  credentialDeps.managedIdentityRetry = deps.managedIdentityRetry;
+  credentialDeps.cache = deps.cache;
+  config.credential = identity::CredentialFactory::create(attributes, credentialDeps);
+  config.retry = deps.retry;
+  config.log = deps.log;
+  return std::make_shared<arm::ArmClient>(std::move(config));
+}
+
+}  // namespace aifoundry::pipeline_job
