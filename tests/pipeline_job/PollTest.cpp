@@ -3,6 +3,7 @@
 #include "PipelineJobFixture.h"
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 namespace aifoundry::pipeline_job::testing {
@@ -52,7 +53,8 @@ TEST_F(PollTest, CommonCaseCostsOneArmGet) {
   const auto result = run(request("slow-template"));
   // The first poll of a Running run reads its start time and steps from Run History (paced: the next poll
   // within the interval reads neither), and may be the one that discovers the history host.
-  poll(result.runId);
+  for (int i = 0; i < 400 && poll(result.runId).rawStatus != "Running"; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   clearJournal();
   const auto report = poll(result.runId);
   ASSERT_FALSE(core::isTerminal(report.state));
