@@ -162,6 +162,7 @@ EmulatorProcess::Stats EmulatorProcess::stats() const {
   s.jobsPut = member(requests, "jobs.put");
   s.jobsList = member(requests, "jobs.list");
   s.historyRun = member(requests, "history.run");
+  s.historyChildren = member(requests, "history.children");
   s.workspaceGet = member(requests, "workspace");
   s.connectionsAccepted = member(object, "connectionsAccepted");
   return s;

@@ -53,7 +53,7 @@ class EmulatorProcess {
 
   struct Stats {
     long tokensIssued = 0;        // to the bench's client
-    long jobsGet = 0, jobsPut = 0, jobsList = 0, historyRun = 0, workspaceGet = 0;
+    long jobsGet = 0, jobsPut = 0, jobsList = 0, historyRun = 0, historyChildren = 0, workspaceGet = 0;
     long connectionsAccepted = 0;
   };
   Stats stats() const;

@@ -11,6 +11,7 @@ missing=""
 for key in poll_1t_vs_wrk poll_8t_vs_wrk poll_1t_vs_js poll_8t_vs_js clone_10mb_ms clone_10mb_peak_ratio \
            import_100k_extra_mb tokens_per_100k_calls connections_per_100k_polls arm_gets_per_poll \
            arm_requests_per_run coalesced_gets startup_load_init_ms idle_instance_kb \
+           history_requests_per_run_minute \
            history_gets_per_poll arm_only_arm_gets_per_poll coalesced_arm_only_gets \
            poll_arm_only_1t_vs_wrk poll_arm_only_8t_vs_wrk poll_data_plane_1t_vs_wrk poll_data_plane_8t_vs_wrk \
            fleet_runs fleet_arm_requests_per_run fleet_history_requests_per_poll fleet_rate_limited_failures \

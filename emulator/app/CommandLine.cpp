@@ -2,6 +2,7 @@
 
 #include <Poco/NumberParser.h>
 
+#include <algorithm>
 #include <stdexcept>
 
 namespace azureml_emulator {
@@ -29,6 +30,7 @@ const char* CommandLine::usage() {
          "  --empty                start with no templates and no clients\n"
          "  --subscription ID --resource-group NAME --workspace NAME --tenant ID   the emulated scope\n"
          "  --step-ms N            run clock: milliseconds per run state (default 50)\n"
+         "  --running-steps N      run clock: steps a run stays Running unless its tags say (default 1)\n"
          "  --token-lifetime S     lifetime of issued tokens in seconds (default 3600)\n"
          "  --page-size N          jobs per list page (default 50)\n"
          "  --cancel-retry-after S Retry-After of a 202 cancel (default 10)\n"
@@ -68,6 +70,7 @@ CommandLine CommandLine::parse(int argc, char** argv) {
     else if (flag == "--workspace") o.workspace = value();
     else if (flag == "--tenant") o.tenant = value();
     else if (flag == "--step-ms") o.stepMillis = toInt(flag, value());
+    else if (flag == "--running-steps") o.runningSteps = std::max(1, toInt(flag, value()));
     else if (flag == "--token-lifetime") o.tokenLifetimeSeconds = toInt(flag, value());
     else if (flag == "--page-size") o.listPageSize = toInt(flag, value());
     else if (flag == "--cancel-retry-after") o.cancelRetryAfterSeconds = toInt(flag, value());

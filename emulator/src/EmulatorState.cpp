@@ -15,6 +15,7 @@ std::shared_ptr<const WorkspaceContext> contextFrom(const EmulatorOptions& o) {
   context->region = o.region;
   context->studioHost = o.studioHost;
   context->stepMillis = o.stepMillis;
+  context->runningSteps = o.runningSteps;
   return context;
 }
 

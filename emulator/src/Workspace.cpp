@@ -31,10 +31,10 @@ std::string tagText(const std::map<std::string, std::string>& tags, const std::s
 }
 
 // The run script lives in the job's tags (copied from its template by whoever submits it).
-RunScript scriptFromTags(const std::map<std::string, std::string>& tags) {
+RunScript scriptFromTags(const std::map<std::string, std::string>& tags, int runningSteps) {
   RunScript script;
   script.behavior = tagText(tags, "emulator.behavior");
-  script.runningSteps = tagInt(tags, "emulator.runningSteps", script.behavior == "slow" ? 40 : 1);
+  script.runningSteps = tagInt(tags, "emulator.runningSteps", script.behavior == "slow" ? 40 : runningSteps);
   script.cancelSteps = tagInt(tags, "emulator.cancelSteps", script.behavior == "slow-cancel" ? 20 : 1);
   script.failStep = tagText(tags, "emulator.failStep");
   script.errorMessage = tagText(tags, "emulator.errorMessage");
@@ -105,7 +105,7 @@ void Workspace::addTemplate(const std::string& name, const std::string& properti
   job->createdAtMs = createdAtMs != 0 ? createdAtMs : timetext::nowMillis() - 86'400'000;
   job->modifiedAtMs = job->createdAtMs;
   job->fixedStatus = status.empty() ? "Completed" : status;
-  job->script = scriptFromTags(*job->tags);
+  job->script = scriptFromTags(*job->tags, context_->runningSteps);
   std::unique_lock lock(mutex_);
   insert(std::move(job));
 }
@@ -171,7 +171,7 @@ PutOutcome Workspace::store(const std::string& name, const ValidatedJob& validat
   job->createdAtMs = now;
   job->modifiedAtMs = now;
   job->isRun = true;
-  job->script = scriptFromTags(*job->tags);
+  job->script = scriptFromTags(*job->tags, context_->runningSteps);
   job->createdBy = principal.empty() ? "emulator" : principal;
   std::string rendered = render(*job, now);
   insert(std::move(job));

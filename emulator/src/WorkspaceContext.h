@@ -13,6 +13,7 @@ struct WorkspaceContext {
   std::string region;
   std::string studioHost;
   int stepMillis = 50;
+  int runningSteps = 1;  // clock steps a run stays Running unless its tags say (emulator.runningSteps)
 
   std::string resourceGroupId() const { return "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup; }
   std::string workspaceId() const {

@@ -39,9 +39,9 @@ TEST(LoaderRefusal, ManifestWithAnotherId) { expectRefusal("manifest_wrong_id", 
 TEST(LoaderRefusal, ManifestWithAnotherVersion) { expectRefusal("manifest_wrong_version", "manifest disagrees"); }
 TEST(LoaderRefusal, ManifestWithAnotherJobType) { expectRefusal("manifest_wrong_job_type", "(job types)"); }
 
-// Version skew, host side: the plugin implements 1.3 and needs at least 1.1.
+// Version skew, host side: the plugin implements 1.3 and needs at least 1.2.
 TEST(VersionSkew, AHostOlderThanThePluginsMinimumIsRefused) {
-  EXPECT_NE(refusalOf("minor_skew", 0).find("needs host minor 1"), std::string::npos);
+  EXPECT_NE(refusalOf("minor_skew", 1).find("needs host minor 2"), std::string::npos);
 }
 
 std::string effectiveMinorSeenBy(std::uint32_t hostMinor) {

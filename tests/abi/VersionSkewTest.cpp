@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cstddef>
+#include <filesystem>
+#include <variant>
 
 #include "ContractSession.h"
 
@@ -95,8 +97,91 @@ TEST_P(Skew, AStatusSinkEndingAfterSetStateGetsOnlySetState) {
   }
 }
 
+// A host of 1.1 with a sink of the 1.0 layout (a host that predates set_progress): whatever the plugin knows
+// of the run, set_progress is past struct_size and never called (the recording sink would count it).
+TEST_P(Skew, AStatusSinkOfThe10LayoutGetsNoProgress) {
+  ContractSession session(GetParam());
+  ASSERT_TRUE(session.loaded());
+  RunRefData ref;
+  ref.runId = "echo-skew-progress";
+  const psj_run_ref runRef = ref.get();
+  TestCallContext ctx(GetParam().callTimeout);
+  StatusSink sink(offsetof(psj_status_sink, set_progress));
+  const auto rc = session.jobType()->poll(session.instance(), ctx.get(), &runRef, sink.get());
+  session.expectWellFormed(rc, ctx, [&] { ContractSession::expectStatusOk(sink); }, {&sink});
+  EXPECT_EQ(sink.status().progressCalls, 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Plugins, Skew, ::testing::ValuesIn(pluginCases()),
                          CaseName());
+
+// ---- Minor versions, both directions, with the plain-C Echo Job
+// ------------------------------------------------
+
+psj_run_ref echoRun(RunRefData& ref, const std::string& runId) {
+  ref.runId = runId;
+  return ref.get();
+}
+
+TEST(MinorVersions, TodaysEchoJobReportsProgressToThisHost) {
+  TestHost host;
+  LoadResult loaded = loadPlugin(std::filesystem::path(ABI_TEST_PLUGIN_DIR) / "polysync-echo.json", host);
+  ASSERT_TRUE(std::holds_alternative<std::unique_ptr<LoadedPlugin>>(loaded)) << std::get<std::string>(loaded);
+  const auto& plugin = std::get<std::unique_ptr<LoadedPlugin>>(loaded);
+  EXPECT_EQ(plugin->effectiveMinor(), 1u);
+  const psj_job_type* jt = plugin->jobType();
+  EXPECT_NE(jt->capabilities & PSJ_CAP_PROGRESS, 0u);
+  KvList settings;
+  settings.add("Greeting", "hello");
+  psj_instance* instance = nullptr;
+  TestCallContext created;
+  ASSERT_EQ(jt->create(jt, settings.data(), settings.size(), created.get(), &instance), PSJ_OK);
+  RunRefData ref;
+  const psj_run_ref run = echoRun(ref, "echo-minor-1");
+  TestCallContext ctx;
+  StatusSink sink;
+  ASSERT_EQ(jt->poll(instance, ctx.get(), &run, sink.get()), PSJ_OK);
+  const RecordedStatus status = sink.status();
+  EXPECT_EQ(status.state, PSJ_STATE_RUNNING);
+  EXPECT_EQ(status.progressCalls, 1);
+  ASSERT_TRUE(status.progress);
+  EXPECT_EQ(status.progress->steps_total, 3u);
+  EXPECT_EQ(status.runningNames, std::vector<std::string>{"echo_step"});
+  jt->destroy(instance);
+}
+
+TEST(MinorVersions, AnEchoJobBuiltAgainstThe10HeadersIsDrivenByThisHostAndNeverAskedForMore) {
+  TestHost host;  // this tree's host: minor 1, a full 1.1 status sink
+  LoadResult loaded = loadPlugin(std::filesystem::path(ABI_TEST_ECHO_1_0_DIR) / "polysync-echo.json", host);
+  ASSERT_TRUE(std::holds_alternative<std::unique_ptr<LoadedPlugin>>(loaded)) << std::get<std::string>(loaded);
+  const auto& plugin = std::get<std::unique_ptr<LoadedPlugin>>(loaded);
+  EXPECT_EQ(plugin->entry()->abi_minor, 0u) << "built against the frozen 1.0 headers";
+  EXPECT_EQ(plugin->effectiveMinor(), 0u);
+  const psj_job_type* jt = plugin->jobType();
+  EXPECT_EQ(jt->capabilities & PSJ_CAP_PROGRESS, 0u);
+  KvList settings;
+  settings.add("Greeting", "hello");
+  psj_instance* instance = nullptr;
+  TestCallContext created;
+  ASSERT_EQ(jt->create(jt, settings.data(), settings.size(), created.get(), &instance), PSJ_OK);
+  RunRefData ref;
+  ref.parameters.add("text", PSJ_DIRECTION_INPUT, PSJ_TYPE_STRING, "hi");
+  ref.parameters.add("echo", PSJ_DIRECTION_OUTPUT, PSJ_TYPE_STRING, "");
+  const psj_run_ref run = echoRun(ref, "echo-minor-0");
+  for (const std::int32_t expected : {PSJ_STATE_RUNNING, PSJ_STATE_SUCCESS}) {
+    TestCallContext ctx;
+    StatusSink sink;
+    ASSERT_EQ(jt->poll(instance, ctx.get(), &run, sink.get()), PSJ_OK) << ctx.errorMessage();
+    const RecordedStatus status = sink.status();
+    EXPECT_EQ(status.state, expected);
+    EXPECT_TRUE(status.startMs);
+    EXPECT_EQ(status.progressCalls, 0) << "a 1.0 plugin knows nothing of set_progress";
+    if (expected == PSJ_STATE_SUCCESS) {
+      EXPECT_EQ(status.outputs, (std::vector<std::pair<std::string, std::string>>{{"echo", "hi"}}));
+    }
+  }
+  jt->destroy(instance);
+}
 
 }  // namespace
 }  // namespace abitest

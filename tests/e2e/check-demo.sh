@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # check-demo.sh RUN_DEMO BUILD_DIR: runs the README's demo and checks that it did what it says — exit code 0,
-# a run that succeeded with its outputs and Monitor URL, a cancelled run, a failed run with its step's message,
+# a run that succeeded (its steps shown advancing, its start time, outputs and Monitor URL), a cancelled run, a failed run with its step's message,
 # and the emulator stopped.
 set -uo pipefail
 run_demo=${1:?usage: check-demo.sh RUN_DEMO BUILD_DIR}
@@ -15,7 +15,9 @@ expect() {
 }
 expect '^connection OK: all good'
 expect '^3 jobs$'
+expect '^run train-pipeline-template_[A-Za-z0-9_-]+: Running \(Running\) · [0-3]/3 steps'
 expect '^run train-pipeline-template_[A-Za-z0-9_-]+: Success \(Completed\)$'
+expect '^started: +20[0-9]{2}-'
 expect '^output model = azureml://'
 expect '^monitor: +https://ml\.azure\.com/runs/train-pipeline-template_'
 expect '^run batch-score-template_[A-Za-z0-9_-]+: Running \(CancelRequested\)$'

@@ -47,7 +47,7 @@ TEST(CliEchoJob, PluginsListsTheEchoPluginFromItsManifestAndEntry) {
   EXPECT_EQ(echoPlugin->getValue<std::string>("version"), "1.0.0");
   EXPECT_EQ(echoPlugin->getValue<std::string>("library"), "polysync_echo_job.so");
   EXPECT_EQ(echoPlugin->getObject("abi")->getValue<int>("major"), 1);
-  EXPECT_EQ(echoPlugin->getObject("abi")->getValue<int>("effectiveMinor"), 0);
+  EXPECT_EQ(echoPlugin->getObject("abi")->getValue<int>("effectiveMinor"), 1);
   const auto jobType = echoPlugin->getArray("jobTypes")->getObject(0);
   EXPECT_EQ(jobType->getValue<std::string>("id"), "polysync.echo-job");
   EXPECT_EQ(jobType->getValue<std::string>("displayName"), kEchoJob);
@@ -55,8 +55,8 @@ TEST(CliEchoJob, PluginsListsTheEchoPluginFromItsManifestAndEntry) {
   std::vector<std::string> names;
   for (unsigned i = 0; i < capabilities->size(); ++i)
     names.push_back(capabilities->getElement<std::string>(i));
-  EXPECT_EQ(names,
-            (std::vector<std::string>{"testConnection", "import", "cancel", "outputs", "idempotentRun"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"testConnection", "import", "cancel", "outputs", "idempotentRun",
+                                             "progress"}));
 }
 
 TEST(CliEchoJob, TestConnectionReportsTheGreetingFromThePlatformFile) {
@@ -64,7 +64,7 @@ TEST(CliEchoJob, TestConnectionReportsTheGreetingFromThePlatformFile) {
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_TRUE(r.json()->getValue<bool>("ok"));
   EXPECT_EQ(r.json()->getValue<std::string>("message"),
-            "echo connection ok (greeting: hello from the test; ABI minor 0)");
+            "echo connection ok (greeting: hello from the test; ABI minor 1)");
 }
 
 TEST(CliEchoJob, TestConnectionWithoutThePlatformFileNamesTheOptionUsageExit2) {
@@ -165,6 +165,68 @@ TEST(CliEchoJob, PollOfANewRunReportsRunningWithItsStartTime) {
   EXPECT_TRUE(doc->has("monitorUrl"));
 }
 
+TEST(CliEchoJob, PollOfARunningRunReportsItsStepProgressInJson) {
+  const HostResult r = echo({"poll", "--job-type", kEchoJob, "echo-progress"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  const auto progress = r.json()->getObject("progress");
+  ASSERT_TRUE(progress) << r.out;
+  EXPECT_EQ(progress->getValue<int>("stepsTotal"), 3);
+  EXPECT_EQ(progress->getValue<int>("stepsCompleted"), 1);
+  EXPECT_EQ(progress->getValue<int>("stepsRunning"), 1);
+  EXPECT_EQ(progress->getValue<int>("stepsFailed"), 0);
+  EXPECT_EQ(progress->getValue<int>("stepsSkipped"), 1);
+  const auto running = progress->getArray("running");
+  ASSERT_EQ(running->size(), 1u);
+  EXPECT_EQ(running->getElement<std::string>(0), "echo_step");
+}
+
+TEST(CliEchoJob, PollAsTextShowsTheProgressOnALineOfItsOwn) {
+  const HostResult r = runHost({"--plugin-dir", REAL_PLUGIN_DIR, "--platform", greetingPlatform(), "poll",
+                                "--job-type", kEchoJob, "echo-progress-text"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_NE(r.out.find("\nprogress: 2/3 steps · running: echo_step\n"), std::string::npos) << r.out;
+}
+
+TEST(CliEchoJob, AFinishedRunHasNoProgressInItsJson) {
+  const HostResult r = echo(
+      {"run", "--job-type", kEchoJob, "--external-id", "echo-text", "--wait", "--poll-interval", "0.01"});
+  ASSERT_EQ(r.exitCode, 0) << r.err;
+  EXPECT_EQ(r.json()->getValue<std::string>("status"), "Success");
+  EXPECT_FALSE(r.json()->has("progress")) << "absent when unknown:\n" << r.out;
+}
+
+// The Echo Job compiled against the frozen 1.0 headers (tests/abi/compat): a plugin that predates ABI 1.1,
+// loaded and driven by this host.
+HostResult echo10(std::vector<std::string> args) {
+  args.insert(args.begin(),
+              {"--json", "--plugin-dir", ECHO_1_0_PLUGIN_DIR, "--platform", greetingPlatform()});
+  return runHost(args);
+}
+
+TEST(CliEchoJob, AnEchoJobBuiltAgainstThe10HeadersLoadsAtMinor0WithoutTheProgressCapability) {
+  const HostResult r = runHost({"--json", "--plugin-dir", ECHO_1_0_PLUGIN_DIR, "plugins"});
+  ASSERT_EQ(r.exitCode, 0) << r.err << r.out;
+  const auto plugin = r.json()->getArray("plugins")->getObject(0);
+  EXPECT_EQ(plugin->getObject("abi")->getValue<int>("minor"), 0);
+  EXPECT_EQ(plugin->getObject("abi")->getValue<int>("effectiveMinor"), 0);
+  const auto capabilities = plugin->getArray("jobTypes")->getObject(0)->getArray("capabilities");
+  for (unsigned i = 0; i < capabilities->size(); ++i)
+    EXPECT_NE(capabilities->getElement<std::string>(i), "progress");
+}
+
+TEST(CliEchoJob, AnEchoJobBuiltAgainstThe10HeadersRunsAndPollsWithoutProgress) {
+  const HostResult polled = echo10({"poll", "--job-type", kEchoJob, "echo-old-plugin"});
+  ASSERT_EQ(polled.exitCode, 0) << polled.err;
+  EXPECT_EQ(polled.json()->getValue<std::string>("status"), "Running");
+  EXPECT_EQ(polled.json()->getValue<std::string>("startTime"), "2023-11-14T22:13:20.000Z");
+  EXPECT_FALSE(polled.json()->has("progress"));
+  const HostResult ran = echo10({"run", "--job-type", kEchoJob, "--external-id", "echo-text", "--param",
+                                 "text=hi", "--output", "echo", "--wait", "--poll-interval", "0.01"});
+  ASSERT_EQ(ran.exitCode, 0) << ran.err;
+  EXPECT_EQ(ran.json()->getValue<std::string>("status"), "Success");
+  EXPECT_EQ(ran.json()->getObject("outputs")->getValue<std::string>("echo"), "hi");
+}
+
 TEST(CliEchoJob, PollOfAnUnknownRunIsNotFoundAndExit1) {
   const HostResult r = echo({"poll", "--job-type", kEchoJob, "someone-elses-run"});
   EXPECT_EQ(r.exitCode, 1);
@@ -242,7 +304,9 @@ TEST(CliEchoJob, RunWaitOnATerminalRewritesOneLiveStatusLineInPlace) {
   // Elapsed times are not asserted (wall clock): each draw is the clear sequence, the status and "M:SS".
   const std::string clear = "\r\x1b[2K";
   const std::string monitor = "run echo-tty-1: Monitor URL https://echo.invalid/runs/echo-tty-1\r\n";
-  const std::string running = clear + "run echo-tty-1: Running (Running)  ";
+  // The Echo Job reports step progress with Running (ABI 1.1): the status line shows it, set apart by " · ".
+  const std::string prefix = "run echo-tty-1: Running (Running) · 2/3 steps · running: echo_step · ";
+  const std::string running = clear + prefix;
   ASSERT_EQ(r.out.find(monitor), 0u) << "the wait starts with the Monitor URL, once, on its own line:\n"
                                      << r.out;
   EXPECT_EQ(r.out.find("Monitor URL", monitor.size()), std::string::npos) << r.out;
@@ -263,7 +327,7 @@ TEST(CliEchoJob, RunWaitOnATerminalRewritesOneLiveStatusLineInPlace) {
       << r.out;
   size_t draws = 0;
   for (size_t at = live.find(clear); at != std::string::npos; at = live.find(clear, at + 1)) {
-    const size_t colon = live.find(':', live.find("  ", at) + 2);
+    const size_t colon = live.find(':', live.find(prefix, at) + prefix.size());
     ASSERT_NE(colon, std::string::npos) << live;
     EXPECT_TRUE(std::isdigit(static_cast<unsigned char>(live[colon - 1])) &&
                 std::isdigit(static_cast<unsigned char>(live[colon + 1])))

@@ -42,7 +42,7 @@ INSTANTIATE_TEST_SUITE_P(BadPlugins, CliRefuses,
                                            Refusal{"wrong-major", "ABI major 2"},
                                            Refusal{"no-entry", "does not export polysync_jobtype_v1_entry"},
                                            Refusal{"truncated-entry", "entry struct is truncated"},
-                                           Refusal{"host-minor-too-new", "needs host ABI 1.1 or newer"},
+                                           Refusal{"host-minor-too-new", "needs host ABI 1.2 or newer"},
                                            Refusal{"does-not-exist", "does not exist"}),
                          [](const auto& testInfo) {
                            std::string name = testInfo.param.folder;

@@ -39,7 +39,7 @@ TEST(CliScripted, PluginsListsThePluginFromItsManifestAndEntry) {
   EXPECT_EQ(p->getValue<std::string>("version"), "1.2.3");
   EXPECT_EQ(p->getValue<std::string>("library"), "host_scripted_plugin.so");
   EXPECT_EQ(p->getObject("abi")->getValue<int>("major"), 1);
-  EXPECT_EQ(p->getObject("abi")->getValue<int>("effectiveMinor"), 0);
+  EXPECT_EQ(p->getObject("abi")->getValue<int>("effectiveMinor"), 1);
   EXPECT_EQ(p->getArray("jobTypes")->getObject(0)->getValue<std::string>("displayName"), "Scripted Job");
 }
 

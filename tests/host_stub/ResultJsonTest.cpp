@@ -47,6 +47,28 @@ TEST(ResultJson, StatusCarriesTimesOutputsAndMasksSecretOutputs) {
       R"("monitorUrl":"https://m"})");
 }
 
+TEST(ResultJson, StepProgressIsAnObjectAfterTheOtherKeysAndAbsentWhenUnknown) {
+  RunStatus s;
+  s.runId = "r";
+  s.state = PSJ_STATE_RUNNING;
+  s.providerStatus = "Running";
+  s.startTimeMs = 1714564800123;
+  RunProgress p;
+  p.stepsTotal = 5;
+  p.stepsCompleted = 2;
+  p.stepsRunning = 1;
+  p.stepsSkipped = 0;
+  p.running = {"train \"model\""};
+  s.progress = p;
+  EXPECT_EQ(
+      statusJson(s),
+      R"({"runId":"r","status":"Running","providerStatus":"Running","startTime":"2024-05-01T12:00:00.123Z",)"
+      R"("endTime":null,"message":null,"outputs":{},"monitorUrl":null,"progress":{"stepsTotal":5,)"
+      R"("stepsCompleted":2,"stepsRunning":1,"stepsFailed":0,"stepsSkipped":0,"running":["train \"model\""]}})");
+  s.progress.reset();
+  EXPECT_EQ(statusJson(s).find("progress"), std::string::npos);
+}
+
 TEST(ResultJson, ATimedOutWaitSaysSo) {
   RunStatus s;
   s.runId = "r";

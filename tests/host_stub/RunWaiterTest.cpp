@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "polysync_host/Logger.h"
 #include "polysync_host/RunWaiter.h"
@@ -156,6 +157,59 @@ TEST(StatusDisplayOutput, ShowsTheTimeToTheNextPollRoundedUpThenPollingOnceItIsD
                             "run run-1: Running (Running)  0:26  polling" + kClear +
                             "run run-1: Running (Running)  0:26")
       << "a new status is the poll's answer: the time to the next poll comes with the next nextPollAt";
+}
+
+RunStatus withProgress(uint32_t completed, std::vector<std::string> running, uint32_t runningCount) {
+  RunStatus s = status(PSJ_STATE_RUNNING, "Running");
+  RunProgress p;
+  p.stepsTotal = 5;
+  p.stepsCompleted = completed;
+  p.stepsSkipped = 1;
+  p.stepsRunning = runningCount;
+  p.running = std::move(running);
+  s.progress = p;
+  return s;
+}
+
+TEST(StatusDisplay, ProgressReadsDoneOfTotalStepsAndNamesTheRunningOnes) {
+  EXPECT_EQ(StatusDisplay::formatProgress(*withProgress(1, {"train_model"}, 1).progress),
+            "2/5 steps · running: train_model")
+      << "a step reused from an earlier run is done too";
+  EXPECT_EQ(StatusDisplay::formatProgress(*withProgress(0, {"a", "b"}, 3).progress),
+            "1/5 steps · running: a, b +1 more");
+  EXPECT_EQ(StatusDisplay::formatProgress(*withProgress(0, {}, 2).progress), "1/5 steps · running: 2 steps");
+  RunProgress failed;
+  failed.stepsTotal = 3;
+  failed.stepsCompleted = 1;
+  failed.stepsFailed = 1;
+  EXPECT_EQ(StatusDisplay::formatProgress(failed), "1/3 steps · 1 failed");
+  EXPECT_EQ(StatusDisplay::formatProgress(RunProgress{}), "") << "no steps: nothing to say";
+  RunProgress hostile = failed;
+  hostile.stepsRunning = 1;
+  hostile.running = {"evil\nname"};
+  EXPECT_EQ(StatusDisplay::formatProgress(hostile).find('\n'), std::string::npos) << "one line";
+}
+
+TEST(StatusDisplayOutput, TheLiveLineShowsTheStepsAndTheTimeSetApartByDots) {
+  CapturedLog log;
+  StatusDisplay display(log.logger(), true);
+  display.update(withProgress(1, {"train_model"}, 1), milliseconds(843000));
+  EXPECT_EQ(log.text(),
+            std::string(kClear) + "run run-1: Running (Running) · 2/5 steps · running: train_model · 14:03");
+}
+
+TEST(StatusDisplayOutput, WithoutATerminalEachStepAdvanceIsALine) {
+  CapturedLog log;
+  StatusDisplay display(log.logger(), false);
+  display.update(withProgress(0, {"prep"}, 1), milliseconds(1000));
+  display.update(withProgress(0, {"prep"}, 1), milliseconds(2000));
+  display.update(withProgress(1, {"train"}, 1), milliseconds(3000));
+  display.update(status(PSJ_STATE_SUCCESS, "Completed"), milliseconds(4000));
+  display.finish();
+  EXPECT_EQ(log.text(),
+            "run run-1: Running (Running) · 1/5 steps · running: prep after 0:01\n"
+            "run run-1: Running (Running) · 2/5 steps · running: train after 0:03\n"
+            "run run-1: Success (Completed) after 0:04\n");
 }
 
 TEST(StatusDisplayOutput, ShowsTheMonitorUrlOnceOnALineOfItsOwn) {

@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <cstring>
+#include <string>
+#include <vector>
 
 #include "polysync_host/ContractViolations.h"
 #include "polysync_host/Logger.h"
@@ -72,6 +74,68 @@ TEST(StatusSink, MalformedArgumentsAreViolations) {
   s->set_next_poll_ms(s, -1);
   EXPECT_GE(contractViolationCount(), before + 4);
   EXPECT_TRUE(sink.result().outputs.empty());
+}
+
+TEST(StatusSink, CopiesStepProgressAndItsNames) {
+  StatusSink sink(quietLogger(), "r1");
+  const psj_status_sink* s = sink.get();
+  EXPECT_EQ(s->struct_size, sizeof(psj_status_sink)) << "a 1.1 sink: set_progress is inside it";
+  char name[16];
+  std::strcpy(name, "train_model");
+  const psj_str names[] = {str(name), str("score")};
+  psj_progress p{};
+  p.struct_size = sizeof(psj_progress);
+  p.steps_total = 5;
+  p.steps_completed = 1;
+  p.steps_running = 2;
+  p.steps_failed = 0;
+  p.steps_skipped = 1;
+  p.running = names;
+  p.running_count = 2;
+  const uint64_t before = contractViolationCount();
+  s->set_progress(s, &p);
+  std::strcpy(name, "overwritten");
+  sink.close();
+  ASSERT_TRUE(sink.result().progress);
+  const RunProgress& r = *sink.result().progress;
+  EXPECT_EQ(r.stepsTotal, 5u);
+  EXPECT_EQ(r.stepsCompleted, 1u);
+  EXPECT_EQ(r.stepsRunning, 2u);
+  EXPECT_EQ(r.stepsFailed, 0u);
+  EXPECT_EQ(r.stepsSkipped, 1u);
+  EXPECT_EQ(r.running, (std::vector<std::string>{"train_model", "score"})) << "copied before it returned";
+  EXPECT_EQ(contractViolationCount(), before);
+}
+
+TEST(StatusSink, ProgressThatCannotBeTrueIsAViolationAndIgnored) {
+  const psj_str names[] = {str("a"), str("b"), str("c")};
+  psj_progress good{};
+  good.struct_size = sizeof(psj_progress);
+  good.steps_total = 3;
+  good.steps_running = 2;
+  good.running = names;
+  good.running_count = 2;
+  for (int i = 0; i < 3; ++i) {
+    StatusSink sink(quietLogger(), "r1");
+    const psj_status_sink* s = sink.get();
+    psj_progress bad = good;
+    if (i == 0) bad.struct_size = 8;      // not the 1.1 layout
+    if (i == 1) bad.steps_completed = 2;  // 4 counted of 3
+    if (i == 2) bad.running = nullptr;    // names promised, none given
+    const uint64_t before = contractViolationCount();
+    s->set_progress(s, &bad);
+    EXPECT_EQ(contractViolationCount(), before + 1) << i;
+    EXPECT_FALSE(sink.result().progress) << i;
+  }
+  StatusSink sink(quietLogger(), "r1");
+  const uint64_t before = contractViolationCount();
+  sink.get()->set_progress(sink.get(), nullptr);
+  psj_progress tooManyNames = good;
+  tooManyNames.running_count = 3;  // more names than running steps: the extra one is dropped
+  sink.get()->set_progress(sink.get(), &tooManyNames);
+  EXPECT_EQ(contractViolationCount(), before + 2);
+  ASSERT_TRUE(sink.result().progress);
+  EXPECT_EQ(sink.result().progress->running, (std::vector<std::string>{"a", "b"}));
 }
 
 TEST(RunSink, KeepsTheRunIdAndRejectsAnEmptyOne) {

@@ -26,6 +26,7 @@ void PipelineJobTest::SetUp() {
   options.retry.baseDelay = std::chrono::milliseconds(1);
   options.retry.maxDelay = std::chrono::milliseconds(20);
   options.environment = [](const std::string&) { return std::optional<std::string>(); };
+  options.liveDetailInterval = liveDetailInterval;
   jobType = makePipelineJobType(options);
   host = std::make_unique<RecordingHost>();
   instance = connect();

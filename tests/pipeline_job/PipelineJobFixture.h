@@ -69,6 +69,9 @@ class PipelineJobTest : public ::testing::Test {
                    const std::string& inputsJson = R"({"greeting":{"jobInputType":"literal","value":"hello"}})",
                    const std::string& outputsJson = R"({"result":{"jobOutputType":"uri_folder","mode":"ReadWriteMount"}})");
 
+  // PipelineJobOptions::liveDetailInterval for the fixture's job type (set it before SetUp runs).
+  std::chrono::milliseconds liveDetailInterval{20'000};
+
   std::unique_ptr<azureml_emulator::Emulator> emulator;
   std::unique_ptr<core::JobType> jobType;
   std::unique_ptr<RecordingHost> host;

@@ -3,6 +3,7 @@
 #include "PipelineJobFixture.h"
 
 #include <atomic>
+#include <chrono>
 #include <set>
 #include <thread>
 
@@ -91,7 +92,10 @@ TEST_F(PollTest, EveryAzureStatusMapsAsTheContractSays) {
 TEST_F(PollTest, CommonCaseCostsOneRunHistoryGetAndNoArmRead) {
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));
-  poll(result.runId);  // the connection's first poll discovers the Run History host
+  // The first poll of a Running run reads its start time and steps from Run History (paced: the next poll
+  // within the interval reads neither), and may be the one that discovers the history host.
+  for (int i = 0; i < 400 && poll(result.runId).rawStatus != "Running"; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
   clearJournal();
   const auto report = poll(result.runId);
   ASSERT_FALSE(core::isTerminal(report.state));

@@ -11,6 +11,7 @@
 #include <Poco/JSON/Stringifier.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cctype>
 #include <chrono>
 #include <cstdint>
@@ -617,6 +618,38 @@ TEST_F(Replay, ImportFollowsListPagesOfRecordedJobsAndKeepsOnlyThePipelines) {
     for (const auto& parameter : imported[i].parameters) actual.emplace(parameter.name, parameter.direction);
     EXPECT_EQ(actual, expected);
   }
+}
+
+TEST_F(Replay, ARunningPipelinesStepsComeFromTheRecordedChildrenReplyThroughTheAbi) {
+  // The recorded Running pipeline's GET, and Run History's recorded children reply (Azure's own bytes for a
+  // pipeline's step runs) where the plugin lists the run's steps.
+  const RecordedJob running = [] {
+    for (const RecordedJob& job : recordedPipelineJobs())
+      if (job.status() == "Running") return job;
+    throw std::runtime_error("no recorded Running pipeline");
+  }();
+  const Exchange children = recorded("pipeline_get_child_run.json", "GET", "/children");
+  server_.on("GET", "/jobs/" + running.name(), replyOf(running.exchange));
+  server_.on("GET", "/runs/" + running.name() + "/children", replyOf(children));
+
+  // Expected, from the recordings with Poco: the steps listed (each reused from an earlier run, as recorded)
+  // and the steps the running job declares; the total is the larger.
+  const Poco::JSON::Array::Ptr listed = parseObject(children.responseBody)->getArray("value");
+  unsigned reused = 0;
+  for (unsigned i = 0; i < listed->size(); ++i)
+    if (stringAt(listed->getObject(i)->getObject("properties"), "azureml.isreused") == "true") ++reused;
+  const std::size_t declared = running.properties()->getObject("jobs")->size();
+
+  const Outcome got = poll(running.name());
+  ASSERT_EQ(got.rc, PSJ_OK) << got.error;
+  EXPECT_EQ(got.status.state, PSJ_STATE_RUNNING);
+  ASSERT_EQ(got.status.progressCalls, 1);
+  ASSERT_TRUE(got.status.progress);
+  EXPECT_EQ(got.status.progress->steps_total, std::max<std::size_t>(listed->size(), declared));
+  EXPECT_EQ(got.status.progress->steps_skipped, reused);
+  EXPECT_EQ(got.status.progress->steps_completed, listed->size() - reused);
+  EXPECT_EQ(got.status.progress->steps_running + got.status.progress->steps_failed, 0u);
+  EXPECT_EQ(server_.received("GET", "/runs/" + running.name() + "/children").size(), 1u);
 }
 
 TEST_F(Replay, CancelAnswersAsAzureDidInTheRecordings) {

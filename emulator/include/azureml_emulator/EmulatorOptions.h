@@ -22,6 +22,9 @@ struct EmulatorOptions {
   std::string region = "eastus";
 
   int stepMillis = 50;              // run clock: time each run state lasts
+  // Clock steps a run stays Running (its steps run one after another in that time) unless its tags set
+  // emulator.runningSteps; the demo raises it so a pipeline's steps are seen advancing.
+  int runningSteps = 1;
   int tokenLifetimeSeconds = 3600;  // lifetime of every token the emulator issues
   int listPageSize = 50;            // jobs per list page (the server picks it, as Azure does)
   int cancelRetryAfterSeconds = 10; // unused: a cancel answers 200 as Azure does (kept for callers)

@@ -33,6 +33,16 @@ struct RunSubmission {
   std::optional<std::string> monitorUrl;
 };
 
+// A run's step progress (ABI 1.1 set_progress), as the plugin reported it.
+struct RunProgress {
+  uint32_t stepsTotal = 0;
+  uint32_t stepsCompleted = 0;
+  uint32_t stepsRunning = 0;
+  uint32_t stepsFailed = 0;
+  uint32_t stepsSkipped = 0;
+  std::vector<std::string> running;  // names of running steps (at most PSJ_PROGRESS_MAX_RUNNING_NAMES)
+};
+
 // What poll() or cancel() reported.
 struct RunStatus {
   std::string runId;
@@ -45,6 +55,7 @@ struct RunStatus {
       outputs;  // in the order reported; a repeated name replaces
   std::optional<std::string> monitorUrl;
   std::optional<int64_t> nextPollMs;
+  std::optional<RunProgress> progress;  // absent: the plugin did not say (or predates ABI 1.1)
 };
 
 }  // namespace polysync::host

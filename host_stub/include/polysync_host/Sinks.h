@@ -89,6 +89,7 @@ class StatusSink {
                         uint64_t valueLen);
   static void setMonitorUrl(const psj_status_sink* sink, const char* url, uint64_t len);
   static void setNextPollMs(const psj_status_sink* sink, int64_t ms);
+  static void setProgress(const psj_status_sink* sink, const psj_progress* progress);
   SinkGate gate_;
   psj_status_sink sink_{};
   bool hasState_ = false;

@@ -1,8 +1,9 @@
-// Shows a waiting run's progress on stderr: on a terminal one live line (status, elapsed time, time to the
-// next poll) redrawn in place; otherwise one line per status change, so logs and CI output stay readable.
-// Both modes show the run's Monitor URL once: the submission's, else the first poll's that has one.
-// Threads: the waiting thread calls it; with a redraw period, a thread of its own redraws the live line
-// while a poll takes long; log lines from other threads clear the live line first (Logger hook).
+// Shows a waiting run's progress on stderr: on a terminal one live line (status, step progress when the
+// plugin reports it, elapsed time, time to the next poll) redrawn in place; otherwise one line per status
+// change, so logs and CI output stay readable. Both modes show the run's Monitor URL once: the submission's,
+// else the first poll's that has one. Threads: the waiting thread calls it; with a redraw period, a thread of
+// its own redraws the live line while a poll takes long; log lines from other threads clear the live line
+// first (Logger hook).
 #pragma once
 
 #include <atomic>
@@ -50,6 +51,8 @@ class StatusDisplay {
 
   // "1:05" / "1:02:03"
   static std::string formatElapsed(std::chrono::milliseconds elapsed);
+  // "2/5 steps · running: train_model" ("" when the run has no steps); names on one line each.
+  static std::string formatProgress(const RunProgress& progress);
 
  private:
   void draw(std::chrono::milliseconds elapsed);  // under mutex_
@@ -61,7 +64,8 @@ class StatusDisplay {
   std::atomic<bool> drawn_{false};  // read by the log hook on plugin threads
   std::mutex mutex_;                // the fields below; taken before the logger's lock, never inside it
   std::string runId_;
-  std::string label_;                // "Running (Running)"
+  std::string label_;  // "Running (Running)", or "Running (Running) · 2/5 steps · running: x"
+  std::string timeSeparator_ = "  ";  // before the elapsed time: " · " after a progress label
   std::optional<std::string> last_;  // the label last printed in line mode
   bool monitorShown_ = false;
   bool ended_ = false;                                 // the run ended or finish() was called

@@ -108,6 +108,18 @@ StatusSink::StatusSink(std::uint32_t structSize) {
     std::lock_guard<std::mutex> lock(me.mutex_);
     me.status_.nextPollMs = ms;
   };
+  sink_.set_progress = [](const psj_status_sink* sink, const psj_progress* progress) {
+    auto& me = self(sink);
+    me.noteCall();
+    std::lock_guard<std::mutex> lock(me.mutex_);
+    ++me.status_.progressCalls;
+    if (progress == nullptr) return;
+    me.status_.progress = *progress;
+    me.status_.progress->running = nullptr;
+    me.status_.runningNames.clear();
+    for (std::uint64_t i = 0; i < progress->running_count; ++i)
+      me.status_.runningNames.push_back(copy(progress->running[i].data, progress->running[i].len));
+  };
 }
 
 RecordedStatus StatusSink::status() const {

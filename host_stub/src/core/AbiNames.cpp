@@ -73,7 +73,8 @@ std::vector<std::string> capabilityNames(uint32_t capabilities) {
                                                         {PSJ_CAP_CANCEL, "cancel"},
                                                         {PSJ_CAP_OUTPUTS, "outputs"},
                                                         {PSJ_CAP_IDEMPOTENT_RUN, "idempotentRun"},
-                                                        {PSJ_CAP_STATELESS_POLL, "statelessPoll"}};
+                                                        {PSJ_CAP_STATELESS_POLL, "statelessPoll"},
+                                                        {PSJ_CAP_PROGRESS, "progress"}};
   std::vector<std::string> names;
   uint32_t known = 0;
   for (const auto& [bit, text] : kCaps) {

@@ -200,6 +200,19 @@ std::string statusJson(const RunStatus& status, const StatusExtras& extras) {
   }
   w.endObject();
   w.key("monitorUrl").value(status.monitorUrl);
+  if (status.progress) {  // absent when the plugin did not report it
+    const RunProgress& p = *status.progress;
+    w.key("progress").beginObject();
+    w.key("stepsTotal").value(static_cast<int64_t>(p.stepsTotal));
+    w.key("stepsCompleted").value(static_cast<int64_t>(p.stepsCompleted));
+    w.key("stepsRunning").value(static_cast<int64_t>(p.stepsRunning));
+    w.key("stepsFailed").value(static_cast<int64_t>(p.stepsFailed));
+    w.key("stepsSkipped").value(static_cast<int64_t>(p.stepsSkipped));
+    w.key("running").beginArray();
+    for (const std::string& name : p.running) w.value(name);
+    w.endArray();
+    w.endObject();
+  }
   if (extras.timedOut) {
     w.key("timedOut").value(true);
     w.key("cancelRequested").value(extras.cancelRequested.value_or(false));

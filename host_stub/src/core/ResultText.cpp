@@ -3,6 +3,7 @@
 #include <sstream>
 
 #include "polysync_host/AbiNames.h"
+#include "polysync_host/StatusDisplay.h"
 
 namespace polysync::host {
 
@@ -65,6 +66,10 @@ std::string statusText(const RunStatus& status, const StatusExtras& extras) {
   }
   if (status.startTimeMs) out << "started:  " << isoTime(*status.startTimeMs) << '\n';
   if (status.endTimeMs) out << "ended:    " << isoTime(*status.endTimeMs) << '\n';
+  if (status.progress) {
+    const std::string progress = StatusDisplay::formatProgress(*status.progress);
+    if (!progress.empty()) out << "progress: " << progress << '\n';
+  }
   if (status.message) out << "message:  " << *status.message << '\n';
   for (const auto& [name, value] : status.outputs) {
     out << "output " << name << " = " << (extras.secretOutputs.count(name) ? "***" : value) << '\n';

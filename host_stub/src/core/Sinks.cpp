@@ -12,6 +12,8 @@ namespace {
 // The 1.0 layouts: a struct the plugin fills must be at least this large.
 constexpr uint64_t kImportedJob10 = sizeof(psj_imported_job);
 constexpr uint64_t kParameterSchema10 = sizeof(psj_parameter_schema);
+// psj_progress arrived with 1.1 and has had one layout since.
+constexpr uint64_t kProgress11 = sizeof(psj_progress);
 
 template <class Host, class Sink>
 Host* hostOf(const Sink* sink) {
@@ -137,6 +139,7 @@ StatusSink::StatusSink(Logger& logger, std::string runId) : gate_(logger, "psj_s
   sink_.add_output = &StatusSink::addOutput;
   sink_.set_monitor_url = &StatusSink::setMonitorUrl;
   sink_.set_next_poll_ms = &StatusSink::setNextPollMs;
+  sink_.set_progress = &StatusSink::setProgress;
   result_.runId = std::move(runId);
 }
 
@@ -218,6 +221,46 @@ void StatusSink::setNextPollMs(const psj_status_sink* sink, int64_t ms) {
     return;
   }
   s->result_.nextPollMs = ms;
+}
+
+void StatusSink::setProgress(const psj_status_sink* sink, const psj_progress* progress) {
+  StatusSink* s = self(sink, "set_progress");
+  if (!s) return;
+  std::lock_guard<std::mutex> lock(s->gate_.mutex());
+  if (!progress || progress->struct_size < kProgress11) {
+    s->gate_.violation(
+        "set_progress: the progress is NULL or smaller than the ABI 1.1 layout; it was ignored");
+    return;
+  }
+  const uint64_t counted = uint64_t{progress->steps_completed} + progress->steps_running +
+                           progress->steps_failed + progress->steps_skipped;
+  if (counted > progress->steps_total) {
+    s->gate_.violation("set_progress: " + std::to_string(counted) + " steps counted of " +
+                       std::to_string(progress->steps_total) + " in total; the progress was ignored");
+    return;
+  }
+  if (!progress->running && progress->running_count > 0) {
+    s->gate_.violation(
+        "set_progress: running is NULL with a nonzero running_count; the progress was ignored");
+    return;
+  }
+  RunProgress out;
+  out.stepsTotal = progress->steps_total;
+  out.stepsCompleted = progress->steps_completed;
+  out.stepsRunning = progress->steps_running;
+  out.stepsFailed = progress->steps_failed;
+  out.stepsSkipped = progress->steps_skipped;
+  // Names beyond the ABI's bound (or beyond the running count) are not the plugin's to send: kept to both.
+  const uint64_t names = std::min<uint64_t>(
+      {progress->running_count, PSJ_PROGRESS_MAX_RUNNING_NAMES, uint64_t{progress->steps_running}});
+  if (progress->running_count > names)
+    s->gate_.violation("set_progress: " + std::to_string(progress->running_count) +
+                       " running names for at most " + std::to_string(names) + "; the rest were ignored");
+  for (uint64_t i = 0; i < names; ++i) {
+    auto name = s->gate_.copy(progress->running[i], "set_progress running name", kMaxIdBytes);
+    if (name && !name->empty()) out.running.push_back(std::move(*name));
+  }
+  s->result_.progress = std::move(out);
 }
 
 }  // namespace polysync::host

@@ -54,6 +54,26 @@ std::string StatusDisplay::formatElapsed(milliseconds elapsed) {
   return buf;
 }
 
+std::string StatusDisplay::formatProgress(const RunProgress& progress) {
+  if (progress.stepsTotal == 0) return "";
+  // Skipped steps (reused from an earlier run) are done as far as the user waiting is concerned.
+  const uint64_t done = uint64_t{progress.stepsCompleted} + progress.stepsSkipped;
+  std::string text = std::to_string(done) + "/" + std::to_string(progress.stepsTotal) + " steps";
+  if (progress.stepsFailed > 0) text += " · " + std::to_string(progress.stepsFailed) + " failed";
+  if (progress.stepsRunning > 0) {
+    text += " · running: ";
+    if (progress.running.empty()) {
+      text += std::to_string(progress.stepsRunning) + (progress.stepsRunning == 1 ? " step" : " steps");
+    } else {
+      for (std::size_t i = 0; i < progress.running.size(); ++i)
+        text += (i ? ", " : "") + oneLine(progress.running[i]);
+      if (progress.stepsRunning > progress.running.size())
+        text += " +" + std::to_string(progress.stepsRunning - progress.running.size()) + " more";
+    }
+  }
+  return text;
+}
+
 void StatusDisplay::update(const RunStatus& status, milliseconds elapsed) {
   std::lock_guard<std::mutex> lock(mutex_);
   elapsed_ = elapsed;
@@ -62,6 +82,10 @@ void StatusDisplay::update(const RunStatus& status, milliseconds elapsed) {
   runId_ = status.runId;
   label_ = stateName(status.state);
   if (status.providerStatus) label_ += " (" + *status.providerStatus + ")";
+  // With progress, its parts and the time are set apart by " · " (the one place the line has room for it).
+  const std::string progress = status.progress ? formatProgress(*status.progress) : "";
+  label_ += progress.empty() ? "" : " · " + progress;
+  timeSeparator_ = progress.empty() ? "  " : " · ";
   if (status.monitorUrl) showMonitorUrl(*status.monitorUrl);
   const bool terminal = PSJ_STATE_IS_TERMINAL(status.state);
   if (options_.live) {
@@ -108,7 +132,7 @@ void StatusDisplay::tick(milliseconds elapsed) {
 }
 
 void StatusDisplay::draw(milliseconds elapsed) {
-  std::string line = "run " + runId_ + ": " + label_ + "  " + formatElapsed(elapsed);
+  std::string line = "run " + runId_ + ": " + label_ + timeSeparator_ + formatElapsed(elapsed);
   if (nextPoll_) {
     const milliseconds left = *nextPoll_ - elapsed;
     // Rounded up: "0:00" would read as "now" while the pause still lasts.

@@ -114,7 +114,8 @@ std::uint32_t capabilityBits(const core::Capabilities& capabilities) {
          (capabilities.importJobs ? PSJ_CAP_IMPORT : 0u) | (capabilities.cancel ? PSJ_CAP_CANCEL : 0u) |
          (capabilities.outputs ? PSJ_CAP_OUTPUTS : 0u) |
          (capabilities.idempotentRun ? PSJ_CAP_IDEMPOTENT_RUN : 0u) |
-         (capabilities.statelessPoll ? PSJ_CAP_STATELESS_POLL : 0u);
+         (capabilities.statelessPoll ? PSJ_CAP_STATELESS_POLL : 0u) |
+         (capabilities.progress ? PSJ_CAP_PROGRESS : 0u);
 }
 
 const char* optionalText(const std::string& text) { return text.empty() ? nullptr : text.c_str(); }

@@ -42,6 +42,25 @@ bool knownState(core::RunState state) {
   return false;
 }
 
+void writeProgress(const psj_status_sink* sink, const core::StepProgress& progress) {
+  std::vector<psj_str> names;
+  for (const std::string& name : progress.runningNames) {
+    // No more names than the ABI allows, nor than steps said to be running.
+    if (names.size() == PSJ_PROGRESS_MAX_RUNNING_NAMES || names.size() == progress.running) break;
+    names.push_back(view(name));
+  }
+  psj_progress raw{};
+  raw.struct_size = sizeof(psj_progress);
+  raw.steps_total = progress.total;
+  raw.steps_completed = progress.completed;
+  raw.steps_running = progress.running;
+  raw.steps_failed = progress.failed;
+  raw.steps_skipped = progress.skipped;
+  raw.running = names.empty() ? nullptr : names.data();
+  raw.running_count = names.size();
+  sink->set_progress(sink, &raw);
+}
+
 }  // namespace
 
 void requireTextSink(const psj_text_sink* sink) {
@@ -107,6 +126,10 @@ void writeStatus(const psj_status_sink* sink, const core::StatusReport& status) 
   }
   if (status.nextPollMs && PSJ_HAS(sink, psj_status_sink, set_next_poll_ms) && sink->set_next_poll_ms != nullptr) {
     sink->set_next_poll_ms(sink, *status.nextPollMs);
+  }
+  // ABI 1.1: a 1.0 host's sink ends before set_progress (its struct_size says so), and it gets nothing.
+  if (status.progress && PSJ_HAS(sink, psj_status_sink, set_progress) && sink->set_progress != nullptr) {
+    writeProgress(sink, *status.progress);
   }
 }
 

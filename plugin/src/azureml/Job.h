@@ -2,6 +2,7 @@
 // JobDecoder. Plain value type: copyable, no references into the source text.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,9 @@ struct Job {
   // Not in the 2024-10-01 schema; read when present (else use Run History).
   std::optional<std::string> startTime, endTime, errorMessage, errorCode;
   std::optional<std::string> createdAt;  // systemData.createdAt (read in the same pass as the rest)
+  // How many steps a pipeline declares (members of properties.jobs). decodeForPoll counts them only while
+  // the run is live (step progress needs them then, and a finished run's poll skips the walk).
+  std::optional<std::size_t> declaredSteps;
 
   bool isPipeline() const;  // jobType == Pipeline, case-insensitive
   const std::string* tag(

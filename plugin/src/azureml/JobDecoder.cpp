@@ -169,6 +169,7 @@ Job JobDecoder::decodeForPoll(common::JsonView resource) {
   Job job;
   std::optional<common::JsonView> outputs;  // the last `outputs`, as decode() keeps; read once the status is known
   std::optional<common::JsonView> serverProperties;
+  std::optional<common::JsonView> steps;
   readResource(resource, job, false, [&](common::JsonView properties) {
     properties.forEachMember([&](const std::string& key, common::JsonView v) {
       if (readPollField(key, v, job)) return;
@@ -176,9 +177,18 @@ Job JobDecoder::decodeForPoll(common::JsonView resource) {
         outputs = v;
       else if (key == "properties"sv)
         serverProperties = v;
+      else if (key == "jobs"sv && v.isObject())
+        steps = v;
+      else if (key == "jobType"sv)
+        job.jobType = v.text();  // only a pipeline has steps to report
     });
   });
   if (outputs && StatusDecoder::isTerminalStatus(job.status)) readOutputs(*outputs, job);
+  if (steps && !StatusDecoder::isTerminalStatus(job.status)) {
+    std::size_t count = 0;
+    steps->forEachMember([&](const std::string&, common::JsonView) { ++count; });
+    job.declaredSteps = count;
+  }
   fillStageTimes(serverProperties, job);
   return job;
 }

@@ -26,6 +26,11 @@ RunHistoryRun RunHistoryDecoder::decodeRun(common::JsonView v) {
       run.startTimeUtc = common::nonEmptyTextOf(f);
     else if (key == "endTimeUtc")
       run.endTimeUtc = common::nonEmptyTextOf(f);
+    else if (key == "properties" && f.isObject())
+      f.forEachMember([&](const std::string& property, common::JsonView value) {
+        if (property == "azureml.isreused" && value.isString())
+          run.reused = common::ascii::iequals(value.text(), "true");
+      });
     else if (key == "error") {
       const ErrorField error = ErrorField::read(f);
       run.errorCode = error.code.value_or("");

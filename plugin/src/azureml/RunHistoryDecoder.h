@@ -1,7 +1,7 @@
 // RunHistoryDecoder: the Run History (data plane) replies the job type reads when the job resource lacks
-// times or an error: a run ({status, startTimeUtc, endTimeUtc, error:{error:{code,message}}}) and a page of a
-// pipeline's child (step) runs ({value:[run...], continuationToken | nextLink}). Lenient on shape, strict on
-// syntax (AzureMlError(InvalidJson)). Pure; thread-safe.
+// times or an error: a run ({status, startTimeUtc, endTimeUtc, error:{error:{code,message}}, properties}) and
+// a page of a pipeline's child (step) runs ({value:[run...], continuationToken | nextLink}). Lenient on
+// shape, strict on syntax (AzureMlError(InvalidJson)). Pure; thread-safe.
 #pragma once
 
 #include <optional>
@@ -21,6 +21,7 @@ struct RunHistoryRun {
   std::optional<std::string> createdUtc;  // `createdUtc` (a Run) or `createdTimeUtc` (RunDetails)
   std::string errorCode;     // error.error.code (or error.code)
   std::string errorMessage;  // error.error.message (or error.message); "" when none
+  bool reused = false;  // properties["azureml.isreused"] == "true": a step Azure took from an earlier run
 };
 
 struct RunChildrenPage {

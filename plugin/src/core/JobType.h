@@ -31,6 +31,7 @@ struct Capabilities {
   bool outputs = false;        // poll writes Output parameters back
   bool idempotentRun = false;  // run honours RunRequest::idempotencyKey (exactly-once submission)
   bool statelessPoll = false;  // poll/cancel need only the run id: they work across processes and restarts
+  bool progress = false;       // poll reports step progress (ABI 1.1)
 };
 
 // The job type's static description. Schemas are JSON Schema (draft 2020-12) text whose property names

@@ -23,7 +23,7 @@ PipelineJobInstance::PipelineJobInstance(std::shared_ptr<const WorkspaceConnecti
       tester_(connection_),
       importer_(connection_),
       submitter_(connection_),
-      poller_(connection_, options.coalescePolls),
+      poller_(connection_, options.coalescePolls, options.liveDetailInterval),
       canceller_(connection_, poller_) {}
 
 std::string PipelineJobInstance::testConnection(core::CallContext& ctx) {

@@ -2,6 +2,7 @@
 // identity/ reads. The plugin uses the defaults; tests shrink the delays so retry scenarios stay fast.
 #pragma once
 
+#include <chrono>
 #include <optional>
 
 #include "http/RetryPolicy.h"
@@ -16,6 +17,9 @@ struct PipelineJobOptions {
   std::optional<http::RetryOptions> managedIdentityRetry;
   identity::EnvironmentReader environment;  // empty: the process environment (Environment sign-in)
   bool coalescePolls = true;              // concurrent polls of one run share one request
+  // A Running run's start time and step progress come from Run History at most once per run per interval
+  // (plugin/README.md, "Progress"); between reads a poll reports what was read last.
+  std::chrono::milliseconds liveDetailInterval{20'000};
 };
 
 }  // namespace aifoundry::pipeline_job

@@ -17,6 +17,7 @@ core::Capabilities capabilities() {
   caps.outputs = true;
   caps.idempotentRun = true;
   caps.statelessPoll = true;
+  caps.progress = true;
   return caps;
 }
 

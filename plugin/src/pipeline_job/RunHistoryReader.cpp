@@ -101,9 +101,16 @@ std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& r
 
 std::optional<azureml::StepFailure> RunHistoryReader::firstFailedStep(const std::string& runId,
                                                                       const http::CallControl& control) const {
+  const auto steps = children(runId, control);
+  if (!steps) return std::nullopt;
+  return azureml::RunHistoryDecoder::firstFailedStep(*steps);
+}
+
+std::optional<std::vector<azureml::RunHistoryRun>> RunHistoryReader::children(
+    const std::string& runId, const http::CallControl& control) const {
   const auto host = historyHost(control);
   if (!host) return std::nullopt;
-  auto children = bestEffort<std::vector<azureml::RunHistoryRun>>(*connection_, "children", runId, [&] {
+  return bestEffort<std::vector<azureml::RunHistoryRun>>(*connection_, "children", runId, [&] {
     std::vector<azureml::RunHistoryRun> all;
     arm::ArmRequestOptions options;
     options.operation = "read the steps of run '" + runId + "'";
@@ -122,8 +129,6 @@ std::optional<azureml::StepFailure> RunHistoryReader::firstFailedStep(const std:
     }
     return all;
   });
-  if (!children) return std::nullopt;
-  return azureml::RunHistoryDecoder::firstFailedStep(*children);
 }
 
 }  // namespace aifoundry::pipeline_job

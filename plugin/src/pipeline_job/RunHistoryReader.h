@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "http/CallControl.h"
 #include "azureml/RunHistoryDecoder.h"
@@ -28,6 +29,10 @@ class RunHistoryReader {
   // The first failed step among the run's children (pages followed up to a limit).
   std::optional<azureml::StepFailure> firstFailedStep(const std::string& runId,
                                                       const http::CallControl& control) const;
+  // The run's child (step) runs, as Azure's SDK lists them (runs/{id}/children, pages followed up to a
+  // limit); nullopt when Run History could not say.
+  std::optional<std::vector<azureml::RunHistoryRun>> children(const std::string& runId,
+                                                              const http::CallControl& control) const;
 
  private:
   std::optional<std::string> historyHost(const http::CallControl& control) const;

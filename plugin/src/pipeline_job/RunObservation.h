@@ -1,6 +1,6 @@
 // RunObservation: everything one poll learned about a run from Azure — the Run History run of a live run, or the
 // job resource and, when the job lacks them and the run has finished, the Run History run and its first failed
-// step. It does not depend
+// step; while it runs, its start time and step progress (paced). It does not depend
 // on who asked (the RunRef's parameters), so concurrent polls of one run can share it.
 // A plain value type.
 #pragma once
@@ -10,6 +10,7 @@
 
 #include "azureml/Job.h"
 #include "azureml/RunHistoryDecoder.h"
+#include "core/StatusReport.h"
 
 namespace aifoundry::pipeline_job {
 
@@ -22,6 +23,9 @@ struct RunObservation {
   std::optional<std::int64_t> createdAtMs;  // systemData.createdAt: the run's age for the poll hint
   std::optional<azureml::RunHistoryRun> history;
   std::optional<azureml::StepFailure> failedStep;
+  // While it runs, from Run History at most once per interval (RunStartTime, StepProgressReader).
+  std::optional<std::int64_t> liveStartMs;  // only when the job reply has no start time
+  std::optional<core::StepProgress> progress;
 };
 
 }  // namespace aifoundry::pipeline_job

@@ -4,9 +4,11 @@
 
 #include "azureml/AzureMlError.h"
 #include "azureml/JobName.h"
+#include "azureml/StatusDecoder.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
+#include "pipeline_job/IsoTime.h"
 #include "pipeline_job/ParameterConversion.h"
 #include "pipeline_job/StatusReportBuilder.h"
 
@@ -28,11 +30,43 @@ void checkRunId(const std::string& runId) {
   }
 }
 
-RunPoller::RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool coalesce)
-    : connection_(std::move(connection)), source_(connection_), coalesce_(coalesce) {}
+RunPoller::RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool coalesce,
+                     std::chrono::milliseconds liveDetailInterval)
+    : connection_(std::move(connection)),
+      source_(connection_),
+      history_(connection_),
+      coalesce_(coalesce),
+      startTime_(history_, liveDetailInterval),
+      progress_(history_, liveDetailInterval) {}
+
+void RunPoller::addLiveDetails(RunObservation& observation, const std::string& runId,
+                               const http::CallControl& control) const {
+  // A status read from Run History carries the start time itself: no second request for it.
+  if (!observation.job.startTime) {
+    if (observation.history && observation.history->startTimeUtc)
+      observation.liveStartMs = parseIsoTimeMs(*observation.history->startTimeUtc);
+    else
+      observation.liveStartMs = startTime_.of(runId, control);
+  }
+  // Run History's run does not say whether it is a pipeline; a run without steps lists no children.
+  const bool fromHistory = observation.source == RunObservation::Source::RunHistory;
+  if (fromHistory || observation.job.isPipeline() || observation.job.declaredSteps)
+    observation.progress = progress_.of(runId, observation.job.declaredSteps.value_or(0), control);
+}
 
 RunObservation RunPoller::observe(const std::string& runId, const http::CallControl& control) const {
   return source_.readArm(runId, control);
+}
+
+RunObservation RunPoller::observeForPoll(const std::string& runId, const http::CallControl& control) const {
+  RunObservation observation = source_.observe(runId, control);
+  const azureml::RunState state = azureml::StatusDecoder::decode(observation.job.status);
+  if (state == azureml::RunState::Running) addLiveDetails(observation, runId, control);
+  if (azureml::StatusDecoder::isTerminal(state)) {
+    startTime_.forget(runId);
+    progress_.forget(runId);
+  }
+  return observation;
 }
 
 core::StatusReport RunPoller::report(const RunObservation& observation, const core::RunRef& run) const {
@@ -43,7 +77,7 @@ core::StatusReport RunPoller::poll(core::CallContext& ctx, const core::RunRef& r
   checkRunId(run.runId);
   CallScope scope(ctx);
   try {
-    const auto read = [&] { return source_.observe(run.runId, scope.control()); };
+    const auto read = [&] { return observeForPoll(run.runId, scope.control()); };
     RunObservation observation = coalesce_ ? coalescer_.observe(run.runId, ctx, read) : read();
     core::StatusReport result = report(observation, run);
     // Built only when the host keeps debug lines: on a hot poll loop the concatenation is not free.

@@ -81,12 +81,14 @@ core::StatusReport StatusReportBuilder::build(const RunObservation& observation,
   const auto& history = observation.history;
   report.startMs = timeOf(job.startTime, history ? history->startTimeUtc : std::nullopt);
   report.endMs = timeOf(job.endTime, history ? history->endTimeUtc : std::nullopt);
+  if (!report.startMs) report.startMs = observation.liveStartMs;
   report.monitorUrl = connection.monitorUrl(job.studioEndpoint, job.name);
   if (report.state == core::RunState::Failed) report.message = failureMessageOf(observation, report.monitorUrl);
   if (core::isTerminal(report.state)) {
     report.outputs = outputsOf(job, writtenBack);
     return report;  // no further poll needed
   }
+  report.progress = observation.progress;
   const std::optional<std::int64_t> since = report.startMs ? report.startMs : observation.createdAtMs;
   const std::int64_t ageSeconds = since ? std::max<std::int64_t>(0, (nowMs - *since) / 1000) : 0;
   report.nextPollMs = azureml::PollHint::nextDelayMs(azureml::StatusDecoder::decode(job.status), ageSeconds,

@@ -21,10 +21,10 @@
  *   std::string test_connection(Call&);                                 // PSJ_CAP_TEST_CONNECTION
  *   void import_jobs(Call&, std::string_view filter, Importer&);       // PSJ_CAP_IMPORT
  *   static constexpr uint32_t capabilities;  // further PSJ_CAP_* bits (IDEMPOTENT_RUN, STATELESS_POLL,
- * OUTPUTS) static constexpr const char* settings_schema / attributes_schema / parameters_schema;  // JSON
- * Schema text Every member function may be called from any thread, concurrently on one object (the host polls
- * many runs at once): guard shared state yourself. The destructor runs when the host destroys the instance,
- * never while another call on it runs.
+ * PROGRESS, OUTPUTS) static constexpr const char* settings_schema / attributes_schema / parameters_schema; //
+ * JSON Schema text Every member function may be called from any thread, concurrently on one object (the host
+ * polls many runs at once): guard shared state yourself. The destructor runs when the host destroys the
+ * instance, never while another call on it runs.
  *
  * Then, in exactly one source file of the plugin:
  *   POLYSYNC_JOBTYPE_V1_PLUGIN("example.hello", "1.0.0", HelloJob)   // one or more job type classes
@@ -292,6 +292,16 @@ class RunResult {
   bool has_run_id_ = false;
 };
 
+// Since ABI 1.1: a run's step progress, as Status::set_progress hands it to the host (psj_progress).
+struct Progress {
+  uint32_t steps_total = 0;
+  uint32_t steps_completed = 0;
+  uint32_t steps_running = 0;
+  uint32_t steps_failed = 0;
+  uint32_t steps_skipped = 0;
+  std::vector<std::string> running;  // display names of running steps
+};
+
 class Status {
  public:
   explicit Status(const psj_status_sink& sink) noexcept : sink_(sink) {}
@@ -326,6 +336,27 @@ class Status {
   void set_next_poll_ms(int64_t ms) noexcept {
     if (has(&psj_status_sink::set_next_poll_ms, offsetof(psj_status_sink, set_next_poll_ms)))
       sink_.set_next_poll_ms(&sink_, ms);
+  }
+  // Since ABI 1.1: the run's step progress. Does nothing for a 1.0 host (its sink ends before set_progress).
+  // At most PSJ_PROGRESS_MAX_RUNNING_NAMES of `running` (and no more than steps_running) are passed on.
+  void set_progress(const Progress& progress) noexcept {
+    if (!has(&psj_status_sink::set_progress, offsetof(psj_status_sink, set_progress))) return;
+    psj_str names[PSJ_PROGRESS_MAX_RUNNING_NAMES];
+    size_t count = 0;
+    for (const std::string& name : progress.running) {
+      if (count == PSJ_PROGRESS_MAX_RUNNING_NAMES || count == progress.steps_running) break;
+      names[count++] = psj_str{name.c_str(), name.size()};
+    }
+    psj_progress raw{};
+    raw.struct_size = sizeof(psj_progress);
+    raw.steps_total = progress.steps_total;
+    raw.steps_completed = progress.steps_completed;
+    raw.steps_running = progress.steps_running;
+    raw.steps_failed = progress.steps_failed;
+    raw.steps_skipped = progress.steps_skipped;
+    raw.running = count > 0 ? names : nullptr;
+    raw.running_count = count;
+    sink_.set_progress(&sink_, &raw);
   }
 
   bool has_state() const noexcept { return has_state_; }

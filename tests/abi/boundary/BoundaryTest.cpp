@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <condition_variable>
+#include <cstddef>
 #include <future>
 #include <mutex>
 #include <new>
@@ -230,6 +231,66 @@ TEST_F(Boundary, AStatusReachesTheSinkWhole) {
   EXPECT_EQ(status.nextPollMs, 5000);
   EXPECT_FALSE(status.message.has_value());
   EXPECT_EQ(script().lastRef.runId, "run-1");
+}
+
+core::StatusReport runningWithProgress() {
+  core::StatusReport report;
+  report.state = core::RunState::Running;
+  report.rawStatus = "Running";
+  report.startMs = 1000;
+  core::StepProgress progress;
+  progress.total = 12;
+  progress.completed = 1;
+  progress.running = 9;
+  progress.failed = 1;
+  progress.skipped = 1;
+  for (int i = 0; i < 10; ++i) progress.runningNames.push_back("step_" + std::to_string(i));
+  report.progress = progress;
+  return report;
+}
+
+TEST_F(Boundary, StepProgressCrossesToA11HostWithAtMostTheAbisNumberOfNames) {
+  script().onPoll = [](core::CallContext&, const core::RunRef&) { return runningWithProgress(); };
+  TestCallContext ctx;
+  StatusSink sink;
+  ASSERT_EQ(poll(ctx, sink), PSJ_OK);
+  const RecordedStatus status = sink.status();
+  EXPECT_EQ(status.progressCalls, 1);
+  ASSERT_TRUE(status.progress);
+  EXPECT_EQ(status.progress->struct_size, sizeof(psj_progress));
+  EXPECT_EQ(status.progress->steps_total, 12u);
+  EXPECT_EQ(status.progress->steps_completed, 1u);
+  EXPECT_EQ(status.progress->steps_running, 9u);
+  EXPECT_EQ(status.progress->steps_failed, 1u);
+  EXPECT_EQ(status.progress->steps_skipped, 1u);
+  ASSERT_EQ(status.runningNames.size(), PSJ_PROGRESS_MAX_RUNNING_NAMES) << "10 names, 9 running, the ABI's 8";
+  EXPECT_EQ(status.runningNames.front(), "step_0");
+  EXPECT_EQ(status.startMs, 1000);
+}
+
+TEST_F(Boundary, A10HostsShorterStatusSinkGetsEverythingButProgress) {
+  script().onPoll = [](core::CallContext&, const core::RunRef&) { return runningWithProgress(); };
+  TestCallContext ctx;
+  // The 1.0 layout ends where 1.1 appended set_progress; the recording sink still fills the pointer, so a
+  // call past struct_size would be seen.
+  StatusSink sink(offsetof(psj_status_sink, set_progress));
+  ASSERT_EQ(poll(ctx, sink), PSJ_OK);
+  const RecordedStatus status = sink.status();
+  EXPECT_EQ(status.progressCalls, 0);
+  EXPECT_EQ(status.state, PSJ_STATE_RUNNING);
+  EXPECT_EQ(status.startMs, 1000);
+}
+
+TEST_F(Boundary, NoProgressIsReportedWhenTheJobTypeKnowsNone) {
+  script().onPoll = [](core::CallContext&, const core::RunRef&) {
+    core::StatusReport report = runningWithProgress();
+    report.progress.reset();
+    return report;
+  };
+  TestCallContext ctx;
+  StatusSink sink;
+  ASSERT_EQ(poll(ctx, sink), PSJ_OK);
+  EXPECT_EQ(sink.status().progressCalls, 0);
 }
 
 TEST_F(Boundary, AFailureWithoutAMessageGetsOne) {

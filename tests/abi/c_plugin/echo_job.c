@@ -8,8 +8,10 @@
  *     a run that fails, "block" blocks until the host interrupts the call (or its deadline passes);
  *   - poll reports Running on the first poll of a run, then Success with every Output parameter set to the
  *     first Input parameter's value (the echo), or Failed with a message;
+ *   - poll reports step progress with Running (ABI 1.1: two of three steps done, "echo_step" running);
  *   - cancel reports Cancelled.
- * It is also the example plugin_api/README.md walks through.
+ * It is also the example plugin_api/README.md walks through. The same file builds against the frozen 1.0
+ * headers (tests/abi/compat/): what 1.1 added is compiled only when the header has it (PSJ_ABI_MINOR).
  */
 #define _POSIX_C_SOURCE 200809L
 
@@ -419,6 +421,28 @@ static void set_optional(const psj_status_sink* sink, const char* message, int t
   }
 }
 
+/* Step progress arrived with ABI 1.1: compiled only against a header that has it, called only when the
+ * host's sink has it (a 1.0 host's struct_size ends before set_progress) and the agreed minor includes it. */
+static void set_progress(const psj_status_sink* sink) {
+#if PSJ_ABI_MINOR >= 1
+  static const psj_str running[] = {{"echo_step", 9}};
+  psj_progress progress;
+  if (g_effective_minor < 1 || !PSJ_HAS(sink, psj_status_sink, set_progress) || sink->set_progress == NULL)
+    return;
+  memset(&progress, 0, sizeof progress);
+  progress.struct_size = sizeof progress;
+  progress.steps_total = 3;
+  progress.steps_completed = 1;
+  progress.steps_running = 1;
+  progress.steps_skipped = 1;
+  progress.running = running;
+  progress.running_count = 1;
+  sink->set_progress(sink, &progress);
+#else
+  (void)sink;
+#endif
+}
+
 static void set_state(const psj_status_sink* sink, int32_t state, const char* raw) {
   sink->set_state(sink, state, raw, strlen(raw));
 }
@@ -432,6 +456,7 @@ static int32_t echo_poll(psj_instance* instance, const psj_call_context* ctx, co
   if (count_poll(instance, run->run_id) == 0) {
     set_state(sink, PSJ_STATE_RUNNING, "Running");
     set_optional(sink, NULL, 0);
+    set_progress(sink);
   } else if (str_starts_with(run->run_id, "fail-")) {
     set_state(sink, PSJ_STATE_FAILED, "Failed");
     set_optional(sink, "the echo job failed because its external id was 'fail'", 1);
@@ -458,7 +483,11 @@ static int32_t echo_cancel(psj_instance* instance, const psj_call_context* ctx, 
 
 static const psj_job_type g_echo_job_type = {
     sizeof(psj_job_type),
-    PSJ_CAP_TEST_CONNECTION | PSJ_CAP_IMPORT | PSJ_CAP_CANCEL | PSJ_CAP_OUTPUTS | PSJ_CAP_IDEMPOTENT_RUN,
+    PSJ_CAP_TEST_CONNECTION | PSJ_CAP_IMPORT | PSJ_CAP_CANCEL | PSJ_CAP_OUTPUTS | PSJ_CAP_IDEMPOTENT_RUN
+#if PSJ_ABI_MINOR >= 1
+        | PSJ_CAP_PROGRESS
+#endif
+    ,
     "polysync.echo-job",
     "Echo Job",
     "{\"type\":\"object\",\"required\":[\"Greeting\"],\"properties\":{\"Greeting\":{\"type\":\"string\"}}}",

@@ -36,10 +36,16 @@
   PSJ_AT(psj_imported_job, parameters, 72) PSJ_AT(psj_imported_job, parameter_count, 80)                  \
   PSJ_SIZE(psj_import_sink, 24) PSJ_AT(psj_import_sink, host_data, 8) PSJ_AT(psj_import_sink, emit_job, 16) \
   PSJ_SIZE(psj_run_sink, 32) PSJ_AT(psj_run_sink, set_run_id, 16) PSJ_AT(psj_run_sink, set_monitor_url, 24) \
-  PSJ_SIZE(psj_status_sink, 72) PSJ_AT(psj_status_sink, host_data, 8) PSJ_AT(psj_status_sink, set_state, 16) \
+  PSJ_SIZE(psj_status_sink, 80) PSJ_AT(psj_status_sink, host_data, 8) PSJ_AT(psj_status_sink, set_state, 16) \
   PSJ_AT(psj_status_sink, set_start_time, 24) PSJ_AT(psj_status_sink, set_end_time, 32)                   \
   PSJ_AT(psj_status_sink, set_message, 40) PSJ_AT(psj_status_sink, add_output, 48)                        \
   PSJ_AT(psj_status_sink, set_monitor_url, 56) PSJ_AT(psj_status_sink, set_next_poll_ms, 64)              \
+  /* 1.1: appended after the 1.0 end (72), so a 1.0 sink's struct_size stops right before it */          \
+  PSJ_AT(psj_status_sink, set_progress, 72)                                                               \
+  PSJ_SIZE(psj_progress, 40) PSJ_AT(psj_progress, steps_total, 4) PSJ_AT(psj_progress, steps_completed, 8) \
+  PSJ_AT(psj_progress, steps_running, 12) PSJ_AT(psj_progress, steps_failed, 16)                          \
+  PSJ_AT(psj_progress, steps_skipped, 20) PSJ_AT(psj_progress, running, 24)                               \
+  PSJ_AT(psj_progress, running_count, 32)                                                                 \
   PSJ_SIZE(psj_text_sink, 24) PSJ_AT(psj_text_sink, set_text, 16)                                         \
   PSJ_SIZE(psj_import_request, 24) PSJ_AT(psj_import_request, filter, 8)                                  \
   PSJ_SIZE(psj_run_request, 88) PSJ_AT(psj_run_request, external_id, 8)                                   \

@@ -63,6 +63,10 @@ struct RecordedStatus {
   std::optional<std::int64_t> startMs, endMs, nextPollMs;
   std::optional<std::string> message, monitorUrl;
   std::vector<std::pair<std::string, std::string>> outputs;
+  // ABI 1.1 set_progress: every call is counted (also one a short sink's struct_size does not offer).
+  int progressCalls = 0;
+  std::optional<psj_progress> progress;  // the last one; `running` is not kept (see runningNames)
+  std::vector<std::string> runningNames;
 };
 
 class StatusSink : public SinkBase {

@@ -26,7 +26,10 @@ extern "C" {
 /* The major version is part of the entry symbol's name; a v2 plugin may export both entry points. */
 #define PSJ_ABI_MAJOR 1u
 /* The highest minor version this header describes. Minors only append fields, functions and codes. */
-#define PSJ_ABI_MINOR 0u
+#define PSJ_ABI_MINOR 1u
+/* What each minor added (plugin_api/README.md, "How we added progress", shows how to add one):
+ *   1.0  the first release
+ *   1.1  psj_status_sink.set_progress and psj_progress; PSJ_CAP_PROGRESS */
 
 /* The only exported symbol of a plugin, as a string for dlsym()/Boost.DLL. */
 #define PSJ_ENTRY_SYMBOL "polysync_jobtype_v1_entry"

@@ -33,6 +33,7 @@ typedef struct psj_instance psj_instance;
 #define PSJ_CAP_OUTPUTS 0x8u         /* poll writes Output parameters back */
 #define PSJ_CAP_IDEMPOTENT_RUN 0x10u /* run honours psj_run_request.idempotency_key (exactly-once submission) */
 #define PSJ_CAP_STATELESS_POLL 0x20u /* poll/cancel need only the run id: they work across processes and restarts */
+#define PSJ_CAP_PROGRESS 0x40u       /* since 1.1: poll reports step progress (psj_status_sink.set_progress) */
 
 /* What import_jobs should look for. Borrowed for the call. */
 typedef struct psj_import_request {

@@ -65,6 +65,24 @@ typedef struct psj_run_sink {
 
 /* ---- Status (poll and cancel) -------------------------------------------------------------------------- */
 
+/* At most this many names in psj_progress.running; a plugin counts the other running steps without naming
+ * them. */
+#define PSJ_PROGRESS_MAX_RUNNING_NAMES 8u
+
+/* Since 1.1: how far a run made of steps (a pipeline) has got. Filled by the plugin; the host copies it.
+ * Counts are of the run's own steps (a step that is itself a pipeline counts once). steps_total counts every
+ * step, including those not started yet; completed, running, failed and skipped never add up to more. */
+typedef struct psj_progress {
+  uint32_t struct_size; /* sizeof(psj_progress) of the plugin's header */
+  uint32_t steps_total;
+  uint32_t steps_completed;
+  uint32_t steps_running;
+  uint32_t steps_failed;
+  uint32_t steps_skipped; /* skipped, or reused from an earlier run instead of run again */
+  const psj_str* running; /* display names of some running steps (at most PSJ_PROGRESS_MAX_RUNNING_NAMES) */
+  uint64_t running_count; /* entries in `running`; steps_running may be larger */
+} psj_progress;
+
 typedef struct psj_status_sink {
   uint32_t struct_size;
   void* host_data;
@@ -83,6 +101,10 @@ typedef struct psj_status_sink {
   void (*set_monitor_url)(const struct psj_status_sink* sink, const char* url, uint64_t len);
   /* A hint of when to poll next, in milliseconds from now (e.g. slower for old runs or under throttling). */
   void (*set_next_poll_ms)(const struct psj_status_sink* sink, int64_t ms);
+  /* ---- 1.1 ---- (test with PSJ_HAS before calling: a 1.0 host's sink ends before it)
+   * The run's step progress, when the plugin knows it (job types with PSJ_CAP_PROGRESS). Optional; at most
+   * once per call. The host copies `progress` and the names it points to. */
+  void (*set_progress)(const struct psj_status_sink* sink, const psj_progress* progress);
 } psj_status_sink;
 
 /* ---- Text (test_connection) ---------------------------------------------------------------------------- */

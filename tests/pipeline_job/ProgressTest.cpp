@@ -1,0 +1,229 @@
+// Progress you can watch: a Running pipeline's start time and step progress from Run History (its run and
+// its child step runs, as Azure's SDK reads them), paced per run (PacedReads), shared by concurrent polls;
+// ARM reads per poll stay at one.
+#include <atomic>
+#include <thread>
+
+#include "PipelineJobFixture.h"
+#include "pipeline_job/PacedReads.h"
+
+namespace aifoundry::pipeline_job::testing {
+namespace {
+
+using std::chrono::milliseconds;
+
+// ---- PacedReads on its own, with a clock the test moves
+// -----------------------------------------------------
+
+struct FakeClock {
+  std::shared_ptr<std::atomic<long long>> now = std::make_shared<std::atomic<long long>>(0);
+  PacedReads<int>::Clock clock() const {
+    auto at = now;
+    return [at] { return milliseconds(at->load()); };
+  }
+};
+
+TEST(PacedReads, ReadsAtMostOncePerRunPerIntervalAndServesTheLastValueBetween) {
+  FakeClock time;
+  PacedReads<int> paced(milliseconds(1000), time.clock());
+  int reads = 0;
+  const auto read = [&] { return std::optional<int>(++reads); };
+  EXPECT_EQ(paced.get("run-a", read), 1);
+  *time.now = 999;
+  EXPECT_EQ(paced.get("run-a", read), 1) << "within the interval: the last value, no read";
+  EXPECT_EQ(paced.get("run-b", read), 2) << "each run has its own pace";
+  *time.now = 1000;
+  EXPECT_EQ(paced.get("run-a", read), 3);
+  EXPECT_EQ(paced.reads(), 3u);
+}
+
+TEST(PacedReads, AReadThatLearnsNothingKeepsTheLastValueAndStillCountsForThePace) {
+  FakeClock time;
+  PacedReads<int> paced(milliseconds(100), time.clock());
+  EXPECT_EQ(paced.get("run", [] { return std::optional<int>(7); }), 7);
+  *time.now = 100;
+  EXPECT_EQ(paced.get("run", [] { return std::optional<int>(); }), 7);
+  EXPECT_EQ(paced.get("run", [] { return std::optional<int>(8); }), 7) << "the empty read set the pace";
+  EXPECT_THROW(paced.get("other", []() -> std::optional<int> { throw std::runtime_error("stop"); }),
+               std::runtime_error);
+  *time.now = 200;
+  EXPECT_EQ(paced.get("other", [] { return std::optional<int>(9); }), 9)
+      << "a failed read does not block the run";
+}
+
+TEST(PacedReads, ForgottenRunsAreReadAfreshAndPutCostsNoRead) {
+  FakeClock time;
+  PacedReads<int> paced(milliseconds(1000), time.clock());
+  paced.put("run", 5);
+  EXPECT_EQ(paced.get("run", [] { return std::optional<int>(6); }), 5);
+  EXPECT_EQ(paced.reads(), 0u);
+  paced.forget("run");
+  EXPECT_FALSE(paced.peek("run"));
+  EXPECT_EQ(paced.get("run", [] { return std::optional<int>(6); }), 6);
+}
+
+TEST(PacedReads, CallersArrivingDuringAReadGetTheLastValueWithoutWaitingOrReading) {
+  PacedReads<int> paced(milliseconds(0));  // every call may read, unless a read of the run is under way
+  std::atomic<bool> release{false};
+  std::atomic<int> reads{0};
+  std::thread reader([&] {
+    paced.get("run", [&] {
+      ++reads;
+      while (!release.load()) std::this_thread::yield();
+      return std::optional<int>(1);
+    });
+  });
+  while (reads.load() == 0) std::this_thread::yield();
+  constexpr int kThreads = 6;
+  std::vector<std::thread> others;
+  std::atomic<int> empty{0};
+  for (int i = 0; i < kThreads; ++i)
+    others.emplace_back([&] {
+      if (!paced.get("run", [&] { return std::optional<int>(++reads); })) ++empty;
+    });
+  for (auto& t : others) t.join();
+  release = true;
+  reader.join();
+  EXPECT_EQ(reads.load(), 1) << "one read in flight per run";
+  EXPECT_EQ(empty.load(), kThreads) << "nothing was known yet, and nobody waited";
+}
+
+TEST(PacedReads, MemoryStaysBoundedWhateverTheNumberOfRuns) {
+  FakeClock time;
+  PacedReads<int> paced(milliseconds(1000), time.clock());
+  for (std::size_t i = 0; i < PacedReads<int>::kMaxRuns + 10; ++i) {
+    *time.now = static_cast<long long>(i);
+    paced.get("run-" + std::to_string(i), [] { return std::optional<int>(1); });
+  }
+  EXPECT_FALSE(paced.peek("run-0")) << "the run read longest ago made room";
+  EXPECT_TRUE(paced.peek("run-" + std::to_string(PacedReads<int>::kMaxRuns + 9)));
+}
+
+// ---- Through the job type, against the emulator ---------------------------------------------------------
+
+// Polls until the run is Running (the emulator's "slow" pipeline stays there for 40 clock steps).
+core::StatusReport pollUntilRunning(PipelineJobTest& test, const std::string& runId,
+                                    const std::function<core::StatusReport(const std::string&)>& poll) {
+  for (int i = 0; i < 400; ++i) {
+    core::StatusReport report = poll(runId);
+    if (report.rawStatus == "Running") return report;
+    EXPECT_FALSE(core::isTerminal(report.state)) << report.rawStatus;
+    std::this_thread::sleep_for(milliseconds(2));
+  }
+  ADD_FAILURE() << "run " << runId << " never ran";
+  (void)test;
+  return {};
+}
+
+class ProgressTest : public PipelineJobTest {
+ protected:
+  ProgressTest() { liveDetailInterval = milliseconds(0); }  // every poll reads: the steps can be followed
+  core::StatusReport runningReport(const std::string& runId) {
+    return pollUntilRunning(*this, runId, [this](const std::string& id) { return poll(id); });
+  }
+};
+
+TEST_F(ProgressTest, ARunningPipelineReportsItsStepsAndItsStartTimeFromRunHistory) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  const auto report = runningReport(result.runId);
+  ASSERT_TRUE(report.progress) << "a Running pipeline has progress";
+  EXPECT_EQ(report.progress->total, 2u) << "the template's two steps";
+  EXPECT_EQ(report.progress->failed + report.progress->skipped, 0u);
+  EXPECT_GE(report.progress->completed + report.progress->running, 1u)
+      << "a step runs once the pipeline does";
+  EXPECT_LE(report.progress->completed + report.progress->running, report.progress->total);
+  EXPECT_LE(report.progress->runningNames.size(), core::StepProgress::kMaxRunningNames);
+  ASSERT_TRUE(report.startMs) << "ARM's pipeline job has no start time: Run History's run gives it";
+  // The requests Azure's SDK makes: the run, and the run's children.
+  const auto children = journal("history.children");
+  ASSERT_FALSE(children.empty());
+  EXPECT_NE(children.back().path.find("/history/v1.0" + emulator->workspaceArmId() + "/runs/" + result.runId +
+                                      "/children"),
+            std::string::npos)
+      << children.back().path;
+  EXPECT_FALSE(journal("history.run").empty());
+}
+
+TEST_F(ProgressTest, StepsAdvanceAsThePipelineRunsAndAFinishedRunReportsNoProgress) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  const auto reports = pollUntilTerminal(result.runId);
+  std::uint32_t done = 0;
+  bool sawRunningName = false;
+  for (const auto& report : reports) {
+    if (!report.progress) continue;
+    const std::uint32_t now = report.progress->completed + report.progress->skipped;
+    EXPECT_GE(now, done) << "steps never go back";
+    done = now;
+    for (const auto& name : report.progress->runningNames) {
+      EXPECT_TRUE(name == "first_step" || name == "second_step") << name;
+      sawRunningName = true;
+    }
+  }
+  EXPECT_TRUE(sawRunningName);
+  EXPECT_EQ(reports.back().rawStatus, "Completed");
+  EXPECT_FALSE(reports.back().progress) << "progress is for a run still going";
+  ASSERT_TRUE(reports.back().startMs);
+}
+
+TEST_F(ProgressTest, StartTimeIsReadUntilKnownThenNeverAgain) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  const auto first = runningReport(result.runId);
+  ASSERT_TRUE(first.startMs);
+  clearJournal();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(poll(result.runId).startMs, first.startMs);
+  EXPECT_EQ(count("history.run"), 0u) << "a start time does not change: it is not read again";
+  EXPECT_EQ(count("history.children"), 3u) << "interval 0: progress is read on every poll";
+  EXPECT_EQ(count("jobs.get"), 3u);
+}
+
+class PacedProgressTest : public PipelineJobTest {};  // the default interval (20 s)
+
+TEST_F(PacedProgressTest, RepeatedPollsWithinTheIntervalCostOneArmGetAndNoRunHistoryRequest) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  const auto first =
+      pollUntilRunning(*this, result.runId, [this](const std::string& id) { return poll(id); });
+  ASSERT_TRUE(first.progress);
+  clearJournal();
+  constexpr int kPolls = 5;
+  for (int i = 0; i < kPolls; ++i) {
+    const auto report = poll(result.runId);
+    if (report.rawStatus != "Running") break;
+    ASSERT_TRUE(report.progress) << "between reads, the last progress read";
+    EXPECT_EQ(report.progress->total, first.progress->total);
+    EXPECT_EQ(report.startMs, first.startMs);
+  }
+  EXPECT_EQ(count("history.children"), 0u);
+  EXPECT_EQ(count("history.run"), 0u);
+  EXPECT_EQ(emulator->journal().entries().size(), count("jobs.get")) << "nothing but the job's ARM GET";
+}
+
+TEST_F(PacedProgressTest, ConcurrentPollsOfARunningPipelineReadItsStepsOnce) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  pollUntilRunning(*this, result.runId, [this](const std::string& id) { return poll(id); });
+  // A fresh instance (no pacing state yet, signed in and with the history host found): every thread polls
+  // the Running run at once.
+  auto shared = connect();
+  testConnection(shared.get());
+  clearJournal();
+  constexpr int kThreads = 6;
+  std::vector<std::thread> threads;
+  std::atomic<int> ready{0};
+  for (int i = 0; i < kThreads; ++i) {
+    threads.emplace_back([&] {
+      ++ready;
+      while (ready.load() < kThreads) std::this_thread::yield();
+      poll(result.runId, {}, shared.get());
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_LE(count("history.children"), 1u);
+  EXPECT_LE(count("history.run"), 1u);
+}
+
+}  // namespace
+}  // namespace aifoundry::pipeline_job::testing
