@@ -6,6 +6,7 @@
 
 #include "PipelineJobFixture.h"
 #include "pipeline_job/PacedReads.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
@@ -167,38 +168,62 @@ TEST_F(ProgressTest, StepsAdvanceAsThePipelineRunsAndAFinishedRunReportsNoProgre
   ASSERT_TRUE(reports.back().startMs);
 }
 
-TEST_F(ProgressTest, StartTimeIsReadUntilKnownThenNeverAgain) {
+// With `Status Source` = `Resource Manager` the status read (ARM's job) has no start time: Run History is read
+// for it, until it is known.
+TEST_F(ProgressTest, ArmOnlyReadsTheStartTimeUntilKnownThenNeverAgain) {
+  auto armOnly = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"), armOnly.get());
+  const auto first = pollUntilRunning(*this, result.runId,
+                                      [&](const std::string& id) { return poll(id, {}, armOnly.get()); });
+  ASSERT_TRUE(first.startMs);
+  clearJournal();
+  for (int i = 0; i < 3; ++i) EXPECT_EQ(poll(result.runId, {}, armOnly.get()).startMs, first.startMs);
+  EXPECT_EQ(count("history.run"), 0u) << "a start time does not change: it is not read again";
+  EXPECT_EQ(count("history.children"), 3u) << "interval 0: progress is read on every poll";
+  EXPECT_EQ(count("jobs.get"), 3u);
+}
+
+// By default the poll's status read is Run History's run, which carries the start time: no request of its own.
+TEST_F(ProgressTest, TheDataPlaneStatusReadGivesTheStartTimeWithNoFurtherRequest) {
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));
   const auto first = runningReport(result.runId);
   ASSERT_TRUE(first.startMs);
   clearJournal();
   for (int i = 0; i < 3; ++i) EXPECT_EQ(poll(result.runId).startMs, first.startMs);
-  EXPECT_EQ(count("history.run"), 0u) << "a start time does not change: it is not read again";
+  EXPECT_EQ(count("history.run"), 3u) << "one status read per poll, and nothing more for the start time";
   EXPECT_EQ(count("history.children"), 3u) << "interval 0: progress is read on every poll";
-  EXPECT_EQ(count("jobs.get"), 3u);
+  EXPECT_EQ(count("jobs.get"), 0u);
 }
 
 class PacedProgressTest : public PipelineJobTest {};  // the default interval (20 s)
 
-TEST_F(PacedProgressTest, RepeatedPollsWithinTheIntervalCostOneArmGetAndNoRunHistoryRequest) {
-  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
-  const auto result = run(request("slow-template"));
-  const auto first =
-      pollUntilRunning(*this, result.runId, [this](const std::string& id) { return poll(id); });
-  ASSERT_TRUE(first.progress);
-  clearJournal();
-  constexpr int kPolls = 5;
-  for (int i = 0; i < kPolls; ++i) {
-    const auto report = poll(result.runId);
-    if (report.rawStatus != "Running") break;
-    ASSERT_TRUE(report.progress) << "between reads, the last progress read";
-    EXPECT_EQ(report.progress->total, first.progress->total);
-    EXPECT_EQ(report.startMs, first.startMs);
+// Between paced reads a poll costs only its status read, whichever plane it reads.
+TEST_F(PacedProgressTest, RepeatedPollsWithinTheIntervalCostOnlyTheirStatusRead) {
+  for (const bool armOnly : {false, true}) {
+    SCOPED_TRACE(armOnly ? "Status Source = Resource Manager" : "Status Source = Automatic");
+    auto connection = armOnly ? connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}})
+                            : connect();
+    addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+    const auto result = run(request("slow-template"), connection.get());
+    const auto pollIt = [&](const std::string& id) { return poll(id, {}, connection.get()); };
+    const auto first = pollUntilRunning(*this, result.runId, pollIt);
+    ASSERT_TRUE(first.progress);
+    clearJournal();
+    constexpr int kPolls = 5;
+    for (int i = 0; i < kPolls; ++i) {
+      const auto report = pollIt(result.runId);
+      if (report.rawStatus != "Running") break;
+      ASSERT_TRUE(report.progress) << "between reads, the last progress read";
+      EXPECT_EQ(report.progress->total, first.progress->total);
+      EXPECT_EQ(report.startMs, first.startMs);
+    }
+    EXPECT_EQ(count("history.children"), 0u);
+    const std::string statusRead = armOnly ? "jobs.get" : "history.run";
+    EXPECT_EQ(count(armOnly ? "history.run" : "jobs.get"), 0u);
+    EXPECT_EQ(emulator->journal().entries().size(), count(statusRead)) << "nothing but the status read";
   }
-  EXPECT_EQ(count("history.children"), 0u);
-  EXPECT_EQ(count("history.run"), 0u);
-  EXPECT_EQ(emulator->journal().entries().size(), count("jobs.get")) << "nothing but the job's ARM GET";
 }
 
 TEST_F(PacedProgressTest, ConcurrentPollsOfARunningPipelineReadItsStepsOnce) {
