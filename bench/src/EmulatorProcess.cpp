@@ -1,10 +1,5 @@
 #include "EmulatorProcess.h"
 
-#include <fcntl.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/Net/Context.h>
@@ -13,6 +8,10 @@
 #include <Poco/Net/HTTPResponse.h>
 #include <Poco/Net/HTTPSClientSession.h>
 #include <Poco/StreamCopier.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <chrono>
 #include <fstream>
@@ -38,12 +37,14 @@ long member(const Poco::JSON::Object::Ptr& object, const std::string& key) {
 }  // namespace
 
 EmulatorProcess::EmulatorProcess(const EmulatorConfig& config) : https_(config.https) {
-  const std::string tag = std::to_string(getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this));
+  const std::string tag =
+      std::to_string(getpid()) + "-" + std::to_string(reinterpret_cast<std::uintptr_t>(this));
   const std::string portFile = config.workDir + "/emulator-" + tag + ".port";
   if (https_) caPath_ = config.workDir + "/emulator-" + tag + "-ca.pem";
   const std::string logFile = config.workDir + "/emulator-" + tag + ".log";
-  std::vector<std::string> args = {config.binary, "--no-journal", "--port-file", portFile,
-                                   "--client", std::string(kTenant) + ":" + kClientId + ":" + kClientSecret};
+  std::vector<std::string> args = {
+      config.binary, "--no-journal", "--port-file",
+      portFile,      "--client",     std::string(kTenant) + ":" + kClientId + ":" + kClientSecret};
   if (https_) {
     args.push_back("--ca-cert-out");
     args.push_back(caPath_);
@@ -75,7 +76,8 @@ EmulatorProcess::EmulatorProcess(const EmulatorConfig& config) : https_(config.h
       pid_ = -1;
       throw std::runtime_error("the emulator exited at start; see " + logFile);
     }
-    if (std::chrono::steady_clock::now() > until) throw std::runtime_error("the emulator did not start; see " + logFile);
+    if (std::chrono::steady_clock::now() > until)
+      throw std::runtime_error("the emulator did not start; see " + logFile);
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   port_ = static_cast<unsigned short>(std::stoi(readFile(portFile)));
@@ -122,7 +124,8 @@ std::vector<std::pair<std::string, std::string>> EmulatorProcess::settingsFor(co
   return s;
 }
 
-std::string EmulatorProcess::admin(const std::string& method, const std::string& path, const std::string& body) const {
+std::string EmulatorProcess::admin(const std::string& method, const std::string& path,
+                                   const std::string& body) const {
   std::unique_ptr<Poco::Net::HTTPClientSession> session;
   if (https_) {
     // Loopback to our own child; the admin API carries no secret worth verifying the certificate for.

@@ -1,5 +1,6 @@
 // EmulatorProcess: one azureml-emulator child process (the same binary the demo uses), started for a
-// benchmark with the journal off and throttling off (unless asked for), and its admin API (/_admin/...) for seeding and counting.
+// benchmark with the journal off and throttling off (unless asked for), and its admin API (/_admin/...) for
+// seeding and counting.
 //
 // Ownership: the object owns the child; the destructor stops it (SIGTERM, then waits). One thread.
 #pragma once
@@ -12,11 +13,11 @@
 namespace bench {
 
 struct EmulatorConfig {
-  std::string binary;          // path to azureml-emulator
+  std::string binary;  // path to azureml-emulator
   bool https = true;
   std::vector<std::string> extraArgs;  // e.g. --generate-jobs N
-  std::string workDir;         // where the port file and CA go
-  bool throttle = false;       // the token buckets (off: every other section measures the client, not them)
+  std::string workDir;                 // where the port file and CA go
+  bool throttle = false;  // the token buckets (off: every other section measures the client, not them)
 };
 
 class EmulatorProcess {
@@ -41,7 +42,9 @@ class EmulatorProcess {
   // The run's Run History URL on this emulator (its discovery document's `api` host is the base URL).
   std::string historyRunUrl(const std::string& name) const;
   // The plugin's platform settings for this emulator, signing in as the bench's service principal.
-  std::vector<std::pair<std::string, std::string>> pluginSettings() const { return settingsFor(baseUrl_, caPath_); }
+  std::vector<std::pair<std::string, std::string>> pluginSettings() const {
+    return settingsFor(baseUrl_, caPath_);
+  }
   // The same for any emulator URL (HTTPS when `caPath` is set), for child processes.
   static std::vector<std::pair<std::string, std::string>> settingsFor(const std::string& baseUrl,
                                                                       const std::string& caPath);
@@ -52,7 +55,7 @@ class EmulatorProcess {
   std::string mintArmToken() const;
 
   struct Stats {
-    long tokensIssued = 0;        // to the bench's client
+    long tokensIssued = 0;  // to the bench's client
     long jobsGet = 0, jobsPut = 0, jobsList = 0, historyRun = 0, historyChildren = 0, workspaceGet = 0;
     long connectionsAccepted = 0;
   };

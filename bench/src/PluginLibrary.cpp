@@ -144,7 +144,9 @@ Instance::PollStatus Instance::pollStatus(std::string_view runId) const {
     static_cast<Status*>(s->host_data)->status.state = state;
   };
   out.sink.set_start_time = [](const psj_status_sink*, int64_t) {};
-  out.sink.set_end_time = [](const psj_status_sink* s, int64_t ms) { static_cast<Status*>(s->host_data)->status.endMs = ms; };
+  out.sink.set_end_time = [](const psj_status_sink* s, int64_t ms) {
+    static_cast<Status*>(s->host_data)->status.endMs = ms;
+  };
   out.sink.set_message = [](const psj_status_sink*, const char*, uint64_t) {};
   out.sink.add_output = [](const psj_status_sink*, const char*, uint64_t, const char*, uint64_t) {};
   out.sink.set_monitor_url = [](const psj_status_sink*, const char*, uint64_t) {};

@@ -1,5 +1,4 @@
 #include "RunBench.h"
-#include "pipeline_job/ArmClientWiring.h"
 
 #include <algorithm>
 #include <map>
@@ -9,8 +8,9 @@
 #include "HeapCounter.h"
 #include "ProcessStats.h"
 #include "arm/ArmClient.h"
-#include "common/JsonView.h"
 #include "azureml/TemplateCloner.h"
+#include "common/JsonView.h"
+#include "pipeline_job/ArmClientWiring.h"
 
 namespace bench {
 using namespace aifoundry;
@@ -42,9 +42,8 @@ azureml::CloneRequest cloneRequest(const std::string& templateName) {
 
 std::string clone(const std::string& body, const azureml::CloneRequest& request) {
   const auto root = common::JsonView::parse(body, "the template");
-  const azureml::TemplateCloner cloner(azureml::WorkspaceRef{EmulatorProcess::kSubscription,
-                                                             EmulatorProcess::kResourceGroup,
-                                                             EmulatorProcess::kWorkspace});
+  const azureml::TemplateCloner cloner(azureml::WorkspaceRef{
+      EmulatorProcess::kSubscription, EmulatorProcess::kResourceGroup, EmulatorProcess::kWorkspace});
   return cloner.buildRequestBody(root, request);
 }
 

@@ -36,7 +36,7 @@ struct Options {
   std::string mode = "full";  // full | quick | smoke
   std::string json;
   std::string emulator, plugin, wrk = "wrk", node = "node", jsScript, jsModules, workDir = "/tmp";
-  bool compare = true;  // run wrk and the JavaScript SDK
+  bool compare = true;      // run wrk and the JavaScript SDK
   double profilePolls = 0;  // > 0: only poll for this long (for perf), 1 thread over HTTP unless below
   int profileThreads = 1;
   bool profileHttps = false;
@@ -59,14 +59,17 @@ struct Sizes {
 
 Sizes sizesFor(const std::string& mode) {
   if (mode == "smoke") return {0.2, 1, 0.2, 1, {10, 100}, 200, 100, 1000, 500, 0.5, 10, 120, 60};
-  if (mode == "quick") return {1.0, 2, 1.0, 3, {10, 1000, 10000}, 14000, 1000, 100000, 20000, 5.0, 200, 1200, 600};
+  if (mode == "quick")
+    return {1.0, 2, 1.0, 3, {10, 1000, 10000}, 14000, 1000, 100000, 20000, 5.0, 200, 1200, 600};
   // 30 s of polling spans a pacing interval (20 s): the figure includes the reads that come due.
   return {1.0, 5, 3.0, 5, {10, 1000, 10000}, 14000, 1000, 100000, 100000, 30.0, 2000, 3600, 1200};
 }
 
 std::string usage() {
-  return "usage: polysync-bench --emulator PATH --plugin PATH [--quick | --smoke] [--json FILE] [--wrk PATH]\n"
-         "                      [--node PATH] [--js-script FILE] [--js-modules DIR] [--work-dir DIR] [--no-compare]\n"
+  return "usage: polysync-bench --emulator PATH --plugin PATH [--quick | --smoke] [--json FILE] [--wrk "
+         "PATH]\n"
+         "                      [--node PATH] [--js-script FILE] [--js-modules DIR] [--work-dir DIR] "
+         "[--no-compare]\n"
          "       polysync-bench ... --profile-polls SECONDS [--profile-threads N] [--profile-https]\n"
          "       polysync-bench ... [--quick | --smoke] --only-fleet   (only the fleet scenario)\n";
 }
@@ -79,24 +82,41 @@ Options parse(int argc, char** argv) {
       if (i + 1 >= argc) throw std::runtime_error(a + " needs a value\n" + usage());
       return argv[++i];
     };
-    if (a == "--quick") o.mode = "quick";
-    else if (a == "--smoke") o.mode = "smoke";
-    else if (a == "--json") o.json = value();
-    else if (a == "--emulator") o.emulator = value();
-    else if (a == "--plugin") o.plugin = value();
-    else if (a == "--wrk") o.wrk = value();
-    else if (a == "--node") o.node = value();
-    else if (a == "--js-script") o.jsScript = value();
-    else if (a == "--js-modules") o.jsModules = value();
-    else if (a == "--work-dir") o.workDir = value();
-    else if (a == "--no-compare") o.compare = false;
-    else if (a == "--profile-polls") o.profilePolls = std::stod(value());
-    else if (a == "--profile-threads") o.profileThreads = std::stoi(value());
-    else if (a == "--profile-https") o.profileHttps = true;
-    else if (a == "--only-fleet") o.onlyFleet = true;
-    else throw std::runtime_error("unknown option " + a + "\n" + usage());
+    if (a == "--quick")
+      o.mode = "quick";
+    else if (a == "--smoke")
+      o.mode = "smoke";
+    else if (a == "--json")
+      o.json = value();
+    else if (a == "--emulator")
+      o.emulator = value();
+    else if (a == "--plugin")
+      o.plugin = value();
+    else if (a == "--wrk")
+      o.wrk = value();
+    else if (a == "--node")
+      o.node = value();
+    else if (a == "--js-script")
+      o.jsScript = value();
+    else if (a == "--js-modules")
+      o.jsModules = value();
+    else if (a == "--work-dir")
+      o.workDir = value();
+    else if (a == "--no-compare")
+      o.compare = false;
+    else if (a == "--profile-polls")
+      o.profilePolls = std::stod(value());
+    else if (a == "--profile-threads")
+      o.profileThreads = std::stoi(value());
+    else if (a == "--profile-https")
+      o.profileHttps = true;
+    else if (a == "--only-fleet")
+      o.onlyFleet = true;
+    else
+      throw std::runtime_error("unknown option " + a + "\n" + usage());
   }
-  if (o.emulator.empty() || o.plugin.empty()) throw std::runtime_error("--emulator and --plugin are required\n" + usage());
+  if (o.emulator.empty() || o.plugin.empty())
+    throw std::runtime_error("--emulator and --plugin are required\n" + usage());
   // Children and node run elsewhere: every path absolute.
   for (std::string* path : {&o.emulator, &o.plugin, &o.jsScript, &o.jsModules, &o.workDir}) {
     if (path->empty()) continue;
@@ -129,7 +149,8 @@ struct ProtocolResult {
 
 double microsPer(double seconds, double count) { return count > 0 ? seconds * 1e6 / count : kNaN; }
 
-std::vector<std::string> makeRunningJobs(const EmulatorProcess& emulator, const Instance& instance, int count) {
+std::vector<std::string> makeRunningJobs(const EmulatorProcess& emulator, const Instance& instance,
+                                         int count) {
   std::vector<std::string> ids;
   for (int i = 0; i < count; ++i) {
     char key[32];
@@ -142,10 +163,10 @@ std::vector<std::string> makeRunningJobs(const EmulatorProcess& emulator, const 
 }
 
 // Both status paths: Run History (the default, `Automatic`: wrk then fetches the same Run History URL) and
-// `Resource Manager` (wrk fetches the job). The JavaScript SDK reads the job either way (its poll is jobs.get),
-// measured on the default path's pass and reused for the other.
-ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const PluginLibrary& library, Report& report,
-                               bool https, bool armOnly, const ProtocolResult* jsFrom) {
+// `Resource Manager` (wrk fetches the job). The JavaScript SDK reads the job either way (its poll is
+// jobs.get), measured on the default path's pass and reused for the other.
+ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const PluginLibrary& library,
+                               Report& report, bool https, bool armOnly, const ProtocolResult* jsFrom) {
   ProtocolResult r;
   const std::string proto = https ? "https" : "http";
   const std::string path = armOnly ? "arm_only_" : "";
@@ -206,20 +227,25 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
     const std::string k = "poll_" + path + proto + "_" + t;
     report.add(k + "_plugin_per_s", r.plugin[i], "/s", "plugin, " + t + " (ABI poll)");
     report.add(k + "_wrk_per_s", r.wrk[i], "/s", "wrk, " + std::to_string(threads[i]) + " connection(s)");
-    report.add(k + "_js_per_s", r.js[i], "/s", "JavaScript SDK jobs.get, concurrency " + std::to_string(threads[i]));
+    report.add(k + "_js_per_s", r.js[i], "/s",
+               "JavaScript SDK jobs.get, concurrency " + std::to_string(threads[i]));
     const double vsWrk = ratio(r.plugin[i], r.wrk[i]), vsJs = ratio(r.plugin[i], r.js[i]);
     report.add(k + "_vs_wrk", vsWrk, "x", "plugin / wrk, " + t, ">= 0.6", vsWrk >= 0.6);
     report.add(k + "_vs_js", vsJs, "x", "plugin / JavaScript SDK, " + t, ">= 2", vsJs >= 2);
     report.add(k + "_cpu_us_per_poll", r.cpuUs[i], "us", "plugin CPU per poll (calling thread), " + t);
     report.add(k + "_wrk_cpu_us_per_req", r.wrkCpuUs[i], "us", "wrk CPU per request, " + t);
-    report.add(k + "_js_cpu_us_per_req", r.jsCpuUs[i], "us", "Node + SDK CPU per request (incl. start-up), " + t);
-    report.add(k + "_emulator_us_per_poll", r.emulatorUsPlugin[i], "us", "emulator CPU per plugin poll, " + t);
-    report.add(k + "_emulator_us_per_wrk_req", r.emulatorUsWrk[i], "us", "emulator CPU per wrk request, " + t);
+    report.add(k + "_js_cpu_us_per_req", r.jsCpuUs[i], "us",
+               "Node + SDK CPU per request (incl. start-up), " + t);
+    report.add(k + "_emulator_us_per_poll", r.emulatorUsPlugin[i], "us",
+               "emulator CPU per plugin poll, " + t);
+    report.add(k + "_emulator_us_per_wrk_req", r.emulatorUsWrk[i], "us",
+               "emulator CPU per wrk request, " + t);
   }
   return r;
 }
 
-void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLibrary& library, Report& report) {
+void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLibrary& library,
+                           Report& report) {
   progress("economy, coalescing, runs");
   EmulatorProcess emulator({o.emulator, true, {}, o.workDir});
   auto instance = library.create(emulator.pluginSettings());
@@ -240,7 +266,8 @@ void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLib
   report.add("connections_per_100k_polls", static_cast<double>(connections), "",
              "TCP connections opened over those polls", "<= 8", connections <= kManyThreads);
   const double getsPerPoll = static_cast<double>(after.jobsGet - before.jobsGet) / static_cast<double>(polls);
-  report.add("arm_gets_per_poll", getsPerPoll, "", "ARM requests per poll of a live run", "0", getsPerPoll == 0);
+  report.add("arm_gets_per_poll", getsPerPoll, "", "ARM requests per poll of a live run", "0",
+             getsPerPoll == 0);
   const double historyPerPoll =
       static_cast<double>(after.historyRun - before.historyRun) / static_cast<double>(polls);
   report.add("history_gets_per_poll", historyPerPoll, "", "Run History requests per poll", "1",
@@ -260,8 +287,8 @@ void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLib
   const auto armAfter = emulator.stats();
   const double armGetsPerPoll = static_cast<double>(armAfter.jobsGet - armBefore.jobsGet) /
                                 static_cast<double>(ap.polls + kManyThreads);
-  report.add("arm_only_arm_gets_per_poll", armGetsPerPoll, "", "ARM requests per poll, Resource Manager only", "1",
-             std::fabs(armGetsPerPoll - 1) < 1e-9);
+  report.add("arm_only_arm_gets_per_poll", armGetsPerPoll, "", "ARM requests per poll, Resource Manager only",
+             "1", std::fabs(armGetsPerPoll - 1) < 1e-9);
 
   // Run History while the runs go on: every run has been polled (its first Running poll read its start time
   // and steps); from here on each run costs at most one read of each per pacing interval (20 s), however
@@ -280,10 +307,12 @@ void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLib
 
   const auto beforeRuns = emulator.stats();
   const RunRequests rr = countRunRequests(emulator, *poller);
-  report.add("tokens_for_first_runs", static_cast<double>(emulator.stats().tokensIssued - beforeRuns.tokensIssued),
-             "", "token requests the first runs add (x-azureml-token)", "1");
+  report.add("tokens_for_first_runs",
+             static_cast<double>(emulator.stats().tokensIssued - beforeRuns.tokensIssued), "",
+             "token requests the first runs add (x-azureml-token)", "1");
   report.add("arm_requests_per_run", static_cast<double>(rr.getsUnkeyed + rr.putsUnkeyed), "",
-             "ARM requests per run, no idempotency key (GET + PUT)", "2", rr.getsUnkeyed == 1 && rr.putsUnkeyed == 1);
+             "ARM requests per run, no idempotency key (GET + PUT)", "2",
+             rr.getsUnkeyed == 1 && rr.putsUnkeyed == 1);
   report.add("arm_requests_per_run_keyed", static_cast<double>(rr.getsKeyed + rr.putsKeyed), "",
              "ARM requests per run with a key (" + std::to_string(rr.getsKeyed) + " GET + " +
                  std::to_string(rr.putsKeyed) + " PUT)");
@@ -296,9 +325,11 @@ void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLib
   const int ok = pollTogether(*instance, runIds[0], kManyThreads);
   const auto c1 = emulator.stats();
   report.add("coalesced_polls_ok", ok, "", "polls answered");
-  report.add("coalesced_gets", static_cast<double>(c1.historyRun - c0.historyRun), "", "Run History GETs they cost",
-             "1", c1.historyRun - c0.historyRun == 1 && c1.jobsGet == c0.jobsGet);
-  emulator.admin("POST", "faults", R"({"route":"jobs.get","kind":"trickle","chunkBytes":256,"delayMs":25,"count":1})");
+  report.add("coalesced_gets", static_cast<double>(c1.historyRun - c0.historyRun), "",
+             "Run History GETs they cost", "1",
+             c1.historyRun - c0.historyRun == 1 && c1.jobsGet == c0.jobsGet);
+  emulator.admin("POST", "faults",
+                 R"({"route":"jobs.get","kind":"trickle","chunkBytes":256,"delayMs":25,"count":1})");
   const auto a0 = emulator.stats();
   const int armOk = pollTogether(*armPoller, runIds[0], kManyThreads);
   const auto a1 = emulator.stats();
@@ -322,8 +353,9 @@ void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLib
     report.add(k + "_submit_status", s.submitStatus, "", what + ": submit's HTTP status");
     report.add(k + "_submit_ms", s.submitMs, "ms",
                what + (refused ? ": submit (PUT) until refused" : ": submit (PUT)"));
-    report.add(k + "_abi_run_ms", s.abiRunMs, "ms",
-               what + (refused ? ": whole run through the ABI until refused" : ": whole run through the ABI"));
+    report.add(
+        k + "_abi_run_ms", s.abiRunMs, "ms",
+        what + (refused ? ": whole run through the ABI until refused" : ": whole run through the ABI"));
     report.add(k + "_run_peak_ratio", static_cast<double>(s.runPeakBytes) / size, "x",
                what + ": whole run's extra peak heap / size");
     if (refused) {  // from the status on: the URL says nothing new
@@ -332,12 +364,14 @@ void measureEconomyAndRuns(const Options& o, const Sizes& sizes, const PluginLib
     }
   }
   progress("clone of a " + std::to_string(sizes.cloneGoalSteps) + "-step template");
-  const RunSplit big = measureRun(emulator, *instance, sizes.cloneGoalSteps, sizes.repeats, /*cloneOnly=*/true);
+  const RunSplit big =
+      measureRun(emulator, *instance, sizes.cloneGoalSteps, sizes.repeats, /*cloneOnly=*/true);
   const double peakRatio = static_cast<double>(big.clonePeakBytes) / static_cast<double>(big.templateBytes);
   report.add("clone_10mb_template_mb", mb(static_cast<double>(big.templateBytes)), "MB",
              "goal template (" + std::to_string(sizes.cloneGoalSteps) + " steps): size");
   report.add("clone_10mb_fetch_ms", big.fetchMs, "ms", "goal template: fetch (GET)");
-  report.add("clone_10mb_ms", big.cloneMs, "ms", "goal template: clone+overlay", "<= 100", big.cloneMs <= 100);
+  report.add("clone_10mb_ms", big.cloneMs, "ms", "goal template: clone+overlay", "<= 100",
+             big.cloneMs <= 100);
   report.add("clone_10mb_peak_ratio", peakRatio, "x", "goal template: extra peak heap / size", "<= 4",
              peakRatio <= 4);
 }
@@ -354,7 +388,8 @@ void measureFleet(const Options& o, const Sizes& sizes, const PluginLibrary& lib
                  std::to_string(static_cast<int>(config.simSeconds / 60)) + " simulated minutes at " +
                  std::to_string(static_cast<int>(config.timeScale)) + " x; both planes' buckets on; HTTP)");
   for (const bool armOnly : {false, true}) {
-    progress(std::string("fleet of ") + std::to_string(config.runs) + (armOnly ? ", Resource Manager only" : ""));
+    progress(std::string("fleet of ") + std::to_string(config.runs) +
+             (armOnly ? ", Resource Manager only" : ""));
     config.armOnly = armOnly;
     const FleetResult r = runFleet(library, config);
     const std::string k = armOnly ? "fleet_arm_only_" : "fleet_";
@@ -364,8 +399,8 @@ void measureFleet(const Options& o, const Sizes& sizes, const PluginLibrary& lib
     report.add(k + "polls", static_cast<double>(r.polls), "", "polls" + how);
     report.add(k + "arm_requests_per_run", r.armRequestsPerRun, "", "ARM requests per run" + how,
                armOnly ? "" : "<= 4", armOnly ? std::nullopt : std::optional<bool>(r.armRequestsPerRun <= 4));
-    report.add(k + "history_requests_per_poll", r.historyRequestsPerPoll, "", "Run History requests per poll" + how,
-               armOnly ? "" : "<= 1",
+    report.add(k + "history_requests_per_poll", r.historyRequestsPerPoll, "",
+               "Run History requests per poll" + how, armOnly ? "" : "<= 1",
                armOnly ? std::nullopt : std::optional<bool>(r.historyRequestsPerPoll <= 1 + 1e-9));
     report.add(k + "rate_limited_failures", static_cast<double>(r.rateLimitedFailures), "",
                "polls refused RateLimited + runs reported Failed" + how, armOnly ? "" : "0",
@@ -374,7 +409,8 @@ void measureFleet(const Options& o, const Sizes& sizes, const PluginLibrary& lib
                "p95 of (poll that saw the end - the end) / interval" + how, armOnly ? "" : "<= 1.2",
                armOnly ? std::nullopt : std::optional<bool>(r.lagP95Ratio <= 1.2));
     report.add(k + "seconds", r.seconds, "s", "wall time of the scenario" + how);
-    if (r.otherErrors) report.note(k + "errors", std::to_string(r.otherErrors) + " other errors; first: " + r.firstError);
+    if (r.otherErrors)
+      report.note(k + "errors", std::to_string(r.otherErrors) + " other errors; first: " + r.firstError);
   }
 }
 
@@ -388,9 +424,11 @@ void measureImports(const Options& o, const Sizes& sizes, Report& report) {
     const auto r = runChild(selfPath(), "import", o.plugin, emulator.baseUrl(), emulator.caCertPath());
     const std::string k = "import_" + std::to_string(counts[i]);
     growth[i] = r.at("peakGrowthBytes");
-    report.add(k + "_jobs", r.at("jobs"), "", "jobs imported (" + std::to_string(counts[i]) + " generated + seed)");
+    report.add(k + "_jobs", r.at("jobs"), "",
+               "jobs imported (" + std::to_string(counts[i]) + " generated + seed)");
     report.add(k + "_ms", r.at("ms"), "ms", std::to_string(counts[i]) + " jobs: time");
-    report.add(k + "_peak_growth_mb", mb(growth[i]), "MB", std::to_string(counts[i]) + " jobs: peak RSS growth");
+    report.add(k + "_peak_growth_mb", mb(growth[i]), "MB",
+               std::to_string(counts[i]) + " jobs: peak RSS growth");
   }
   const double extra = mb(growth[1] - growth[0]);
   report.add("import_100k_extra_mb", extra, "MB",
@@ -405,7 +443,8 @@ void measureStartup(const Options& o, Report& report) {
   report.section("Start-up (fresh process)");
   report.add("startup_load_init_ms", r.at("loadInitMs"), "ms", "dlopen + entry + init");
   report.add("startup_create_ms", r.at("createMs"), "ms", "create (instance, no network)");
-  report.add("idle_instance_kb", r.at("idleInstanceBytes") / 1024.0, "KB", "RSS of the loaded plugin + idle instance");
+  report.add("idle_instance_kb", r.at("idleInstanceBytes") / 1024.0, "KB",
+             "RSS of the loaded plugin + idle instance");
   report.add("first_poll_ms", r.at("firstPollMs"), "ms", "first poll (sign-in, TLS, GET, Run History)");
 }
 
@@ -426,8 +465,8 @@ int profilePolls(const Options& o) {
     const LoadResult w = runWrk(o.wrk, emulator.historyRunUrl(runIds[0]), emulator.mintArmToken(),
                                 o.profileThreads, o.profilePolls);
     std::cout << "wrk: " << w.rate << " requests/s, emulator "
-              << (emulator.cpuSeconds() - w0) * 1e6 / static_cast<double>(w.requests) << " us CPU per request "
-              << w.error << "\n";
+              << (emulator.cpuSeconds() - w0) * 1e6 / static_cast<double>(w.requests)
+              << " us CPU per request " << w.error << "\n";
   }
   return 0;
 }
@@ -474,8 +513,8 @@ int benchMain(const Options& o) {
     for (int p = 0; p < 3; ++p) {
       report.add(prefixes[p] + t + "_vs_wrk", worst[p][0], "x", "plugin / wrk, " + t + labels[p], ">= 0.6",
                  worst[p][0] >= 0.6);
-      report.add(prefixes[p] + t + "_vs_js", worst[p][1], "x", "plugin / JavaScript SDK, " + t + labels[p], ">= 2",
-                 worst[p][1] >= 2);
+      report.add(prefixes[p] + t + "_vs_js", worst[p][1], "x", "plugin / JavaScript SDK, " + t + labels[p],
+                 ">= 2", worst[p][1] >= 2);
     }
   }
   measureEconomyAndRuns(o, sizes, library, report);
