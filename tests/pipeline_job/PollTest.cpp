@@ -215,7 +215,8 @@ TEST_F(LowReadBudgetPollTest, NextPollHintBacksOffWhenArmsReadBudgetRunsLow) {
   ASSERT_TRUE(report.nextPollMs.has_value());
   const auto reads = journal("jobs.get").back().status;
   EXPECT_EQ(reads, 200);
-  EXPECT_EQ(count("history.run"), 0u);
+  // Once Running, the start time (which ARM's job lacks) is read from Run History once; the status never is.
+  EXPECT_LE(count("history.run"), 1u);
   // Young run, live state: 5-10 s normally; times four with under 50 reads left.
   EXPECT_GE(*report.nextPollMs, 20000) << *report.nextPollMs;
 }
@@ -271,7 +272,7 @@ TEST_F(PollTest, ConcurrentArmOnlyPollsOfOneRunShareOneRequest) {
   clearJournal();
   const auto statuses = pollTogether(result.runId, "jobs.get", armOnly.get());
   EXPECT_LT(count("jobs.get"), statuses.size());
-  EXPECT_EQ(count("history.run"), 0u);
+  EXPECT_LE(count("history.run"), 1u) << "at most the start time of a Running run, read once for all";
   for (const auto& s : statuses) EXPECT_FALSE(s.empty());
 }
 
