@@ -117,6 +117,27 @@ TEST_F(StatusSourceTest, AHostThatFailsFallsBackToArmForThatPoll) {
   EXPECT_EQ(count("jobs.get"), 0u);
 }
 
+TEST_F(StatusSourceTest, APollThatFoundRunHistoryFailingAsksItNothingMoreForTheStartTimeOrTheSteps) {
+  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  const auto result = run(request("slow-template"));
+  core::StatusReport report;
+  for (int i = 0; i < 400 && report.rawStatus != "Running"; ++i) {
+    report = poll(result.runId);
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_EQ(report.rawStatus, "Running");
+  // A fresh instance knows neither the start time nor the steps: a Running run would read both.
+  auto fresh = connect();
+  emulator->faults().add(azureml_emulator::Fault::parse("history.run:503,count=-1"));
+  clearJournal();
+  const auto failing = poll(result.runId, {}, fresh.get());
+  EXPECT_EQ(failing.rawStatus, "Running") << "ARM answered";
+  EXPECT_EQ(count("jobs.get"), 1u);
+  EXPECT_EQ(count("history.run"), 3u) << "the try and 2 retries of the status read, and nothing more";
+  EXPECT_EQ(count("history.children"), 0u);
+  EXPECT_FALSE(failing.progress.has_value());
+}
+
 TEST_F(StatusSourceTest, AHostThatRefusesTheTokenIsLeftAloneForAWhile) {
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));

@@ -29,6 +29,7 @@ struct ArmClientDependencies {
 };
 
 // Throws HttpError(InvalidSettings) naming the setting at fault.
-std::shared_ptr<arm::ArmClient> makeArmClient(const http::Attributes& attributes, ArmClientDependencies deps = {});
+std::shared_ptr<arm::ArmClient> makeArmClient(const http::Attributes& attributes,
+                                              ArmClientDependencies deps = {});
 
 }  // namespace aifoundry::pipeline_job

@@ -7,8 +7,8 @@
 // and only calls InterruptScope::abort(), which is thread-safe and does not block for long.
 #pragma once
 
-#include "http/CallControl.h"
 #include "core/CallContext.h"
+#include "http/CallControl.h"
 
 namespace aifoundry::pipeline_job {
 

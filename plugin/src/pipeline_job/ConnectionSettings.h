@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "http/AttributeReader.h"
-#include "identity/CloudEndpoints.h"
 #include "azureml/WorkspaceRef.h"
 #include "core/Setting.h"
+#include "http/AttributeReader.h"
+#include "identity/CloudEndpoints.h"
 
 namespace aifoundry::pipeline_job {
 
@@ -30,9 +30,9 @@ class ConnectionSettings {
 
   azureml::WorkspaceRef workspace;
   identity::CloudEndpoints cloud;  // studio host and ML audience (Monitor URL); arm/ reads its own copy
-  std::string apiVersion;         // "2024-10-01" unless `API Version` says otherwise
-  std::string discoveryTag;       // "" = import every pipeline template
-  std::string tenantId;           // `Tenant Id` when set (appended to Monitor URLs as &tid=)
+  std::string apiVersion;          // "2024-10-01" unless `API Version` says otherwise
+  std::string discoveryTag;        // "" = import every pipeline template
+  std::string tenantId;            // `Tenant Id` when set (appended to Monitor URLs as &tid=)
   bool statusFromArmOnly = false;  // `Status Source` is `Resource Manager`: every poll reads ARM's job
   http::Attributes attributes;     // every setting by name, for arm/ and identity/ (secret values inside)
 

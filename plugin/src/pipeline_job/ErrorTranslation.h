@@ -1,13 +1,13 @@
 // ErrorTranslation: the lower layers' exceptions -> core::JobTypeError, the only error the ABI layer
-// understands. http::HttpError keeps its one-line message (operation, HTTP status, Azure code, x-ms-request-id,
-// hint) and maps its reason to the Polysync code; azureml::AzureMlError keeps its message, prefixed with its
-// Azure-style code (e.g. "InputNotFound: ...") so users find it in the troubleshooting guide.
-// Pure functions; thread-safe.
+// understands. http::HttpError keeps its one-line message (operation, HTTP status, Azure code,
+// x-ms-request-id, hint) and maps its reason to the Polysync code; azureml::AzureMlError keeps its message,
+// prefixed with its Azure-style code (e.g. "InputNotFound: ...") so users find it in the troubleshooting
+// guide. Pure functions; thread-safe.
 #pragma once
 
-#include "http/HttpError.h"
 #include "azureml/AzureMlError.h"
 #include "core/JobTypeError.h"
+#include "http/HttpError.h"
 
 namespace aifoundry::pipeline_job {
 

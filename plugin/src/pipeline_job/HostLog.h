@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "http/Log.h"
 #include "core/HostServices.h"
+#include "http/Log.h"
 
 namespace aifoundry::pipeline_job {
 

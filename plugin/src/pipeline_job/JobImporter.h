@@ -1,10 +1,10 @@
 // JobImporter: importJobs() — discovery (docs/azure-contract.md, "Job discovery").
-//   GET {workspace}/jobs?api-version=..&jobType=Pipeline[&tag=<key>], then every nextLink verbatim until it is
-//   absent; keeps pipelines only (case-insensitive), leaves out this plugin's own runs (polysync.* tags) and,
-//   with a tag filter (ImportRequest::filter, else the `Discovery Tag` setting), jobs without that tag key.
-//   Each kept job goes to `emit` as soon as it is decoded, with its parameter schema; emit returning false
-//   stops the import. Memory holds one page's text and one job, whatever the number of jobs (plus each kept
-//   job's name and each page's URL, to pass a job only once and to stop a nextLink cycle).
+//   GET {workspace}/jobs?api-version=..&jobType=Pipeline[&tag=<key>], then every nextLink verbatim until it
+//   is absent; keeps pipelines only (case-insensitive), leaves out this plugin's own runs (polysync.* tags)
+//   and, with a tag filter (ImportRequest::filter, else the `Discovery Tag` setting), jobs without that tag
+//   key. Each kept job goes to `emit` as soon as it is decoded, with its parameter schema; emit returning
+//   false stops the import. Memory holds one page's text and one job, whatever the number of jobs (plus each
+//   kept job's name and each page's URL, to pass a job only once and to stop a nextLink cycle).
 // What a reply may get wrong is skipped with a warning, never passed to the host: a job whose name is not an
 // Azure job name (JobName; empty, "..", "a/b"), a job listed again; a nextLink back to a page already read
 // ends the list there.
@@ -22,9 +22,11 @@ namespace aifoundry::pipeline_job {
 
 class JobImporter {
  public:
-  explicit JobImporter(std::shared_ptr<const WorkspaceConnection> connection) : connection_(std::move(connection)) {}
+  explicit JobImporter(std::shared_ptr<const WorkspaceConnection> connection)
+      : connection_(std::move(connection)) {}
 
-  void importJobs(core::CallContext& ctx, const core::ImportRequest& request, const core::ImportEmitter& emit) const;
+  void importJobs(core::CallContext& ctx, const core::ImportRequest& request,
+                  const core::ImportEmitter& emit) const;
 
  private:
   void checkNextLink(const std::string& nextLink) const;

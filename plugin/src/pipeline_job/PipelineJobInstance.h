@@ -20,10 +20,12 @@ namespace aifoundry::pipeline_job {
 
 class PipelineJobInstance final : public core::JobTypeInstance {
  public:
-  PipelineJobInstance(std::shared_ptr<const WorkspaceConnection> connection, const PipelineJobOptions& options);
+  PipelineJobInstance(std::shared_ptr<const WorkspaceConnection> connection,
+                      const PipelineJobOptions& options);
 
   std::string testConnection(core::CallContext& ctx) override;
-  void importJobs(core::CallContext& ctx, const core::ImportRequest& request, const core::ImportEmitter& emit) override;
+  void importJobs(core::CallContext& ctx, const core::ImportRequest& request,
+                  const core::ImportEmitter& emit) override;
   core::RunResult run(core::CallContext& ctx, const core::RunRequest& request) override;
   core::StatusReport poll(core::CallContext& ctx, const core::RunRef& run) override;
   core::StatusReport cancel(core::CallContext& ctx, const core::RunRef& run) override;

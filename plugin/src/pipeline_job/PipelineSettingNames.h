@@ -49,16 +49,34 @@ inline constexpr std::string_view kAdditionalTokenHosts = identity::settings::kA
 inline constexpr std::string_view kStatusSource = "Status Source";
 
 // Every connection setting above, for the check that warns about a name the job type does not know.
-inline constexpr std::string_view kConnectionSettingNames[] = {
-    kSubscriptionId,   kResourceGroupName,      kWorkspaceName,       kAuthenticationMethod,
-    kTenantId,         kClientId,               kClientSecret,        kCertificate,
-    kCertificatePassword, kThumbprint,          kFederatedTokenFile,  kAzureCloud,
-    kResourceManagerEndpoint, kAuthorityHost,   kAzureMlAudience,     kStudioHost,
-    kManagedIdentityEndpoint, kApiVersion,      kCaBundlePath,        kAllowPlainHttpToLoopback,
-    kRequestTimeoutSeconds, kDiscoveryTag,      kAdditionalTokenHosts, kStatusSource};
+inline constexpr std::string_view kConnectionSettingNames[] = {kSubscriptionId,
+                                                               kResourceGroupName,
+                                                               kWorkspaceName,
+                                                               kAuthenticationMethod,
+                                                               kTenantId,
+                                                               kClientId,
+                                                               kClientSecret,
+                                                               kCertificate,
+                                                               kCertificatePassword,
+                                                               kThumbprint,
+                                                               kFederatedTokenFile,
+                                                               kAzureCloud,
+                                                               kResourceManagerEndpoint,
+                                                               kAuthorityHost,
+                                                               kAzureMlAudience,
+                                                               kStudioHost,
+                                                               kManagedIdentityEndpoint,
+                                                               kApiVersion,
+                                                               kCaBundlePath,
+                                                               kAllowPlainHttpToLoopback,
+                                                               kRequestTimeoutSeconds,
+                                                               kDiscoveryTag,
+                                                               kAdditionalTokenHosts,
+                                                               kStatusSource};
 
 // Values of "Authentication Method".
-inline constexpr std::string_view kAuthPolysyncServicePrincipal = identity::settings::kPolysyncServicePrincipal;  // default
+inline constexpr std::string_view kAuthPolysyncServicePrincipal =
+    identity::settings::kPolysyncServicePrincipal;  // default
 inline constexpr std::string_view kAuthServicePrincipal = identity::settings::kServicePrincipal;
 inline constexpr std::string_view kAuthCertificate = identity::settings::kCertificateMethod;
 inline constexpr std::string_view kAuthManagedIdentity = identity::settings::kManagedIdentity;

@@ -1,7 +1,7 @@
 // RunHistoryReader: what the job resource does not say about a run — its start/end times and its error —
-// read from the Run History data plane (docs/azure-contract.md, "Run History"): the workspace's discoveryUrl gives the
-// regional `api` host (cached per connection), then runs/{id} and runs/{id}/children, with the ARM token.
-// The discovery document is read without a token; Run History calls carry one only to the hosts
+// read from the Run History data plane (docs/azure-contract.md, "Run History"): the workspace's discoveryUrl
+// gives the regional `api` host (cached per connection), then runs/{id} and runs/{id}/children, with the ARM
+// token. The discovery document is read without a token; Run History calls carry one only to the hosts
 // arm::TokenDestinations allows.
 //
 // Best effort: Run History only adds detail, so when it cannot be reached or does not know the run the
@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "http/CallControl.h"
 #include "azureml/RunHistoryDecoder.h"
+#include "http/CallControl.h"
 #include "pipeline_job/WorkspaceConnection.h"
 
 namespace aifoundry::pipeline_job {

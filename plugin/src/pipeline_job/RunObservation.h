@@ -1,8 +1,7 @@
-// RunObservation: everything one poll learned about a run from Azure — the Run History run of a live run, or the
-// job resource and, when the job lacks them and the run has finished, the Run History run and its first failed
-// step; while it runs, its start time and step progress (paced). It does not depend
-// on who asked (the RunRef's parameters), so concurrent polls of one run can share it.
-// A plain value type.
+// RunObservation: everything one poll learned about a run from Azure — the Run History run of a live run, or
+// the job resource and, when the job lacks them and the run has finished, the Run History run and its first
+// failed step; while it runs, its start time and step progress (paced). It does not depend on who asked (the
+// RunRef's parameters), so concurrent polls of one run can share it. A plain value type.
 #pragma once
 
 #include <cstdint>
@@ -22,6 +21,9 @@ struct RunObservation {
   azureml::Job job;  // as JobDecoder::decodeForPoll reads it: outputs only once terminal, no inputs or tags
   std::optional<std::int64_t> createdAtMs;  // systemData.createdAt: the run's age for the poll hint
   std::optional<azureml::RunHistoryRun> history;
+  // Run History was asked for the status in this poll and failed (ARM answered instead): the poll does not
+  // ask it again for detail, which would only add a request to a host that is failing.
+  bool historyFailed = false;
   std::optional<azureml::StepFailure> failedStep;
   // While it runs, from Run History at most once per interval (RunStartTime, StepProgressReader).
   std::optional<std::int64_t> liveStartMs;  // only when the job reply has no start time

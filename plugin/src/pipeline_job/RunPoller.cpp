@@ -16,7 +16,8 @@ namespace aifoundry::pipeline_job {
 namespace {
 
 std::int64_t nowUnixMs() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
       .count();
 }
 
@@ -41,6 +42,11 @@ RunPoller::RunPoller(std::shared_ptr<const WorkspaceConnection> connection, bool
 
 void RunPoller::addLiveDetails(RunObservation& observation, const std::string& runId,
                                const http::CallControl& control) const {
+  if (observation.historyFailed) {  // what is known already, and no request to a host failing right now
+    if (!observation.job.startTime) observation.liveStartMs = startTime_.known(runId);
+    observation.progress = progress_.known(runId);
+    return;
+  }
   // A status read from Run History carries the start time itself: no second request for it.
   if (!observation.job.startTime) {
     if (observation.history && observation.history->startTimeUtc)
@@ -70,7 +76,8 @@ RunObservation RunPoller::observeForPoll(const std::string& runId, const http::C
 }
 
 core::StatusReport RunPoller::report(const RunObservation& observation, const core::RunRef& run) const {
-  return StatusReportBuilder::build(observation, writtenBackParameters(run.parameters), *connection_, nowUnixMs());
+  return StatusReportBuilder::build(observation, writtenBackParameters(run.parameters), *connection_,
+                                    nowUnixMs());
 }
 
 core::StatusReport RunPoller::poll(core::CallContext& ctx, const core::RunRef& run) {

@@ -13,13 +13,13 @@
 #include <memory>
 #include <string>
 
-#include "http/CallControl.h"
 #include "core/CallContext.h"
 #include "core/RunRequest.h"
 #include "core/StatusReport.h"
+#include "http/CallControl.h"
 #include "pipeline_job/PollCoalescer.h"
-#include "pipeline_job/RunObservation.h"
 #include "pipeline_job/RunHistoryReader.h"
+#include "pipeline_job/RunObservation.h"
 #include "pipeline_job/RunStartTime.h"
 #include "pipeline_job/StatusSource.h"
 #include "pipeline_job/StepProgressReader.h"

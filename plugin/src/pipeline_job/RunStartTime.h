@@ -24,6 +24,8 @@ class RunStartTime {
 
   // Unix milliseconds, or nullopt while Run History does not know (or cannot be reached).
   std::optional<std::int64_t> of(const std::string& runId, const http::CallControl& control);
+  // The last value read, without a request: for a poll that found Run History failing just now.
+  std::optional<std::int64_t> known(const std::string& runId) const { return reads_.peek(runId); }
   void remember(const std::string& runId, std::int64_t startMs);
   void forget(const std::string& runId) { reads_.forget(runId); }
   std::uint64_t reads() const { return reads_.reads(); }

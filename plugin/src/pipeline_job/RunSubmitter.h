@@ -27,7 +27,8 @@ namespace aifoundry::pipeline_job {
 
 class RunSubmitter {
  public:
-  explicit RunSubmitter(std::shared_ptr<const WorkspaceConnection> connection) : connection_(std::move(connection)) {}
+  explicit RunSubmitter(std::shared_ptr<const WorkspaceConnection> connection)
+      : connection_(std::move(connection)) {}
 
   core::RunResult run(core::CallContext& ctx, const core::RunRequest& request) const;
 

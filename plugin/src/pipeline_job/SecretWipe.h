@@ -1,7 +1,7 @@
 // Wiping plain strings that held a secret. The lower layers take settings and parameter values as
-// std::string (http::Attributes, azureml::Parameter); this layer copies secrets into those only for as long as
-// a call needs them and wipes them afterwards, so a secret does not linger in freed heap blocks.
-// Pure functions; the caller owns the strings.
+// std::string (http::Attributes, azureml::Parameter); this layer copies secrets into those only for as long
+// as a call needs them and wipes them afterwards, so a secret does not linger in freed heap blocks. Pure
+// functions; the caller owns the strings.
 #pragma once
 
 #include <map>

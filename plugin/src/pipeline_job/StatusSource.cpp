@@ -31,7 +31,11 @@ RunObservation StatusSource::fromHistory(const std::string& runId, azureml::RunH
 RunObservation StatusSource::observe(const std::string& runId, const http::CallControl& control) const {
   if (connection_->settings().statusFromArmOnly) return readArm(runId, control);
   std::optional<azureml::RunHistoryRun> run = history_.run(runId, control);
-  if (!run) return readArm(runId, control);  // the reader logged why
+  if (!run) {  // the reader logged why
+    RunObservation observation = readArm(runId, control);
+    observation.historyFailed = true;
+    return observation;
+  }
   if (!azureml::StatusDecoder::isRunHistoryStatus(run->status)) {
     if (connection_->log().debugEnabled())
       connection_->log().debug("poll: run '" + runId + "': Run History's status is not one it documents; " +

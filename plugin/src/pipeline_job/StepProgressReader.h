@@ -9,8 +9,8 @@
 #include <optional>
 #include <string>
 
-#include "http/CallControl.h"
 #include "core/StatusReport.h"
+#include "http/CallControl.h"
 #include "pipeline_job/PacedReads.h"
 #include "pipeline_job/RunHistoryReader.h"
 
@@ -25,6 +25,8 @@ class StepProgressReader {
   // `declaredSteps`: how many steps the job declares (0 when unknown). nullopt until Run History answered.
   std::optional<core::StepProgress> of(const std::string& runId, std::size_t declaredSteps,
                                        const http::CallControl& control);
+  // The last progress read, without a request: for a poll that found Run History failing just now.
+  std::optional<core::StepProgress> known(const std::string& runId) const { return reads_.peek(runId); }
   void forget(const std::string& runId) { reads_.forget(runId); }
   std::uint64_t reads() const { return reads_.reads(); }
 

@@ -26,7 +26,8 @@ class WorkspaceConnection {
  public:
   // Builds the ArmClient (no network). The secrets in `settings.attributes` are handed to identity/ and then
   // wiped here. Throws core::JobTypeError(InvalidSettings) naming a bad setting.
-  WorkspaceConnection(ConnectionSettings settings, const core::HostServices& host, const PipelineJobOptions& options);
+  WorkspaceConnection(ConnectionSettings settings, const core::HostServices& host,
+                      const PipelineJobOptions& options);
 
   const ConnectionSettings& settings() const noexcept { return settings_; }
   const azureml::WorkspaceUrls& urls() const noexcept { return urls_; }
@@ -36,8 +37,8 @@ class WorkspaceConnection {
   // "workspace 'ws' (resource group 'rg')", for messages.
   std::string describeWorkspace() const;
   // The run's Studio link: the service's own when it filled one, else built from the Studio host; only an
-  // https:// link (or http:// to loopback when plain HTTP to loopback is allowed) — anything else from a reply
-  // is dropped with a warning (MonitorUrl::isShowable), "" when no link is showable.
+  // https:// link (or http:// to loopback when plain HTTP to loopback is allowed) — anything else from a
+  // reply is dropped with a warning (MonitorUrl::isShowable), "" when no link is showable.
   std::string monitorUrl(std::string_view studioEndpoint, std::string_view runId) const;
 
   // The Run History host ("https://eastus.api.azureml.ms") once discovered; discovery happens at most once
