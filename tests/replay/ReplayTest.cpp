@@ -232,6 +232,14 @@ class Replay : public ::testing::Test {
     if (auto* refusal = std::get_if<std::string>(&loaded)) FAIL() << "the plugin did not load: " << *refusal;
     plugin_ = std::move(std::get<std::unique_ptr<abitest::LoadedPlugin>>(loaded));
     jt_ = plugin_->jobType(0);
+    createInstance({});
+  }
+
+  // A fresh instance on the replay server with the base settings, plus `extra` (name, value) settings.
+  void createInstance(const std::vector<std::pair<std::string, std::string>>& extra) {
+    if (instance_ != nullptr) jt_->destroy(instance_);
+    instance_ = nullptr;
+    const std::string base = server_.base();
     KvList settings;
     settings.add("Subscription Id", kSubscription)
         .add("Resource Group Name", kResourceGroup)
@@ -244,6 +252,7 @@ class Replay : public ::testing::Test {
         .add("Resource Manager Endpoint", base)
         .add("Allow Plain HTTP To Loopback", "true")
         .add("Request Timeout Seconds", "10");
+    for (const auto& [name, value] : extra) settings.add(name, value);
     abitest::TestCallContext ctx;
     ASSERT_EQ(jt_->create(jt_, settings.data(), settings.size(), ctx.get(), &instance_), PSJ_OK)
         << ctx.errorMessage();
@@ -390,8 +399,8 @@ TEST_F(Replay, EveryRecordedPipelineJobReplyDecodesThroughThePoll) {
       EXPECT_FALSE(got.status.message.has_value()) << got.status.message.value_or("");
     }
   }
-  // The Run History request went to the discovered host, on the recorded path shape; its recorded run gave the
-  // finished run's status and times in one request, read once per poll.
+  // The Run History request went to the discovered host, on the recorded path shape; its recorded run gave
+  // the finished run's status and times in one request, read once per poll.
   const auto historyRequests = server_.received("GET", "/runs/" + stringAt(historyRun, "runId"));
   ASSERT_EQ(historyRequests.size(), 1u);
   EXPECT_EQ(historyRequests[0].path().rfind("/history/v1.0/subscriptions/", 0), 0u)
@@ -629,6 +638,9 @@ TEST_F(Replay, ARunningPipelinesStepsComeFromTheRecordedChildrenReplyThroughTheA
     throw std::runtime_error("no recorded Running pipeline");
   }();
   const Exchange children = recorded("pipeline_get_child_run.json", "GET", "/children");
+  // Its status from ARM (the recorded GET): Run History is recorded only for the steps of this run, and a
+  // poll that finds Run History not knowing a run asks it nothing more about that run.
+  createInstance({{"Status Source", "Resource Manager"}});
   server_.on("GET", "/jobs/" + running.name(), replyOf(running.exchange));
   server_.on("GET", "/runs/" + running.name() + "/children", replyOf(children));
 
