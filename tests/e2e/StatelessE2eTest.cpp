@@ -20,7 +20,9 @@ TEST_F(StatelessE2eTest, FreshInstancePollsAndCancelsARunItNeverSaw) {
 }
 
 TEST_F(StatelessE2eTest, AnotherProcessPollsAndCancelsWithOnlyTheRunId) {
-  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+  // Running for 10 s (400 steps): two processes start and answer well before it ends, even on a loaded
+  // machine.
+  addTemplate("slow-template", R"({"emulator.behavior":"slow","emulator.runningSteps":"400"})");
   const std::string runId = connection->run(request("slow-template")).runId;
 
   const auto polled = cli({"poll", "--job-type", kJobType, runId});
