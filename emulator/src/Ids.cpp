@@ -24,11 +24,26 @@ static std::string format(uint64_t high, uint64_t low) {
 
 std::string newGuid() { return format(generator()(), generator()()); }
 
+namespace {
+// splitmix64's finaliser: spreads every bit of the input over the output.
+uint64_t mix(uint64_t x) {
+  x ^= x >> 30;
+  x *= 0xbf58476d1ce4e5b9ull;
+  x ^= x >> 27;
+  x *= 0x94d049bb133111ebull;
+  return x ^ (x >> 31);
+}
+}  // namespace
+
+// Stable and cheap: FNV-1a over the name, then two mixed words. (A Mersenne Twister seeded per call cost a
+// Run History reply more than everything else in it.)
 std::string guidFromName(const std::string& name) {
-  std::seed_seq seed(name.begin(), name.end());
-  std::mt19937_64 engine(seed);
-  const uint64_t high = engine();
-  return format(high, engine());
+  uint64_t hash = 0xcbf29ce484222325ull;
+  for (const char c : name) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 0x100000001b3ull;
+  }
+  return format(mix(hash), mix(hash ^ 0x9e3779b97f4a7c15ull));
 }
 
 std::string randomHex(size_t bytes) {

@@ -15,6 +15,7 @@
 #include <functional>
 #include <string>
 
+#include "http/BodyInflater.h"
 #include "http/CallControl.h"
 #include "http/ResponseHead.h"
 #include "http/SocketInput.h"
@@ -22,19 +23,21 @@
 namespace aifoundry::http {
 
 struct BodyLimits {
-    std::size_t maxBytes = 0;
-    std::string target;  // "GET https://host/path", for messages
-    // Called before each receive that may block, e.g. to shrink the socket's timeout to the time left, so a
-    // server trickling the body cannot carry a call past its deadline by a whole read wait. Optional.
-    std::function<void()> beforeRead;
+  std::size_t maxBytes = 0;
+  std::string target;  // "GET https://host/path", for messages
+  // Called before each receive that may block, e.g. to shrink the socket's timeout to the time left, so a
+  // server trickling the body cannot carry a call past its deadline by a whole read wait. Optional.
+  std::function<void()> beforeRead;
 };
 
 // Where the body comes from: what has arrived already (`input`, the head consumed) and the socket for more.
 struct BodySource {
-    SocketInput& input;
-    Poco::Net::StreamSocket& socket;
-    const ResponseHead& head;
-    bool headRequest = false;  // a reply to HEAD has no body whatever its headers say
+  SocketInput& input;
+  Poco::Net::StreamSocket& socket;
+  const ResponseHead& head;
+  bool headRequest = false;  // a reply to HEAD has no body whatever its headers say
+  // The connection's decoder for compressed bodies, restarted for this one; null: one made for this body.
+  BodyInflater* inflater = nullptr;
 };
 
 // Streams the (decoded) body piece by piece to `sink`. Returns true when the body ended by its framing
@@ -44,6 +47,7 @@ bool streamResponseBody(const BodySource& source, const BodyLimits& limits, cons
                         const std::function<void(const char*, std::size_t)>& sink);
 
 // Reads the whole body into `body`; returns as streamResponseBody.
-bool readResponseBody(const BodySource& source, const BodyLimits& limits, const CallControl& control, std::string& body);
+bool readResponseBody(const BodySource& source, const BodyLimits& limits, const CallControl& control,
+                      std::string& body);
 
 }  // namespace aifoundry::http
