@@ -3,15 +3,16 @@
 #include <string>
 #include <unordered_set>
 
-#include "common/AsciiText.h"
 #include "azureml/DiscoveryFilter.h"
 #include "azureml/ImportedJobSchema.h"
 #include "azureml/JobListPage.h"
 #include "azureml/JobName.h"
+#include "common/AsciiText.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
 #include "pipeline_job/ParameterConversion.h"
+#include "pipeline_job/SeenNames.h"
 
 namespace aifoundry::pipeline_job {
 namespace {
@@ -46,8 +47,8 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
   std::size_t skipped = 0;
   int pages = 0;
   // The names passed on and the pages read (absolute URLs): a reply may list a job twice or link back to a
-  // page already read. Memory: one short string per job and per page.
-  std::unordered_set<std::string> names;
+  // page already read. Memory: at most 16 bytes a job, one short string a page.
+  SeenNames names;
   std::unordered_set<std::string> visited;
   const auto skip = [&](const std::string& why) {
     if (++skipped <= kMaxSkipWarnings) connection_->log().warn("import: skipped " + why);
@@ -68,28 +69,30 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
                                                                 std::to_string(kMaxPages) + " pages");
       }
       http::HttpResponse page = connection_->arm().get(*url, scope.control(), options);
-      connection_->log().debug("import: page " + std::to_string(pages) + " read (x-ms-request-id: " +
-                               page.headers.getOr("x-ms-request-id", "-") + ")");
+      connection_->log().debug("import: page " + std::to_string(pages) +
+                               " read (x-ms-request-id: " + page.headers.getOr("x-ms-request-id", "-") + ")");
       url = azureml::JobListPage::forEachJob(page.body, [&](const azureml::Job& job) {
         if (!filter.accepts(job)) return;
         // A name that is not an Azure job name could not be run later (and must never become a path).
         if (const std::string why = azureml::JobName::whyInvalid(job.name); !why.empty()) {
           return skip("a job whose name '" + common::ascii::oneLine(job.name, 100) + "' " + why);
         }
-        if (!names.insert(job.name).second) return skip("job '" + job.name + "', listed twice");
+        if (!names.insert(job.name)) return skip("job '" + job.name + "', listed twice");
         if (!emit(toCoreImportedJob(azureml::ImportedJobSchema::from(job)))) throw StopImport{};
         ++emitted;
       });
       if (url) checkNextLink(*url);
     }
   } catch (const StopImport&) {
-    connection_->log().info("import: the host stopped the import after " + std::to_string(emitted + 1) + " jobs");
+    connection_->log().info("import: the host stopped the import after " + std::to_string(emitted + 1) +
+                            " jobs");
     return;
   } catch (...) {
     rethrowTranslated();
   }
-  connection_->log().info("import: " + std::to_string(emitted) + " pipeline jobs from " + std::to_string(pages) +
-                          " pages" + (skipped ? ", " + std::to_string(skipped) + " skipped (see the warnings)" : ""));
+  connection_->log().info("import: " + std::to_string(emitted) + " pipeline jobs from " +
+                          std::to_string(pages) + " pages" +
+                          (skipped ? ", " + std::to_string(skipped) + " skipped (see the warnings)" : ""));
 }
 
 }  // namespace aifoundry::pipeline_job
