@@ -1,13 +1,17 @@
 #include "ReplyWriter.h"
 
-#include <Poco/DeflatingStream.h>
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Thread.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/socket.h>
+#include <zlib.h>
 
 #include <algorithm>
 #include <ostream>
 #include <sstream>
+#include <stdexcept>
 
 namespace azureml_emulator {
 
@@ -20,7 +24,49 @@ void prepare(Poco::Net::HTTPServerResponse& response, const Reply& reply, size_t
   response.setContentLength64(static_cast<Poco::Int64>(contentLength));
 }
 
+void setCork(int fd, int on) {
+  if (fd >= 0) ::setsockopt(fd, IPPROTO_TCP, TCP_CORK, &on, sizeof on);
+}
+
+// Gzip with one deflate state per server thread, reset per reply: deflateInit allocates and clears about
+// 256 KB, more than compressing a small reply costs.
+std::string gzipped(const std::string& body) {
+  struct Deflater {
+    z_stream stream{};
+    bool ready = false;
+    ~Deflater() {
+      if (ready) deflateEnd(&stream);
+    }
+  };
+  thread_local Deflater deflater;
+  z_stream& z = deflater.stream;
+  if (!deflater.ready) {
+    if (deflateInit2(&z, Z_DEFAULT_COMPRESSION, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
+      throw std::runtime_error("deflateInit2 failed");
+    deflater.ready = true;
+  } else {
+    deflateReset(&z);
+  }
+  std::string out(deflateBound(&z, static_cast<uLong>(body.size())), '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(body.data()));
+  z.avail_in = static_cast<uInt>(body.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("deflate did not finish");
+  out.resize(out.size() - z.avail_out);
+  return out;
+}
+
 }  // namespace
+
+ReplyWriter::Cork::Cork(Poco::Net::HTTPServerRequest& request) {
+  if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request)) {
+    fd_ = impl->socket().impl()->sockfd();
+    setCork(fd_, 1);
+  }
+}
+
+ReplyWriter::Cork::~Cork() { setCork(fd_, 0); }
 
 void ReplyWriter::send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
   if (!reply.chunked) {
@@ -35,11 +81,7 @@ void ReplyWriter::send(Poco::Net::HTTPServerResponse& response, const Reply& rep
   std::string body = reply.body;
   if (reply.gzip) {
     response.set("Content-Encoding", "gzip");
-    std::ostringstream packed;
-    Poco::DeflatingOutputStream deflater(packed, Poco::DeflatingStreamBuf::STREAM_GZIP);
-    deflater.write(reply.body.data(), static_cast<std::streamsize>(reply.body.size()));
-    deflater.close();
-    body = packed.str();
+    body = gzipped(reply.body);
   }
   std::ostream& out = response.send();
   out.write(body.data(), static_cast<std::streamsize>(body.size()));
@@ -87,7 +129,8 @@ void ReplyWriter::sendDamaged(Poco::Net::HTTPServerRequest& request, Poco::Net::
   }
 }
 
-void ReplyWriter::sendOversized(Poco::Net::HTTPServerResponse& response, const Reply& headersOnly, size_t sizeBytes) {
+void ReplyWriter::sendOversized(Poco::Net::HTTPServerResponse& response, const Reply& headersOnly,
+                                size_t sizeBytes) {
   const std::string head = "{\"value\":[],\"padding\":\"";
   const std::string tail = "\"}";
   const size_t total = std::max(sizeBytes, head.size() + tail.size());

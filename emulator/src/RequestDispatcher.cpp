@@ -10,8 +10,8 @@
 #include <optional>
 
 #include "ArmError.h"
-#include "Ids.h"
 #include "IdentityEndpoints.h"
+#include "Ids.h"
 #include "JsonText.h"
 #include "ReplyWriter.h"
 #include "ServiceEndpoints.h"
@@ -24,17 +24,24 @@ namespace {
 constexpr size_t kMaxBodyBytes = 4u * 1024u * 1024u;  // ARM refuses larger request bodies (413)
 constexpr size_t kDrainLimitBytes = 64u * 1024u * 1024u;
 
-const char* kJournaledHeaders[] = {"Authorization",         "x-azureml-token",   "x-ms-client-request-id",
-                                   "x-ms-correlation-request-id", "x-ms-return-client-request-id",
-                                   "User-Agent",            "Content-Type",      "Accept",
-                                   "Metadata",              "X-IDENTITY-HEADER"};
+const char* kJournaledHeaders[] = {"Authorization",
+                                   "x-azureml-token",
+                                   "x-ms-client-request-id",
+                                   "x-ms-correlation-request-id",
+                                   "x-ms-return-client-request-id",
+                                   "User-Agent",
+                                   "Content-Type",
+                                   "Accept",
+                                   "Metadata",
+                                   "X-IDENTITY-HEADER"};
 
 std::string maskHeader(const std::string& name, const std::string& value) {
   if (Poco::icompare(name, "Authorization") == 0) {
     const size_t space = value.find(' ');
     return space == std::string::npos ? "***" : value.substr(0, space) + " ***";
   }
-  if (Poco::icompare(name, "x-azureml-token") == 0 || Poco::icompare(name, "X-IDENTITY-HEADER") == 0) return "***";
+  if (Poco::icompare(name, "x-azureml-token") == 0 || Poco::icompare(name, "X-IDENTITY-HEADER") == 0)
+    return "***";
   return value;
 }
 
@@ -57,8 +64,9 @@ std::string maskForm(const std::string& body) {
 }
 
 bool isPreFault(FaultKind kind) {
-  return kind == FaultKind::Status || kind == FaultKind::ResetBeforeHeaders || kind == FaultKind::MalformedJson ||
-         kind == FaultKind::WrongContentType || kind == FaultKind::OversizedBody;
+  return kind == FaultKind::Status || kind == FaultKind::ResetBeforeHeaders ||
+         kind == FaultKind::MalformedJson || kind == FaultKind::WrongContentType ||
+         kind == FaultKind::OversizedBody;
 }
 
 std::string retryAfterValue(const std::string& spec) {
@@ -77,14 +85,16 @@ Reply preFaultReply(const Fault& fault, const std::string& route) {
       reply = faultStatusReply(route, fault.status);
       break;
     case FaultKind::MalformedJson:
-      reply = Reply::json(200, "{\"id\":\"/subscriptions/00000000/resourceGroups/rg\",\"properties\":{\"status\":"
-                               "\"Running\",\"inputs\":{\"learning_rate\":{\"jobInputType\":\"lit");
+      reply = Reply::json(200,
+                          "{\"id\":\"/subscriptions/00000000/resourceGroups/rg\",\"properties\":{\"status\":"
+                          "\"Running\",\"inputs\":{\"learning_rate\":{\"jobInputType\":\"lit");
       break;
     default:  // WrongContentType and the headers of OversizedBody
       reply.status = 200;
       reply.contentType = "text/html; charset=utf-8";
-      reply.body = "<!DOCTYPE html><html><head><title>Gateway</title></head><body><h1>Please sign in to the "
-                   "network</h1><p>This page was served instead of the API response.</p></body></html>";
+      reply.body =
+          "<!DOCTYPE html><html><head><title>Gateway</title></head><body><h1>Please sign in to the "
+          "network</h1><p>This page was served instead of the API response.</p></body></html>";
       if (fault.kind == FaultKind::OversizedBody) reply.contentType = "application/json; charset=utf-8";
   }
   if (!fault.retryAfter.empty()) reply.set("Retry-After", retryAfterValue(fault.retryAfter));
@@ -132,13 +142,15 @@ std::string hex(const std::string& guid, size_t digits) {
   return out;
 }
 
-bool isIdentityRoute(Route route) { return route == Route::Token || route == Route::Imds || route == Route::AppService; }
+bool isIdentityRoute(Route route) {
+  return route == Route::Token || route == Route::Imds || route == Route::AppService;
+}
 
 // What Azure's front doors add to every reply of the ARM, discovery and Run History routes: the reply type
 // header, an error's additionalInfo (component, correlation, environment, location, time), and the framing of
 // a GET's body (gzip and chunked when the client accepts gzip).
-void dressAsAzure(const EmulatorState& state, const Request& request, Route route, const std::string& requestId,
-                  Reply& reply) {
+void dressAsAzure(const EmulatorState& state, const Request& request, Route route,
+                  const std::string& requestId, Reply& reply) {
   if (isIdentityRoute(route) || route == Route::Unknown) return;
   // A bare 404 (no body, as Azure answers an unknown compute) is still "standard".
   reply.set("x-ms-response-type", reply.status >= 400 && !reply.body.empty() ? "error" : "standard");
@@ -147,13 +159,19 @@ void dressAsAzure(const EmulatorState& state, const Request& request, Route rout
       reply.body.compare(reply.body.size() - emptyInfo.size(), emptyInfo.size(), emptyInfo) == 0) {
     const std::string region = json::quote(state.context->region);
     reply.body.resize(reply.body.size() - 3);  // drops "]}}"
-    reply.body += "{\"type\":\"ComponentName\",\"info\":{\"value\":\"managementfrontend\"}},"
-                  "{\"type\":\"Correlation\",\"info\":{\"value\":{\"operation\":\"" +
-                  hex(ids::guidFromName("op:" + requestId), 32) + "\",\"request\":\"" + hex(requestId, 16) + "\"}}},"
-                  "{\"type\":\"Environment\",\"info\":{\"value\":" + region + "}},"
-                  "{\"type\":\"Location\",\"info\":{\"value\":" + region + "}},"
-                  "{\"type\":\"Time\",\"info\":{\"value\":" +
-                  json::quote(timetext::runHistory(timetext::nowMillis())) + "}}]}}";
+    reply.body +=
+        "{\"type\":\"ComponentName\",\"info\":{\"value\":\"managementfrontend\"}},"
+        "{\"type\":\"Correlation\",\"info\":{\"value\":{\"operation\":\"" +
+        hex(ids::guidFromName("op:" + requestId), 32) + "\",\"request\":\"" + hex(requestId, 16) +
+        "\"}}},"
+        "{\"type\":\"Environment\",\"info\":{\"value\":" +
+        region +
+        "}},"
+        "{\"type\":\"Location\",\"info\":{\"value\":" +
+        region +
+        "}},"
+        "{\"type\":\"Time\",\"info\":{\"value\":" +
+        json::quote(timetext::runHistory(timetext::nowMillis())) + "}}]}}";
   }
   // Recorded GETs: gzip-encoded and chunked for a client that accepts gzip (Azure's Python SDK), plain with a
   // Content-Length for one that does not (Azure PowerShell's recordings).
@@ -181,16 +199,23 @@ JournalEntry journalEntryOf(const Request& request, const RouteMatch& match, con
 // The endpoint's own reply to a request within the size limit.
 Reply endpointReply(EmulatorState& state, const Request& request, const RouteMatch& match) {
   switch (match.route) {
-    case Route::Token: return handleTokenRequest(state, request, match);
-    case Route::Imds: return handleImdsRequest(state, request);
-    case Route::AppService: return handleAppServiceRequest(state, request);
-    case Route::Discovery: return handleDiscoveryRequest(state, request);
+    case Route::Token:
+      return handleTokenRequest(state, request, match);
+    case Route::Imds:
+      return handleImdsRequest(state, request);
+    case Route::AppService:
+      return handleAppServiceRequest(state, request);
+    case Route::Discovery:
+      return handleDiscoveryRequest(state, request);
     case Route::HistoryRun:
-    case Route::HistoryChildren: return handleRunHistoryRequest(state, request, match);
+    case Route::HistoryChildren:
+      return handleRunHistoryRequest(state, request, match);
     case Route::Unknown:
-      return armError(404, "NotFound", "No emulated Azure endpoint serves " + request.method + " " + request.path +
-                                           ". See emulator/README.md for the routes.");
-    default: return handleArmRequest(state, request, match);
+      return armError(404, "NotFound",
+                      "No emulated Azure endpoint serves " + request.method + " " + request.path +
+                          ". See emulator/README.md for the routes.");
+    default:
+      return handleArmRequest(state, request, match);
   }
 }
 
@@ -204,7 +229,8 @@ void stampIds(const Request& request, const std::string& requestId, Reply& reply
 }
 
 bool dropsBeforeHeaders(const std::optional<Fault>& fault) {
-  return fault && (fault->kind == FaultKind::ResetBeforeHeaders || fault->kind == FaultKind::PutAppliedResponseLost);
+  return fault &&
+         (fault->kind == FaultKind::ResetBeforeHeaders || fault->kind == FaultKind::PutAppliedResponseLost);
 }
 
 // Sends the reply whole, or as the fault damages it (oversized, cut, reset, trickled ...).
@@ -212,8 +238,12 @@ void sendReply(Poco::Net::HTTPServerRequest& httpRequest, Poco::Net::HTTPServerR
                const Reply& reply, const std::optional<Fault>& fault, bool withinLimit,
                const std::atomic<bool>& stopping) {
   try {
-    if (!fault || (withinLimit && fault->kind == FaultKind::Status) || fault->kind == FaultKind::MalformedJson ||
-        fault->kind == FaultKind::WrongContentType || !withinLimit) {
+    if (!fault || (withinLimit && fault->kind == FaultKind::Status) ||
+        fault->kind == FaultKind::MalformedJson || fault->kind == FaultKind::WrongContentType ||
+        !withinLimit) {
+      // One segment for the whole reply, as a front door sends a small one (Poco writes a chunked reply's
+      // head, chunk line, data and end in four sends).
+      const ReplyWriter::Cork cork(httpRequest);
       ReplyWriter::send(httpResponse, reply);
     } else if (fault->kind == FaultKind::OversizedBody) {
       ReplyWriter::sendOversized(httpResponse, reply, fault->sizeBytes);
@@ -235,8 +265,9 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& httpRequest,
   const RouteMatch match = classifyRequest(request);
   if (match.route == Route::Admin) {
     const bool loopback = httpRequest.clientAddress().host().isLoopback();
-    ReplyWriter::send(httpResponse, loopback ? handleAdminRequest(state_, request, connections_)
-                                             : Reply::json(403, "{\"error\":\"admin API is loopback-only\"}"));
+    ReplyWriter::send(httpResponse, loopback
+                                        ? handleAdminRequest(state_, request, connections_)
+                                        : Reply::json(403, "{\"error\":\"admin API is loopback-only\"}"));
     return;
   }
   const std::string route = routeName(match.route);
@@ -247,8 +278,9 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& httpRequest,
   std::optional<Fault> fault = match.route == Route::Unknown ? std::nullopt : state_.faults.take(route);
   Reply reply;
   if (!withinLimit) {
-    reply = armError(413, "RequestEntityTooLarge",
-                     "The request content size exceeds the maximum size of 4 MB allowed by Azure Resource Manager.");
+    reply = armError(
+        413, "RequestEntityTooLarge",
+        "The request content size exceeds the maximum size of 4 MB allowed by Azure Resource Manager.");
     httpResponse.setKeepAlive(false);
   } else if (fault && isPreFault(fault->kind)) {
     reply = preFaultReply(*fault, route);
