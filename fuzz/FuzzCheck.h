@@ -7,13 +7,13 @@
 #include <string>
 #include <string_view>
 
-#define FUZZ_CHECK(condition, what)                                                      \
-  do {                                                                                   \
-    if (!(condition)) {                                                                  \
+#define FUZZ_CHECK(condition, what)                                                    \
+  do {                                                                                 \
+    if (!(condition)) {                                                                \
       std::fprintf(stderr, "fuzz invariant broken at %s:%d: %s\n", __FILE__, __LINE__, \
-                   std::string(what).c_str());                                           \
-      std::abort();                                                                      \
-    }                                                                                    \
+                   std::string(what).c_str());                                         \
+      std::abort();                                                                    \
+    }                                                                                  \
   } while (false)
 
 namespace fuzz {

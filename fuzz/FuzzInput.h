@@ -29,7 +29,8 @@ inline SplitInput splitInput(std::string_view data) {
     std::size_t start = 0;
     while (true) {
       const std::size_t tab = line.find('\t', start);
-      fields.emplace_back(line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
+      fields.emplace_back(
+          line.substr(start, tab == std::string_view::npos ? std::string_view::npos : tab - start));
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }

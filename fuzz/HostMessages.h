@@ -1,5 +1,6 @@
 // checkShownAsOneLine: inside a catch block of a host error, checks what the host shows the user for it
-// (currentFailure(), used by every command's output): one non-empty printable line, whatever the error quotes.
+// (currentFailure(), used by every command's output): one non-empty printable line, whatever the error
+// quotes.
 #pragma once
 
 #include <string>

@@ -11,9 +11,9 @@
 #include "azureml/AzureMlError.h"
 #include "azureml/ImportedJobSchema.h"
 #include "azureml/JobDecoder.h"
+#include "azureml/StatusDecoder.h"
 #include "common/JsonDocument.h"
 #include "common/JsonView.h"
-#include "azureml/StatusDecoder.h"
 
 using namespace aifoundry::azureml;
 
@@ -43,8 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                      poll.outputs[i].value == job.outputs[i].value,
                  "decodeForPoll read an output differently from decode");
   } catch (const AzureMlError& e) {
-    FUZZ_CHECK(!valid || e.code() != errc::InvalidJson || !aifoundry::common::JsonView::parse(text, "x").isObject(),
-               "valid JSON object refused as InvalidJson");
+    FUZZ_CHECK(
+        !valid || e.code() != errc::InvalidJson || !aifoundry::common::JsonView::parse(text, "x").isObject(),
+        "valid JSON object refused as InvalidJson");
     FUZZ_CHECK(fuzz::isOneLine(e.what()), std::string("error is not one line: ") + e.what());
   }
   return 0;

@@ -7,8 +7,8 @@
 #include "FuzzCheck.h"
 #include "HostMessages.h"
 #include "polysync_host/Errors.h"
-#include "polysync_host/ResultJson.h"
 #include "polysync_host/Manifest.h"
+#include "polysync_host/ResultJson.h"
 
 namespace host = polysync::host;
 
@@ -16,7 +16,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string text(reinterpret_cast<const char*>(data), size);
   try {
     const host::Manifest manifest = host::parseManifest(text, "/fuzz/plugins/manifest.json");
-    FUZZ_CHECK(!manifest.id.empty() && !manifest.library.empty(), "accepted a manifest without id or library");
+    FUZZ_CHECK(!manifest.id.empty() && !manifest.library.empty(),
+               "accepted a manifest without id or library");
     FUZZ_CHECK(!manifest.jobTypes.empty(), "accepted a manifest without job types");
     (void)manifest.libraryPath();
     (void)manifest.declaresJobType(manifest.jobTypes.front().displayName);

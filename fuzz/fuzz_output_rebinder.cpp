@@ -15,8 +15,8 @@
 
 #include "FuzzCheck.h"
 #include "FuzzInput.h"
-#include "common/JsonView.h"
 #include "azureml/OutputRebinder.h"
+#include "common/JsonView.h"
 
 using namespace aifoundry::azureml;
 
@@ -29,7 +29,9 @@ struct Member {
 
 std::vector<Member> membersOf(aifoundry::common::JsonView object) {
   std::vector<Member> out;
-  object.forEachMember([&](const std::string& key, aifoundry::common::JsonView value) { out.push_back({key, value}); });
+  object.forEachMember([&](const std::string& key, aifoundry::common::JsonView value) {
+    out.push_back({key, value});
+  });
   return out;
 }
 
@@ -65,7 +67,8 @@ void checkPath(const std::string& before, const std::string& after, std::string_
   FUZZ_CHECK(segments == slashes + 1, "rebinding changed the number of path segments");
 }
 
-void checkRebound(aifoundry::common::JsonView outputs, aifoundry::common::JsonView result, std::string_view name) {
+void checkRebound(aifoundry::common::JsonView outputs, aifoundry::common::JsonView result,
+                  std::string_view name) {
   FUZZ_CHECK(outputs.isObject() && result.isObject(), "a non-object was changed");
   const std::vector<Member> before = membersOf(outputs), after = membersOf(result);
   FUZZ_CHECK(before.size() == after.size(), "the number of outputs changed");
@@ -96,7 +99,8 @@ void checkRebound(aifoundry::common::JsonView outputs, aifoundry::common::JsonVi
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const fuzz::SplitInput input =
       fuzz::splitInput(std::string_view(reinterpret_cast<const char*>(data), size));
-  if (!aifoundry::common::JsonView::isValid(input.document)) return 0;  // TemplateCloner hands over only parsed JSON
+  if (!aifoundry::common::JsonView::isValid(input.document))
+    return 0;  // TemplateCloner hands over only parsed JSON
   const std::string name =
       input.lines.empty() ? std::string("template-job") : fuzz::field(input.lines.front(), 0);
   const aifoundry::common::JsonView outputs = aifoundry::common::JsonView::parse(input.document, "outputs");

@@ -14,8 +14,8 @@
 #include "azureml/LiteralValueText.h"
 #include "azureml/Parameter.h"
 #include "polysync_host/Errors.h"
-#include "polysync_host/ResultJson.h"
 #include "polysync_host/ParameterParsing.h"
+#include "polysync_host/ResultJson.h"
 
 using namespace aifoundry::azureml;
 namespace host = polysync::host;
@@ -38,11 +38,14 @@ void pluginSide(DataType type, const std::string& value) {
   try {
     const std::string literal = LiteralValueText::of(p);
     FUZZ_CHECK(!literal.empty(), "empty literal");
-    if (type == DataType::Bool) FUZZ_CHECK(literal == "True" || literal == "False", "Bool literal not True/False");
-    if (type == DataType::Int || type == DataType::Float || type == DataType::Json || type == DataType::JsonArray) {
+    if (type == DataType::Bool)
+      FUZZ_CHECK(literal == "True" || literal == "False", "Bool literal not True/False");
+    if (type == DataType::Int || type == DataType::Float || type == DataType::Json ||
+        type == DataType::JsonArray) {
       Parameter again = p;
       again.value = literal;
-      FUZZ_CHECK(LiteralValueText::of(again) == literal, "literal is not canonical: converting it again changed it");
+      FUZZ_CHECK(LiteralValueText::of(again) == literal,
+                 "literal is not canonical: converting it again changed it");
     }
   } catch (const AzureMlError& e) {
     FUZZ_CHECK(*e.what() != '\0', "empty error message");

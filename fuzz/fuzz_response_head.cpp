@@ -47,8 +47,9 @@ void checkShape(const http::ResponseHead& head, std::string_view input) {
     FUZZ_CHECK(!name.empty(), "an empty header name");
     FUZZ_CHECK(name.find_first_of(" \t\r\n:") == std::string::npos, "whitespace or a colon in a header name");
     FUZZ_CHECK(value.find_first_of("\r\n") == std::string::npos, "a line break in a header value");
-    FUZZ_CHECK(value.empty() || (value.find_first_of(" \t") != 0 && value.find_last_of(" \t") != value.size() - 1),
-               "an untrimmed header value");
+    FUZZ_CHECK(
+        value.empty() || (value.find_first_of(" \t") != 0 && value.find_last_of(" \t") != value.size() - 1),
+        "an untrimmed header value");
   }
 }
 

@@ -20,10 +20,10 @@
 
 #include "FuzzCheck.h"
 #include "arm/RateLimitState.h"
-#include "http/HttpHeaders.h"
-#include "http/RetryAfter.h"
 #include "azureml/PollHint.h"
 #include "azureml/StatusDecoder.h"
+#include "http/HttpHeaders.h"
+#include "http/RetryAfter.h"
 
 using namespace aifoundry;
 

@@ -12,20 +12,21 @@
 #include <vector>
 
 #include "FuzzCheck.h"
-#include "HostMessages.h"
 #include "FuzzInput.h"
+#include "HostMessages.h"
 #include "core/JobTypeError.h"
 #include "core/Setting.h"
 #include "pipeline_job/ConnectionSettings.h"
 #include "polysync_host/Errors.h"
-#include "polysync_host/ResultJson.h"
 #include "polysync_host/PlatformSettings.h"
+#include "polysync_host/ResultJson.h"
 
 namespace host = polysync::host;
 using namespace aifoundry;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const fuzz::SplitInput input = fuzz::splitInput(std::string_view(reinterpret_cast<const char*>(data), size));
+  const fuzz::SplitInput input =
+      fuzz::splitInput(std::string_view(reinterpret_cast<const char*>(data), size));
   const std::string document(input.document);
   const std::set<std::string> secretNames = host::secretSettingNames(document);
   std::vector<host::Setting> hostSettings;
@@ -35,9 +36,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     fuzz::checkShownAsOneLine(e.what());
   }
   std::vector<core::Setting> settings;
-  for (const auto& s : hostSettings) settings.push_back(core::Setting{s.key, common::SecretString(s.value), s.secret});
+  for (const auto& s : hostSettings)
+    settings.push_back(core::Setting{s.key, common::SecretString(s.value), s.secret});
   for (const auto& line : input.lines)
-    settings.push_back(core::Setting{fuzz::field(line, 0), common::SecretString(fuzz::field(line, 1)), false});
+    settings.push_back(
+        core::Setting{fuzz::field(line, 0), common::SecretString(fuzz::field(line, 1)), false});
   // Secrets the fuzzer does not choose, so finding one in a message is a leak and not a coincidence.
   static const std::string kCanary = "canary-7f3a9c51-secret";
   settings.push_back(core::Setting{"Client Secret", common::SecretString(kCanary), true});
@@ -50,8 +53,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Non-secret values may be quoted (a malformed Subscription Id is), and the fuzzer learns the canary from
     // comparisons, so only a canary that no non-secret value carries counts as a leak.
     bool quotable = false;
-    for (const auto& s : settings) quotable = quotable || (!s.secret && s.value.view().find(kCanary) != std::string_view::npos);
-    FUZZ_CHECK(quotable || e.message().find(kCanary) == std::string::npos, "a secret value appears in an error");
+    for (const auto& s : settings)
+      quotable = quotable || (!s.secret && s.value.view().find(kCanary) != std::string_view::npos);
+    FUZZ_CHECK(quotable || e.message().find(kCanary) == std::string::npos,
+               "a secret value appears in an error");
   }
   return 0;
 }

@@ -10,9 +10,9 @@
 #include "FuzzCheck.h"
 #include "FuzzInput.h"
 #include "azureml/AzureMlError.h"
-#include "common/JsonView.h"
 #include "azureml/LiteralValueText.h"
 #include "azureml/TemplateCloner.h"
+#include "common/JsonView.h"
 
 using namespace aifoundry::azureml;
 
@@ -35,18 +35,22 @@ void checkBody(const std::string& body, const CloneRequest& request) {
     FUZZ_CHECK(inputs && inputs->isObject(), "parameters sent but no inputs object");
     const auto input = inputs->member(p.name);
     FUZZ_CHECK(input.has_value(), "a sent parameter is missing from inputs");
-    FUZZ_CHECK(aifoundry::common::textOf(input->member("jobInputType")) == "literal", "a sent parameter is not a literal");
-    FUZZ_CHECK(aifoundry::common::textOf(input->member("value")) == LiteralValueText::of(p), "a sent value changed on the way");
+    FUZZ_CHECK(aifoundry::common::textOf(input->member("jobInputType")) == "literal",
+               "a sent parameter is not a literal");
+    FUZZ_CHECK(aifoundry::common::textOf(input->member("value")) == LiteralValueText::of(p),
+               "a sent value changed on the way");
   }
   const auto tags = properties->member("tags");
   FUZZ_CHECK(tags && tags->isObject(), "the request body has no tags object");
-  FUZZ_CHECK(aifoundry::common::textOf(tags->member("polysync.template")) == request.templateName, "polysync.template is wrong");
+  FUZZ_CHECK(aifoundry::common::textOf(tags->member("polysync.template")) == request.templateName,
+             "polysync.template is wrong");
 }
 
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  const fuzz::SplitInput input = fuzz::splitInput(std::string_view(reinterpret_cast<const char*>(data), size));
+  const fuzz::SplitInput input =
+      fuzz::splitInput(std::string_view(reinterpret_cast<const char*>(data), size));
   CloneRequest request;
   request.templateName = "template-job";
   if (!input.lines.empty()) {

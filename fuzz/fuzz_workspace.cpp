@@ -10,12 +10,12 @@
 #include <string_view>
 
 #include "FuzzCheck.h"
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
-#include "common/JsonView.h"
 #include "azureml/WorkspaceDecoder.h"
 #include "azureml/WorkspaceRef.h"
 #include "azureml/WorkspaceUrls.h"
+#include "common/AsciiText.h"
+#include "common/JsonView.h"
 
 using namespace aifoundry::azureml;
 
@@ -31,7 +31,8 @@ const WorkspaceUrls& urls() {
 void checkHistoryUrl(const std::string& host) {
   try {
     const std::string url = urls().runHistoryRunUrl(host, "run-1");
-    FUZZ_CHECK(aifoundry::common::ascii::istartsWith(url, "https://") || aifoundry::common::ascii::istartsWith(url, "http://"),
+    FUZZ_CHECK(aifoundry::common::ascii::istartsWith(url, "https://") ||
+                   aifoundry::common::ascii::istartsWith(url, "http://"),
                "Run History URL without an http(s) scheme: " + url);
     for (const char c : url)
       FUZZ_CHECK(static_cast<unsigned char>(c) > 0x20 && c != 0x7f,

@@ -39,8 +39,8 @@ int startup(const std::string& plugin, const PluginLibrary::Settings& settings) 
   const Stopwatch first;
   instance->poll("train-pipeline-template");  // sign-in + connection + one GET
   const double firstPollMs = first.millis();
-  std::cout << "{\"loadInitMs\":" << loadMs << ",\"createMs\":" << createMs << ",\"idleInstanceBytes\":"
-            << (rss1 - rss0) << ",\"firstPollMs\":" << firstPollMs << "}\n";
+  std::cout << "{\"loadInitMs\":" << loadMs << ",\"createMs\":" << createMs
+            << ",\"idleInstanceBytes\":" << (rss1 - rss0) << ",\"firstPollMs\":" << firstPollMs << "}\n";
   return 0;
 }
 
@@ -80,10 +80,11 @@ int childMain(const std::vector<std::string>& args) {
   }
 }
 
-std::map<std::string, double> runChild(const std::string& self, const std::string& kind, const std::string& plugin,
-                                       const std::string& baseUrl, const std::string& caPath) {
-  std::string command = quote(self) + " --child " + kind + " --plugin " + quote(plugin) + " --base-url " +
-                        quote(baseUrl);
+std::map<std::string, double> runChild(const std::string& self, const std::string& kind,
+                                       const std::string& plugin, const std::string& baseUrl,
+                                       const std::string& caPath) {
+  std::string command =
+      quote(self) + " --child " + kind + " --plugin " + quote(plugin) + " --base-url " + quote(baseUrl);
   if (!caPath.empty()) command += " --ca " + quote(caPath);
   int status = 0;
   const std::string output = runCommand(command, status);

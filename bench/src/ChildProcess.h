@@ -15,7 +15,8 @@ int childMain(const std::vector<std::string>& args);
 
 // In the parent: runs `self --child kind --plugin P --base-url U [--ca C]` and returns the child's numbers.
 // Throws std::runtime_error when the child fails.
-std::map<std::string, double> runChild(const std::string& self, const std::string& kind, const std::string& plugin,
-                                       const std::string& baseUrl, const std::string& caPath);
+std::map<std::string, double> runChild(const std::string& self, const std::string& kind,
+                                       const std::string& plugin, const std::string& baseUrl,
+                                       const std::string& caPath);
 
 }  // namespace bench

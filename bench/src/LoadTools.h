@@ -21,13 +21,14 @@ LoadResult runWrk(const std::string& wrk, const std::string& url, const std::str
 
 struct JsLoad {
   std::string node = "node";
-  std::string script;       // bench/js/poll-load.mjs
-  std::string modulesDir;   // tests/js
+  std::string script;      // bench/js/poll-load.mjs
+  std::string modulesDir;  // tests/js
 };
 LoadResult runJsSdk(const JsLoad& js, const std::string& baseUrl, const std::string& caPath,
                     const std::string& token, const std::string& job, int concurrency, double seconds);
 
-// Runs `command` with /bin/sh, returns its stdout (stderr discarded unless `keepStderr`); exit code in `status`.
+// Runs `command` with /bin/sh, returns its stdout (stderr discarded unless `keepStderr`); exit code in
+// `status`.
 std::string runCommand(const std::string& command, int& status);
 
 }  // namespace bench

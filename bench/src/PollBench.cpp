@@ -32,8 +32,8 @@ class StartLine {
 
 }  // namespace
 
-PollResult runPolls(const Instance& instance, const std::vector<std::string>& runIds, int threads, double seconds,
-                    long maxPolls) {
+PollResult runPolls(const Instance& instance, const std::vector<std::string>& runIds, int threads,
+                    double seconds, long maxPolls) {
   struct PerThread {
     long polls = 0, errors = 0;
     double cpu = 0;

@@ -12,7 +12,7 @@
 namespace bench {
 
 struct PollResult {
-  double rate = 0;            // polls/s
+  double rate = 0;  // polls/s
   long polls = 0;
   long errors = 0;
   double cpuMicrosPerPoll = 0;  // user+system CPU of the polling threads / polls
@@ -20,8 +20,8 @@ struct PollResult {
 };
 
 // Runs for `seconds`, or until `maxPolls` polls have been made when maxPolls > 0.
-PollResult runPolls(const Instance& instance, const std::vector<std::string>& runIds, int threads, double seconds,
-                    long maxPolls = 0);
+PollResult runPolls(const Instance& instance, const std::vector<std::string>& runIds, int threads,
+                    double seconds, long maxPolls = 0);
 
 // Releases `threads` polls of `runId` together (a barrier); returns how many succeeded.
 int pollTogether(const Instance& instance, const std::string& runId, int threads);

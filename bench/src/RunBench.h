@@ -1,7 +1,7 @@
 // RunBench: one run of a template of a given size, split the way the plugin does it — fetch (the template's
 // GET), clone+overlay (parse + TemplateCloner with one literal parameter) and submit (the PUT) — timed with
-// the plugin's own static libraries (arm/ for the wire, azureml/ for the JSON), plus the whole run through the
-// ABI for comparison, and the extra heap the clone needs at its peak.
+// the plugin's own static libraries (arm/ for the wire, azureml/ for the JSON), plus the whole run through
+// the ABI for comparison, and the extra heap the clone needs at its peak.
 #pragma once
 
 #include <string>

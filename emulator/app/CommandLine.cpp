@@ -42,7 +42,8 @@ const char* CommandLine::usage() {
          "  --no-throttle          disable the token buckets (ARM's and Run History's)\n"
          "  --history-bucket N     Run History's bucket per principal (default 1000; 0 = not metered)\n"
          "  --history-refill N     its refill per second (default 100)\n"
-         "  --time-scale K         simulated seconds per real second: buckets refill K times faster (default 1)\n"
+         "  --time-scale K         simulated seconds per real second: buckets refill K times faster (default "
+         "1)\n"
          "  --no-journal           do not record requests (benchmarks)\n"
          "  --help\n";
 }
@@ -56,35 +57,64 @@ CommandLine CommandLine::parse(int argc, char** argv) {
       if (i + 1 >= argc) throw std::invalid_argument(flag + " needs a value; see --help");
       return argv[++i];
     };
-    if (flag == "--help" || flag == "-h") cl.help = true;
-    else if (flag == "--http") o.https = false;
-    else if (flag == "--host") o.host = value();
-    else if (flag == "--port") o.port = static_cast<uint16_t>(toInt(flag, value()));
-    else if (flag == "--port-file") cl.portFile = value();
-    else if (flag == "--ready-file") cl.readyFile = value();
-    else if (flag == "--ca-cert-out") o.caCertOut = value();
-    else if (flag == "--seed") o.seedFile = value();
-    else if (flag == "--empty") o.emptySeed = true;
-    else if (flag == "--subscription") o.subscription = value();
-    else if (flag == "--resource-group") o.resourceGroup = value();
-    else if (flag == "--workspace") o.workspace = value();
-    else if (flag == "--tenant") o.tenant = value();
-    else if (flag == "--step-ms") o.stepMillis = toInt(flag, value());
-    else if (flag == "--running-steps") o.runningSteps = std::max(1, toInt(flag, value()));
-    else if (flag == "--token-lifetime") o.tokenLifetimeSeconds = toInt(flag, value());
-    else if (flag == "--page-size") o.listPageSize = toInt(flag, value());
-    else if (flag == "--cancel-retry-after") o.cancelRetryAfterSeconds = toInt(flag, value());
-    else if (flag == "--fault") cl.faults.push_back(value());
-    else if (flag == "--client") cl.clients.push_back(value());
-    else if (flag == "--generate-jobs") cl.generateJobs = static_cast<size_t>(toInt(flag, value()));
-    else if (flag == "--generate-from") cl.generateFrom = value();
-    else if (flag == "--generate-steps") cl.generateSteps = static_cast<size_t>(toInt(flag, value()));
-    else if (flag == "--no-throttle") o.throttle = false;
-    else if (flag == "--history-bucket") o.historyBucket = toInt(flag, value());
-    else if (flag == "--history-refill") o.historyRefillPerSecond = toInt(flag, value());
-    else if (flag == "--time-scale") o.timeScale = toInt(flag, value());
-    else if (flag == "--no-journal") o.journal = false;
-    else throw std::invalid_argument("unknown option '" + flag + "'; see --help");
+    if (flag == "--help" || flag == "-h")
+      cl.help = true;
+    else if (flag == "--http")
+      o.https = false;
+    else if (flag == "--host")
+      o.host = value();
+    else if (flag == "--port")
+      o.port = static_cast<uint16_t>(toInt(flag, value()));
+    else if (flag == "--port-file")
+      cl.portFile = value();
+    else if (flag == "--ready-file")
+      cl.readyFile = value();
+    else if (flag == "--ca-cert-out")
+      o.caCertOut = value();
+    else if (flag == "--seed")
+      o.seedFile = value();
+    else if (flag == "--empty")
+      o.emptySeed = true;
+    else if (flag == "--subscription")
+      o.subscription = value();
+    else if (flag == "--resource-group")
+      o.resourceGroup = value();
+    else if (flag == "--workspace")
+      o.workspace = value();
+    else if (flag == "--tenant")
+      o.tenant = value();
+    else if (flag == "--step-ms")
+      o.stepMillis = toInt(flag, value());
+    else if (flag == "--running-steps")
+      o.runningSteps = std::max(1, toInt(flag, value()));
+    else if (flag == "--token-lifetime")
+      o.tokenLifetimeSeconds = toInt(flag, value());
+    else if (flag == "--page-size")
+      o.listPageSize = toInt(flag, value());
+    else if (flag == "--cancel-retry-after")
+      o.cancelRetryAfterSeconds = toInt(flag, value());
+    else if (flag == "--fault")
+      cl.faults.push_back(value());
+    else if (flag == "--client")
+      cl.clients.push_back(value());
+    else if (flag == "--generate-jobs")
+      cl.generateJobs = static_cast<size_t>(toInt(flag, value()));
+    else if (flag == "--generate-from")
+      cl.generateFrom = value();
+    else if (flag == "--generate-steps")
+      cl.generateSteps = static_cast<size_t>(toInt(flag, value()));
+    else if (flag == "--no-throttle")
+      o.throttle = false;
+    else if (flag == "--history-bucket")
+      o.historyBucket = toInt(flag, value());
+    else if (flag == "--history-refill")
+      o.historyRefillPerSecond = toInt(flag, value());
+    else if (flag == "--time-scale")
+      o.timeScale = toInt(flag, value());
+    else if (flag == "--no-journal")
+      o.journal = false;
+    else
+      throw std::invalid_argument("unknown option '" + flag + "'; see --help");
   }
   if (o.listPageSize < 1) throw std::invalid_argument("--page-size must be at least 1");
   if (o.timeScale < 1) throw std::invalid_argument("--time-scale must be at least 1");

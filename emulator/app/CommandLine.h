@@ -10,8 +10,8 @@ namespace azureml_emulator {
 
 struct CommandLine {
   EmulatorOptions options;
-  std::string portFile;   // written with the port once listening
-  std::string readyFile;  // written with the base URL once listening
+  std::string portFile;              // written with the port once listening
+  std::string readyFile;             // written with the base URL once listening
   std::vector<std::string> faults;   // ROUTE:SPEC
   std::vector<std::string> clients;  // TENANT:ID:SECRET
   size_t generateJobs = 0;

@@ -19,7 +19,8 @@ void writeFile(const std::string& path, const std::string& text) {
     out << text << "\n";
     if (!out) throw std::runtime_error("cannot write '" + path + "'");
   }
-  if (std::rename(temporary.c_str(), path.c_str()) != 0) throw std::runtime_error("cannot write '" + path + "'");
+  if (std::rename(temporary.c_str(), path.c_str()) != 0)
+    throw std::runtime_error("cannot write '" + path + "'");
 }
 
 void registerClient(Emulator& emulator, const std::string& spec) {

@@ -12,7 +12,8 @@ namespace azureml_emulator {
 namespace {
 
 Reply badRequest(const std::string& message) {
-  return Reply::json(400, "{\"error\":{\"code\":\"BadAdminRequest\",\"message\":" + json::quote(message) + "}}");
+  return Reply::json(400,
+                     "{\"error\":{\"code\":\"BadAdminRequest\",\"message\":" + json::quote(message) + "}}");
 }
 
 Reply ok(const std::string& body = "{}") { return Reply::json(200, body); }
@@ -39,7 +40,8 @@ Reply stats(const EmulatorState& state, const std::function<ConnectionStats()>& 
 
 Reply mintToken(EmulatorState& state, const Poco::JSON::Object::Ptr& body) {
   const std::string audience = json::stringOf(body, "audience");
-  if (audience.empty()) return badRequest("POST /_admin/tokens needs {\"audience\": \"https://management.azure.com\"}");
+  if (audience.empty())
+    return badRequest("POST /_admin/tokens needs {\"audience\": \"https://management.azure.com\"}");
   std::string clientId = json::stringOf(body, "clientId");
   if (clientId.empty()) clientId = state.builtInClientId;
   std::string role = json::stringOf(body, "role");
@@ -47,9 +49,9 @@ Reply mintToken(EmulatorState& state, const Poco::JSON::Object::Ptr& body) {
   const int lifetime = body->has("lifetimeSeconds") ? body->getValue<int>("lifetimeSeconds")
                                                     : state.options.tokenLifetimeSeconds;
   auto issued = state.tokens.issue(audience, clientId, role, lifetime);
-  return ok("{\"access_token\":" + json::quote(issued.token) + ",\"token_type\":\"Bearer\",\"expires_on\":" +
-            std::to_string(issued.expiresAtMs / 1000) + ",\"audience\":" + json::quote(audience) +
-            ",\"clientId\":" + json::quote(clientId) + "}");
+  return ok("{\"access_token\":" + json::quote(issued.token) +
+            ",\"token_type\":\"Bearer\",\"expires_on\":" + std::to_string(issued.expiresAtMs / 1000) +
+            ",\"audience\":" + json::quote(audience) + ",\"clientId\":" + json::quote(clientId) + "}");
 }
 
 Reply registerClient(EmulatorState& state, const Poco::JSON::Object::Ptr& body) {
@@ -68,7 +70,8 @@ Reply registerClient(EmulatorState& state, const Poco::JSON::Object::Ptr& body) 
   } else if (body->has("managedIdentity") && body->getValue<bool>("managedIdentity")) {
     state.clients.addManagedIdentity(clientId, role);
   } else {
-    return badRequest("a client needs \"secret\", \"certificatePem\", \"federated\": true or \"managedIdentity\": true");
+    return badRequest(
+        "a client needs \"secret\", \"certificatePem\", \"federated\": true or \"managedIdentity\": true");
   }
   return ok();
 }
@@ -81,9 +84,9 @@ Reply jobs(EmulatorState& state, const Request& request, const Poco::JSON::Objec
     const size_t count = static_cast<size_t>(body->getValue<int>("count"));
     std::string source = json::stringOf(body, "template");
     if (source.empty()) source = "train-pipeline-template";
-    state.workspace.generateJobs(count, source, json::stringOf(body, "prefix").empty()
-                                                    ? "generated-job-"
-                                                    : json::stringOf(body, "prefix"));
+    state.workspace.generateJobs(
+        count, source,
+        json::stringOf(body, "prefix").empty() ? "generated-job-" : json::stringOf(body, "prefix"));
     return ok("{\"count\":" + std::to_string(state.workspace.jobCount()) + "}");
   }
   if (s.size() == 3 && s[2] == "large-template" && request.method == "POST") {
@@ -109,8 +112,8 @@ Reply handleAdminRequest(EmulatorState& state, const Request& request,
   const std::string area = s.size() > 1 ? s[1] : "";
   const std::string& m = request.method;
   try {
-    Poco::JSON::Object::Ptr body =
-        request.body.empty() ? Poco::JSON::Object::Ptr(new Poco::JSON::Object()) : json::parseObject(request.body);
+    Poco::JSON::Object::Ptr body = request.body.empty() ? Poco::JSON::Object::Ptr(new Poco::JSON::Object())
+                                                        : json::parseObject(request.body);
     if (area == "faults") {
       if (m == "GET") return ok(state.faults.toJson());
       if (m == "DELETE") return state.faults.clear(), ok();

@@ -23,8 +23,8 @@ std::string aadErrorBody(const std::string& error, int aadstsCode, const std::st
   const std::string timestamp = timetext::iso8601(timetext::nowMillis());
   std::string full = "AADSTS" + std::to_string(aadstsCode) + ": " + description + " Trace ID: " + traceId +
                      " Correlation ID: " + correlationId + " Timestamp: " + timestamp;
-  return "{\"error\":" + json::quote(error) + ",\"error_description\":" + json::quote(full) + ",\"error_codes\":[" +
-         std::to_string(aadstsCode) + "],\"timestamp\":" + json::quote(timestamp) +
+  return "{\"error\":" + json::quote(error) + ",\"error_description\":" + json::quote(full) +
+         ",\"error_codes\":[" + std::to_string(aadstsCode) + "],\"timestamp\":" + json::quote(timestamp) +
          ",\"trace_id\":" + json::quote(traceId) + ",\"correlation_id\":" + json::quote(correlationId) + "}";
 }
 
@@ -48,20 +48,24 @@ Reply faultStatusReply(const std::string& route, int status) {
       return armError(429, "TooManyRequests",
                       "The request is being throttled as the limit has been reached for operation type. "
                       "Retry after the time in the Retry-After header.");
-    case 500: return armError(500, "InternalServerError", "Encountered internal server error. Please try again.");
+    case 500:
+      return armError(500, "InternalServerError", "Encountered internal server error. Please try again.");
     case 502:
-      return armError(502, "BadGateway", "The gateway did not receive a valid response from the resource provider.");
+      return armError(502, "BadGateway",
+                      "The gateway did not receive a valid response from the resource provider.");
     case 503:
       return armError(503, "ServiceUnavailable",
                       "The resource provider 'Microsoft.MachineLearningServices' is temporarily unavailable. "
                       "Please try again later.");
     case 504:
-      return armError(504, "GatewayTimeout",
-                      "The gateway did not receive a response from 'Microsoft.MachineLearningServices' within the "
-                      "specified time period.");
+      return armError(
+          504, "GatewayTimeout",
+          "The gateway did not receive a response from 'Microsoft.MachineLearningServices' within the "
+          "specified time period.");
     default:
-      return armError(status, "ScriptedFault", "The emulator answered " + std::to_string(status) +
-                                                   " because a fault was scripted for route '" + route + "'.");
+      return armError(status, "ScriptedFault",
+                      "The emulator answered " + std::to_string(status) +
+                          " because a fault was scripted for route '" + route + "'.");
   }
 }
 

@@ -24,9 +24,10 @@ namespace {
 // (azure-ai-ml 1.4.0 alone uses 2022-05-01, 2022-10-01 and 2022-10-01-preview; computes were recorded with
 // 2022-01-01-preview).
 const std::set<std::string> kApiVersions = {
-    "2022-01-01-preview", "2022-05-01",         "2022-06-01-preview", "2022-10-01",         "2022-10-01-preview", "2022-12-01-preview",
-    "2023-02-01-preview", "2023-04-01",         "2023-04-01-preview", "2023-06-01-preview", "2023-10-01",
-    "2024-01-01-preview", "2024-04-01",         "2024-10-01",         "2024-10-01-preview", "2025-01-01-preview"};
+    "2022-01-01-preview", "2022-05-01",         "2022-06-01-preview", "2022-10-01",
+    "2022-10-01-preview", "2022-12-01-preview", "2023-02-01-preview", "2023-04-01",
+    "2023-04-01-preview", "2023-06-01-preview", "2023-10-01",         "2024-01-01-preview",
+    "2024-04-01",         "2024-10-01",         "2024-10-01-preview", "2025-01-01-preview"};
 
 std::string listOf(const std::vector<std::string>& values) {
   std::string out;
@@ -56,7 +57,8 @@ std::optional<size_t> decodeSkip(const std::string& token) {
   }
 }
 
-std::optional<Reply> checkApiVersion(const EmulatorState& state, const Request& request, const RouteMatch& match) {
+std::optional<Reply> checkApiVersion(const EmulatorState& state, const Request& request,
+                                     const RouteMatch& match) {
   if (!request.hasParam("api-version") || request.param("api-version").empty())
     return armError(400, "MissingApiVersionParameter",
                     "The api-version query parameter (?api-version=) is required for all requests.");
@@ -67,12 +69,13 @@ std::optional<Reply> checkApiVersion(const EmulatorState& state, const Request& 
     const char* type = match.route == Route::Workspace ? "workspaces" : "workspaces/jobs";
     if (match.route == Route::ComputeGet) type = "workspaces/computes";
     if (match.route == Route::ComponentGet) type = "workspaces/components/versions";
-    if (match.route == Route::DatastoreGet || match.route == Route::DatastoreList) type = "workspaces/datastores";
+    if (match.route == Route::DatastoreGet || match.route == Route::DatastoreList)
+      type = "workspaces/datastores";
     return armError(400, "NoRegisteredProviderFound",
                     "No registered resource provider found for location '" + state.context->region +
                         "' and API version '" + version + "' for type '" + type +
-                        "'. The supported api-versions are '" + supported + "'. The supported locations are '" +
-                        state.context->region + "'.");
+                        "'. The supported api-versions are '" + supported +
+                        "'. The supported locations are '" + state.context->region + "'.");
   }
   return std::nullopt;
 }
@@ -80,35 +83,45 @@ std::optional<Reply> checkApiVersion(const EmulatorState& state, const Request& 
 std::optional<Reply> checkScope(const EmulatorState& state, const RouteMatch& match) {
   const auto& o = state.options;
   if (Poco::icompare(match.subscription, o.subscription) != 0)
-    return armError(404, "SubscriptionNotFound", "The subscription '" + match.subscription + "' could not be found.");
+    return armError(404, "SubscriptionNotFound",
+                    "The subscription '" + match.subscription + "' could not be found.");
   if (Poco::icompare(match.resourceGroup, o.resourceGroup) != 0)
-    return armError(404, "ResourceGroupNotFound", "Resource group '" + match.resourceGroup + "' could not be found.");
+    return armError(404, "ResourceGroupNotFound",
+                    "Resource group '" + match.resourceGroup + "' could not be found.");
   if (Poco::icompare(match.workspace, o.workspace) != 0)
-    return armError(404, "ResourceNotFound",
-                    "The Resource 'Microsoft.MachineLearningServices/workspaces/" + match.workspace +
-                        "' under resource group '" + match.resourceGroup +
-                        "' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix");
+    return armError(
+        404, "ResourceNotFound",
+        "The Resource 'Microsoft.MachineLearningServices/workspaces/" + match.workspace +
+            "' under resource group '" + match.resourceGroup +
+            "' was not found. For more details please go to https://aka.ms/ARMResourceNotFoundFix");
   return std::nullopt;
 }
 
 std::string actionOf(Route route) {
   switch (route) {
-    case Route::Workspace: return "Microsoft.MachineLearningServices/workspaces/read";
-    case Route::JobsPut: return "Microsoft.MachineLearningServices/workspaces/jobs/write";
-    case Route::JobsCancel: return "Microsoft.MachineLearningServices/workspaces/jobs/cancel/action";
-    default: return "Microsoft.MachineLearningServices/workspaces/jobs/read";
+    case Route::Workspace:
+      return "Microsoft.MachineLearningServices/workspaces/read";
+    case Route::JobsPut:
+      return "Microsoft.MachineLearningServices/workspaces/jobs/write";
+    case Route::JobsCancel:
+      return "Microsoft.MachineLearningServices/workspaces/jobs/cancel/action";
+    default:
+      return "Microsoft.MachineLearningServices/workspaces/jobs/read";
   }
 }
 
 std::optional<Reply> checkRole(const EmulatorState& state, const TokenInfo& token, const RouteMatch& match,
                                bool write) {
-  const bool allowed = token.role == "Contributor" || token.role == "Owner" || (!write && token.role == "Reader");
+  const bool allowed =
+      token.role == "Contributor" || token.role == "Owner" || (!write && token.role == "Reader");
   if (allowed) return std::nullopt;
   const std::string scope = state.context->workspaceId() + (match.job.empty() ? "" : "/jobs/" + match.job);
   return armError(403, "AuthorizationFailed",
-                  "The client '" + token.clientId + "' with object id '" + ids::guidFromName("oid:" + token.clientId) +
-                      "' does not have authorization to perform action '" + actionOf(match.route) + "' over scope '" +
-                      scope + "' or the scope is invalid. If access was recently granted, please refresh your "
+                  "The client '" + token.clientId + "' with object id '" +
+                      ids::guidFromName("oid:" + token.clientId) +
+                      "' does not have authorization to perform action '" + actionOf(match.route) +
+                      "' over scope '" + scope +
+                      "' or the scope is invalid. If access was recently granted, please refresh your "
                       "credentials.");
 }
 
@@ -120,31 +133,38 @@ Reply workspaceResource(const EmulatorState& state) {
   const std::string workspaceGuid = ids::guidFromName("wsid:" + id);
   const std::string region = json::quote(c.region);
   return Reply::json(
-      200, "{\"id\":" + json::quote(id) + ",\"name\":" + json::quote(c.workspace) +
-               ",\"type\":\"Microsoft.MachineLearningServices/workspaces\",\"location\":" + region +
-               ",\"tags\":{},\"etag\":null,\"properties\":{\"friendlyName\":" + json::quote(c.workspace) +
-               ",\"description\":\"Emulated Azure ML workspace\",\"storageAccount\":" +
-               json::quote(rg + "/providers/Microsoft.Storage/storageAccounts/emulatorstorage") +
-               ",\"keyVault\":" + json::quote(rg + "/providers/Microsoft.Keyvault/vaults/emulator-kv") +
-               ",\"applicationInsights\":" + json::quote(rg + "/providers/Microsoft.insights/components/emulator-ai") +
-               ",\"hbiWorkspace\":false,\"tenantId\":" + json::quote(c.tenant) +
-               ",\"imageBuildCompute\":null,\"provisioningState\":\"Succeeded\",\"v1LegacyMode\":false,"
-               "\"softDeleteEnabled\":false,\"containerRegistry\":" +
-               json::quote(rg + "/providers/Microsoft.ContainerRegistry/registries/emulatorcr") +
-               ",\"notebookInfo\":{\"resourceId\":\"" + ids::guidFromName("nb:" + id) + "\",\"fqdn\":" +
-               json::quote("ml-" + c.workspace + "-" + c.region + "-" + workspaceGuid + "." + c.region +
-                           ".notebooks.azure.net") +
-               ",\"isPrivateLinkEnabled\":false,\"notebookPreparationError\":null},\"storageHnsEnabled\":false,"
-               "\"workspaceId\":\"" + workspaceGuid + "\",\"linkedModelInventoryArmId\":null,\"privateLinkCount\":0,"
-               "\"publicNetworkAccess\":\"Enabled\",\"discoveryUrl\":" + json::quote(state.baseUrl + "/discovery") +
-               ",\"mlFlowTrackingUri\":" + json::quote("azureml://" + c.region + ".api.azureml.ms/mlflow/v1.0" + id) +
-               ",\"sdkTelemetryAppInsightsKey\":\"" + ids::guidFromName("ai:" + id) +
-               "\",\"sasGetterUri\":\"\",\"enableDataIsolation\":false},"
-               "\"identity\":{\"type\":\"SystemAssigned\",\"principalId\":\"" + ids::guidFromName("ws:" + id) +
-               "\",\"tenantId\":" + json::quote(c.tenant) + "},\"kind\":\"Default\",\"sku\":{\"name\":\"Basic\","
-               "\"tier\":\"Basic\"},\"systemData\":{\"createdAt\":\"2024-01-15T09:00:00.0000000Z\","
-               "\"createdBy\":\"emulator\",\"createdByType\":\"User\",\"lastModifiedAt\":\"2024-01-15T09:00:00.0000000Z\","
-               "\"lastModifiedBy\":\"emulator\",\"lastModifiedByType\":\"User\"}}");
+      200,
+      "{\"id\":" + json::quote(id) + ",\"name\":" + json::quote(c.workspace) +
+          ",\"type\":\"Microsoft.MachineLearningServices/workspaces\",\"location\":" + region +
+          ",\"tags\":{},\"etag\":null,\"properties\":{\"friendlyName\":" + json::quote(c.workspace) +
+          ",\"description\":\"Emulated Azure ML workspace\",\"storageAccount\":" +
+          json::quote(rg + "/providers/Microsoft.Storage/storageAccounts/emulatorstorage") +
+          ",\"keyVault\":" + json::quote(rg + "/providers/Microsoft.Keyvault/vaults/emulator-kv") +
+          ",\"applicationInsights\":" +
+          json::quote(rg + "/providers/Microsoft.insights/components/emulator-ai") +
+          ",\"hbiWorkspace\":false,\"tenantId\":" + json::quote(c.tenant) +
+          ",\"imageBuildCompute\":null,\"provisioningState\":\"Succeeded\",\"v1LegacyMode\":false,"
+          "\"softDeleteEnabled\":false,\"containerRegistry\":" +
+          json::quote(rg + "/providers/Microsoft.ContainerRegistry/registries/emulatorcr") +
+          ",\"notebookInfo\":{\"resourceId\":\"" + ids::guidFromName("nb:" + id) + "\",\"fqdn\":" +
+          json::quote("ml-" + c.workspace + "-" + c.region + "-" + workspaceGuid + "." + c.region +
+                      ".notebooks.azure.net") +
+          ",\"isPrivateLinkEnabled\":false,\"notebookPreparationError\":null},\"storageHnsEnabled\":false,"
+          "\"workspaceId\":\"" +
+          workspaceGuid +
+          "\",\"linkedModelInventoryArmId\":null,\"privateLinkCount\":0,"
+          "\"publicNetworkAccess\":\"Enabled\",\"discoveryUrl\":" +
+          json::quote(state.baseUrl + "/discovery") + ",\"mlFlowTrackingUri\":" +
+          json::quote("azureml://" + c.region + ".api.azureml.ms/mlflow/v1.0" + id) +
+          ",\"sdkTelemetryAppInsightsKey\":\"" + ids::guidFromName("ai:" + id) +
+          "\",\"sasGetterUri\":\"\",\"enableDataIsolation\":false},"
+          "\"identity\":{\"type\":\"SystemAssigned\",\"principalId\":\"" +
+          ids::guidFromName("ws:" + id) + "\",\"tenantId\":" + json::quote(c.tenant) +
+          "},\"kind\":\"Default\",\"sku\":{\"name\":\"Basic\","
+          "\"tier\":\"Basic\"},\"systemData\":{\"createdAt\":\"2024-01-15T09:00:00.0000000Z\","
+          "\"createdBy\":\"emulator\",\"createdByType\":\"User\",\"lastModifiedAt\":\"2024-01-15T09:00:00."
+          "0000000Z\","
+          "\"lastModifiedBy\":\"emulator\",\"lastModifiedByType\":\"User\"}}");
 }
 
 Reply listJobs(const EmulatorState& state, const Request& request) {
@@ -153,13 +173,14 @@ Reply listJobs(const EmulatorState& state, const Request& request) {
   query.tag = request.param("tag");
   query.listViewType = request.param("listViewType");
   query.pageSize = static_cast<size_t>(std::max(1, state.options.listPageSize));
-  if (!query.listViewType.empty() && query.listViewType != "ActiveOnly" && query.listViewType != "ArchivedOnly" &&
-      query.listViewType != "All")
+  if (!query.listViewType.empty() && query.listViewType != "ActiveOnly" &&
+      query.listViewType != "ArchivedOnly" && query.listViewType != "All")
     return armError(400, "InvalidRequestContent",
                     "listViewType '" + query.listViewType + "' is not one of ActiveOnly, ArchivedOnly, All.",
                     "listViewType");
-  for (const auto& item : Poco::StringTokenizer(request.param("properties"), ",",
-                                                Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
+  for (const auto& item :
+       Poco::StringTokenizer(request.param("properties"), ",",
+                             Poco::StringTokenizer::TOK_TRIM | Poco::StringTokenizer::TOK_IGNORE_EMPTY)) {
     const size_t eq = item.find('=');
     if (eq == std::string::npos)
       query.properties.emplace_back(item, std::nullopt);
@@ -168,7 +189,8 @@ Reply listJobs(const EmulatorState& state, const Request& request) {
   }
   if (request.hasParam("$skip")) {
     auto start = decodeSkip(request.param("$skip"));
-    if (!start) return armError(400, "InvalidSkipToken", "The $skip continuation token is not valid.", "$skip");
+    if (!start)
+      return armError(400, "InvalidSkipToken", "The $skip continuation token is not valid.", "$skip");
     query.start = *start;
   }
   const auto page = state.workspace.list(query);
@@ -180,8 +202,9 @@ Reply listJobs(const EmulatorState& state, const Request& request) {
   body += "]";
   if (page.next) {
     // Every filter travels in the link, so following it verbatim gives the next page of the same list.
-    std::string link = state.baseUrl + state.context->workspaceId() + "/jobs?api-version=" +
-                       urlEncode(request.param("api-version")) + "&$skip=" + encodeSkip(*page.next);
+    std::string link = state.baseUrl + state.context->workspaceId() +
+                       "/jobs?api-version=" + urlEncode(request.param("api-version")) +
+                       "&$skip=" + encodeSkip(*page.next);
     for (const char* name : {"jobType", "tag", "listViewType", "properties"})
       if (request.hasParam(name)) link += std::string("&") + name + "=" + urlEncode(request.param(name));
     body += ",\"nextLink\":" + json::quote(link);
@@ -259,15 +282,24 @@ Reply handleArmRequest(EmulatorState& state, const Request& request, const Route
     if (auto failure = checkScope(state, match)) return *failure;
     if (auto failure = checkRole(state, token, match, write)) return *failure;
     switch (match.route) {
-      case Route::Workspace: return workspaceResource(state);
-      case Route::JobsList: return listJobs(state, request);
-      case Route::JobsGet: return getJob(state, match);
-      case Route::JobsPut: return putJob(state, request, match, token);
-      case Route::ComputeGet: return computeResource(state, match.job);
-      case Route::ComponentGet: return componentVersion(state, match.job, match.version);
-      case Route::DatastoreList: return datastoreList(state);
-      case Route::DatastoreGet: return datastoreResource(state, match.job);
-      default: return cancelJob(state, match);
+      case Route::Workspace:
+        return workspaceResource(state);
+      case Route::JobsList:
+        return listJobs(state, request);
+      case Route::JobsGet:
+        return getJob(state, match);
+      case Route::JobsPut:
+        return putJob(state, request, match, token);
+      case Route::ComputeGet:
+        return computeResource(state, match.job);
+      case Route::ComponentGet:
+        return componentVersion(state, match.job, match.version);
+      case Route::DatastoreList:
+        return datastoreList(state);
+      case Route::DatastoreGet:
+        return datastoreResource(state, match.job);
+      default:
+        return cancelJob(state, match);
     }
   }();
   reply.set(remainingHeader, std::to_string(decision.remaining));

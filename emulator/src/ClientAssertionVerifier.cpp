@@ -35,8 +35,9 @@ void ClientAssertionVerifier::verify(const std::string& assertion, const Registe
     reject(5002738, "The client assertion is signed with '" + token.getAlgorithm() +
                         "'; only RS256 (and PS256) assertions are accepted.");
   if (client.certificate.isNull())
-    reject(700027, "The client '" + client.clientId + "' has no certificate registered; it cannot sign in with a "
-                   "client assertion.");
+    reject(700027, "The client '" + client.clientId +
+                       "' has no certificate registered; it cannot sign in with a "
+                       "client assertion.");
   const std::string x5t = headerText(token, "x5t");
   const std::string x5t256 = headerText(token, "x5t#S256");
   const std::string kid = Poco::toUpper(headerText(token, "kid"));
@@ -44,11 +45,13 @@ void ClientAssertionVerifier::verify(const std::string& assertion, const Registe
                      (!x5t256.empty() && x5t256 == client.thumbprintSha256) ||
                      (x5t.empty() && x5t256.empty() && kid == client.thumbprintHex);
   if (!known)
-    reject(700027, "The certificate with identifier used to sign the client assertion is not registered on "
-                   "application. [Reason - The key was not found., Thumbprint of key used by client: '" +
-                       (x5t.empty() ? kid : x5t) + "']");
+    reject(700027,
+           "The certificate with identifier used to sign the client assertion is not registered on "
+           "application. [Reason - The key was not found., Thumbprint of key used by client: '" +
+               (x5t.empty() ? kid : x5t) + "']");
   try {
-    Poco::JWT::Signer signer(Poco::SharedPtr<Poco::Crypto::RSAKey>(new Poco::Crypto::RSAKey(*client.certificate)));
+    Poco::JWT::Signer signer(
+        Poco::SharedPtr<Poco::Crypto::RSAKey>(new Poco::Crypto::RSAKey(*client.certificate)));
     signer.setAlgorithms({Poco::JWT::Signer::ALGO_RS256});
     signer.verify(assertion);
   } catch (const Poco::Exception&) {
@@ -60,12 +63,12 @@ void ClientAssertionVerifier::verify(const std::string& assertion, const Registe
   });
   if (!audienceOk)
     reject(700023, "Client assertion audience claim does not match Realm issuer. Expected audience: '" +
-                           (acceptedAudiences.empty() ? std::string() : acceptedAudiences.front()) + "'.");
+                       (acceptedAudiences.empty() ? std::string() : acceptedAudiences.front()) + "'.");
   if (token.getIssuer() != client.clientId || token.getSubject() != client.clientId)
-    reject(700021, "Client assertion application identifier doesn't match 'client_id' parameter: iss and sub "
-                   "must both be the client id.");
-  if (!token.payload().has("exp"))
-    reject(700024, "Client assertion contains no expiry ('exp') claim.");
+    reject(700021,
+           "Client assertion application identifier doesn't match 'client_id' parameter: iss and sub "
+           "must both be the client id.");
+  if (!token.payload().has("exp")) reject(700024, "Client assertion contains no expiry ('exp') claim.");
   const int64_t expMs = token.getExpiration().epochMicroseconds() / 1000;
   const int64_t nbfMs = token.payload().has("nbf") ? token.getNotBefore().epochMicroseconds() / 1000 : 0;
   if (expMs + kClockSkewMs < nowMs || nbfMs - kClockSkewMs > nowMs)

@@ -4,7 +4,6 @@
 #include <Poco/Crypto/DigestEngine.h>
 #include <Poco/DigestEngine.h>
 #include <Poco/String.h>
-
 #include <openssl/x509.h>
 
 #include <sstream>
@@ -22,7 +21,8 @@ std::string base64Url(const std::vector<unsigned char>& bytes) {
   return out.str();
 }
 
-std::vector<unsigned char> digestOfDer(const Poco::Crypto::X509Certificate& certificate, const std::string& algorithm) {
+std::vector<unsigned char> digestOfDer(const Poco::Crypto::X509Certificate& certificate,
+                                       const std::string& algorithm) {
   unsigned char* der = nullptr;
   const int length = i2d_X509(const_cast<X509*>(certificate.certificate()), &der);
   if (length <= 0) throw std::invalid_argument("the certificate could not be encoded as DER");
@@ -41,23 +41,23 @@ RegisteredClient& ClientDirectory::slot(const std::string& tenant, const std::st
   return client;
 }
 
-void ClientDirectory::addSecret(const std::string& tenant, const std::string& clientId, const std::string& secret,
-                                const std::string& role) {
+void ClientDirectory::addSecret(const std::string& tenant, const std::string& clientId,
+                                const std::string& secret, const std::string& role) {
   std::lock_guard<std::mutex> lock(mutex_);
   RegisteredClient& client = slot(tenant, clientId);
   client.secret = secret;
   client.role = role;
 }
 
-void ClientDirectory::addCertificate(const std::string& tenant, const std::string& clientId, const std::string& certPem,
-                                     const std::string& role) {
+void ClientDirectory::addCertificate(const std::string& tenant, const std::string& clientId,
+                                     const std::string& certPem, const std::string& role) {
   std::istringstream in(certPem);
   Poco::SharedPtr<Poco::Crypto::X509Certificate> certificate;
   try {
     certificate = new Poco::Crypto::X509Certificate(in);
   } catch (const Poco::Exception& e) {
-    throw std::invalid_argument("the certificate for client " + clientId + " is not a PEM certificate: " +
-                                e.displayText());
+    throw std::invalid_argument("the certificate for client " + clientId +
+                                " is not a PEM certificate: " + e.displayText());
   }
   const auto sha1 = digestOfDer(*certificate, "SHA1");
   const auto sha256 = digestOfDer(*certificate, "SHA256");
@@ -70,7 +70,8 @@ void ClientDirectory::addCertificate(const std::string& tenant, const std::strin
   client.role = role;
 }
 
-void ClientDirectory::addFederated(const std::string& tenant, const std::string& clientId, const std::string& role) {
+void ClientDirectory::addFederated(const std::string& tenant, const std::string& clientId,
+                                   const std::string& role) {
   std::lock_guard<std::mutex> lock(mutex_);
   RegisteredClient& client = slot(tenant, clientId);
   client.federated = true;
@@ -82,7 +83,8 @@ void ClientDirectory::addManagedIdentity(const std::string& clientId, const std:
   managedIdentities_[Poco::toLower(clientId)] = role;
 }
 
-std::optional<RegisteredClient> ClientDirectory::find(const std::string& tenant, const std::string& clientId) const {
+std::optional<RegisteredClient> ClientDirectory::find(const std::string& tenant,
+                                                      const std::string& clientId) const {
   std::lock_guard<std::mutex> lock(mutex_);
   auto it = clients_.find({Poco::toLower(tenant), Poco::toLower(clientId)});
   if (it == clients_.end()) return std::nullopt;

@@ -15,7 +15,7 @@ struct RegisteredClient {
   std::string tenant;
   std::string clientId;
   std::string role = "Contributor";
-  std::string secret;  // client-secret credential, when set
+  std::string secret;                                          // client-secret credential, when set
   Poco::SharedPtr<Poco::Crypto::X509Certificate> certificate;  // certificate credential, when set
   std::string thumbprintSha1;    // base64url SHA-1 of the certificate DER (the x5t header)
   std::string thumbprintSha256;  // base64url SHA-256 (x5t#S256)

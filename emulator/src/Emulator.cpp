@@ -5,17 +5,16 @@
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/StreamSocket.h>
 #include <Poco/Path.h>
 #include <Poco/TemporaryFile.h>
 #include <Poco/ThreadPool.h>
 
-#include <Poco/Net/StreamSocket.h>
-
 #include <atomic>
 #include <chrono>
 #include <fstream>
-#include <thread>
 #include <stdexcept>
+#include <thread>
 
 #include "EmulatorState.h"
 #include "Ids.h"
@@ -57,7 +56,8 @@ struct Emulator::Impl {
     }
     std::ofstream out(caPath, std::ios::binary | std::ios::trunc);
     out << pem;
-    if (!out) throw std::runtime_error("cannot write the CA certificate to '" + caPath + "'; check --ca-cert-out");
+    if (!out)
+      throw std::runtime_error("cannot write the CA certificate to '" + caPath + "'; check --ca-cert-out");
   }
 };
 
@@ -111,7 +111,8 @@ void Emulator::start() {
   impl_->pool = std::make_unique<Poco::ThreadPool>(2, std::max(4, o.maxThreads + 1), 60);
   Impl* impl = impl_.get();
   impl_->server = std::make_unique<Poco::Net::HTTPServer>(
-      new RequestDispatcherFactory(state, [impl] { return impl->connections(); }), *impl_->pool, *socket, params);
+      new RequestDispatcherFactory(state, [impl] { return impl->connections(); }), *impl_->pool, *socket,
+      params);
   impl_->server->start();
   impl_->running = true;
 }
@@ -123,7 +124,8 @@ void Emulator::stop() {
   std::atomic<bool> stopped{false};
   std::thread knocker([this, &stopped] {
     const std::string& host = impl_->state.options.host;
-    const std::string knockHost = host == "0.0.0.0" || host.empty() ? "127.0.0.1" : (host == "::" ? "::1" : host);
+    const std::string knockHost =
+        host == "0.0.0.0" || host.empty() ? "127.0.0.1" : (host == "::" ? "::1" : host);
     const Poco::Net::SocketAddress address(knockHost, impl_->port);
     while (!stopped) {
       try {
@@ -156,10 +158,11 @@ std::string Emulator::mintToken(const std::string& audience) {
   return mintToken(audience, impl_->state.options.tokenLifetimeSeconds);
 }
 
-std::string Emulator::mintToken(const std::string& audience, int lifetimeSeconds, const std::string& clientId) {
+std::string Emulator::mintToken(const std::string& audience, int lifetimeSeconds,
+                                const std::string& clientId) {
   auto& state = impl_->state;
-  return state.tokens.issue(audience, clientId.empty() ? state.builtInClientId : clientId, "Contributor",
-                            lifetimeSeconds)
+  return state.tokens
+      .issue(audience, clientId.empty() ? state.builtInClientId : clientId, "Contributor", lifetimeSeconds)
       .token;
 }
 
@@ -171,8 +174,8 @@ Journal& Emulator::journal() { return impl_->state.journal; }
 FaultTable& Emulator::faults() { return impl_->state.faults; }
 Workspace& Emulator::workspace() { return impl_->state.workspace; }
 
-void Emulator::registerClientSecret(const std::string& tenant, const std::string& clientId, const std::string& secret,
-                                    const std::string& role) {
+void Emulator::registerClientSecret(const std::string& tenant, const std::string& clientId,
+                                    const std::string& secret, const std::string& role) {
   impl_->state.clients.addSecret(tenant, clientId, secret, role);
 }
 void Emulator::registerClientCertificate(const std::string& tenant, const std::string& clientId,
@@ -187,7 +190,9 @@ void Emulator::registerManagedIdentity(const std::string& clientId, const std::s
   impl_->state.clients.addManagedIdentity(clientId, role);
 }
 
-size_t Emulator::tokensIssued(const std::string& clientId) const { return impl_->state.tokens.issuedTo(clientId); }
+size_t Emulator::tokensIssued(const std::string& clientId) const {
+  return impl_->state.tokens.issuedTo(clientId);
+}
 size_t Emulator::totalTokensIssued() const { return impl_->state.tokens.total(); }
 size_t Emulator::connectionsAccepted() const { return impl_->connections().accepted; }
 size_t Emulator::requestsServed(const std::string& route) const {

@@ -39,29 +39,36 @@ EmulatorState::EmulatorState(const EmulatorOptions& o)
       tokens(o.tenant, "azureml-emulator"),
       throttle(o.throttle, o.readBucket, o.readRefillPerSecond * o.timeScale, o.writeBucket,
                o.writeRefillPerSecond * o.timeScale),
-      historyThrottle(o.throttle && o.historyBucket > 0, o.historyBucket, o.historyRefillPerSecond * o.timeScale,
-                      o.historyBucket, o.historyRefillPerSecond * o.timeScale) {
-  mlAudiences = o.mlAudiences.empty()
-                    ? std::vector<std::string>{"https://ml.azure.com", "https://ml.azure.us", "https://ml.azure.cn"}
-                    : normalised(o.mlAudiences);
+      historyThrottle(o.throttle && o.historyBucket > 0, o.historyBucket,
+                      o.historyRefillPerSecond * o.timeScale, o.historyBucket,
+                      o.historyRefillPerSecond * o.timeScale) {
+  mlAudiences = o.mlAudiences.empty() ? std::vector<std::string>{"https://ml.azure.com",
+                                                                 "https://ml.azure.us", "https://ml.azure.cn"}
+                                      : normalised(o.mlAudiences);
 }
 
 void EmulatorState::finishStart(const std::string& base) {
   baseUrl = base;
-  armAudiences = options.armAudiences.empty()
-                     ? std::vector<std::string>{"https://management.azure.com", "https://management.core.windows.net",
-                                                "https://management.usgovcloudapi.net",
-                                                "https://management.chinacloudapi.cn", base}
-                     : normalised(options.armAudiences);
+  armAudiences =
+      options.armAudiences.empty()
+          ? std::vector<std::string>{"https://management.azure.com", "https://management.core.windows.net",
+                                     "https://management.usgovcloudapi.net",
+                                     "https://management.chinacloudapi.cn", base}
+          : normalised(options.armAudiences);
 }
 
-bool EmulatorState::isArmAudience(const std::string& audience) const { return contains(armAudiences, audience); }
-bool EmulatorState::isMlAudience(const std::string& audience) const { return contains(mlAudiences, audience); }
+bool EmulatorState::isArmAudience(const std::string& audience) const {
+  return contains(armAudiences, audience);
+}
+bool EmulatorState::isMlAudience(const std::string& audience) const {
+  return contains(mlAudiences, audience);
+}
 bool EmulatorState::isHistoryAudience(const std::string& audience) const {
   return isArmAudience(audience) || isMlAudience(audience);
 }
 bool EmulatorState::isKnownResource(const std::string& audience) const {
-  return isArmAudience(audience) || isMlAudience(audience) || contains(normalised(options.extraResources), audience);
+  return isArmAudience(audience) || isMlAudience(audience) ||
+         contains(normalised(options.extraResources), audience);
 }
 
 }  // namespace azureml_emulator

@@ -31,8 +31,8 @@ struct EmulatorState {
   FaultTable faults;
   TokenIssuer tokens;
   ClientDirectory clients;
-  Throttle throttle;         // ARM: reads and writes
-  Throttle historyThrottle;  // Run History: reads (every Run History request is a GET)
+  Throttle throttle;                      // ARM: reads and writes
+  Throttle historyThrottle;               // Run History: reads (every Run History request is a GET)
   std::vector<std::string> armAudiences;  // normalised (no trailing slash)
   std::vector<std::string> mlAudiences;
   std::array<std::atomic<size_t>, static_cast<size_t>(Route::Count)> requestsPerRoute{};
@@ -43,7 +43,7 @@ struct EmulatorState {
   bool isArmAudience(const std::string& audience) const;
   bool isMlAudience(const std::string& audience) const;
   bool isHistoryAudience(const std::string& audience) const;  // ARM or Azure ML
-  bool isKnownResource(const std::string& audience) const;  // the token endpoint issues tokens for it
+  bool isKnownResource(const std::string& audience) const;    // the token endpoint issues tokens for it
   void finishStart(const std::string& base);  // fills baseUrl and the audiences that depend on it
 };
 

@@ -24,18 +24,31 @@ const std::pair<FaultKind, const char*> kKindNames[] = {
     {FaultKind::PutAppliedResponseLost, "put-applied-response-lost"},
 };
 
-const char* kRoutes[] = {"token",           "imds",        "appservice",     "workspace",       "discovery",
-                         "jobs.list",       "jobs.get",    "jobs.put",       "jobs.cancel",     "history.run",
-                         "history.children", "computes.get", "components.get", "datastores.list", "datastores.get",
+const char* kRoutes[] = {"token",
+                         "imds",
+                         "appservice",
+                         "workspace",
+                         "discovery",
+                         "jobs.list",
+                         "jobs.get",
+                         "jobs.put",
+                         "jobs.cancel",
+                         "history.run",
+                         "history.children",
+                         "computes.get",
+                         "components.get",
+                         "datastores.list",
+                         "datastores.get",
                          "*"};
 
 void checkRoute(const std::string& route) {
   for (const char* known : kRoutes)
     if (route == known) return;
-  throw std::invalid_argument("unknown fault route '" + route +
-                              "'; use token, imds, appservice, workspace, discovery, jobs.list, jobs.get, jobs.put, "
-                              "jobs.cancel, history.run, history.children, computes.get, components.get, "
-                              "datastores.list, datastores.get or *");
+  throw std::invalid_argument(
+      "unknown fault route '" + route +
+      "'; use token, imds, appservice, workspace, discovery, jobs.list, jobs.get, jobs.put, "
+      "jobs.cancel, history.run, history.children, computes.get, components.get, "
+      "datastores.list, datastores.get or *");
 }
 
 int toInt(const std::string& key, const std::string& text) {
@@ -67,8 +80,9 @@ void applySetting(Fault& fault, const std::string& key, const std::string& value
     checkRoute(value);
     fault.route = value;
   } else {
-    throw std::invalid_argument("unknown fault setting '" + key +
-                                "'; use kind, status, retryAfter, retryAfterMs, count, delayMs, chunkBytes, sizeBytes");
+    throw std::invalid_argument(
+        "unknown fault setting '" + key +
+        "'; use kind, status, retryAfter, retryAfterMs, count, delayMs, chunkBytes, sizeBytes");
   }
 }
 
@@ -93,15 +107,17 @@ std::string Fault::kindName(FaultKind kind) {
 FaultKind Fault::kindFromName(const std::string& name) {
   for (const auto& [k, known] : kKindNames)
     if (name == known) return k;
-  throw std::invalid_argument("unknown fault kind '" + name +
-                              "'; use status, reset-before-headers, reset-after-headers, truncated-body, "
-                              "malformed-json, wrong-content-type, trickle, oversized-body, put-applied-response-lost");
+  throw std::invalid_argument(
+      "unknown fault kind '" + name +
+      "'; use status, reset-before-headers, reset-after-headers, truncated-body, "
+      "malformed-json, wrong-content-type, trickle, oversized-body, put-applied-response-lost");
 }
 
 Fault Fault::parse(const std::string& routeColonSpec) {
   const size_t colon = routeColonSpec.find(':');
   if (colon == std::string::npos)
-    throw std::invalid_argument("fault '" + routeColonSpec + "' must look like ROUTE:SPEC, e.g. jobs.get:503,count=2");
+    throw std::invalid_argument("fault '" + routeColonSpec +
+                                "' must look like ROUTE:SPEC, e.g. jobs.get:503,count=2");
   Fault fault;
   fault.route = routeColonSpec.substr(0, colon);
   checkRoute(fault.route);
@@ -141,7 +157,8 @@ Fault Fault::fromJson(const std::string& text) {
     const auto value = object->get(name);
     applySetting(fault, name, value.isEmpty() ? "" : value.convert<std::string>());
   }
-  if (!object->has("route")) throw std::invalid_argument("a fault needs a \"route\", e.g. \"jobs.get\" or \"*\"");
+  if (!object->has("route"))
+    throw std::invalid_argument("a fault needs a \"route\", e.g. \"jobs.get\" or \"*\"");
   if (object->has("status") && !object->has("kind")) fault.kind = FaultKind::Status;
   validate(fault);
   return fault;

@@ -14,8 +14,8 @@ namespace azureml_emulator {
 
 struct Request {
   std::string method;
-  std::string path;   // decoded path, no query
-  std::string query;  // raw query, no '?'
+  std::string path;                           // decoded path, no query
+  std::string query;                          // raw query, no '?'
   std::map<std::string, std::string> params;  // decoded query parameters (last one wins)
   Poco::Net::NameValueCollection headers;     // case-insensitive
   std::string body;

@@ -18,8 +18,10 @@ namespace {
 const std::string kNameMark = "\x01";
 const std::string kNameMarkJson = "\\u0001";
 // Fields rendered per job (status, tags, isArchived) or rebuilt here (outputs, services).
-const std::set<std::string> kRenderedPerJob = {"jobType", "status", "tags", "isArchived", "outputs", "services"};
-// Fields a later PUT may change ("the Tags in the definition passed in will replace Tags in the existing job").
+const std::set<std::string> kRenderedPerJob = {"jobType",    "status",  "tags",
+                                               "isArchived", "outputs", "services"};
+// Fields a later PUT may change ("the Tags in the definition passed in will replace Tags in the existing
+// job").
 const std::set<std::string> kMutable = {"tags", "isArchived", "status"};
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
@@ -108,13 +110,15 @@ std::string serverPropertiesOf(const Object::Ptr& properties, bool pipeline) {
     auto settings = json::objectOf(properties, "settings");
     const std::string compute = settings.isNull() ? "" : json::stringOf(settings, "default_compute");
     const std::string datastore = settings.isNull() ? "" : json::stringOf(settings, "default_datastore");
-    keys.insert(keys.end(), {{"azureml.parameters", parameters},
-                             {"azureml.continue_on_step_failure", trueFalse(settings, "continue_on_step_failure", false)},
-                             {"azureml.continue_on_failed_optional_input", "True"},
-                             {"azureml.defaultComputeName",
-                              lastSegment(compute.empty() ? json::stringOf(properties, "computeId") : compute)},
-                             {"azureml.defaultDataStoreName", datastore.empty() ? "workspaceblobstore" : lastSegment(datastore)},
-                             {"azureml.pipelineComponent", "pipelinerun"}});
+    keys.insert(
+        keys.end(),
+        {{"azureml.parameters", parameters},
+         {"azureml.continue_on_step_failure", trueFalse(settings, "continue_on_step_failure", false)},
+         {"azureml.continue_on_failed_optional_input", "True"},
+         {"azureml.defaultComputeName",
+          lastSegment(compute.empty() ? json::stringOf(properties, "computeId") : compute)},
+         {"azureml.defaultDataStoreName", datastore.empty() ? "workspaceblobstore" : lastSegment(datastore)},
+         {"azureml.pipelineComponent", "pipelinerun"}});
   }
   if (auto user = json::objectOf(properties, "properties"); !user.isNull())
     for (const auto& name : user->getNames()) {
@@ -122,7 +126,8 @@ std::string serverPropertiesOf(const Object::Ptr& properties, bool pipeline) {
       if (same == keys.end()) keys.emplace_back(name, json::stringOf(user, name));
     }
   std::string out;
-  for (const auto& [key, value] : keys) out += (out.empty() ? "" : ",") + json::quote(key) + ":" + json::quote(value);
+  for (const auto& [key, value] : keys)
+    out += (out.empty() ? "" : ",") + json::quote(key) + ":" + json::quote(value);
   return out;
 }
 
@@ -146,10 +151,12 @@ Object::Ptr filledServices(const Object::Ptr& services, const WorkspaceContext& 
       if (name != "Studio" && name != "Tracking") filled->set(name, services->get(name));
   filled->set("Tracking", service("Tracking", "azureml://" + context.region + ".api.azureml.ms/mlflow/v1.0" +
                                                   context.workspaceId() + "?"));
-  // The Studio link names the workspace ARM-style but with "resourcegroups" and no provider segment, no tenant.
-  filled->set("Studio", service("Studio", "https://" + context.studioHost + "/runs/" + kNameMark +
-                                              "?wsid=/subscriptions/" + context.subscription + "/resourcegroups/" +
-                                              context.resourceGroup + "/workspaces/" + context.workspace));
+  // The Studio link names the workspace ARM-style but with "resourcegroups" and no provider segment, no
+  // tenant.
+  filled->set("Studio",
+              service("Studio", "https://" + context.studioHost + "/runs/" + kNameMark +
+                                    "?wsid=/subscriptions/" + context.subscription + "/resourcegroups/" +
+                                    context.resourceGroup + "/workspaces/" + context.workspace));
   return filled;
 }
 
@@ -183,7 +190,8 @@ std::shared_ptr<const JobBody> JobBody::build(const Object::Ptr& properties, boo
   const Poco::Dynamic::Var null;
   auto member = [&](const std::string& key) { return properties->has(key) ? properties->get(key) : null; };
   reply->set("description", member("description"));
-  reply->set("displayName", body->displayName.empty() ? Poco::Dynamic::Var(kNameMark) : member("displayName"));
+  reply->set("displayName",
+             body->displayName.empty() ? Poco::Dynamic::Var(kNameMark) : member("displayName"));
   reply->set("experimentName", member("experimentName"));
   reply->set("services", filledServices(json::objectOf(properties, "services"), context));
   reply->set("computeId", member("computeId"));
@@ -272,7 +280,8 @@ TagSet TagSet::from(const Object::Ptr& properties) {
       const std::string value = json::stringOf(tags, name);
       (*values)[name] = value;
       if (text.size() > 1) text += ',';
-      text += json::quote(name) + ":" + (tags->get(name).isEmpty() ? std::string("null") : json::quote(value));
+      text +=
+          json::quote(name) + ":" + (tags->get(name).isEmpty() ? std::string("null") : json::quote(value));
     }
   }
   text += "}";

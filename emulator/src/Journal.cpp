@@ -52,9 +52,10 @@ std::string Journal::toJson(const std::vector<JournalEntry>& entries) {
   for (const auto& entry : entries) {
     if (!first) out += ',';
     first = false;
-    out += "{\"time\":" + json::quote(timetext::iso8601(entry.timeMs)) + ",\"route\":" + json::quote(entry.route) +
-           ",\"method\":" + json::quote(entry.method) + ",\"path\":" + json::quote(entry.path) +
-           ",\"query\":" + json::quote(entry.query) + ",\"headers\":{";
+    out += "{\"time\":" + json::quote(timetext::iso8601(entry.timeMs)) +
+           ",\"route\":" + json::quote(entry.route) + ",\"method\":" + json::quote(entry.method) +
+           ",\"path\":" + json::quote(entry.path) + ",\"query\":" + json::quote(entry.query) +
+           ",\"headers\":{";
     bool firstHeader = true;
     for (const auto& [name, value] : entry.headers) {
       if (!firstHeader) out += ',';

@@ -36,13 +36,27 @@ void appendQuoted(std::string& out, std::string_view text) {
   out.push_back('"');
   for (char c : text) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           out += "\\u00";
@@ -150,7 +164,8 @@ static void appendCanonical(std::string& out, const Var& value) {
       appendCanonical(out, object->get(names[i]));
     }
     out.push_back('}');
-  } else if (!value.isEmpty() && value.type() == typeid(Array::Ptr) && !value.extract<Array::Ptr>().isNull()) {
+  } else if (!value.isEmpty() && value.type() == typeid(Array::Ptr) &&
+             !value.extract<Array::Ptr>().isNull()) {
     const auto& array = value.extract<Array::Ptr>();
     out.push_back('[');
     for (size_t i = 0; i < array->size(); ++i) {

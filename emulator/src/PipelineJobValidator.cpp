@@ -16,11 +16,26 @@ using Poco::JSON::Object;
 namespace {
 
 // Fields of each typed object in the 2024-10-01 schema (additionalProperties: false there).
-const std::set<std::string> kPipelineFields = {
-    "jobType",  "displayName",        "description",          "experimentName", "computeId",
-    "componentId", "identity",        "tags",                 "properties",     "isArchived",
-    "notificationSetting", "secretsConfiguration", "inputs",  "outputs",        "jobs",
-    "settings", "sourceJobId",        "services",             "status",         "parentJobName"};
+const std::set<std::string> kPipelineFields = {"jobType",
+                                               "displayName",
+                                               "description",
+                                               "experimentName",
+                                               "computeId",
+                                               "componentId",
+                                               "identity",
+                                               "tags",
+                                               "properties",
+                                               "isArchived",
+                                               "notificationSetting",
+                                               "secretsConfiguration",
+                                               "inputs",
+                                               "outputs",
+                                               "jobs",
+                                               "settings",
+                                               "sourceJobId",
+                                               "services",
+                                               "status",
+                                               "parentJobName"};
 const std::set<std::string> kJobTypes = {"AutoML", "Command", "Sweep", "Pipeline", "Spark"};
 const std::set<std::string> kLiteralFields = {"jobInputType", "value", "description"};
 const std::set<std::string> kAssetInputFields = {"jobInputType", "uri", "mode", "description"};
@@ -28,10 +43,11 @@ const std::set<std::string> kAssetInputTypes = {"uri_file",     "uri_folder",   
                                                 "custom_model", "mlflow_model", "triton_model"};
 const std::set<std::string> kInputModes = {"ReadOnlyMount", "ReadWriteMount", "Download",
                                            "Direct",        "EvalMount",      "EvalDownload"};
-const std::set<std::string> kOutputFields = {"jobOutputType", "uri", "mode", "description", "assetName", "assetVersion"};
+const std::set<std::string> kOutputFields = {"jobOutputType", "uri",       "mode",
+                                             "description",   "assetName", "assetVersion"};
 const std::set<std::string> kOutputModes = {"ReadWriteMount", "Upload", "Direct"};
-const std::set<std::string> kServiceFields = {"endpoint", "jobServiceType", "port", "nodes",
-                                              "properties", "status",       "errorMessage"};
+const std::set<std::string> kServiceFields = {"endpoint",   "jobServiceType", "port",        "nodes",
+                                              "properties", "status",         "errorMessage"};
 const std::set<std::string> kIdentityTypes = {"AMLToken", "Managed", "UserIdentity"};
 const std::set<std::string> kManagedIdentityFields = {"identityType", "clientId", "objectId", "resourceId"};
 
@@ -47,7 +63,8 @@ std::string joined(const std::set<std::string>& values) {
 
 Object::Ptr requireObject(const Var& value, const std::string& target) {
   if (value.isEmpty() || value.type() != typeid(Object::Ptr) || value.extract<Object::Ptr>().isNull())
-    reject("InvalidRequestContent", "'" + target + "' must be a JSON object, not " + json::typeName(value) + ".", target);
+    reject("InvalidRequestContent",
+           "'" + target + "' must be a JSON object, not " + json::typeName(value) + ".", target);
   return value.extract<Object::Ptr>();
 }
 
@@ -57,13 +74,13 @@ Object::Ptr optionalObject(const Object::Ptr& parent, const std::string& key, co
   return requireObject(parent->get(key), target);
 }
 
-void checkKnownFields(const Object::Ptr& object, const std::set<std::string>& allowed, const std::string& target,
-                      const std::string& typeName) {
+void checkKnownFields(const Object::Ptr& object, const std::set<std::string>& allowed,
+                      const std::string& target, const std::string& typeName) {
   for (const auto& name : object->getNames())
     if (!allowed.count(name))
       reject("UnknownProperty",
-             "Could not find member '" + name + "' on object of type '" + typeName + "'. Path '" + target + "." +
-                 name + "'. Known members: " + joined(allowed) + ".",
+             "Could not find member '" + name + "' on object of type '" + typeName + "'. Path '" + target +
+                 "." + name + "'. Known members: " + joined(allowed) + ".",
              target + "." + name);
 }
 
@@ -71,7 +88,8 @@ void checkOptionalString(const Object::Ptr& object, const std::string& key, cons
   if (!object->has(key)) return;
   const Var value = object->get(key);
   if (!value.isEmpty() && !value.isString())
-    reject("InvalidRequestContent", "'" + target + "." + key + "' must be a string, not " + json::typeName(value) + ".",
+    reject("InvalidRequestContent",
+           "'" + target + "." + key + "' must be a string, not " + json::typeName(value) + ".",
            target + "." + key);
 }
 
@@ -94,20 +112,23 @@ std::string requireString(const Object::Ptr& object, const std::string& key, con
            target + "." + key);
   const Var value = object->get(key);
   if (!value.isString())
-    reject("InvalidRequestContent", "'" + target + "." + key + "' must be a string, not " + json::typeName(value) + ".",
+    reject("InvalidRequestContent",
+           "'" + target + "." + key + "' must be a string, not " + json::typeName(value) + ".",
            target + "." + key);
   return value.extract<std::string>();
 }
 
 void checkLiteralValue(const Object::Ptr& input, const std::string& target) {
   if (!input->has("value") || input->get("value").isEmpty())
-    reject("RequiredPropertyMissing", "Required property 'value' not found in literal input '" + target + "'.",
-           target + ".value");
+    reject("RequiredPropertyMissing",
+           "Required property 'value' not found in literal input '" + target + "'.", target + ".value");
   const Var value = input->get("value");
   if (!value.isString())
     reject("InvalidLiteralValue",
-           "The value of literal input '" + target + "' must be a JSON string (numbers and booleans are sent as "
-           "text, e.g. \"10\" or \"False\"), not " + json::typeName(value) + ".",
+           "The value of literal input '" + target +
+               "' must be a JSON string (numbers and booleans are sent as "
+               "text, e.g. \"10\" or \"False\"), not " +
+               json::typeName(value) + ".",
            target + ".value");
   const std::string text = value.extract<std::string>();
   const bool hasWordCharacter = std::any_of(text.begin(), text.end(), [](char c) {
@@ -115,8 +136,9 @@ void checkLiteralValue(const Object::Ptr& input, const std::string& target) {
   });
   if (text.empty() || !hasWordCharacter)
     reject("InvalidLiteralValue",
-           "The value of literal input '" + target + "' must be at least one character long and contain at least "
-           "one of [A-Za-z0-9_].",
+           "The value of literal input '" + target +
+               "' must be at least one character long and contain at least "
+               "one of [A-Za-z0-9_].",
            target + ".value");
 }
 
@@ -132,7 +154,8 @@ void checkInputs(const Object::Ptr& inputs) {
     } else if (kAssetInputTypes.count(type)) {
       checkKnownFields(input, kAssetInputFields, target, type + " JobInput");
       const std::string uri = requireString(input, "uri", target);
-      if (uri.empty()) reject("InvalidRequestContent", "'" + target + ".uri' must not be empty.", target + ".uri");
+      if (uri.empty())
+        reject("InvalidRequestContent", "'" + target + ".uri' must not be empty.", target + ".uri");
       checkOptionalString(input, "mode", target);
       const std::string mode = json::stringOf(input, "mode");
       if (!mode.empty() && !kInputModes.count(mode))
@@ -157,8 +180,8 @@ void checkOutputs(const Object::Ptr& outputs) {
     const std::string type = requireString(output, "jobOutputType", target);
     if (!kAssetInputTypes.count(type))
       reject("InvalidRequestContent",
-             "'" + target + ".jobOutputType' is '" + type + "'; it must be one of " + joined(kAssetInputTypes) +
-                 " (there is no literal output type).",
+             "'" + target + ".jobOutputType' is '" + type + "'; it must be one of " +
+                 joined(kAssetInputTypes) + " (there is no literal output type).",
              target + ".jobOutputType");
     for (const char* key : {"uri", "mode", "description", "assetName", "assetVersion"})
       checkOptionalString(output, key, target);
@@ -189,9 +212,11 @@ bool checkIdentity(const Object::Ptr& properties) {
   const std::string type = requireString(identity, "identityType", "properties.identity");
   if (!kIdentityTypes.count(type))
     reject("InvalidRequestContent",
-           "'properties.identity.identityType' is '" + type + "'; it must be one of " + joined(kIdentityTypes) + ".",
+           "'properties.identity.identityType' is '" + type + "'; it must be one of " +
+               joined(kIdentityTypes) + ".",
            "properties.identity.identityType");
-  checkKnownFields(identity, type == "Managed" ? kManagedIdentityFields : std::set<std::string>{"identityType"},
+  checkKnownFields(identity,
+                   type == "Managed" ? kManagedIdentityFields : std::set<std::string>{"identityType"},
                    "properties.identity", type + "Identity");
   return type == "UserIdentity";
 }
@@ -249,7 +274,9 @@ void checkInputsAreBound(const Object::Ptr& properties, const Object::Ptr& input
 
 bool PipelineJobValidator::isValidJobName(const std::string& name) {
   if (name.empty() || name.size() > 255) return false;
-  auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'); };
+  auto word = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+  };
   if (!word(name[0])) return false;
   return std::all_of(name.begin() + 1, name.end(), [&](char c) { return word(c) || c == '-' || c == '_'; });
 }
@@ -257,8 +284,9 @@ bool PipelineJobValidator::isValidJobName(const std::string& name) {
 void PipelineJobValidator::checkJobName(const std::string& name) {
   if (!isValidJobName(name))
     reject("InvalidJobName",
-           "The job name '" + name + "' is invalid: it must match ^[a-zA-Z0-9][a-zA-Z0-9\\-_]{0,254}$ (start with a "
-           "letter or digit; then letters, digits, '-' or '_'; at most 255 characters).",
+           "The job name '" + name +
+               "' is invalid: it must match ^[a-zA-Z0-9][a-zA-Z0-9\\-_]{0,254}$ (start with a "
+               "letter or digit; then letters, digits, '-' or '_'; at most 255 characters).",
            "id");
 }
 
@@ -271,7 +299,8 @@ ValidatedJob PipelineJobValidator::validate(const std::string& body) {
            std::string("The request content was invalid and could not be deserialized: ") + e.what(), "");
   }
   if (!envelope->has("properties") || envelope->get("properties").isEmpty())
-    reject("RequiredPropertyMissing", "Required property 'properties' not found in the request body.", "properties");
+    reject("RequiredPropertyMissing", "Required property 'properties' not found in the request body.",
+           "properties");
   return validateProperties(requireObject(envelope->get("properties"), "properties"));
 }
 
@@ -286,14 +315,17 @@ ValidatedJob PipelineJobValidator::validateProperties(const Object::Ptr& input) 
   result.properties = properties;
   properties->remove("status");  // read-only: ignored, as ARM resource providers do
   properties->remove("parentJobName");
-  for (const char* key : {"displayName", "description", "experimentName", "computeId", "componentId", "sourceJobId"})
+  for (const char* key :
+       {"displayName", "description", "experimentName", "computeId", "componentId", "sourceJobId"})
     checkOptionalString(properties, key, "properties");
   checkStringMap(properties, "tags", "properties.tags");
   checkStringMap(properties, "properties", "properties.properties");
   if (properties->has("isArchived") && !properties->get("isArchived").isEmpty() &&
       !properties->get("isArchived").isBoolean())
-    reject("InvalidRequestContent", "'properties.isArchived' must be true or false.", "properties.isArchived");
-  if (json::stringOf(properties, "experimentName").empty()) properties->set("experimentName", std::string("Default"));
+    reject("InvalidRequestContent", "'properties.isArchived' must be true or false.",
+           "properties.isArchived");
+  if (json::stringOf(properties, "experimentName").empty())
+    properties->set("experimentName", std::string("Default"));
   result.needsUserToken = checkIdentity(properties);
   if (jobType != "Pipeline") return result;  // only pipelines are modelled in depth
 

@@ -77,23 +77,40 @@ void classifyHistory(const Request& request, const std::vector<std::string>& s, 
 
 const char* routeName(Route route) {
   switch (route) {
-    case Route::Token: return "token";
-    case Route::Imds: return "imds";
-    case Route::AppService: return "appservice";
-    case Route::Workspace: return "workspace";
-    case Route::Discovery: return "discovery";
-    case Route::JobsList: return "jobs.list";
-    case Route::JobsGet: return "jobs.get";
-    case Route::JobsPut: return "jobs.put";
-    case Route::JobsCancel: return "jobs.cancel";
-    case Route::HistoryRun: return "history.run";
-    case Route::HistoryChildren: return "history.children";
-    case Route::Admin: return "admin";
-    case Route::ComputeGet: return "computes.get";
-    case Route::ComponentGet: return "components.get";
-    case Route::DatastoreList: return "datastores.list";
-    case Route::DatastoreGet: return "datastores.get";
-    default: return "unknown";
+    case Route::Token:
+      return "token";
+    case Route::Imds:
+      return "imds";
+    case Route::AppService:
+      return "appservice";
+    case Route::Workspace:
+      return "workspace";
+    case Route::Discovery:
+      return "discovery";
+    case Route::JobsList:
+      return "jobs.list";
+    case Route::JobsGet:
+      return "jobs.get";
+    case Route::JobsPut:
+      return "jobs.put";
+    case Route::JobsCancel:
+      return "jobs.cancel";
+    case Route::HistoryRun:
+      return "history.run";
+    case Route::HistoryChildren:
+      return "history.children";
+    case Route::Admin:
+      return "admin";
+    case Route::ComputeGet:
+      return "computes.get";
+    case Route::ComponentGet:
+      return "components.get";
+    case Route::DatastoreList:
+      return "datastores.list";
+    case Route::DatastoreGet:
+      return "datastores.get";
+    default:
+      return "unknown";
   }
 }
 
@@ -132,7 +149,8 @@ RouteMatch classifyRequest(const Request& request) {
     classifyHistory(request, s, match);
     return match;
   }
-  if (const size_t after = matchWorkspaceScope(s, 0, match); after != 0) classifyArm(request, s, after, match);
+  if (const size_t after = matchWorkspaceScope(s, 0, match); after != 0)
+    classifyArm(request, s, after, match);
   return match;
 }
 

@@ -34,7 +34,8 @@ static std::string defaultError(const Job& job, const std::string& step) {
   if (!job.script.errorMessage.empty()) return job.script.errorMessage;
   return "Execution failed. User process 'python' exited with status code 1. Please check log file "
          "'user_logs/std_log.txt' for more information. Error: Traceback (most recent call last): File \"" +
-         step + ".py\", line 42, in <module> ValueError: step '" + step + "' failed (scripted by the emulator)";
+         step + ".py\", line 42, in <module> ValueError: step '" + step +
+         "' failed (scripted by the emulator)";
 }
 
 RunClock::Timeline RunClock::timeline(const Job& job) const {
@@ -55,10 +56,12 @@ RunClock::Timeline RunClock::timeline(const Job& job) const {
   }
   const std::string& behavior = job.script.behavior;
   if (behavior == "fail") {
-    t.failAt = t.running + running * static_cast<int64_t>(t.failingStep + 1) / static_cast<int64_t>(t.stepCount);
+    t.failAt =
+        t.running + running * static_cast<int64_t>(t.failingStep + 1) / static_cast<int64_t>(t.stepCount);
     t.errorOnParent = true;
   } else if (behavior == "fail-in-child") {
-    t.failAt = t.running + running * static_cast<int64_t>(t.failingStep + 1) / static_cast<int64_t>(t.stepCount);
+    t.failAt =
+        t.running + running * static_cast<int64_t>(t.failingStep + 1) / static_cast<int64_t>(t.stepCount);
   } else if (behavior == "hang") {
     t.hangAt = t.running + std::min<int64_t>(step_, running);
   }
@@ -134,7 +137,8 @@ std::vector<StepState> RunClock::steps(const Job& job, int64_t now) const {
     const int64_t end = begin + span * static_cast<int64_t>(i + 1) / n;
     if (fixed) {
       const bool parentFailed = parent.status == "Failed";
-      step.status = parentFailed && i + 1 == names.size() ? "Failed" : (parentFailed ? "Completed" : parent.status);
+      step.status =
+          parentFailed && i + 1 == names.size() ? "Failed" : (parentFailed ? "Completed" : parent.status);
       step.startMs = start;
       if (isTerminal(step.status)) step.endMs = end;
       continue;

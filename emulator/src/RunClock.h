@@ -1,9 +1,9 @@
 // RunClock: where a run is at a given moment, computed from its timestamps and script (no thread per run).
 //
 // A submitted pipeline spends three steps (EmulatorOptions::stepMillis) in Preparing (the status Azure
-// answers its PUT with), script.runningSteps in Running (its child steps run one after another), one in Finalizing,
-// then is Completed. Scripts bend this (fail, fail-in-child, hang, slow, slow-cancel); a cancel moves
-// it to CancelRequested for script.cancelSteps steps, then Canceled. Pure and thread-safe.
+// answers its PUT with), script.runningSteps in Running (its child steps run one after another), one in
+// Finalizing, then is Completed. Scripts bend this (fail, fail-in-child, hang, slow, slow-cancel); a cancel
+// moves it to CancelRequested for script.cancelSteps steps, then Canceled. Pure and thread-safe.
 #pragma once
 
 #include <cstdint>

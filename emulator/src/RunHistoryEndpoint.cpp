@@ -1,8 +1,8 @@
 #include <Poco/NumberParser.h>
+#include <Poco/String.h>
 
 #include <cstdio>
 #include <utility>
-#include <Poco/String.h>
 
 #include "ArmAuthenticator.h"
 #include "ArmError.h"
@@ -23,8 +23,9 @@ std::string timeOrNull(int64_t ms) { return ms == 0 ? "null" : json::quote(timet
 
 std::string errorOrNull(const RunState& state) {
   if (state.errorMessage.empty()) return "null";
-  return "{\"error\":{\"code\":" + json::quote(state.errorCode) + ",\"severity\":null,\"message\":" +
-         json::quote(state.errorMessage) + ",\"messageFormat\":null,\"messageParameters\":{},\"referenceCode\":null,"
+  return "{\"error\":{\"code\":" + json::quote(state.errorCode) +
+         ",\"severity\":null,\"message\":" + json::quote(state.errorMessage) +
+         ",\"messageFormat\":null,\"messageParameters\":{},\"referenceCode\":null,"
          "\"detailsUri\":null,\"target\":null,\"details\":[],\"innerError\":null,\"debugInfo\":null,"
          "\"additionalInfo\":null},\"correlation\":null,\"environment\":null,\"location\":null,\"time\":" +
          json::quote(timetext::runHistory(state.endMs)) + ",\"componentName\":\"azureml.PipelineRun\"}";
@@ -41,13 +42,14 @@ std::string timeSpan(int64_t ms) {
 
 std::string user(const EmulatorState& state, const Job& job) {
   return "{\"userObjectId\":\"" + ids::guidFromName("oid:" + job.createdBy) +
-         "\",\"userPuId\":null,\"userIdp\":null,\"userAltSecId\":null,\"userIss\":\"https://sts.windows.net/" +
-         state.context->tenant + "/\",\"userTenantId\":\"" + state.context->tenant + "\",\"userName\":" +
-         json::quote(job.createdBy) + ",\"upn\":null}";
+         "\",\"userPuId\":null,\"userIdp\":null,\"userAltSecId\":null,\"userIss\":\"https://"
+         "sts.windows.net/" +
+         state.context->tenant + "/\",\"userTenantId\":\"" + state.context->tenant +
+         "\",\"userName\":" + json::quote(job.createdBy) + ",\"upn\":null}";
 }
 
-// One run as Run History answers it: a Run (runs/{id}, children) or a RunDetails (runs/{id}/details), with the
-// members the recorded replies carry, unset ones null.
+// One run as Run History answers it: a Run (runs/{id}, children) or a RunDetails (runs/{id}/details), with
+// the members the recorded replies carry, unset ones null.
 struct RunView {
   std::string runId, parentRunId, name, displayName, description, runType, target, tagsJson, propertiesJson;
   const RunState* state = nullptr;
@@ -63,45 +65,59 @@ std::string runJson(const EmulatorState& state, const Job& job, const RunView& v
   const std::string who = user(state, job);
   const std::string parentUuid = v.parentRunId.empty() ? "null" : json::quote(rootUuid);
   const std::string parent = v.parentRunId.empty() ? "null" : json::quote(v.parentRunId);
-  const std::string traits = v.parentRunId.empty() ? "[\"azureml.PipelineRun\",\"MFE\",\"HTTP\",\"DevPlatv2\"]"
-                                                   : "[\"azureml.StepRun\"]";
-  const std::string runTypeV2 = "{\"orchestrator\":" +
-                                std::string(v.parentRunId.empty() ? "\"Pipeline\"" : "null") + ",\"traits\":" + traits +
-                                ",\"attribution\":null,\"computeType\":null}";
+  const std::string traits = v.parentRunId.empty()
+                                 ? "[\"azureml.PipelineRun\",\"MFE\",\"HTTP\",\"DevPlatv2\"]"
+                                 : "[\"azureml.StepRun\"]";
+  const std::string runTypeV2 =
+      "{\"orchestrator\":" + std::string(v.parentRunId.empty() ? "\"Pipeline\"" : "null") +
+      ",\"traits\":" + traits + ",\"attribution\":null,\"computeType\":null}";
   const std::string revision = std::to_string(1 + (run.startMs != 0) + (run.endMs != 0));
   const std::string experimentId = ids::guidFromName("experiment:" + job.body->experimentName);
   if (details)
-    return "{\"runId\":" + json::quote(v.runId) + ",\"runUuid\":\"" + uuid + "\",\"parentRunUuid\":" + parentUuid +
-           ",\"rootRunUuid\":\"" + rootUuid + "\",\"target\":" + json::quote(v.target) +
-           ",\"status\":" + json::quote(run.status) + ",\"parentRunId\":" + parent + ",\"createdTimeUtc\":" + created +
+    return "{\"runId\":" + json::quote(v.runId) + ",\"runUuid\":\"" + uuid +
+           "\",\"parentRunUuid\":" + parentUuid + ",\"rootRunUuid\":\"" + rootUuid +
+           "\",\"target\":" + json::quote(v.target) + ",\"status\":" + json::quote(run.status) +
+           ",\"parentRunId\":" + parent + ",\"createdTimeUtc\":" + created +
            ",\"startTimeUtc\":" + timeOrNull(run.startMs) + ",\"endTimeUtc\":" + timeOrNull(run.endMs) +
-           ",\"error\":" + errorOrNull(run) + ",\"warnings\":null,\"tags\":" + v.tagsJson + ",\"properties\":" +
-           v.propertiesJson + ",\"parameters\":{},\"services\":{},\"inputDatasets\":[],\"outputDatasets\":[],"
-           "\"runDefinition\":null,\"logFiles\":{},\"jobCost\":null,\"revision\":" + revision +
-           ",\"runTypeV2\":" + runTypeV2 + ",\"settings\":{},\"computeRequest\":null,\"compute\":null,"
-           "\"createdBy\":" + who + ",\"computeDuration\":" + duration + ",\"effectiveStartTimeUtc\":null,"
-           "\"runNumber\":" + std::to_string(job.createdAtMs / 1000) + ",\"rootRunId\":" + json::quote(job.name) +
-           ",\"experimentId\":\"" + experimentId + "\",\"userId\":\"" + ids::guidFromName("oid:" + job.createdBy) +
+           ",\"error\":" + errorOrNull(run) + ",\"warnings\":null,\"tags\":" + v.tagsJson +
+           ",\"properties\":" + v.propertiesJson +
+           ",\"parameters\":{},\"services\":{},\"inputDatasets\":[],\"outputDatasets\":[],"
+           "\"runDefinition\":null,\"logFiles\":{},\"jobCost\":null,\"revision\":" +
+           revision + ",\"runTypeV2\":" + runTypeV2 +
+           ",\"settings\":{},\"computeRequest\":null,\"compute\":null,"
+           "\"createdBy\":" +
+           who + ",\"computeDuration\":" + duration +
+           ",\"effectiveStartTimeUtc\":null,"
+           "\"runNumber\":" +
+           std::to_string(job.createdAtMs / 1000) + ",\"rootRunId\":" + json::quote(job.name) +
+           ",\"experimentId\":\"" + experimentId + "\",\"userId\":\"" +
+           ids::guidFromName("oid:" + job.createdBy) +
            "\",\"statusRevision\":0,\"hasVirtualParent\":false,\"currentComputeTime\":null,"
-           "\"lastStartTimeUtc\":null,\"lastModifiedBy\":" + who + ",\"lastModifiedUtc\":" + created +
-           ",\"duration\":" + duration + ",\"inputs\":null,\"outputs\":null}";
-  return "{\"runNumber\":" + std::to_string(job.createdAtMs / 1000) + ",\"rootRunId\":" + json::quote(job.name) +
-         ",\"createdUtc\":" + created + ",\"createdBy\":" + who + ",\"userId\":\"" +
-         ids::guidFromName("oid:" + job.createdBy) + "\",\"token\":null,\"tokenExpiryTimeUtc\":null,\"error\":" +
-         errorOrNull(run) + ",\"warnings\":null,\"revision\":" + revision + ",\"statusRevision\":0,\"runUuid\":\"" +
-         uuid + "\",\"parentRunUuid\":" + parentUuid + ",\"rootRunUuid\":\"" + rootUuid +
+           "\"lastStartTimeUtc\":null,\"lastModifiedBy\":" +
+           who + ",\"lastModifiedUtc\":" + created + ",\"duration\":" + duration +
+           ",\"inputs\":null,\"outputs\":null}";
+  return "{\"runNumber\":" + std::to_string(job.createdAtMs / 1000) +
+         ",\"rootRunId\":" + json::quote(job.name) + ",\"createdUtc\":" + created + ",\"createdBy\":" + who +
+         ",\"userId\":\"" + ids::guidFromName("oid:" + job.createdBy) +
+         "\",\"token\":null,\"tokenExpiryTimeUtc\":null,\"error\":" + errorOrNull(run) +
+         ",\"warnings\":null,\"revision\":" + revision + ",\"statusRevision\":0,\"runUuid\":\"" + uuid +
+         "\",\"parentRunUuid\":" + parentUuid + ",\"rootRunUuid\":\"" + rootUuid +
          "\",\"lastStartTimeUtc\":null,\"currentComputeTime\":null,\"computeDuration\":" + duration +
          ",\"effectiveStartTimeUtc\":null,\"lastModifiedBy\":" + who + ",\"lastModifiedUtc\":" + created +
-         ",\"duration\":" + duration + ",\"cancelationReason\":null,\"currentAttemptId\":null,\"runId\":" +
-         json::quote(v.runId) + ",\"parentRunId\":" + parent + ",\"experimentId\":\"" + experimentId +
+         ",\"duration\":" + duration +
+         ",\"cancelationReason\":null,\"currentAttemptId\":null,\"runId\":" + json::quote(v.runId) +
+         ",\"parentRunId\":" + parent + ",\"experimentId\":\"" + experimentId +
          "\",\"status\":" + json::quote(run.status) + ",\"startTimeUtc\":" + timeOrNull(run.startMs) +
-         ",\"endTimeUtc\":" + timeOrNull(run.endMs) + ",\"scheduleId\":null,\"displayName\":" +
-         json::quote(v.displayName) + ",\"name\":" + (v.name.empty() ? std::string("null") : json::quote(v.name)) +
-         ",\"dataContainerId\":\"dcid." + v.runId + "\",\"description\":" +
-         (v.description.empty() ? std::string("null") : json::quote(v.description)) +
+         ",\"endTimeUtc\":" + timeOrNull(run.endMs) +
+         ",\"scheduleId\":null,\"displayName\":" + json::quote(v.displayName) +
+         ",\"name\":" + (v.name.empty() ? std::string("null") : json::quote(v.name)) +
+         ",\"dataContainerId\":\"dcid." + v.runId +
+         "\",\"description\":" + (v.description.empty() ? std::string("null") : json::quote(v.description)) +
          ",\"hidden\":false,\"runType\":" + json::quote(v.runType) + ",\"runTypeV2\":" + runTypeV2 +
-         ",\"properties\":" + v.propertiesJson + ",\"parameters\":{},\"actionUris\":{},\"scriptName\":null,"
-         "\"target\":" + json::quote(v.target) + ",\"uniqueChildRunComputeTargets\":[],\"tags\":" + v.tagsJson +
+         ",\"properties\":" + v.propertiesJson +
+         ",\"parameters\":{},\"actionUris\":{},\"scriptName\":null,"
+         "\"target\":" +
+         json::quote(v.target) + ",\"uniqueChildRunComputeTargets\":[],\"tags\":" + v.tagsJson +
          ",\"settings\":{},\"services\":{},\"inputDatasets\":[],\"outputDatasets\":[],\"runDefinition\":null,"
          "\"jobSpecification\":null,\"primaryMetricName\":null,\"createdFrom\":null,\"cancelUri\":null,"
          "\"completeUri\":null,\"diagnosticsUri\":null,\"computeRequest\":null,\"compute\":null,"
@@ -143,8 +159,9 @@ std::string stepJson(const EmulatorState& state, const Job& job, const StepState
   v.tagsJson = "{\"azureml.nodeid\":\"" + nodeId + "\",\"azureml.pipeline\":" + json::quote(job.name) + "}";
   v.propertiesJson = "{\"azureml.runsource\":\"azureml.StepRun\",\"azureml.nodeid\":\"" + nodeId +
                      "\",\"StepType\":\"PythonScriptStep\",\"azureml.moduleName\":" + json::quote(component) +
-                     ",\"azureml.pipeline\":" + json::quote(job.name) + ",\"azureml.pipelinerunid\":" +
-                     json::quote(job.name) + ",\"azureml.DevPlatv2\":\"true\"}";
+                     ",\"azureml.pipeline\":" + json::quote(job.name) +
+                     ",\"azureml.pipelinerunid\":" + json::quote(job.name) +
+                     ",\"azureml.DevPlatv2\":\"true\"}";
   v.state = &step;
   return runJson(state, job, v, false);
 }
@@ -153,7 +170,8 @@ Reply children(const EmulatorState& state, const Request& request, const Job& jo
   const auto steps = state.workspace.clock().steps(job, now);
   size_t top = kDefaultChildrenPage;
   unsigned parsed = 0;
-  if (request.hasParam("$top") && Poco::NumberParser::tryParseUnsigned(request.param("$top"), parsed) && parsed > 0)
+  if (request.hasParam("$top") && Poco::NumberParser::tryParseUnsigned(request.param("$top"), parsed) &&
+      parsed > 0)
     top = parsed;
   size_t start = 0;
   if (request.hasParam("$continuationtoken")) {
@@ -172,7 +190,8 @@ Reply children(const EmulatorState& state, const Request& request, const Job& jo
   if (end < steps.size()) {
     const std::string token = std::to_string(end);
     body += ",\"continuationToken\":" + json::quote(token) + ",\"nextLink\":" +
-            json::quote(state.baseUrl + request.path + "?$top=" + std::to_string(top) + "&$continuationtoken=" + token);
+            json::quote(state.baseUrl + request.path + "?$top=" + std::to_string(top) +
+                        "&$continuationtoken=" + token);
   }
   return Reply::json(200, body + "}");
 }
@@ -183,7 +202,8 @@ std::string runById(const EmulatorState& state, const Job& job, int64_t now, boo
   return pipelineRunJson(state, job, state.workspace.clock().run(job, now), details);
 }
 
-// The emulator's base URL under its other loopback name (127.0.0.1 <-> localhost; the certificate covers both).
+// The emulator's base URL under its other loopback name (127.0.0.1 <-> localhost; the certificate covers
+// both).
 std::string historyBaseUrl(const std::string& base) {
   for (const auto& [from, to] : {std::pair<std::string, std::string>{"://127.0.0.1:", "://localhost:"},
                                  {"://localhost:", "://127.0.0.1:"}}) {
@@ -199,11 +219,13 @@ Reply handleDiscoveryRequest(EmulatorState& state, const Request&) {
   // name, so a client that picks the wrong key is seen. The others are Azure's own, never called.
   const std::string api = json::quote(state.baseUrl);
   const std::string history = json::quote(historyBaseUrl(state.baseUrl));
-  return Reply::json(200, "{\"api\":" + api + ",\"catalog\":\"https://catalog.cortanaanalytics.com\",\"experimentation\":" +
-                              history + ",\"gallery\":\"https://gallery.cortanaintelligence.com/project\",\"history\":" +
-                              history + ",\"hyperdrive\":" + history + ",\"labeling\":" + history +
-                              ",\"modelmanagement\":" + api + ",\"pipelines\":" + api + ",\"studio\":" +
-                              json::quote("https://" + state.context->studioHost) + "}");
+  return Reply::json(
+      200, "{\"api\":" + api +
+               ",\"catalog\":\"https://catalog.cortanaanalytics.com\",\"experimentation\":" + history +
+               ",\"gallery\":\"https://gallery.cortanaintelligence.com/project\",\"history\":" + history +
+               ",\"hyperdrive\":" + history + ",\"labeling\":" + history + ",\"modelmanagement\":" + api +
+               ",\"pipelines\":" + api +
+               ",\"studio\":" + json::quote("https://" + state.context->studioHost) + "}");
 }
 
 Reply handleRunHistoryRequest(EmulatorState& state, const Request& request, const RouteMatch& match) {
@@ -217,15 +239,18 @@ Reply handleRunHistoryRequest(EmulatorState& state, const Request& request, cons
   const std::string principal = std::get<TokenInfo>(outcome).clientId;
   const auto& o = state.options;
   if (Poco::icompare(match.subscription, o.subscription) != 0 ||
-      Poco::icompare(match.resourceGroup, o.resourceGroup) != 0 || Poco::icompare(match.workspace, o.workspace) != 0)
-    return armError(404, "UserError", "Workspace '" + match.workspace + "' in resource group '" + match.resourceGroup +
-                                          "' of subscription '" + match.subscription + "' was not found.");
+      Poco::icompare(match.resourceGroup, o.resourceGroup) != 0 ||
+      Poco::icompare(match.workspace, o.workspace) != 0)
+    return armError(404, "UserError",
+                    "Workspace '" + match.workspace + "' in resource group '" + match.resourceGroup +
+                        "' of subscription '" + match.subscription + "' was not found.");
   const int64_t now = timetext::nowMillis();
   const auto decision = state.historyThrottle.take(principal, false, now);
   if (!decision.allowed) {
     // RequestThrottled is one of the codes Run History's error model lists; it states no remaining budget.
-    Reply throttled = armError(429, "RequestThrottled", "The request was throttled. Retry after the time in the "
-                                                         "Retry-After header.");
+    Reply throttled = armError(429, "RequestThrottled",
+                               "The request was throttled. Retry after the time in the "
+                               "Retry-After header.");
     throttled.set("Retry-After", std::to_string(decision.retryAfterSeconds));
     throttled.principal = principal;
     return throttled;

@@ -49,7 +49,8 @@ void loadClients(EmulatorState& state, const Poco::JSON::Object::Ptr& seed) {
     if (tenant.empty()) tenant = state.options.tenant;
     const std::string clientId = json::stringOf(entry, "clientId");
     if (clientId.empty()) throw std::invalid_argument("clients[" + std::to_string(i) + "] needs a clientId");
-    if (entry->has("secret")) state.clients.addSecret(tenant, clientId, json::stringOf(entry, "secret"), roleOf(entry));
+    if (entry->has("secret"))
+      state.clients.addSecret(tenant, clientId, json::stringOf(entry, "secret"), roleOf(entry));
     if (entry->has("certificatePem"))
       state.clients.addCertificate(tenant, clientId, json::stringOf(entry, "certificatePem"), roleOf(entry));
     if (entry->has("certificateFile")) {
@@ -94,7 +95,8 @@ void SeedLoader::load(EmulatorState& state, const std::string& text, const std::
     loadTemplates(state, seed);
     if (auto generate = json::objectOf(seed, "generate"); !generate.isNull()) {
       if (generate->has("largeTemplateSteps"))
-        state.workspace.generateLargeTemplate(static_cast<size_t>(generate->getValue<int>("largeTemplateSteps")));
+        state.workspace.generateLargeTemplate(
+            static_cast<size_t>(generate->getValue<int>("largeTemplateSteps")));
       if (generate->has("jobs"))
         state.workspace.generateJobs(static_cast<size_t>(generate->getValue<int>("jobs")),
                                      json::stringOf(generate, "fromTemplate"));
@@ -108,7 +110,8 @@ void SeedLoader::load(EmulatorState& state, const std::string& text, const std::
 
 void SeedLoader::loadFile(EmulatorState& state, const std::string& path) {
   std::ifstream in(path);
-  if (!in) throw std::invalid_argument("cannot read seed file '" + path + "'; check the path given to --seed");
+  if (!in)
+    throw std::invalid_argument("cannot read seed file '" + path + "'; check the path given to --seed");
   std::stringstream text;
   text << in.rdbuf();
   load(state, text.str(), "'" + path + "'");

@@ -5,7 +5,8 @@
 
 namespace azureml_emulator {
 
-Throttle::Throttle(bool enabled, double readCapacity, double readRefill, double writeCapacity, double writeRefill)
+Throttle::Throttle(bool enabled, double readCapacity, double readRefill, double writeCapacity,
+                   double writeRefill)
     : enabled_(enabled),
       readCapacity_(readCapacity),
       readRefill_(readRefill),
@@ -39,7 +40,8 @@ Throttle::Decision Throttle::take(const std::string& principal, bool write, int6
   Bucket& bucket = write ? buckets.writes : buckets.reads;
   const double capacity = write ? writeCapacity_ : readCapacity_;
   const double refill = write ? writeRefill_ : readRefill_;
-  bucket.tokens = std::min(capacity, bucket.tokens + static_cast<double>(nowMs - bucket.lastMs) * refill / 1000.0);
+  bucket.tokens =
+      std::min(capacity, bucket.tokens + static_cast<double>(nowMs - bucket.lastMs) * refill / 1000.0);
   bucket.lastMs = nowMs;
   if (bucket.tokens >= 1.0) {
     bucket.tokens -= 1.0;

@@ -17,7 +17,7 @@ class Throttle {
   Throttle(bool enabled, double readCapacity, double readRefill, double writeCapacity, double writeRefill);
   struct Decision {
     bool allowed = true;
-    long remaining = 0;       // tokens left after this request
+    long remaining = 0;  // tokens left after this request
     int retryAfterSeconds = 0;
   };
   Decision take(const std::string& principal, bool write, int64_t nowMs);

@@ -86,14 +86,15 @@ const Job* Workspace::lookup(const std::string& name) const {
   return it == byName_.end() ? nullptr : order_[it->second].get();
 }
 
-void Workspace::addTemplate(const std::string& name, const std::string& propertiesJson, const std::string& status,
-                            int64_t createdAtMs) {
+void Workspace::addTemplate(const std::string& name, const std::string& propertiesJson,
+                            const std::string& status, int64_t createdAtMs) {
   ValidatedJob validated;
   try {
     PipelineJobValidator::checkJobName(name);
     validated = PipelineJobValidator::validateProperties(json::parseObject(propertiesJson));
   } catch (const JobRejection& e) {
-    throw std::invalid_argument("template '" + name + "' would be refused by Azure ML (" + e.code + "): " + e.what());
+    throw std::invalid_argument("template '" + name + "' would be refused by Azure ML (" + e.code +
+                                "): " + e.what());
   }
   auto job = std::make_shared<Job>();
   job->name = name;
@@ -114,7 +115,8 @@ void Workspace::generateJobs(size_t count, const std::string& templateName, cons
   std::unique_lock lock(mutex_);
   const Job* found = static_cast<const Workspace*>(this)->lookup(templateName);
   if (!found)
-    throw std::invalid_argument("cannot generate jobs from '" + templateName + "': no such template in the workspace");
+    throw std::invalid_argument("cannot generate jobs from '" + templateName +
+                                "': no such template in the workspace");
   const Job source = *found;
   const int64_t base = timetext::nowMillis() - static_cast<int64_t>(count) * 1000 - 3'600'000;
   order_.reserve(order_.size() + count);
@@ -129,7 +131,8 @@ void Workspace::generateJobs(size_t count, const std::string& templateName, cons
   }
 }
 
-PutOutcome Workspace::put(const std::string& name, const std::string& requestBody, const std::string& principal) {
+PutOutcome Workspace::put(const std::string& name, const std::string& requestBody,
+                          const std::string& principal) {
   try {
     PipelineJobValidator::checkJobName(name);
     return store(name, PipelineJobValidator::validate(requestBody), principal);
@@ -138,7 +141,8 @@ PutOutcome Workspace::put(const std::string& name, const std::string& requestBod
   }
 }
 
-PutOutcome Workspace::store(const std::string& name, const ValidatedJob& validated, const std::string& principal) {
+PutOutcome Workspace::store(const std::string& name, const ValidatedJob& validated,
+                            const std::string& principal) {
   auto body = JobBody::build(validated.properties, validated.needsUserToken, *context_);
   TagSet tags = TagSet::from(validated.properties);
   const int64_t now = timetext::nowMillis();
@@ -147,11 +151,12 @@ PutOutcome Workspace::store(const std::string& name, const ValidatedJob& validat
     const Job& existing = **slot;
     if (existing.body->canonical != body->canonical) {
       const std::string field = firstChangedField(*existing.body, *body);
-      return PutOutcome{409, armErrorBody("JobPropertyImmutable",
-                                          "Job '" + name + "' already exists and its '" + field +
-                                              "' differs from the request. A job is immutable once submitted; "
-                                              "only its tags (and isArchived) can be updated.",
-                                          "properties." + field)};
+      return PutOutcome{409,
+                        armErrorBody("JobPropertyImmutable",
+                                     "Job '" + name + "' already exists and its '" + field +
+                                         "' differs from the request. A job is immutable once submitted; "
+                                         "only its tags (and isArchived) can be updated.",
+                                     "properties." + field)};
     }
     // The same definition again (a retried submission): replace the tags, answer with the existing job.
     auto updated = std::make_shared<Job>(existing);
@@ -216,8 +221,9 @@ std::string Workspace::render(const Job& job, int64_t nowMs) const {
     out += body.tail[i];
   }
   // systemData carries only the creation, in Azure's 7-digit form.
-  out += "},\"systemData\":{\"createdAt\":\"" + timetext::runHistory(job.createdAtMs) + "\",\"createdBy\":" +
-         json::quote(job.createdBy) + ",\"createdByType\":\"" + (job.isRun ? "Application" : "User") + "\"}}";
+  out += "},\"systemData\":{\"createdAt\":\"" + timetext::runHistory(job.createdAtMs) +
+         "\",\"createdBy\":" + json::quote(job.createdBy) + ",\"createdByType\":\"" +
+         (job.isRun ? "Application" : "User") + "\"}}";
   return out;
 }
 
@@ -343,25 +349,31 @@ Workspace::ListPage Workspace::list(const ListQuery& query) const {
 std::string Workspace::generateLargeTemplate(size_t steps, const std::string& name) {
   // Built as text and parsed once: thousands of steps in well under a second.
   const std::string compute = context_->workspaceId() + "/computes/cpu-cluster";
-  std::string text = R"J({"jobType":"Pipeline","displayName":"Large pipeline ()J" + std::to_string(steps) +
-                     R"J( steps)","description":"Generated by azureml-emulator to exercise large templates.",)J"
-                     R"J("experimentName":"large-pipelines","computeId":")J" + compute + R"J(",)J"
-                     R"J("tags":{"generated":"true"},"inputs":{"shard_count":{"jobInputType":"literal","value":")J" +
-                     std::to_string(steps) + R"J("}},"outputs":{"merged":{"jobOutputType":"uri_folder","mode":"ReadWriteMount"}},"jobs":{)J";
+  std::string text =
+      R"J({"jobType":"Pipeline","displayName":"Large pipeline ()J" + std::to_string(steps) +
+      R"J( steps)","description":"Generated by azureml-emulator to exercise large templates.",)J"
+      R"J("experimentName":"large-pipelines","computeId":")J" +
+      compute +
+      R"J(",)J"
+      R"J("tags":{"generated":"true"},"inputs":{"shard_count":{"jobInputType":"literal","value":")J" +
+      std::to_string(steps) +
+      R"J("}},"outputs":{"merged":{"jobOutputType":"uri_folder","mode":"ReadWriteMount"}},"jobs":{)J";
   for (size_t i = 0; i < steps; ++i) {
     const std::string step = "shard_" + std::to_string(i);
     if (i) text += ',';
-    text += "\"" + step + R"J(":{"type":"command","name":")J" + step + R"J(","componentId":")J" +
-            context_->workspaceId() + R"J(/components/process_shard/versions/3","computeId":")J" + compute +
-            R"J(","_source":"REMOTE.WORKSPACE.COMPONENT",)J"
-            R"J("inputs":{"shard_index":{"job_input_type":"literal","value":")J" + std::to_string(i) +
-            R"J("},"shard_count":{"job_input_type":"literal","value":"${{parent.inputs.shard_count}}"}},)J"
-            R"J("outputs":{"shard_output":{"job_output_type":"uri_folder","mode":"ReadWriteMount"}},)J"
-            R"J("environment_variables":{"SHARD_BUFFER_MB":"256","LOG_LEVEL":"INFO","RETRIES":"3"},)J"
-            R"J("resources":{"instance_count":1,"shm_size":"2g"},"distribution":null,"limits":{"timeout":7200},)J"
-            R"J("tags":{"generated":"true","stage":"map"},"properties":{},)J"
-            R"J("description":"Processes one shard of the input dataset. This step was generated to make the )J"
-            R"J(template large enough to exercise streaming parsers, response size limits and request body limits."})J";
+    text +=
+        "\"" + step + R"J(":{"type":"command","name":")J" + step + R"J(","componentId":")J" +
+        context_->workspaceId() + R"J(/components/process_shard/versions/3","computeId":")J" + compute +
+        R"J(","_source":"REMOTE.WORKSPACE.COMPONENT",)J"
+        R"J("inputs":{"shard_index":{"job_input_type":"literal","value":")J" +
+        std::to_string(i) +
+        R"J("},"shard_count":{"job_input_type":"literal","value":"${{parent.inputs.shard_count}}"}},)J"
+        R"J("outputs":{"shard_output":{"job_output_type":"uri_folder","mode":"ReadWriteMount"}},)J"
+        R"J("environment_variables":{"SHARD_BUFFER_MB":"256","LOG_LEVEL":"INFO","RETRIES":"3"},)J"
+        R"J("resources":{"instance_count":1,"shm_size":"2g"},"distribution":null,"limits":{"timeout":7200},)J"
+        R"J("tags":{"generated":"true","stage":"map"},"properties":{},)J"
+        R"J("description":"Processes one shard of the input dataset. This step was generated to make the )J"
+        R"J(template large enough to exercise streaming parsers, response size limits and request body limits."})J";
   }
   text += R"J(},"settings":{"default_compute":")J" + compute + R"J(","continue_on_step_failure":false}})J";
   addTemplate(name, text, "Completed");

@@ -15,7 +15,9 @@ struct WorkspaceContext {
   int stepMillis = 50;
   int runningSteps = 1;  // clock steps a run stays Running unless its tags say (emulator.runningSteps)
 
-  std::string resourceGroupId() const { return "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup; }
+  std::string resourceGroupId() const {
+    return "/subscriptions/" + subscription + "/resourceGroups/" + resourceGroup;
+  }
   std::string workspaceId() const {
     return resourceGroupId() + "/providers/Microsoft.MachineLearningServices/workspaces/" + workspace;
   }

@@ -9,7 +9,9 @@ class ArmAuthTest : public EmulatorTest {
   std::string userJob() {
     return R"({"properties":{"jobType":"Pipeline","identity":{"identityType":"UserIdentity"},"jobs":{}}})";
   }
-  std::string errorCode(const HttpResult& r) { return r.json()->getObject("error")->getValue<std::string>("code"); }
+  std::string errorCode(const HttpResult& r) {
+    return r.json()->getObject("error")->getValue<std::string>("code");
+  }
 };
 
 TEST_F(ArmAuthTest, MissingAuthorizationIs401WithAChallenge) {
@@ -20,14 +22,16 @@ TEST_F(ArmAuthTest, MissingAuthorizationIs401WithAChallenge) {
 }
 
 TEST_F(ArmAuthTest, UnknownTokenIsInvalidAuthenticationToken) {
-  auto result = send(*emulator, "GET", jobUrl("train-pipeline-template"), "", {{"Authorization", "Bearer abc.def.ghi"}});
+  auto result = send(*emulator, "GET", jobUrl("train-pipeline-template"), "",
+                     {{"Authorization", "Bearer abc.def.ghi"}});
   EXPECT_EQ(result.status, 401);
   EXPECT_EQ(errorCode(result), "InvalidAuthenticationToken");
 }
 
 TEST_F(ArmAuthTest, ExpiredTokenIsExpiredAuthenticationToken) {
   const std::string expired = emulator->mintToken("https://management.azure.com", -10);
-  auto result = send(*emulator, "GET", jobUrl("train-pipeline-template"), "", {{"Authorization", "Bearer " + expired}});
+  auto result =
+      send(*emulator, "GET", jobUrl("train-pipeline-template"), "", {{"Authorization", "Bearer " + expired}});
   EXPECT_EQ(result.status, 401);
   EXPECT_EQ(errorCode(result), "ExpiredAuthenticationToken");
 }
@@ -51,8 +55,8 @@ TEST_F(ArmAuthTest, ApiVersionIsRequired) {
   auto result = send(*emulator, "GET", jobsPath("train-pipeline-template"), "", armHeaders());
   EXPECT_EQ(result.status, 400);
   EXPECT_EQ(errorCode(result), "MissingApiVersionParameter");
-  auto unsupported =
-      send(*emulator, "GET", jobsPath("train-pipeline-template") + "?api-version=1999-01-01", "", armHeaders());
+  auto unsupported = send(*emulator, "GET", jobsPath("train-pipeline-template") + "?api-version=1999-01-01",
+                          "", armHeaders());
   EXPECT_EQ(unsupported.status, 400);
   EXPECT_EQ(errorCode(unsupported), "NoRegisteredProviderFound");
 }
@@ -71,11 +75,14 @@ TEST_F(ArmAuthTest, UserIdentityJobTakesAnXAzuremlTokenWhenSent) {
 }
 
 TEST_F(ArmAuthTest, NullIdentityAndManagedNeedNoXAzuremlToken) {
-  EXPECT_EQ(putJob("null-identity", R"({"properties":{"jobType":"Pipeline","identity":null}})", false).status, 201);
-  EXPECT_EQ(putJob("managed", R"({"properties":{"jobType":"Pipeline","identity":{"identityType":"Managed"}}})", false)
+  EXPECT_EQ(putJob("null-identity", R"({"properties":{"jobType":"Pipeline","identity":null}})", false).status,
+            201);
+  EXPECT_EQ(putJob("managed",
+                   R"({"properties":{"jobType":"Pipeline","identity":{"identityType":"Managed"}}})", false)
                 .status,
             201);
-  EXPECT_EQ(putJob("amltoken", R"({"properties":{"jobType":"Pipeline","identity":{"identityType":"AMLToken"}}})", false)
+  EXPECT_EQ(putJob("amltoken",
+                   R"({"properties":{"jobType":"Pipeline","identity":{"identityType":"AMLToken"}}})", false)
                 .status,
             201);
 }
@@ -84,8 +91,8 @@ TEST_F(ArmAuthTest, WrongScopeIs404WithArmCodes) {
   const std::string base = "/subscriptions/";
   const auto& o = emulator->options();
   auto path = [&](const std::string& sub, const std::string& rg, const std::string& ws) {
-    return base + sub + "/resourceGroups/" + rg + "/providers/Microsoft.MachineLearningServices/workspaces/" + ws +
-           "/jobs?api-version=2024-10-01";
+    return base + sub + "/resourceGroups/" + rg + "/providers/Microsoft.MachineLearningServices/workspaces/" +
+           ws + "/jobs?api-version=2024-10-01";
   };
   EXPECT_EQ(errorCode(send(*emulator, "GET", path("other", o.resourceGroup, o.workspace), "", armHeaders())),
             "SubscriptionNotFound");
@@ -95,7 +102,8 @@ TEST_F(ArmAuthTest, WrongScopeIs404WithArmCodes) {
   EXPECT_EQ(ws.status, 404);
   EXPECT_EQ(errorCode(ws), "ResourceNotFound");
   // ARM's fixed segments and names are case-insensitive.
-  EXPECT_EQ(send(*emulator, "GET", path(o.subscription, "TEST-RG", o.workspace), "", armHeaders()).status, 200);
+  EXPECT_EQ(send(*emulator, "GET", path(o.subscription, "TEST-RG", o.workspace), "", armHeaders()).status,
+            200);
 }
 
 TEST_F(ArmAuthTest, ReaderMayReadButNotWrite) {
@@ -108,8 +116,8 @@ TEST_F(ArmAuthTest, ReaderMayReadButNotWrite) {
                    ->getValue<std::string>("access_token");
   Headers headers{{"Authorization", "Bearer " + token}};
   EXPECT_EQ(send(*emulator, "GET", jobUrl("train-pipeline-template"), "", headers).status, 200);
-  auto write = send(*emulator, "POST", jobsPath("train-pipeline-template") + "/cancel?api-version=2024-10-01", "",
-                    headers);
+  auto write = send(*emulator, "POST", jobsPath("train-pipeline-template") + "/cancel?api-version=2024-10-01",
+                    "", headers);
   EXPECT_EQ(write.status, 403);
   EXPECT_EQ(errorCode(write), "AuthorizationFailed");
 }
@@ -125,14 +133,16 @@ TEST_F(ArmAuthTest, CorrelationIdIsEchoed) {
 }
 
 TEST_F(ArmAuthTest, WorkspaceResourcePointsDiscoveryHere) {
-  auto result = send(*emulator, "GET", emulator->workspaceArmId() + "?api-version=2024-10-01", "", armHeaders());
+  auto result =
+      send(*emulator, "GET", emulator->workspaceArmId() + "?api-version=2024-10-01", "", armHeaders());
   ASSERT_EQ(result.status, 200) << result.body;
   auto discovery = result.json()->getObject("properties")->getValue<std::string>("discoveryUrl");
   EXPECT_EQ(discovery, emulator->baseUrl() + "/discovery");
   auto document = send(*emulator, "GET", "/discovery");
   ASSERT_EQ(document.status, 200);
   EXPECT_EQ(document.json()->getValue<std::string>("api"), emulator->baseUrl());
-  EXPECT_NE(document.json()->getValue<std::string>("history"), emulator->baseUrl()) << "Azure keeps history apart";
+  EXPECT_NE(document.json()->getValue<std::string>("history"), emulator->baseUrl())
+      << "Azure keeps history apart";
 }
 
 class ThrottledArmTest : public EmulatorTest {
@@ -173,7 +183,8 @@ TEST_F(ThrottledWritesTest, EmptyWriteBucketIs429WithRetryAfterAndTheWriteIsNotA
   auto first = putJob("write-1", runBodyFrom("batch-score-template"));
   EXPECT_EQ(first.status, 201) << first.body;
   EXPECT_EQ(first.header("x-ms-ratelimit-remaining-subscription-writes"), "1");
-  auto second = send(*emulator, "POST", jobsPath("write-1") + "/cancel?api-version=2024-10-01", "", armHeaders());
+  auto second =
+      send(*emulator, "POST", jobsPath("write-1") + "/cancel?api-version=2024-10-01", "", armHeaders());
   EXPECT_EQ(second.status, 200) << second.body;
   EXPECT_EQ(second.header("x-ms-ratelimit-remaining-subscription-writes"), "0");
 
@@ -188,7 +199,8 @@ TEST_F(ThrottledWritesTest, EmptyWriteBucketIs429WithRetryAfterAndTheWriteIsNotA
   EXPECT_GE(std::stoi(retryAfter), 1);
   EXPECT_EQ(emulator->workspace().jobCount(), jobs) << "a throttled PUT creates nothing";
   EXPECT_FALSE(emulator->workspace().status("write-2").has_value());
-  auto cancel = send(*emulator, "POST", jobsPath("write-1") + "/cancel?api-version=2024-10-01", "", armHeaders());
+  auto cancel =
+      send(*emulator, "POST", jobsPath("write-1") + "/cancel?api-version=2024-10-01", "", armHeaders());
   EXPECT_EQ(cancel.status, 429) << "cancel is a write too";
 
   // Reads have their own bucket.

@@ -31,9 +31,12 @@ TEST_F(ArmJobsTest, GetReturnsTheTemplateAsArmShapesIt) {
   EXPECT_EQ(properties->getValue<std::string>("status"), "Completed");
   EXPECT_FALSE(properties->has("startTime")) << "ARM jobs carry no times: those are in Run History";
   EXPECT_FALSE(properties->has("endTime"));
-  EXPECT_EQ(properties->getObject("inputs")->getObject("learning_rate")->getValue<std::string>("value"), "0.01");
-  EXPECT_NE(properties->getObject("services")->getObject("Studio")->getValue<std::string>("endpoint").find(
-                "/runs/train-pipeline-template?wsid="),
+  EXPECT_EQ(properties->getObject("inputs")->getObject("learning_rate")->getValue<std::string>("value"),
+            "0.01");
+  EXPECT_NE(properties->getObject("services")
+                ->getObject("Studio")
+                ->getValue<std::string>("endpoint")
+                .find("/runs/train-pipeline-template?wsid="),
             std::string::npos);
   EXPECT_TRUE(job->has("systemData"));
   EXPECT_FALSE(result.header("x-ms-request-id").empty());
@@ -76,7 +79,8 @@ TEST_F(ArmJobsTest, ListFiltersByTagAndJobType) {
   auto value = tagged.json()->getArray("value");
   ASSERT_EQ(value->size(), 1u);
   EXPECT_EQ(value->getObject(0)->getValue<std::string>("name"), "batch-score-template");
-  auto commands = send(*emulator, "GET", jobsPath() + "?api-version=2024-10-01&jobType=Command", "", armHeaders());
+  auto commands =
+      send(*emulator, "GET", jobsPath() + "?api-version=2024-10-01&jobType=Command", "", armHeaders());
   EXPECT_EQ(commands.json()->getArray("value")->size(), 0u);
 }
 
@@ -84,17 +88,20 @@ TEST_F(ArmJobsTest, ListFiltersByTagAndJobType) {
 std::vector<std::string> listedNames(const Emulator& emulator, const std::string& listViewType,
                                      const Headers& headers, const std::string& jobsPath) {
   std::vector<std::string> names;
-  std::string link = jobsPath + "?api-version=2024-10-01" + (listViewType.empty() ? "" : "&listViewType=" + listViewType);
+  std::string link =
+      jobsPath + "?api-version=2024-10-01" + (listViewType.empty() ? "" : "&listViewType=" + listViewType);
   while (!link.empty()) {
     auto result = send(emulator, "GET", link, "", headers);
     EXPECT_EQ(result.status, 200) << result.body;
     if (result.status != 200) break;
     auto body = result.json();
     auto value = body->getArray("value");
-    for (unsigned i = 0; i < value->size(); ++i) names.push_back(value->getObject(i)->getValue<std::string>("name"));
+    for (unsigned i = 0; i < value->size(); ++i)
+      names.push_back(value->getObject(i)->getValue<std::string>("name"));
     link = body->has("nextLink") ? pathOf(body->getValue<std::string>("nextLink")) : "";
     if (!link.empty() && !listViewType.empty()) {
-      EXPECT_NE(link.find("listViewType=" + listViewType), std::string::npos) << "the view travels in the link";
+      EXPECT_NE(link.find("listViewType=" + listViewType), std::string::npos)
+          << "the view travels in the link";
     }
   }
   return names;
@@ -136,8 +143,8 @@ TEST_F(ArmJobsTest, ListViewTypeSelectsActiveArchivedOrAllJobs) {
 }
 
 TEST_F(ArmJobsTest, ListViewTypeOutsideTheThreeValuesIs400) {
-  auto result =
-      send(*emulator, "GET", jobsPath() + "?api-version=2024-10-01&listViewType=Everything", "", armHeaders());
+  auto result = send(*emulator, "GET", jobsPath() + "?api-version=2024-10-01&listViewType=Everything", "",
+                     armHeaders());
   EXPECT_EQ(result.status, 400);
   auto error = result.json()->getObject("error");
   EXPECT_EQ(error->getValue<std::string>("code"), "InvalidRequestContent");
@@ -176,7 +183,8 @@ TEST_F(ArmJobsTest, RePutWithAChangedBodyIsRefused) {
 
 TEST_F(ArmJobsTest, CancelIs200EmptyThenCancelRequestedThenCanceled) {
   ASSERT_EQ(putJob("to-cancel", runBodyFrom("train-pipeline-template")).status, 201);
-  auto result = send(*emulator, "POST", jobsPath("to-cancel") + "/cancel?api-version=2024-10-01", "", armHeaders());
+  auto result =
+      send(*emulator, "POST", jobsPath("to-cancel") + "/cancel?api-version=2024-10-01", "", armHeaders());
   EXPECT_EQ(result.status, 200) << result.body;
   EXPECT_TRUE(result.body.empty());
   EXPECT_TRUE(result.header("Location").empty());
@@ -186,8 +194,9 @@ TEST_F(ArmJobsTest, CancelIs200EmptyThenCancelRequestedThenCanceled) {
 }
 
 TEST_F(ArmJobsTest, CancelOfAFinishedJobIs200AndChangesNothing) {
-  auto result = send(*emulator, "POST", jobsPath("train-pipeline-template") + "/cancel?api-version=2024-10-01", "",
-                     armHeaders());
+  auto result =
+      send(*emulator, "POST", jobsPath("train-pipeline-template") + "/cancel?api-version=2024-10-01", "",
+           armHeaders());
   EXPECT_EQ(result.status, 200);
   EXPECT_TRUE(result.body.empty());
   EXPECT_EQ(emulator->workspace().status("train-pipeline-template"), "Completed");

@@ -33,8 +33,8 @@ HttpResult send(const Emulator& emulator, const std::string& method, const std::
                 const std::string& body, const Headers& headers, const std::string& contentType) {
   std::unique_ptr<Poco::Net::HTTPClientSession> session;
   if (emulator.options().https) {
-    Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_CLIENT_USE, "", "",
-                                                             emulator.caCertPath(), Poco::Net::Context::VERIFY_STRICT);
+    Poco::Net::Context::Ptr context = new Poco::Net::Context(
+        Poco::Net::Context::TLS_CLIENT_USE, "", "", emulator.caCertPath(), Poco::Net::Context::VERIFY_STRICT);
     session = std::make_unique<Poco::Net::HTTPSClientSession>("127.0.0.1", emulator.port(), context);
   } else {
     session = std::make_unique<Poco::Net::HTTPClientSession>("127.0.0.1", emulator.port());
@@ -84,9 +84,13 @@ std::string EmulatorTest::jobsPath(const std::string& job) const {
   return emulator->workspaceArmId() + "/jobs" + (job.empty() ? "" : "/" + job);
 }
 
-std::string EmulatorTest::jobUrl(const std::string& job) const { return jobsPath(job) + "?api-version=2024-10-01"; }
+std::string EmulatorTest::jobUrl(const std::string& job) const {
+  return jobsPath(job) + "?api-version=2024-10-01";
+}
 
-HttpResult EmulatorTest::getJob(const std::string& job) { return send(*emulator, "GET", jobUrl(job), "", armHeaders()); }
+HttpResult EmulatorTest::getJob(const std::string& job) {
+  return send(*emulator, "GET", jobUrl(job), "", armHeaders());
+}
 
 HttpResult EmulatorTest::putJob(const std::string& job, const std::string& body, bool withMlToken) {
   Headers headers = armHeaders();

@@ -40,13 +40,13 @@ class EmulatorTest : public ::testing::Test {
 
   std::string armToken();  // ARM audience, Contributor
   std::string mlToken();
-  Headers armHeaders();    // Authorization: Bearer <arm token>
+  Headers armHeaders();                                     // Authorization: Bearer <arm token>
   std::string jobsPath(const std::string& job = "") const;  // workspace/jobs[/job] without the query
   std::string jobUrl(const std::string& job) const;         // + ?api-version=2024-10-01
   HttpResult getJob(const std::string& job);
   HttpResult putJob(const std::string& job, const std::string& body, bool withMlToken = true);
   std::string templateProperties(const std::string& templateName);  // properties of a template, as JSON text
-  std::string runBodyFrom(const std::string& templateName);  // a PUT body cloning the template
+  std::string runBodyFrom(const std::string& templateName);         // a PUT body cloning the template
   // Polls until `predicate` holds for the job's status (or ~10 s pass); returns the last status.
   std::string waitForStatus(const std::string& job, const std::function<bool(const std::string&)>& predicate);
 

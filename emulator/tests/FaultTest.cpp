@@ -1,7 +1,7 @@
 // Scripted faults: each kind, per route, counted; set in-process, by spec string, or through the admin API.
+#include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Net/HTTPClientSession.h>
 #include <Poco/StreamCopier.h>
 
 #include "EmulatorFixture.h"
@@ -55,8 +55,9 @@ TEST_F(FaultTest, ForeverFaultKeepsHitting) {
 
 TEST_F(FaultTest, TokenEndpointOutage) {
   addFault("token:503,count=2");
-  const std::string form = "grant_type=client_credentials&client_id=aaaaaaaa-0000-4000-8000-000000000001"
-                           "&client_secret=demo-client-secret&scope=https%3A%2F%2Fmanagement.azure.com%2F.default";
+  const std::string form =
+      "grant_type=client_credentials&client_id=aaaaaaaa-0000-4000-8000-000000000001"
+      "&client_secret=demo-client-secret&scope=https%3A%2F%2Fmanagement.azure.com%2F.default";
   const std::string path = "/" + emulator->options().tenant + "/oauth2/v2.0/token";
   auto failed = send(*emulator, "POST", path, form, {}, "application/x-www-form-urlencoded");
   EXPECT_EQ(failed.status, 503);
@@ -107,20 +108,23 @@ TEST_F(FaultTest, MalformedJsonIs200WithBrokenJson) {
 
 TEST_F(FaultTest, WrongContentTypeIsAnHtmlPage) {
   addFault("workspace:wrong-content-type");
-  auto result = send(*emulator, "GET", emulator->workspaceArmId() + "?api-version=2024-10-01", "", armHeaders());
+  auto result =
+      send(*emulator, "GET", emulator->workspaceArmId() + "?api-version=2024-10-01", "", armHeaders());
   EXPECT_EQ(result.status, 200);
   EXPECT_NE(result.contentType.find("text/html"), std::string::npos);
 }
 
 TEST_F(FaultTest, TrickleDeliversTheWholeBodySlowly) {
-  emulator->faults().add(Fault::fromJson(R"({"route":"discovery","kind":"trickle","delayMs":1,"chunkBytes":64})"));
+  emulator->faults().add(
+      Fault::fromJson(R"({"route":"discovery","kind":"trickle","delayMs":1,"chunkBytes":64})"));
   auto result = send(*emulator, "GET", "/discovery");
   EXPECT_EQ(result.status, 200);
   EXPECT_EQ(result.json()->getValue<std::string>("api"), emulator->baseUrl());
 }
 
 TEST_F(FaultTest, OversizedBodyIsHugeButValidJson) {
-  emulator->faults().add(Fault::fromJson(R"({"route":"jobs.list","kind":"oversized-body","sizeBytes":3000000})"));
+  emulator->faults().add(
+      Fault::fromJson(R"({"route":"jobs.list","kind":"oversized-body","sizeBytes":3000000})"));
   auto result = send(*emulator, "GET", jobsPath() + "?api-version=2024-10-01", "", armHeaders());
   EXPECT_EQ(result.status, 200);
   EXPECT_EQ(result.body.size(), 3000000u);
@@ -161,7 +165,8 @@ TEST_F(FaultTest, AdminApiControlsFaultsJournalAndStats) {
   ASSERT_EQ(added.status, 200) << added.body;
   EXPECT_EQ(send(*emulator, "GET", "/_admin/faults").body.find("\"jobs.get\"") != std::string::npos, true);
   EXPECT_EQ(getJob("train-pipeline-template").status, 503);
-  EXPECT_EQ(send(*emulator, "POST", "/_admin/faults", R"({"route":"jobs.get","kind":"explode"})").status, 400);
+  EXPECT_EQ(send(*emulator, "POST", "/_admin/faults", R"({"route":"jobs.get","kind":"explode"})").status,
+            400);
   send(*emulator, "POST", "/_admin/faults", R"({"route":"*","status":500,"count":-1})");
   EXPECT_EQ(send(*emulator, "DELETE", "/_admin/faults").status, 200);
   EXPECT_EQ(getJob("train-pipeline-template").status, 200);
@@ -172,14 +177,17 @@ TEST_F(FaultTest, AdminApiControlsFaultsJournalAndStats) {
   EXPECT_EQ(send(*emulator, "DELETE", "/_admin/journal").status, 200);
   EXPECT_EQ(emulator->journal().size(), 0u);
 
-  auto minted = send(*emulator, "POST", "/_admin/tokens", R"({"audience":"https://management.azure.com"})").json();
+  auto minted =
+      send(*emulator, "POST", "/_admin/tokens", R"({"audience":"https://management.azure.com"})").json();
   auto viaAdmin = send(*emulator, "GET", jobUrl("train-pipeline-template"), "",
                        {{"Authorization", "Bearer " + minted->getValue<std::string>("access_token")}});
   EXPECT_EQ(viaAdmin.status, 200);
 
-  EXPECT_EQ(send(*emulator, "POST", "/_admin/clients", R"({"clientId":"admin-app","secret":"pw"})").status, 200);
+  EXPECT_EQ(send(*emulator, "POST", "/_admin/clients", R"({"clientId":"admin-app","secret":"pw"})").status,
+            200);
   auto token = send(*emulator, "POST", "/" + emulator->options().tenant + "/oauth2/v2.0/token",
-                    "grant_type=client_credentials&client_id=admin-app&client_secret=pw&scope=https%3A%2F%2Fml.azure.com%2F.default",
+                    "grant_type=client_credentials&client_id=admin-app&client_secret=pw&scope=https%3A%2F%"
+                    "2Fml.azure.com%2F.default",
                     {}, "application/x-www-form-urlencoded");
   EXPECT_EQ(token.status, 200);
 
@@ -188,8 +196,11 @@ TEST_F(FaultTest, AdminApiControlsFaultsJournalAndStats) {
   EXPECT_GE(stats->getObject("requests")->getValue<int>("jobs.get"), 3);
   EXPECT_GE(stats->getValue<int>("connectionsAccepted"), 1);
   EXPECT_EQ(send(*emulator, "GET", "/_admin/jobs").json()->getValue<int>("count"), 3);
-  EXPECT_EQ(send(*emulator, "POST", "/_admin/jobs/generate", R"({"count":10})").json()->getValue<int>("count"), 13);
-  EXPECT_EQ(send(*emulator, "POST", "/_admin/jobs/train-pipeline-template/status", R"({"status":"Paused"})").status, 200);
+  EXPECT_EQ(
+      send(*emulator, "POST", "/_admin/jobs/generate", R"({"count":10})").json()->getValue<int>("count"), 13);
+  EXPECT_EQ(
+      send(*emulator, "POST", "/_admin/jobs/train-pipeline-template/status", R"({"status":"Paused"})").status,
+      200);
   EXPECT_EQ(emulator->workspace().status("train-pipeline-template"), "Paused");
 }
 

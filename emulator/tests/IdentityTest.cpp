@@ -31,7 +31,8 @@ struct TestCertificate {
     X509_gmtime_adj(X509_getm_notAfter(cert), 3600);
     X509_set_pubkey(cert, key);
     X509_NAME* name = X509_get_subject_name(cert);
-    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("test-app"), -1, -1, 0);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, reinterpret_cast<const unsigned char*>("test-app"),
+                               -1, -1, 0);
     X509_set_issuer_name(cert, name);
     X509_sign(cert, key, EVP_sha256());
     BIO* bio = BIO_new(BIO_s_mem());
@@ -68,7 +69,8 @@ struct TestCertificate {
     Poco::Timestamp now;
     token.setNotBefore(now + static_cast<Poco::Timestamp::TimeDiff>(notBeforeIn) * 1000000);
     token.setExpiration(now + static_cast<Poco::Timestamp::TimeDiff>(expiresIn) * 1000000);
-    Poco::JWT::Signer signer(Poco::SharedPtr<Poco::Crypto::RSAKey>(new Poco::Crypto::RSAKey(Poco::Crypto::EVPPKey(key))));
+    Poco::JWT::Signer signer(
+        Poco::SharedPtr<Poco::Crypto::RSAKey>(new Poco::Crypto::RSAKey(Poco::Crypto::EVPPKey(key))));
     return signer.sign(token, Poco::JWT::Signer::ALGO_RS256);
   }
 };
@@ -79,7 +81,8 @@ class IdentityTest : public EmulatorTest {
     return send(*emulator, "POST", "/" + emulator->options().tenant + "/oauth2/v2.0/token",
                 "grant_type=client_credentials&client_id=" + clientId +
                     "&client_assertion_type=urn%3Aietf%3Aparams%3Aoauth%3Aclient-assertion-type%3Ajwt-bearer"
-                    "&client_assertion=" + assertion + "&scope=https%3A%2F%2Fmanagement.azure.com%2F.default",
+                    "&client_assertion=" +
+                    assertion + "&scope=https%3A%2F%2Fmanagement.azure.com%2F.default",
                 {}, "application/x-www-form-urlencoded");
   }
   std::string errorCode(const HttpResult& r) {
@@ -101,7 +104,8 @@ TEST_F(IdentityTest, CertificateAssertionSignsIn) {
 TEST_F(IdentityTest, AssertionWithTheWrongAudienceIsRefused) {
   TestCertificate cert;
   emulator->registerClientCertificate(emulator->options().tenant, "cert-app", cert.pem);
-  auto result = assertionRequest("cert-app", cert.assertion("cert-app", "https://login.microsoftonline.com/x"));
+  auto result =
+      assertionRequest("cert-app", cert.assertion("cert-app", "https://login.microsoftonline.com/x"));
   EXPECT_EQ(result.status, 401);
   EXPECT_EQ(errorCode(result), "700023");
 }
@@ -124,11 +128,13 @@ TEST_F(IdentityTest, AssertionSubjectMustBeTheClientToo) {
   TestCertificate cert;
   emulator->registerClientCertificate(emulator->options().tenant, "cert-app", cert.pem);
   // The right issuer, another subject.
-  auto result = assertionRequest("cert-app", cert.assertion("cert-app", emulator->tokenUrl(), 600, "", "someone-else"));
+  auto result =
+      assertionRequest("cert-app", cert.assertion("cert-app", emulator->tokenUrl(), 600, "", "someone-else"));
   EXPECT_EQ(result.status, 401);
   EXPECT_EQ(result.json()->getValue<std::string>("error"), "invalid_client");
   EXPECT_EQ(errorCode(result), "700021");
-  EXPECT_EQ(result.json()->getValue<std::string>("error_description").rfind("AADSTS700021:", 0), 0u) << result.body;
+  EXPECT_EQ(result.json()->getValue<std::string>("error_description").rfind("AADSTS700021:", 0), 0u)
+      << result.body;
   EXPECT_EQ(emulator->tokensIssued("cert-app"), 0u);
 }
 
@@ -141,7 +147,8 @@ TEST_F(IdentityTest, AssertionNotYetValidIsRefused) {
   EXPECT_EQ(result.status, 401);
   EXPECT_EQ(result.json()->getValue<std::string>("error"), "invalid_client");
   EXPECT_EQ(errorCode(result), "700024");
-  EXPECT_EQ(result.json()->getValue<std::string>("error_description").rfind("AADSTS700024:", 0), 0u) << result.body;
+  EXPECT_EQ(result.json()->getValue<std::string>("error_description").rfind("AADSTS700024:", 0), 0u)
+      << result.body;
   EXPECT_EQ(emulator->tokensIssued("cert-app"), 0u);
 }
 
@@ -149,7 +156,8 @@ TEST_F(IdentityTest, AssertionNotBeforeWithinTheClockSkewIsAccepted) {
   TestCertificate cert;
   emulator->registerClientCertificate(emulator->options().tenant, "cert-app", cert.pem);
   // A client clock a little ahead of the server's (the emulator allows a minute, as Entra allows skew).
-  auto result = assertionRequest("cert-app", cert.assertion("cert-app", emulator->tokenUrl(), 600, "", "", 5));
+  auto result =
+      assertionRequest("cert-app", cert.assertion("cert-app", emulator->tokenUrl(), 600, "", "", 5));
   EXPECT_EQ(result.status, 200) << result.body;
   EXPECT_EQ(emulator->tokensIssued("cert-app"), 1u);
 }
@@ -197,7 +205,8 @@ TEST_F(IdentityTest, ImdsNeedsTheMetadataHeaderAndAnswersNumbersAsStrings) {
 }
 
 TEST_F(IdentityTest, ImdsUserAssignedIdentityMustExist) {
-  const std::string path = "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fml.azure.com";
+  const std::string path =
+      "/metadata/identity/oauth2/token?api-version=2018-02-01&resource=https%3A%2F%2Fml.azure.com";
   EXPECT_EQ(send(*emulator, "GET", path + "&client_id=unknown", "", {{"Metadata", "true"}}).status, 400);
   emulator->registerManagedIdentity("user-assigned-1");
   auto ok = send(*emulator, "GET", path + "&client_id=user-assigned-1", "", {{"Metadata", "true"}});

@@ -57,7 +57,8 @@ TEST_F(PutValidationTest, MalformedJsonIsInvalidRequestContent) {
 }
 
 TEST_F(PutValidationTest, JobNameMustMatchThePattern) {
-  for (const std::string& name : {std::string("-starts-with-dash"), std::string("_underscore"), std::string("has.dot"), std::string(256, 'a')})
+  for (const std::string& name : {std::string("-starts-with-dash"), std::string("_underscore"),
+                                  std::string("has.dot"), std::string(256, 'a')})
     expectRefused(name, pipeline(literal("\"1\"")), 400, "InvalidJobName", "id");
   EXPECT_EQ(putJob(std::string(255, 'a'), pipeline(literal("\"1\""))).status, 201);
   EXPECT_EQ(putJob("A1-b_2", pipeline(literal("\"1\""))).status, 201);
@@ -65,7 +66,8 @@ TEST_F(PutValidationTest, JobNameMustMatchThePattern) {
 
 TEST_F(PutValidationTest, LiteralValueMustBeAString) {
   expectRefused("num", pipeline(literal("0.5")), 400, "InvalidLiteralValue", "properties.inputs.rate.value");
-  expectRefused("bool", pipeline(literal("true")), 400, "InvalidLiteralValue", "properties.inputs.rate.value");
+  expectRefused("bool", pipeline(literal("true")), 400, "InvalidLiteralValue",
+                "properties.inputs.rate.value");
 }
 
 TEST_F(PutValidationTest, LiteralValueMustHaveAWordCharacter) {
@@ -75,22 +77,23 @@ TEST_F(PutValidationTest, LiteralValueMustHaveAWordCharacter) {
 }
 
 TEST_F(PutValidationTest, LiteralValueIsRequired) {
-  expectRefused("no-value", pipeline(R"({"rate":{"jobInputType":"literal"}})"), 400, "RequiredPropertyMissing",
-                "properties.inputs.rate.value");
+  expectRefused("no-value", pipeline(R"({"rate":{"jobInputType":"literal"}})"), 400,
+                "RequiredPropertyMissing", "properties.inputs.rate.value");
 }
 
 TEST_F(PutValidationTest, PolysyncStyleInputShapeIsRefused) {
   // The product page's {value, type:"literal"} is not the API's shape.
-  expectRefused("page-shape", pipeline(R"({"rate":{"type":"literal","value":"1"}})"), 400, "RequiredPropertyMissing",
-                "properties.inputs.rate.jobInputType");
+  expectRefused("page-shape", pipeline(R"({"rate":{"type":"literal","value":"1"}})"), 400,
+                "RequiredPropertyMissing", "properties.inputs.rate.jobInputType");
 }
 
 TEST_F(PutValidationTest, UnknownFieldsOnTypedObjectsAreRefused) {
-  expectRefused("extra-literal", pipeline(R"({"rate":{"jobInputType":"literal","value":"1","type":"x"}})"), 400,
-                "UnknownProperty", "properties.inputs.rate.type");
+  expectRefused("extra-literal", pipeline(R"({"rate":{"jobInputType":"literal","value":"1","type":"x"}})"),
+                400, "UnknownProperty", "properties.inputs.rate.type");
   expectRefused("extra-pipeline", pipeline(literal("\"1\""), R"(,"startTime":"2024-01-01T00:00:00Z")"), 400,
                 "UnknownProperty", "properties.startTime");
-  expectRefused("extra-output", pipeline(literal("\"1\""), R"(,"outputs":{"m":{"jobOutputType":"uri_folder","value":"x"}})"),
+  expectRefused("extra-output",
+                pipeline(literal("\"1\""), R"(,"outputs":{"m":{"jobOutputType":"uri_folder","value":"x"}})"),
                 400, "UnknownProperty", "properties.outputs.m.value");
   expectRefused("extra-service",
                 pipeline(literal("\"1\""), R"(,"services":{"s":{"jobServiceType":"Custom","bogus":1}})"), 400,
@@ -98,25 +101,31 @@ TEST_F(PutValidationTest, UnknownFieldsOnTypedObjectsAreRefused) {
 }
 
 TEST_F(PutValidationTest, InputNotBoundByAnyStepIsInputNotFound) {
-  expectRefused("unbound",
-                pipeline(R"({"rate":{"jobInputType":"literal","value":"1"},"epochs":{"jobInputType":"literal","value":"3"}})"),
-                400, "InputNotFound", "properties.inputs.epochs");
+  expectRefused(
+      "unbound",
+      pipeline(
+          R"({"rate":{"jobInputType":"literal","value":"1"},"epochs":{"jobInputType":"literal","value":"3"}})"),
+      400, "InputNotFound", "properties.inputs.epochs");
 }
 
 TEST_F(PutValidationTest, AssetInputsNeedAUriAndAKnownMode) {
-  expectRefused("no-uri", pipeline(R"({"rate":{"jobInputType":"uri_folder"}})"), 400, "RequiredPropertyMissing");
-  expectRefused("bad-mode", pipeline(R"({"rate":{"jobInputType":"uri_folder","uri":"azureml://x","mode":"Mount"}})"),
-                400, "InvalidRequestContent", "properties.inputs.rate.mode");
+  expectRefused("no-uri", pipeline(R"({"rate":{"jobInputType":"uri_folder"}})"), 400,
+                "RequiredPropertyMissing");
+  expectRefused("bad-mode",
+                pipeline(R"({"rate":{"jobInputType":"uri_folder","uri":"azureml://x","mode":"Mount"}})"), 400,
+                "InvalidRequestContent", "properties.inputs.rate.mode");
   expectRefused("bad-input-type", pipeline(R"({"rate":{"jobInputType":"number","value":"1"}})"), 400,
                 "InvalidRequestContent", "properties.inputs.rate.jobInputType");
-  EXPECT_EQ(putJob("asset-ok", pipeline(R"({"rate":{"jobInputType":"uri_folder","uri":"azureml://x","mode":"Download"}})"))
-                .status,
-            201);
+  EXPECT_EQ(
+      putJob("asset-ok",
+             pipeline(R"({"rate":{"jobInputType":"uri_folder","uri":"azureml://x","mode":"Download"}})"))
+          .status,
+      201);
 }
 
 TEST_F(PutValidationTest, OutputsHaveNoLiteralType) {
-  expectRefused("literal-out", pipeline(literal("\"1\""), R"(,"outputs":{"m":{"jobOutputType":"literal"}})"), 400,
-                "InvalidRequestContent", "properties.outputs.m.jobOutputType");
+  expectRefused("literal-out", pipeline(literal("\"1\""), R"(,"outputs":{"m":{"jobOutputType":"literal"}})"),
+                400, "InvalidRequestContent", "properties.outputs.m.jobOutputType");
 }
 
 TEST_F(PutValidationTest, ReadOnlyStatusIsIgnored) {
@@ -128,8 +137,12 @@ TEST_F(PutValidationTest, ReadOnlyStatusIsIgnored) {
 // Azure leaves an output's uri null when the client gave none (every member present, unset ones null), and
 // resolves ${{name}} / ${{output_name}} in a uri it was given.
 TEST_F(PutValidationTest, OutputsWithoutAPathStayNullAndGivenPathsAreResolved) {
-  auto result = putJob("with-output", pipeline(literal("\"1\""), R"(,"outputs":{"model":{"jobOutputType":"uri_folder"},)"
-                                               R"("log":{"jobOutputType":"uri_folder","uri":"azureml://datastores/d/paths/${{name}}/${{output_name}}"}})"));
+  auto result = putJob(
+      "with-output",
+      pipeline(
+          literal("\"1\""),
+          R"(,"outputs":{"model":{"jobOutputType":"uri_folder"},)"
+          R"("log":{"jobOutputType":"uri_folder","uri":"azureml://datastores/d/paths/${{name}}/${{output_name}}"}})"));
   ASSERT_EQ(result.status, 201) << result.body;
   auto outputs = result.json()->getObject("properties")->getObject("outputs");
   auto model = outputs->getObject("model");
@@ -137,7 +150,8 @@ TEST_F(PutValidationTest, OutputsWithoutAPathStayNullAndGivenPathsAreResolved) {
   EXPECT_TRUE(model->get("uri").isEmpty());
   EXPECT_TRUE(model->get("description").isEmpty());
   EXPECT_EQ(model->getValue<std::string>("mode"), "ReadWriteMount");
-  EXPECT_EQ(outputs->getObject("log")->getValue<std::string>("uri"), "azureml://datastores/d/paths/with-output/log");
+  EXPECT_EQ(outputs->getObject("log")->getValue<std::string>("uri"),
+            "azureml://datastores/d/paths/with-output/log");
 }
 
 TEST_F(PutValidationTest, TagsStringsOnly) {
@@ -151,7 +165,8 @@ TEST_F(PutValidationTest, IdentityTypeMustBeKnown) {
 }
 
 TEST_F(PutValidationTest, BodyOver4MBIs413) {
-  std::string big = pipeline(literal("\"1\""), R"(,"description":")" + std::string(4 * 1024 * 1024, 'x') + "\"");
+  std::string big =
+      pipeline(literal("\"1\""), R"(,"description":")" + std::string(4 * 1024 * 1024, 'x') + "\"");
   auto result = putJob("too-big", big);
   EXPECT_EQ(result.status, 413);
   EXPECT_EQ(result.json()->getObject("error")->getValue<std::string>("code"), "RequestEntityTooLarge");

@@ -51,8 +51,10 @@ TEST_F(RunHistoryTest, CompletedRunHasStartAndEndOnlyInRunHistory) {
   auto job = getJob("run-ok").json()->getObject("properties");
   EXPECT_FALSE(job->has("startTime"));
   EXPECT_FALSE(job->has("error"));
-  // The template names its output paths (${{name}} resolved per job); a path left out stays null (PutValidationTest).
-  EXPECT_EQ(job->getObject("outputs")->getObject("metrics")->getValue<std::string>("uri").find("azureml://"), 0u);
+  // The template names its output paths (${{name}} resolved per job); a path left out stays null
+  // (PutValidationTest).
+  EXPECT_EQ(job->getObject("outputs")->getObject("metrics")->getValue<std::string>("uri").find("azureml://"),
+            0u);
   // ... and in properties.properties, once finished, as Azure records it.
   const std::string stages = job->getObject("properties")->getValue<std::string>("azureml.pipelines.stages");
   EXPECT_NE(stages.find("\"Status\":\"Finished\""), std::string::npos) << stages;
@@ -77,7 +79,9 @@ TEST_F(RunHistoryTest, RunWalksThroughTheServiceStates) {
 }
 
 TEST_F(RunHistoryTest, FailInChildPutsTheErrorOnlyOnTheStep) {
-  submit("run-fail", "data-validation-template", R"({"emulator.behavior":"fail-in-child","emulator.failStep":"validate_schema","emulator.errorMessage":"SchemaError: bad column"})");
+  submit(
+      "run-fail", "data-validation-template",
+      R"({"emulator.behavior":"fail-in-child","emulator.failStep":"validate_schema","emulator.errorMessage":"SchemaError: bad column"})");
   ASSERT_EQ(waitForStatus("run-fail", terminal), "Failed");
   auto run = history("run-fail").json();
   EXPECT_EQ(run->getValue<std::string>("status"), "Failed");
@@ -92,17 +96,20 @@ TEST_F(RunHistoryTest, FailInChildPutsTheErrorOnlyOnTheStep) {
     const std::string status = step->getValue<std::string>("status");
     if (step->getValue<std::string>("displayName") == "validate_schema") {
       EXPECT_EQ(status, "Failed");
-      EXPECT_EQ(step->getObject("error")->getObject("error")->getValue<std::string>("message"), "SchemaError: bad column");
+      EXPECT_EQ(step->getObject("error")->getObject("error")->getValue<std::string>("message"),
+                "SchemaError: bad column");
       afterFailure = true;
     } else {
-      EXPECT_EQ(status, afterFailure ? "Canceled" : "Completed") << step->getValue<std::string>("displayName");
+      EXPECT_EQ(status, afterFailure ? "Canceled" : "Completed")
+          << step->getValue<std::string>("displayName");
       EXPECT_TRUE(step->get("error").isEmpty());
     }
   }
 }
 
 TEST_F(RunHistoryTest, FailPutsTheErrorOnThePipeline) {
-  submit("run-fail-parent", "batch-score-template", R"({"emulator.behavior":"fail","emulator.errorCode":"SystemError"})");
+  submit("run-fail-parent", "batch-score-template",
+         R"({"emulator.behavior":"fail","emulator.errorCode":"SystemError"})");
   ASSERT_EQ(waitForStatus("run-fail-parent", terminal), "Failed");
   auto error = history("run-fail-parent", "/details").json()->getObject("error")->getObject("error");
   EXPECT_EQ(error->getValue<std::string>("code"), "SystemError");
@@ -111,12 +118,14 @@ TEST_F(RunHistoryTest, FailPutsTheErrorOnThePipeline) {
 
 TEST_F(RunHistoryTest, HangEndsInNotResponding) {
   submit("run-hang", "batch-score-template", R"({"emulator.behavior":"hang"})");
-  EXPECT_EQ(waitForStatus("run-hang", [](const std::string& s) { return s == "NotResponding"; }), "NotResponding");
+  EXPECT_EQ(waitForStatus("run-hang", [](const std::string& s) { return s == "NotResponding"; }),
+            "NotResponding");
   EXPECT_EQ(history("run-hang").json()->getValue<std::string>("status"), "NotResponding");
 }
 
 TEST_F(RunHistoryTest, SlowCancelStaysInCancelRequested) {
-  submit("run-slow-cancel", "batch-score-template", R"({"emulator.behavior":"slow-cancel","emulator.cancelSteps":"25"})");
+  submit("run-slow-cancel", "batch-score-template",
+         R"({"emulator.behavior":"slow-cancel","emulator.cancelSteps":"25"})");
   ASSERT_EQ(emulator->workspace().cancel("run-slow-cancel"), Workspace::CancelResult::Accepted);
   Poco::Thread::sleep(3 * emulator->options().stepMillis);
   EXPECT_EQ(emulator->workspace().status("run-slow-cancel"), "CancelRequested");
@@ -149,7 +158,8 @@ TEST_F(RunHistoryTest, ChildrenPageWithTopAndContinuationToken) {
 TEST_F(RunHistoryTest, UnknownRunIs404AndTokenIsRequired) {
   EXPECT_EQ(history("nope").status, 404);
   EXPECT_EQ(send(*emulator, "GET", historyPath("train-pipeline-template")).status, 401);
-  auto ml = send(*emulator, "GET", historyPath("train-pipeline-template"), "", {{"Authorization", "Bearer " + mlToken()}});
+  auto ml = send(*emulator, "GET", historyPath("train-pipeline-template"), "",
+                 {{"Authorization", "Bearer " + mlToken()}});
   EXPECT_EQ(ml.status, 200) << "history accepts the Azure ML audience too";
 }
 
@@ -168,8 +178,8 @@ TEST_F(RunHistoryTest, HundredThousandGeneratedJobsShareOneBody) {
   EXPECT_EQ(last.status, 200);
 }
 
-// Run History's own bucket: a 429 RequestThrottled with Retry-After when empty, no remaining-budget header (Azure's
-// data plane states none), and ARM's reads untouched by it.
+// Run History's own bucket: a 429 RequestThrottled with Retry-After when empty, no remaining-budget header
+// (Azure's data plane states none), and ARM's reads untouched by it.
 class ThrottledHistoryTest : public RunHistoryTest {
  protected:
   EmulatorOptions makeOptions() override {

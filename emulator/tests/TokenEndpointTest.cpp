@@ -11,10 +11,11 @@ class TokenEndpointTest : public EmulatorTest {
  protected:
   HttpResult requestToken(const std::string& form, const std::string& tenant = "") {
     const std::string t = tenant.empty() ? emulator->options().tenant : tenant;
-    return send(*emulator, "POST", "/" + t + "/oauth2/v2.0/token", form, {}, "application/x-www-form-urlencoded");
+    return send(*emulator, "POST", "/" + t + "/oauth2/v2.0/token", form, {},
+                "application/x-www-form-urlencoded");
   }
-  static std::string secretForm(const std::string& secret, const std::string& scope =
-                                                               "https%3A%2F%2Fmanagement.azure.com%2F.default") {
+  static std::string secretForm(const std::string& secret,
+                                const std::string& scope = "https%3A%2F%2Fmanagement.azure.com%2F.default") {
     return std::string("grant_type=client_credentials&client_id=") + kClient + "&client_secret=" + secret +
            "&scope=" + scope;
   }
@@ -31,7 +32,8 @@ TEST_F(TokenEndpointTest, ClientSecretGetsABearerTokenLikeEntra) {
   EXPECT_EQ(std::count(token.begin(), token.end(), '.'), 2) << "a JWT";
   EXPECT_EQ(emulator->tokensIssued(kClient), 1u);
   // The token opens ARM.
-  auto job = send(*emulator, "GET", jobUrl("train-pipeline-template"), "", {{"Authorization", "Bearer " + token}});
+  auto job =
+      send(*emulator, "GET", jobUrl("train-pipeline-template"), "", {{"Authorization", "Bearer " + token}});
   EXPECT_EQ(job.status, 200) << job.body;
 }
 
@@ -42,14 +44,16 @@ TEST_F(TokenEndpointTest, WrongSecretIsAadsts7000215With401) {
   EXPECT_EQ(body->getValue<std::string>("error"), "invalid_client");
   EXPECT_EQ(body->getValue<std::string>("error_description").rfind("AADSTS7000215:", 0), 0u);
   EXPECT_EQ(body->getArray("error_codes")->getElement<int>(0), 7000215);
-  for (const char* field : {"trace_id", "correlation_id", "timestamp"}) EXPECT_TRUE(body->has(field)) << field;
+  for (const char* field : {"trace_id", "correlation_id", "timestamp"})
+    EXPECT_TRUE(body->has(field)) << field;
   EXPECT_EQ(result.body.find("not-the-secret"), std::string::npos) << "never echo the secret";
   EXPECT_EQ(emulator->tokensIssued(kClient), 0u);
 }
 
 TEST_F(TokenEndpointTest, UnknownClientIsAadsts700016) {
   auto result = requestToken(
-      "grant_type=client_credentials&client_id=nobody&client_secret=x&scope=https%3A%2F%2Fmanagement.azure.com%2F.default");
+      "grant_type=client_credentials&client_id=nobody&client_secret=x&scope=https%3A%2F%2Fmanagement.azure."
+      "com%2F.default");
   EXPECT_EQ(result.status, 400);
   EXPECT_EQ(result.json()->getValue<std::string>("error"), "unauthorized_client");
   EXPECT_NE(result.body.find("AADSTS700016"), std::string::npos);
@@ -70,8 +74,8 @@ TEST_F(TokenEndpointTest, UnknownResourceIsAadsts500011) {
 
 TEST_F(TokenEndpointTest, MissingParametersAreAadsts900144) {
   for (const std::string& form : {std::string("client_id=x&scope=a%2F.default"),
-                                 std::string("grant_type=client_credentials&scope=a%2F.default"),
-                                 std::string("grant_type=client_credentials&client_id=x")}) {
+                                  std::string("grant_type=client_credentials&scope=a%2F.default"),
+                                  std::string("grant_type=client_credentials&client_id=x")}) {
     auto result = requestToken(form);
     EXPECT_EQ(result.status, 400) << form;
     EXPECT_NE(result.body.find("AADSTS900144"), std::string::npos) << form;
@@ -119,8 +123,9 @@ TEST_F(TokenEndpointTest, TokenLifetimeFollowsTheOption) {
 
 TEST_F(TokenEndpointTest, RegisteredClientsSignIn) {
   emulator->registerClientSecret(emulator->options().tenant, "my-app", "s3cret");
-  auto result = requestToken("grant_type=client_credentials&client_id=my-app&client_secret=s3cret&scope="
-                             "https%3A%2F%2Fml.azure.com%2F.default");
+  auto result = requestToken(
+      "grant_type=client_credentials&client_id=my-app&client_secret=s3cret&scope="
+      "https%3A%2F%2Fml.azure.com%2F.default");
   EXPECT_EQ(result.status, 200) << result.body;
   EXPECT_EQ(emulator->tokensIssued("my-app"), 1u);
 }

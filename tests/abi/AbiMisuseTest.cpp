@@ -73,26 +73,22 @@ TEST_P(AbiMisuse, NullInEveryPointerArgumentIsAnErrorCode) {
   EXPECT_NE(jt->run(instance, nullptr, &runRequest, run.get()), PSJ_OK);
   EXPECT_NE(jt->cancel(instance, nullptr, &runRef, status.get()), PSJ_OK);
 
-  expectRefused(session, "null job type", [&](auto* ctx) {
-    return jt->create(nullptr, settings.data(), settings.size(), ctx, &none);
-  });
+  expectRefused(session, "null job type",
+                [&](auto* ctx) { return jt->create(nullptr, settings.data(), settings.size(), ctx, &none); });
   if (!strict() && none != nullptr) {
     jt->destroy(none);  // the Echo Job does not read its job type pointer
     none = nullptr;
   }
-  expectRefused(session, "null instance: import", [&](auto* ctx) {
-    return jt->import_jobs(nullptr, ctx, &filter, imported.get());
-  });
-  expectRefused(session, "null instance: run", [&](auto* ctx) {
-    return jt->run(nullptr, ctx, &runRequest, run.get());
-  });
-  expectRefused(session, "null instance: poll", [&](auto* ctx) {
-    return jt->poll(nullptr, ctx, &runRef, status.get());
-  });
-  expectRefused(session, "null instance: cancel", [&](auto* ctx) {
-    return jt->cancel(nullptr, ctx, &runRef, status.get());
-  });
-  expectRefused(session, "null cancel sink", [&](auto* ctx) { return jt->cancel(instance, ctx, &runRef, nullptr); });
+  expectRefused(session, "null instance: import",
+                [&](auto* ctx) { return jt->import_jobs(nullptr, ctx, &filter, imported.get()); });
+  expectRefused(session, "null instance: run",
+                [&](auto* ctx) { return jt->run(nullptr, ctx, &runRequest, run.get()); });
+  expectRefused(session, "null instance: poll",
+                [&](auto* ctx) { return jt->poll(nullptr, ctx, &runRef, status.get()); });
+  expectRefused(session, "null instance: cancel",
+                [&](auto* ctx) { return jt->cancel(nullptr, ctx, &runRef, status.get()); });
+  expectRefused(session, "null cancel sink",
+                [&](auto* ctx) { return jt->cancel(instance, ctx, &runRef, nullptr); });
   EXPECT_EQ(none, nullptr);
   EXPECT_EQ(run.runIdCalls(), 0);
   EXPECT_EQ(status.status().setStateCalls, 0);
@@ -116,24 +112,28 @@ TEST_P(AbiMisuse, NullInsideRequestsIsAnErrorCode) {
   {
     psj_run_request r = request.get();
     r.external_id = psj_str{nullptr, 8};
-    expectRefused(session, "external id without data", [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
+    expectRefused(session, "external id without data",
+                  [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
   }
   {
     psj_run_request r = request.get();
     r.parameters = nullptr;
-    expectRefused(session, "parameters NULL with a count", [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
+    expectRefused(session, "parameters NULL with a count",
+                  [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
   }
   {
     psj_run_request r = request.get();
     r.attributes = nullptr;
-    expectRefused(session, "attributes NULL with a count", [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
+    expectRefused(session, "attributes NULL with a count",
+                  [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
   }
   {
     const psj_parameter* entries[] = {nullptr};
     psj_run_request r = request.get();
     r.parameters = entries;
     r.parameter_count = 1;
-    expectRefused(session, "a NULL parameter entry", [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
+    expectRefused(session, "a NULL parameter entry",
+                  [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
   }
   {
     RunRequestData named;
@@ -141,7 +141,8 @@ TEST_P(AbiMisuse, NullInsideRequestsIsAnErrorCode) {
     named.parameters.add("text", PSJ_DIRECTION_INPUT, PSJ_TYPE_STRING, "hello");
     named.parameters.at(0).name = psj_str{nullptr, 4};
     const psj_run_request r = named.get();
-    expectRefused(session, "a parameter name without data", [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
+    expectRefused(session, "a parameter name without data",
+                  [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
   }
   {
     RunRequestData valued;
@@ -149,14 +150,16 @@ TEST_P(AbiMisuse, NullInsideRequestsIsAnErrorCode) {
     valued.parameters.add("text", PSJ_DIRECTION_INPUT, PSJ_TYPE_STRING, "hello");
     valued.parameters.at(0).value = psj_str{nullptr, 5};
     const psj_run_request r = valued.get();
-    expectRefused(session, "a parameter value without data", [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
+    expectRefused(session, "a parameter value without data",
+                  [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
   }
   {
     const psj_kv* entries[] = {nullptr};
     psj_run_request r = request.get();
     r.attributes = entries;
     r.attribute_count = 1;
-    expectRefused(session, "a NULL attribute entry", [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
+    expectRefused(session, "a NULL attribute entry",
+                  [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
   }
   if (strict()) {
     EXPECT_EQ(run.runIdCalls(), 0) << "a malformed request must not be run";
@@ -168,7 +171,8 @@ TEST_P(AbiMisuse, NullInsideRequestsIsAnErrorCode) {
     ref.runId = "echo-x";
     psj_run_ref r = ref.get();
     r.run_id = psj_str{nullptr, 6};
-    expectRefused(session, "run id without data: poll", [&](auto* ctx) { return jt->poll(instance, ctx, &r, status.get()); });
+    expectRefused(session, "run id without data: poll",
+                  [&](auto* ctx) { return jt->poll(instance, ctx, &r, status.get()); });
     expectRefused(session, "run id without data: cancel",
                   [&](auto* ctx) { return jt->cancel(instance, ctx, &r, status.get()); });
   }
@@ -179,22 +183,23 @@ TEST_P(AbiMisuse, NullInsideRequestsIsAnErrorCode) {
     psj_run_ref r = ref.get();
     r.parameters = entries;
     r.parameter_count = 1;
-    expectRefused(session, "a NULL output parameter", [&](auto* ctx) { return jt->poll(instance, ctx, &r, status.get()); });
+    expectRefused(session, "a NULL output parameter",
+                  [&](auto* ctx) { return jt->poll(instance, ctx, &r, status.get()); });
   }
   {
     ImportSink imported;
     psj_import_request r = importRequest("");
     r.filter = psj_str{nullptr, 3};
-    expectRefused(session, "filter without data", [&](auto* ctx) { return jt->import_jobs(instance, ctx, &r, imported.get()); });
+    expectRefused(session, "filter without data",
+                  [&](auto* ctx) { return jt->import_jobs(instance, ctx, &r, imported.get()); });
   }
   {
     KvList settings;
     GetParam().addValidSettings(settings);
     settings.at(0).key = psj_str{nullptr, 7};
     psj_instance* created = nullptr;
-    expectRefused(session, "a setting key without data", [&](auto* ctx) {
-      return jt->create(jt, settings.data(), settings.size(), ctx, &created);
-    });
+    expectRefused(session, "a setting key without data",
+                  [&](auto* ctx) { return jt->create(jt, settings.data(), settings.size(), ctx, &created); });
     EXPECT_EQ(created, nullptr);
   }
   EXPECT_EQ(status.status().setStateCalls, 0);
@@ -234,7 +239,8 @@ TEST_P(AbiMisuse, NullFunctionPointersInTheHostsStructsAreNeverCalled) {
   GetParam().addValidSettings(settings);
   if (jt->create(jt, settings.data(), settings.size(), &bare, &created) == PSJ_OK) jt->destroy(created);
   TextSink text;
-  if (!GetParam().callTimeout) (void)jt->test_connection(instance, &bare, text.get());  // may reach the network
+  if (!GetParam().callTimeout)
+    (void)jt->test_connection(instance, &bare, text.get());  // may reach the network
 
   // Sinks whose functions are NULL: the call is refused (or answers without calling them), no crash.
   {
@@ -304,26 +310,30 @@ TEST_P(AbiMisuse, StructSizeTooSmallOrZeroIsAnErrorCode) {
       psj_run_ref r = ref.get();
       r.struct_size = size;
       StatusSink status;
-      expectRefused(session, "short cancel ref", [&](auto* ctx) { return jt->cancel(instance, ctx, &r, status.get()); });
+      expectRefused(session, "short cancel ref",
+                    [&](auto* ctx) { return jt->cancel(instance, ctx, &r, status.get()); });
       EXPECT_EQ(status.status().setStateCalls, 0);
     }
     {
       psj_run_request r = request.get();
       r.struct_size = size;
       RunSink run;
-      expectRefused(session, "short run request", [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
+      expectRefused(session, "short run request",
+                    [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
       EXPECT_EQ(run.runIdCalls(), 0);
     }
     {
       const psj_run_request r = request.get();
       RunSink run(size);
-      expectRefused(session, "short run sink", [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
+      expectRefused(session, "short run sink",
+                    [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
       EXPECT_EQ(run.runIdCalls(), 0);
     }
     {
       const psj_run_ref r = ref.get();
       StatusSink status(size);
-      expectRefused(session, "short status sink: poll", [&](auto* ctx) { return jt->poll(instance, ctx, &r, status.get()); });
+      expectRefused(session, "short status sink: poll",
+                    [&](auto* ctx) { return jt->poll(instance, ctx, &r, status.get()); });
       expectRefused(session, "short status sink: cancel",
                     [&](auto* ctx) { return jt->cancel(instance, ctx, &r, status.get()); });
       EXPECT_EQ(status.status().setStateCalls, 0);
@@ -349,7 +359,8 @@ TEST_P(AbiMisuse, StructSizeTooSmallOrZeroIsAnErrorCode) {
       shortParameter.parameters.at(0).struct_size = size;
       const psj_run_request r = shortParameter.get();
       RunSink run;
-      expectRefused(session, "short parameter", [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
+      expectRefused(session, "short parameter",
+                    [&](auto* ctx) { return jt->run(instance, ctx, &r, run.get()); });
       if (strict()) {
         EXPECT_EQ(run.runIdCalls(), 0);
       }
@@ -403,8 +414,10 @@ TEST_P(AbiMisuse, StructSizeLargerThanKnownIsAccepted) {
   }
   TestCallContext createCtx(GetParam().callTimeout, sizeof(psj_call_context) + 64);
   psj_instance* instance = nullptr;
-  // The context claims to be larger than it is only in fields the plugin does not know, which it must not read.
-  const std::int32_t created = jt->create(jt, kvPointers.data(), kvPointers.size(), createCtx.get(), &instance);
+  // The context claims to be larger than it is only in fields the plugin does not know, which it must not
+  // read.
+  const std::int32_t created =
+      jt->create(jt, kvPointers.data(), kvPointers.size(), createCtx.get(), &instance);
   ASSERT_EQ(created, PSJ_OK) << createCtx.errorMessage();
   ASSERT_NE(instance, nullptr);
 
@@ -478,7 +491,8 @@ TEST_P(AbiMisuse, EveryCallAfterDestroyOrOnAForeignHandleIsInvalidArgument) {
     ImportSink imported;
     RunSink run;
     StatusSink status;
-    auto expectInvalid = [&](const char* what, const std::function<std::int32_t(const psj_call_context*)>& call) {
+    auto expectInvalid = [&](const char* what,
+                             const std::function<std::int32_t(const psj_call_context*)>& call) {
       SCOPED_TRACE(what);
       TestCallContext ctx(GetParam().callTimeout);
       const std::int32_t rc = call(ctx.get());
@@ -486,7 +500,8 @@ TEST_P(AbiMisuse, EveryCallAfterDestroyOrOnAForeignHandleIsInvalidArgument) {
       session.expectWellFormed(rc, ctx, [] {});
     };
     expectInvalid("test_connection", [&](auto* ctx) { return jt->test_connection(handle, ctx, text.get()); });
-    expectInvalid("import_jobs", [&](auto* ctx) { return jt->import_jobs(handle, ctx, &filter, imported.get()); });
+    expectInvalid("import_jobs",
+                  [&](auto* ctx) { return jt->import_jobs(handle, ctx, &filter, imported.get()); });
     expectInvalid("run", [&](auto* ctx) { return jt->run(handle, ctx, &runRequest, run.get()); });
     expectInvalid("poll", [&](auto* ctx) { return jt->poll(handle, ctx, &runRef, status.get()); });
     expectInvalid("cancel", [&](auto* ctx) { return jt->cancel(handle, ctx, &runRef, status.get()); });
@@ -531,7 +546,8 @@ TEST_P(AbiMisuse, AHostThatInterruptedEveryCallBeforeItStartedGetsErrorCodes) {
   RunSink run;
   StatusSink status;
   interrupted("test_connection", [&](auto* ctx) { return jt->test_connection(instance, ctx, text.get()); });
-  interrupted("import_jobs", [&](auto* ctx) { return jt->import_jobs(instance, ctx, &filter, imported.get()); });
+  interrupted("import_jobs",
+              [&](auto* ctx) { return jt->import_jobs(instance, ctx, &filter, imported.get()); });
   interrupted("run", [&](auto* ctx) { return jt->run(instance, ctx, &runRequest, run.get()); });
   interrupted("poll", [&](auto* ctx) { return jt->poll(instance, ctx, &runRef, status.get()); });
   interrupted("cancel", [&](auto* ctx) { return jt->cancel(instance, ctx, &runRef, status.get()); });
@@ -570,10 +586,18 @@ TEST_P(AbiMisuse, AHostThatInterruptsEveryCallWhileItRunsGetsErrorCodes) {
     std::thread caller([&] {
       started = true;
       switch (i % 4) {
-        case 0: rc = jt->run(instance, ctx.get(), &runRequest, run.get()); break;
-        case 1: rc = jt->poll(instance, ctx.get(), &runRef, status.get()); break;
-        case 2: rc = jt->cancel(instance, ctx.get(), &runRef, status.get()); break;
-        default: rc = jt->import_jobs(instance, ctx.get(), &filter, imported.get()); break;
+        case 0:
+          rc = jt->run(instance, ctx.get(), &runRequest, run.get());
+          break;
+        case 1:
+          rc = jt->poll(instance, ctx.get(), &runRef, status.get());
+          break;
+        case 2:
+          rc = jt->cancel(instance, ctx.get(), &runRef, status.get());
+          break;
+        default:
+          rc = jt->import_jobs(instance, ctx.get(), &filter, imported.get());
+          break;
       }
     });
     while (!started) std::this_thread::yield();
@@ -589,7 +613,7 @@ TEST_P(AbiMisuse, AHostThatInterruptsEveryCallWhileItRunsGetsErrorCodes) {
 }
 
 TEST_P(AbiMisuse, InitRefusesAMissingOrShortHostWithoutCrashing) {
-  const std::optional<std::string> library = [] () -> std::optional<std::string> {
+  const std::optional<std::string> library = []() -> std::optional<std::string> {
     auto manifest = readManifest(GetParam().manifest);
     if (auto* m = std::get_if<Manifest>(&manifest)) {
       const auto folder = GetParam().libraryDir.value_or(GetParam().manifest.parent_path());

@@ -41,17 +41,18 @@ TEST_P(HostileSettings, HostileValuesEndInAnInstanceOrOneLineNamingTheSetting) {
   const psj_job_type* jt = session.jobType();
   const std::string huge(1u << 20, 'a');
   const std::vector<std::string> values = {
-      huge,                                    // 1 MiB
-      std::string("rg\0evil", 7),              // a NUL inside the value (psj_str carries its length)
-      "\xff\xfe\xc3\x28",                      // not UTF-8
-      "line\nbreak\r\n\x1b[2J",                 // line breaks and a terminal escape
-      "1e400",                                 // numbers out of range for every numeric setting
+      huge,                        // 1 MiB
+      std::string("rg\0evil", 7),  // a NUL inside the value (psj_str carries its length)
+      "\xff\xfe\xc3\x28",          // not UTF-8
+      "line\nbreak\r\n\x1b[2J",    // line breaks and a terminal escape
+      "1e400",                     // numbers out of range for every numeric setting
       "-99999999999999999999999",
   };
   std::vector<std::string> keys;
   KvList valid;
   GetParam().addValidSettings(valid);
-  for (std::uint64_t i = 0; i < valid.size(); ++i) keys.emplace_back(valid.at(i).key.data, valid.at(i).key.len);
+  for (std::uint64_t i = 0; i < valid.size(); ++i)
+    keys.emplace_back(valid.at(i).key.data, valid.at(i).key.len);
   int instances = 0;
   int refusals = 0;
   for (const std::string& key : keys) {
@@ -73,7 +74,8 @@ TEST_P(HostileSettings, HostileValuesEndInAnInstanceOrOneLineNamingTheSetting) {
       EXPECT_EQ(rc, PSJ_E_INVALID_SETTINGS) << ctx.errorMessage();
       const std::string message = ctx.errorMessage();
       EXPECT_EQ(message.find_first_of("\r\n"), std::string::npos) << message.substr(0, 200);
-      EXPECT_LE(message.size(), 4096u) << "the message grows with the value";  // non-secret values are quoted, cut short
+      EXPECT_LE(message.size(), 4096u)
+          << "the message grows with the value";  // non-secret values are quoted, cut short
     }
   }
   EXPECT_EQ(instances + refusals, static_cast<int>(keys.size() * values.size()));
@@ -85,7 +87,8 @@ TEST_P(HostileSettings, OversizedAndStrangeParameterValuesEndInAWellFormedOutcom
   const psj_job_type* jt = session.jobType();
   psj_instance* instance = session.instance();
   ASSERT_NE(instance, nullptr);
-  const std::string externalId = GetParam().runnableExternalId.empty() ? "template" : GetParam().runnableExternalId;
+  const std::string externalId =
+      GetParam().runnableExternalId.empty() ? "template" : GetParam().runnableExternalId;
   struct Case {
     std::int32_t type;
     std::string value;
@@ -111,7 +114,8 @@ TEST_P(HostileSettings, OversizedAndStrangeParameterValuesEndInAWellFormedOutcom
     const psj_run_request runRequest = request.get();
     // Values that pass validation go on to the network (a closed port for the real job type): a short
     // deadline ends those at once; what is checked is that validation neither crashes nor lets garbage by.
-    TestCallContext ctx(GetParam().callTimeout ? std::optional<std::chrono::milliseconds>(200) : std::nullopt);
+    TestCallContext ctx(GetParam().callTimeout ? std::optional<std::chrono::milliseconds>(200)
+                                               : std::nullopt);
     RunSink run;
     const std::int32_t rc = jt->run(instance, ctx.get(), &runRequest, run.get());
     session.expectWellFormed(rc, ctx, [&] { ContractSession::expectRunOk(run); }, {&run});

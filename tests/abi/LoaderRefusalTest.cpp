@@ -6,9 +6,9 @@
 #include <filesystem>
 
 #include "PluginLoader.h"
-#include "TestHost.h"
 #include "RecordingSinks.h"
 #include "TestCallContext.h"
+#include "TestHost.h"
 
 namespace abitest {
 namespace {
@@ -26,7 +26,8 @@ std::string refusalOf(const std::string& name, std::uint32_t hostMinor = PSJ_ABI
 
 void expectRefusal(const std::string& name, const std::string& because) {
   const std::string refusal = refusalOf(name);
-  EXPECT_NE(refusal.find(because), std::string::npos) << name << ": " << (refusal.empty() ? "loaded" : refusal);
+  EXPECT_NE(refusal.find(because), std::string::npos)
+      << name << ": " << (refusal.empty() ? "loaded" : refusal);
   EXPECT_EQ(refusal.find('\n'), std::string::npos) << "the reason must be one line";
 }
 
@@ -36,7 +37,9 @@ TEST(LoaderRefusal, WrongMajor) { expectRefusal("wrong_major", "wrong ABI major 
 TEST(LoaderRefusal, MinimumHostMinorTooNew) { expectRefusal("host_minor_too_new", "needs host minor 3"); }
 TEST(LoaderRefusal, TruncatedEntryStruct) { expectRefusal("truncated_entry", "truncated entry struct"); }
 TEST(LoaderRefusal, ManifestWithAnotherId) { expectRefusal("manifest_wrong_id", "manifest disagrees"); }
-TEST(LoaderRefusal, ManifestWithAnotherVersion) { expectRefusal("manifest_wrong_version", "manifest disagrees"); }
+TEST(LoaderRefusal, ManifestWithAnotherVersion) {
+  expectRefusal("manifest_wrong_version", "manifest disagrees");
+}
 TEST(LoaderRefusal, ManifestWithAnotherJobType) { expectRefusal("manifest_wrong_job_type", "(job types)"); }
 
 // Version skew, host side: the plugin implements 1.3 and needs at least 1.2.
@@ -60,7 +63,9 @@ std::string effectiveMinorSeenBy(std::uint32_t hostMinor) {
 }
 
 TEST(VersionSkew, AnOlderHostAgreesOnItsOwnMinor) { EXPECT_EQ(effectiveMinorSeenBy(2), "effective minor 2"); }
-TEST(VersionSkew, ANewerHostAgreesOnThePluginsMinor) { EXPECT_EQ(effectiveMinorSeenBy(7), "effective minor 3"); }
+TEST(VersionSkew, ANewerHostAgreesOnThePluginsMinor) {
+  EXPECT_EQ(effectiveMinorSeenBy(7), "effective minor 3");
+}
 
 }  // namespace
 }  // namespace abitest

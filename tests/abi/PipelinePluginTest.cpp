@@ -1,10 +1,9 @@
 // The real plugin's published contract: its id, display name and schemas (attribute names exactly as in
 // docs/azure-contract.md, secrets marked), and create()'s validation of settings.
-#include <gtest/gtest.h>
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
+#include <gtest/gtest.h>
 
 #include "ContractSession.h"
 
@@ -46,11 +45,28 @@ TEST_F(PipelinePlugin, SettingsSchemaNamesEveryConnectionAttribute) {
   ASSERT_TRUE(session.loaded());
   ASSERT_NE(jt()->settings_schema_json, nullptr);
   const auto properties = parse(jt()->settings_schema_json)->getObject("properties");
-  for (const char* name :
-       {"Subscription Id", "Resource Group Name", "Workspace Name", "Authentication Method", "Tenant Id", "Client Id",
-        "Client Secret", "Certificate", "Certificate Password", "Thumbprint", "Federated Token File", "Azure Cloud",
-        "Resource Manager Endpoint", "Authority Host", "Azure ML Audience", "Studio Host", "Managed Identity Endpoint",
-        "API Version", "CA Bundle Path", "Allow Plain HTTP To Loopback", "Request Timeout Seconds", "Discovery Tag"}) {
+  for (const char* name : {"Subscription Id",
+                           "Resource Group Name",
+                           "Workspace Name",
+                           "Authentication Method",
+                           "Tenant Id",
+                           "Client Id",
+                           "Client Secret",
+                           "Certificate",
+                           "Certificate Password",
+                           "Thumbprint",
+                           "Federated Token File",
+                           "Azure Cloud",
+                           "Resource Manager Endpoint",
+                           "Authority Host",
+                           "Azure ML Audience",
+                           "Studio Host",
+                           "Managed Identity Endpoint",
+                           "API Version",
+                           "CA Bundle Path",
+                           "Allow Plain HTTP To Loopback",
+                           "Request Timeout Seconds",
+                           "Discovery Tag"}) {
     EXPECT_TRUE(properties->has(name)) << name;
   }
 }
@@ -68,11 +84,13 @@ TEST_F(PipelinePlugin, SecretSettingsAreMarkedWriteOnlyAndSecret) {
 
 TEST_F(PipelinePlugin, AuthenticationMethodOffersEveryMethodWithTheHostIdentityAsDefault) {
   ASSERT_TRUE(session.loaded());
-  const auto method = parse(jt()->settings_schema_json)->getObject("properties")->getObject("Authentication Method");
+  const auto method =
+      parse(jt()->settings_schema_json)->getObject("properties")->getObject("Authentication Method");
   EXPECT_EQ(method->getValue<std::string>("default"), "Polysync Service Principal");
   const auto values = method->getArray("enum");
   std::vector<std::string> names;
-  for (std::size_t i = 0; i < values->size(); ++i) names.push_back(values->getElement<std::string>(static_cast<unsigned>(i)));
+  for (std::size_t i = 0; i < values->size(); ++i)
+    names.push_back(values->getElement<std::string>(static_cast<unsigned>(i)));
   EXPECT_EQ(names, (std::vector<std::string>{"Polysync Service Principal", "Service Principal", "Certificate",
                                              "Managed Identity", "Workload Identity", "Environment"}));
 }

@@ -45,7 +45,8 @@ TEST_P(Skew, AHostTableEndingBeforeGetExtensionIsNeverReadPastItsSize) {
   GetParam().addValidSettings(settings);
   psj_instance* instance = nullptr;
   TestCallContext ctx;
-  EXPECT_EQ(jt->create(jt, settings.data(), settings.size(), ctx.get(), &instance), PSJ_OK) << ctx.errorMessage();
+  EXPECT_EQ(jt->create(jt, settings.data(), settings.size(), ctx.get(), &instance), PSJ_OK)
+      << ctx.errorMessage();
   TestCallContext c2(GetParam().callTimeout);
   TextSink text;
   const auto rc = jt->test_connection(instance, c2.get(), text.get());
@@ -112,8 +113,7 @@ TEST_P(Skew, AStatusSinkOfThe10LayoutGetsNoProgress) {
   EXPECT_EQ(sink.status().progressCalls, 0);
 }
 
-INSTANTIATE_TEST_SUITE_P(Plugins, Skew, ::testing::ValuesIn(pluginCases()),
-                         CaseName());
+INSTANTIATE_TEST_SUITE_P(Plugins, Skew, ::testing::ValuesIn(pluginCases()), CaseName());
 
 // ---- Minor versions, both directions, with the plain-C Echo Job
 // ------------------------------------------------

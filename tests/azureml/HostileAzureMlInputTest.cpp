@@ -9,7 +9,6 @@
 #include <vector>
 
 #include "TestJson.h"
-#include "http/ArmErrorDecoder.h"
 #include "azureml/ImportedJobSchema.h"
 #include "azureml/InputOverlay.h"
 #include "azureml/JobDecoder.h"
@@ -18,6 +17,7 @@
 #include "azureml/RunHistoryDecoder.h"
 #include "azureml/TemplateCloner.h"
 #include "azureml/WorkspaceDecoder.h"
+#include "http/ArmErrorDecoder.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -79,13 +79,15 @@ TEST(HostileInput, NestingDeeperThanTheLimitIsRefusedByEveryDecoder) {
 
 TEST(HostileInput, NestingWithinTheLimitIsWalkedAndCopiedWithoutLoss) {
   const std::string deepValue = nested(common::JsonView::kMaxDepth - 10);
-  const std::string inputs = R"({"lr":{"jobInputType":"literal","value":"0.1"},"odd":{"jobInputType":"literal","value":)" +
-                             deepValue + "}}";
+  const std::string inputs =
+      R"({"lr":{"jobInputType":"literal","value":"0.1"},"odd":{"jobInputType":"literal","value":)" +
+      deepValue + "}}";
   const std::string tpl = pipeline(inputs, R"({"step":)" + deepValue + "}");
   const Job job = JobDecoder::decode(tpl);
   ASSERT_EQ(job.inputs.size(), 2u);
   EXPECT_EQ(job.inputs[1].value, deepValue);  // a non-string value is kept as its raw text
-  const std::string body = TemplateCloner(kWs).buildRequestBody(tpl, request({param("lr", DataType::Float, "0.5")}));
+  const std::string body =
+      TemplateCloner(kWs).buildRequestBody(tpl, request({param("lr", DataType::Float, "0.5")}));
   EXPECT_TRUE(common::JsonView::isValid(body));
   EXPECT_EQ(test::at(body, {"properties", "jobs", "step"}), deepValue);
   EXPECT_EQ(test::at(body, {"properties", "inputs", "odd", "value"}), deepValue);
@@ -94,26 +96,31 @@ TEST(HostileInput, NestingWithinTheLimitIsWalkedAndCopiedWithoutLoss) {
 TEST(HostileInput, HugeBodiesAreDecodedInOnePassAndCopiedWhole) {
   // 8 MiB of jobs: spliced, never parsed into a tree; the body grows only by the overlay and tags.
   const std::string bigText(8u << 20, 'x');
-  const std::string tpl = pipeline(R"({"n":{"jobInputType":"literal","value":"1"}})", R"({"s":{"blob":")" + bigText + R"("}})");
-  const std::string body = TemplateCloner(kWs).buildRequestBody(tpl, request({param("n", DataType::Int, "2")}));
+  const std::string tpl =
+      pipeline(R"({"n":{"jobInputType":"literal","value":"1"}})", R"({"s":{"blob":")" + bigText + R"("}})");
+  const std::string body =
+      TemplateCloner(kWs).buildRequestBody(tpl, request({param("n", DataType::Int, "2")}));
   EXPECT_LT(body.size(), tpl.size() + 1024);
   EXPECT_NE(body.find(bigText), std::string::npos);
   // A list page with 20,000 jobs streams one job at a time.
   std::string page = R"({"value":[)";
-  for (int i = 0; i < 20000; ++i) page += (i ? "," : "") + std::string(R"({"name":"j)") + std::to_string(i) + R"("})";
+  for (int i = 0; i < 20000; ++i)
+    page += (i ? "," : "") + std::string(R"({"name":"j)") + std::to_string(i) + R"("})";
   page += R"(],"nextLink":"https://example/next"})";
   std::size_t seen = 0;
   EXPECT_EQ(JobListPage::forEachJob(page, [&](const Job&) { ++seen; }), "https://example/next");
   EXPECT_EQ(seen, 20000u);
   // A huge error body: one line, cut to the limit.
-  const http::ArmError error = http::ArmErrorDecoder::decode(R"({"error":{"code":"E","message":")" + bigText + "\"}}");
+  const http::ArmError error =
+      http::ArmErrorDecoder::decode(R"({"error":{"code":"E","message":")" + bigText + "\"}}");
   EXPECT_LE(error.message.size(), http::ArmErrorDecoder::kMaxMessage);
   EXPECT_EQ(error.code, "E");
 }
 
 TEST(HostileInput, InvalidUtf8AndNulBytesAreRefusedOrKeptExactly) {
   // Raw control bytes (NUL included) are not allowed inside JSON strings: refused as InvalidJson.
-  const std::string withNul = std::string(R"({"properties":{"jobType":"Pipeline","displayName":"a)") + '\0' + R"(b"}})";
+  const std::string withNul =
+      std::string(R"({"properties":{"jobType":"Pipeline","displayName":"a)") + '\0' + R"(b"}})";
   EXPECT_EQ(errorOf([&] { JobDecoder::decode(withNul); }).code(), errc::InvalidJson);
   expectOneBoundedLine(errorOf([&] { JobDecoder::decode(withNul); }).what());
   // A NUL after the document: trailing garbage, refused.
@@ -133,13 +140,14 @@ TEST(HostileInput, InvalidUtf8AndNulBytesAreRefusedOrKeptExactly) {
     expectOneBoundedLine(e.what());
   }
   // Error bodies with such bytes still give one bounded line.
-  const http::ArmError error = http::ArmErrorDecoder::decode(std::string("{\"error\":{\"code\":\"E\",\"message\":\"a\\n") + badUtf8 +
-                                                 "\\r\\nb\"}}");
+  const http::ArmError error = http::ArmErrorDecoder::decode(
+      std::string("{\"error\":{\"code\":\"E\",\"message\":\"a\\n") + badUtf8 + "\\r\\nb\"}}");
   EXPECT_EQ(error.message.find_first_of("\r\n"), std::string::npos);
 }
 
 TEST(HostileInput, NumbersOutOfRangeAreRefusedAsParametersAndKeptVerbatimInTemplates) {
-  for (const char* value : {"9223372036854775808", "-9223372036854775809", "99999999999999999999999", "1e19", "0x10"}) {
+  for (const char* value :
+       {"9223372036854775808", "-9223372036854775809", "99999999999999999999999", "1e19", "0x10"}) {
     const AzureMlError e = errorOf([&] { LiteralValueText::of(param("n", DataType::Int, value)); });
     EXPECT_EQ(e.code(), errc::InvalidParameterValue) << value;
     expectOneBoundedLine(e.what());
@@ -151,24 +159,26 @@ TEST(HostileInput, NumbersOutOfRangeAreRefusedAsParametersAndKeptVerbatimInTempl
   EXPECT_EQ(LiteralValueText::of(param("n", DataType::Int, "-9223372036854775808")), "-9223372036854775808");
   // Numbers no double can hold, inside a template or a JSON parameter: copied as written, never rounded.
   const std::string huge = "123456789012345678901234567890e400";
-  const std::string tpl = pipeline(R"({"j":{"jobInputType":"literal","value":"{}"}})", R"({"s":{"n":)" + huge + "}}");
-  const std::string body =
-      TemplateCloner(kWs).buildRequestBody(tpl, request({param("j", DataType::Json, R"({"n":)" + huge + "}")}));
+  const std::string tpl =
+      pipeline(R"({"j":{"jobInputType":"literal","value":"{}"}})", R"({"s":{"n":)" + huge + "}}");
+  const std::string body = TemplateCloner(kWs).buildRequestBody(
+      tpl, request({param("j", DataType::Json, R"({"n":)" + huge + "}")}));
   EXPECT_EQ(test::at(body, {"properties", "jobs", "s", "n"}), huge);
   EXPECT_NE(test::at(body, {"properties", "inputs", "j", "value"}).find(huge), std::string::npos);
 }
 
 TEST(HostileInput, WrongTypesInEveryFieldDecodeLeniently) {
-  const std::vector<std::string> odd = {"null", "true", "42", "-1.5e300", R"("text")", "[]", "[1,[2]]", "{}",
-                                        R"({"a":{"b":[]}})"};
-  const std::vector<std::string> jobFields = {"displayName", "description", "jobType", "status", "experimentName",
-                                              "computeId", "tags", "inputs", "outputs", "identity", "services",
-                                              "startTime", "endTime", "error", "settings", "jobs", "properties"};
+  const std::vector<std::string> odd = {"null", "true",    "42", "-1.5e300",         R"("text")",
+                                        "[]",   "[1,[2]]", "{}", R"({"a":{"b":[]}})"};
+  const std::vector<std::string> jobFields = {
+      "displayName", "description", "jobType",  "status",   "experimentName", "computeId",
+      "tags",        "inputs",      "outputs",  "identity", "services",       "startTime",
+      "endTime",     "error",       "settings", "jobs",     "properties"};
   std::size_t decoded = 0;
   for (const std::string& field : jobFields) {
     for (const std::string& value : odd) {
-      const std::string body = R"({"name":"n","id":"i","properties":{"jobType":"Pipeline",")" + field + "\":" + value +
-                               R"(,"inputs":{"a":{"jobInputType":"literal","value":"1"}}}})";
+      const std::string body = R"({"name":"n","id":"i","properties":{"jobType":"Pipeline",")" + field +
+                               "\":" + value + R"(,"inputs":{"a":{"jobInputType":"literal","value":"1"}}}})";
       SCOPED_TRACE(field + "=" + value);
       const Job job = JobDecoder::decode(body);
       (void)ImportedJobSchema::from(job);
@@ -191,10 +201,13 @@ TEST(HostileInput, WrongTypesInEveryFieldDecodeLeniently) {
     } catch (const AzureMlError& e) {
       EXPECT_EQ(e.code(), errc::InvalidJson);
     }
-    (void)JobDecoder::decode(R"({"properties":{"inputs":{"a":)" + value + R"(},"outputs":{"b":)" + value + "}}}");
-    (void)RunHistoryDecoder::decodeRun(R"({"runId":)" + value + R"(,"status":)" + value + R"(,"error":)" + value + "}");
+    (void)JobDecoder::decode(R"({"properties":{"inputs":{"a":)" + value + R"(},"outputs":{"b":)" + value +
+                             "}}}");
+    (void)RunHistoryDecoder::decodeRun(R"({"runId":)" + value + R"(,"status":)" + value + R"(,"error":)" +
+                                       value + "}");
     try {
-      (void)RunHistoryDecoder::decodeChildren(R"({"value":)" + value + R"(,"continuationToken":)" + value + "}");
+      (void)RunHistoryDecoder::decodeChildren(R"({"value":)" + value + R"(,"continuationToken":)" + value +
+                                              "}");
     } catch (const AzureMlError& e) {
       EXPECT_EQ(e.code(), errc::InvalidJson);
     }
@@ -203,7 +216,8 @@ TEST(HostileInput, WrongTypesInEveryFieldDecodeLeniently) {
     } catch (const AzureMlError& e) {
       EXPECT_EQ(e.code(), errc::InvalidJson);
     }
-    const http::ArmError error = http::ArmErrorDecoder::decode(R"({"error":)" + value + R"(,"error_description":)" + value + "}");
+    const http::ArmError error =
+        http::ArmErrorDecoder::decode(R"({"error":)" + value + R"(,"error_description":)" + value + "}");
     EXPECT_EQ(error.message.find_first_of("\r\n"), std::string::npos);
   }
 }
@@ -211,19 +225,26 @@ TEST(HostileInput, WrongTypesInEveryFieldDecodeLeniently) {
 TEST(HostileInput, OversizedParameterValuesReachTheBodyWholeAndNamesStayOutOfLongMessages) {
   const std::string big(4u << 20, 'v');  // 4 MiB: Azure decides; we neither cut nor copy it twice
   const std::string tpl = pipeline(R"({"s":{"jobInputType":"literal","value":"x"}})");
-  const std::string body = TemplateCloner(kWs).buildRequestBody(tpl, request({param("s", DataType::String, big)}));
-  EXPECT_EQ(common::JsonView::parse(body, "body").member("properties")->member("inputs")->member("s")->member("value")->text(),
+  const std::string body =
+      TemplateCloner(kWs).buildRequestBody(tpl, request({param("s", DataType::String, big)}));
+  EXPECT_EQ(common::JsonView::parse(body, "body")
+                .member("properties")
+                ->member("inputs")
+                ->member("s")
+                ->member("value")
+                ->text(),
             big);
   EXPECT_LT(body.size(), big.size() + 1024);
   // A 1 MiB parameter name that matches no input: the error names it, cut short, on one line.
   const std::string longName(1u << 20, 'n');
-  const AzureMlError missing =
-      errorOf([&] { TemplateCloner(kWs).buildRequestBody(tpl, request({param(longName, DataType::String, "x")})); });
+  const AzureMlError missing = errorOf(
+      [&] { TemplateCloner(kWs).buildRequestBody(tpl, request({param(longName, DataType::String, "x")})); });
   EXPECT_EQ(missing.code(), errc::InputNotFound);
   expectOneBoundedLine(missing.what());
   // A name with line breaks and control bytes: still one line.
-  const AzureMlError control = errorOf(
-      [&] { TemplateCloner(kWs).buildRequestBody(tpl, request({param("a\r\nb\x1b[31m", DataType::String, "x")})); });
+  const AzureMlError control = errorOf([&] {
+    TemplateCloner(kWs).buildRequestBody(tpl, request({param("a\r\nb\x1b[31m", DataType::String, "x")}));
+  });
   expectOneBoundedLine(control.what());
   // 10,000 parameters: each checked once; the error lists what is missing without growing without bound.
   std::vector<Parameter> many;

@@ -68,8 +68,9 @@ TEST(InputOverlay, TemplateWithoutInputsRejectsEveryInputParameter) {
   const auto e = test::errorOf([] { InputOverlay::apply(common::JsonView(), {param("a", "1")}, "t"); });
   EXPECT_EQ(e.code(), errc::InputNotFound);
   EXPECT_NE(std::string(e.what()).find("it has no inputs"), std::string::npos);
-  EXPECT_EQ(InputOverlay::apply(common::JsonView(), {param("o", "", DataType::String, Direction::Output)}, "t"),
-            "{}");
+  EXPECT_EQ(
+      InputOverlay::apply(common::JsonView(), {param("o", "", DataType::String, Direction::Output)}, "t"),
+      "{}");
 }
 
 TEST(InputOverlay, InvalidValueFailsBeforeAnythingIsBuilt) {

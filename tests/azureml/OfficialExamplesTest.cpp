@@ -8,11 +8,11 @@
 #include "azureml/JobDecoder.h"
 #include "azureml/JobListPage.h"
 #include "azureml/JobName.h"
-#include "common/JsonText.h"
 #include "azureml/MonitorUrl.h"
 #include "azureml/StatusDecoder.h"
 #include "azureml/TemplateCloner.h"
 #include "azureml/WorkspaceUrls.h"
+#include "common/JsonText.h"
 
 namespace aifoundry::azureml {
 namespace {

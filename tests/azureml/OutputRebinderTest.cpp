@@ -1,9 +1,9 @@
 #include <gtest/gtest.h>
 
 #include "TestJson.h"
-#include "common/JsonView.h"
 #include "azureml/OutputRebinder.h"
 #include "azureml/TemplateCloner.h"
+#include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -13,9 +13,9 @@ std::string rebind(const std::string& outputs, const std::string& templateName =
 }
 
 TEST(OutputRebinder, TheServiceDefaultPathOfTheTemplateBecomesTheRunsOwn) {
-  const std::string out = rebind(
-      R"({"model": {"jobOutputType": "uri_folder", "mode": "ReadWriteMount",)"
-      R"( "uri": "azureml://datastores/workspaceblobstore/paths/azureml/train_tpl/model/"}})");
+  const std::string out =
+      rebind(R"({"model": {"jobOutputType": "uri_folder", "mode": "ReadWriteMount",)"
+             R"( "uri": "azureml://datastores/workspaceblobstore/paths/azureml/train_tpl/model/"}})");
   EXPECT_EQ(test::at(out, {"model", "uri"}),
             "\"azureml://datastores/workspaceblobstore/paths/azureml/${{name}}/model/\"");
   EXPECT_EQ(test::at(out, {"model", "mode"}), "\"ReadWriteMount\"");
@@ -28,8 +28,10 @@ TEST(OutputRebinder, OnlyWholeSegmentsEqualToTheTemplateNameChange) {
   EXPECT_EQ(OutputRebinder::rebindPath("azureml://datastores/d/paths/my/train_tpl", "train_tpl"),
             "azureml://datastores/d/paths/my/${{name}}");
   EXPECT_EQ(OutputRebinder::rebindPath("train_tpl/a/train_tpl/", "train_tpl"), "${{name}}/a/${{name}}/");
-  EXPECT_EQ(OutputRebinder::rebindPath("azureml://datastores/d/paths/x", ""), "azureml://datastores/d/paths/x");
-  EXPECT_EQ(OutputRebinder::rebindPath("train_tpl", "train_tpl"), "train_tpl") << "a bare word is not a folder";
+  EXPECT_EQ(OutputRebinder::rebindPath("azureml://datastores/d/paths/x", ""),
+            "azureml://datastores/d/paths/x");
+  EXPECT_EQ(OutputRebinder::rebindPath("train_tpl", "train_tpl"), "train_tpl")
+      << "a bare word is not a folder";
 }
 
 TEST(OutputRebinder, OutputsWithoutTheTemplatesNameAreCopiedByteForByte) {
@@ -46,13 +48,14 @@ TEST(OutputRebinder, OddShapesAreCopiedNotRefused) {
 }
 
 TEST(OutputRebinder, TheClonedRunNeverWritesIntoTheTemplatesFolder) {
-  const std::string tpl = R"({"name": "train_tpl", "properties": {"jobType": "Pipeline", "jobs": {},)"
-                          R"( "outputs": {"model": {"jobOutputType": "uri_folder",)"
-                          R"( "uri": "azureml://datastores/workspaceblobstore/paths/azureml/train_tpl/model/"}}}})";
+  const std::string tpl =
+      R"({"name": "train_tpl", "properties": {"jobType": "Pipeline", "jobs": {},)"
+      R"( "outputs": {"model": {"jobOutputType": "uri_folder",)"
+      R"( "uri": "azureml://datastores/workspaceblobstore/paths/azureml/train_tpl/model/"}}}})";
   CloneRequest request;
   request.templateName = "train_tpl";
-  const std::string body =
-      TemplateCloner(WorkspaceRef{"00000000-1111-2222-3333-444444444444", "rg", "ws"}).buildRequestBody(tpl, request);
+  const std::string body = TemplateCloner(WorkspaceRef{"00000000-1111-2222-3333-444444444444", "rg", "ws"})
+                               .buildRequestBody(tpl, request);
   EXPECT_EQ(test::at(body, {"properties", "outputs", "model", "uri"}),
             "\"azureml://datastores/workspaceblobstore/paths/azureml/${{name}}/model/\"");
 }

@@ -27,7 +27,8 @@ std::string readRecording(const std::string& fileName) {
 }
 
 // The exact recorded text of the first entry's ResponseBody that `pick` accepts.
-std::string recordedReply(const std::string& fileName, const std::function<bool(common::JsonView entry)>& pick) {
+std::string recordedReply(const std::string& fileName,
+                          const std::function<bool(common::JsonView entry)>& pick) {
   static std::string keep;  // views point into the recording's text
   keep = readRecording(fileName);
   std::string body;
@@ -47,12 +48,13 @@ std::string statusOf(common::JsonView entry) {
 
 bool isJobGet(common::JsonView entry, const std::string& status) {
   return common::textOf(entry.member("RequestMethod")) == "GET" &&
-         common::textOf(entry.member("RequestUri")).find("/jobs/") != std::string::npos && statusOf(entry) == status;
+         common::textOf(entry.member("RequestUri")).find("/jobs/") != std::string::npos &&
+         statusOf(entry) == status;
 }
 
 TEST(PipelineStages, AFinishedRecordedPipelineGetsItsExecutionTimesFromTheStagesKey) {
-  const std::string body =
-      recordedReply("pipeline_get_child_run.json", [](common::JsonView e) { return isJobGet(e, "Completed"); });
+  const std::string body = recordedReply("pipeline_get_child_run.json",
+                                         [](common::JsonView e) { return isJobGet(e, "Completed"); });
   // Expected: the recording's own stage document, parsed by Poco.
   Poco::JSON::Parser parser;
   const auto resource = parser.parse(body).extract<Poco::JSON::Object::Ptr>();

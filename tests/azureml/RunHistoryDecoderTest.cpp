@@ -34,7 +34,9 @@ std::vector<RecordedReply> recordedHistoryReplies(const std::string& file, bool 
   common::JsonView::parse(keep, file).member("Entries")->forEachElement([&](common::JsonView entry) {
     const std::string uri = common::textOf(entry.member("RequestUri"));
     const std::string path = uri.substr(0, uri.find('?'));
-    if (common::textOf(entry.member("RequestMethod")) != "GET" || path.find("/history/v1.0/") == std::string::npos) return;
+    if (common::textOf(entry.member("RequestMethod")) != "GET" ||
+        path.find("/history/v1.0/") == std::string::npos)
+      return;
     const bool isChildren = path.size() > 9 && path.compare(path.size() - 9, 9, "/children") == 0;
     if (isChildren != children || path.find("/runs/") == std::string::npos) return;
     RecordedReply reply;

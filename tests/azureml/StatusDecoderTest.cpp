@@ -26,8 +26,9 @@ TEST(StatusDecoder, MapsRunHistorysOwnStatusesByTheSameContract) {
 }
 
 TEST(StatusDecoder, KnowsWhichStatusesRunHistoryHas) {
-  for (const char* s : {"NotStarted", "Unapproved", "Pausing", "Paused", "Starting", "Preparing", "Queued", "Running",
-                        "Finalizing", "CancelRequested", "Completed", "Failed", "Canceled", "canceled", " Running "})
+  for (const char* s :
+       {"NotStarted", "Unapproved", "Pausing", "Paused", "Starting", "Preparing", "Queued", "Running",
+        "Finalizing", "CancelRequested", "Completed", "Failed", "Canceled", "canceled", " Running "})
     EXPECT_TRUE(StatusDecoder::isRunHistoryStatus(s)) << s;
   // ARM-only values and anything new: the data plane's answer is not used, ARM is asked.
   for (const char* s : {"Provisioning", "NotResponding", "Unknown", "Cancelled", "SomethingNew", ""})

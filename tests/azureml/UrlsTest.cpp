@@ -7,8 +7,8 @@
 #include "azureml/ComputeId.h"
 #include "azureml/JobName.h"
 #include "azureml/MonitorUrl.h"
-#include "common/PercentEncoding.h"
 #include "azureml/WorkspaceUrls.h"
+#include "common/PercentEncoding.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -138,9 +138,11 @@ TEST(MonitorUrl, UsesTheStudioEndpointWhenFilled) {
 
 TEST(MonitorUrl, OtherwiseBuildsTheStudioLinkForTheCloud) {
   // The workspace as Azure writes it into a job's Studio endpoint (recorded), so both planes give one link.
-  const std::string wsid = "/subscriptions/00000000-1111-2222-3333-444444444444/resourcegroups/test-rg/workspaces/"
-                           "my-aml-workspace";
-  EXPECT_EQ(MonitorUrl::build("", "ml.azure.com", kWs, "run_1"), "https://ml.azure.com/runs/run_1?wsid=" + wsid);
+  const std::string wsid =
+      "/subscriptions/00000000-1111-2222-3333-444444444444/resourcegroups/test-rg/workspaces/"
+      "my-aml-workspace";
+  EXPECT_EQ(MonitorUrl::build("", "ml.azure.com", kWs, "run_1"),
+            "https://ml.azure.com/runs/run_1?wsid=" + wsid);
   EXPECT_EQ(MonitorUrl::build("", "studio.ml.azure.cn", kWs, "run_1", "t-1"),
             "https://studio.ml.azure.cn/runs/run_1?wsid=" + wsid + "&tid=t-1");
   EXPECT_EQ(MonitorUrl::build("", "http://127.0.0.1:9000/", kWs, "run_1"),

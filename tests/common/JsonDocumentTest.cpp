@@ -42,7 +42,8 @@ void expectSameTree(JsonView indexed, JsonView plain, const std::string& path) {
     indexed.forEachElement([&](JsonView v) { a.push_back(v); });
     plain.forEachElement([&](JsonView v) { b.push_back(v); });
     ASSERT_EQ(a.size(), b.size()) << path;
-    for (std::size_t i = 0; i < a.size(); ++i) expectSameTree(a[i], b[i], path + "[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < a.size(); ++i)
+      expectSameTree(a[i], b[i], path + "[" + std::to_string(i) + "]");
   }
 }
 

@@ -11,11 +11,12 @@ namespace {
 // A reply shaped like a poll's: nested objects, escaped quotes and backslashes, brackets inside strings,
 // long enough for several 64-byte blocks.
 std::string aReply() {
-  std::string job = R"({"id":"/subscriptions/s/jobs/run_1","name":"run_1","properties":{"status":"Running",)"
-                    R"("inputs":{"config":{"jobInputType":"literal","value":"{\"a\":[1,2],\"b\":\"\\\\\"}"}},)"
-                    R"("jobs":{"a":{"inputs":{"x":{"path":"${{parent.inputs.x}}"}},"list":[1,[2,{"c":"]}"}],{}]}},)"
-                    R"("services":{"Studio":{"endpoint":"https://ml.azure.com/runs/run_1?wsid=/x&tid=y"}},)"
-                    R"("tags":{"k":"<not markup>","e":"\\","q":"\""}},"systemData":{"createdAt":"2024"}})";
+  std::string job =
+      R"({"id":"/subscriptions/s/jobs/run_1","name":"run_1","properties":{"status":"Running",)"
+      R"("inputs":{"config":{"jobInputType":"literal","value":"{\"a\":[1,2],\"b\":\"\\\\\"}"}},)"
+      R"("jobs":{"a":{"inputs":{"x":{"path":"${{parent.inputs.x}}"}},"list":[1,[2,{"c":"]}"}],{}]}},)"
+      R"("services":{"Studio":{"endpoint":"https://ml.azure.com/runs/run_1?wsid=/x&tid=y"}},)"
+      R"("tags":{"k":"<not markup>","e":"\\","q":"\""}},"systemData":{"createdAt":"2024"}})";
   return job;
 }
 

@@ -122,8 +122,8 @@ TEST_F(CliE2eTest, UnknownRunIdIsNotFound) {
 }
 
 TEST_F(CliE2eTest, ARepeatedRunSaysItFoundTheRunNotThatItSubmittedOne) {
-  const std::vector<std::string> args{"run", "--job-type", kJobType, "--external-id", kScore,
-                                      "--idempotency-key", "operator-rerun-1"};
+  const std::vector<std::string> args{"run",  "--job-type",        kJobType,          "--external-id",
+                                      kScore, "--idempotency-key", "operator-rerun-1"};
   const auto first = cli(args);
   ASSERT_EQ(first.exitCode, 0) << first.err;
   EXPECT_NE(first.err.find("submitted run"), std::string::npos) << first.err;

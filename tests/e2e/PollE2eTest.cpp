@@ -36,7 +36,8 @@ TEST_F(PollE2eTest, RunWalksToSuccessWithTimesOutputsAndMonitorUrl) {
   ASSERT_TRUE(last.startTimeMs.has_value());
   ASSERT_TRUE(last.endTimeMs.has_value());
   EXPECT_LE(*last.startTimeMs, *last.endTimeMs);
-  EXPECT_NE(emulator->workspace().renderJob(submission.runId)->find("azureml.pipelines.stages"), std::string::npos);
+  EXPECT_NE(emulator->workspace().renderJob(submission.runId)->find("azureml.pipelines.stages"),
+            std::string::npos);
   // Outputs written back under the parameters' names (METRICS matched case-insensitively), as on the job.
   ASSERT_EQ(last.outputs.size(), 2u);
   EXPECT_EQ(last.outputs[0].first, "model");
@@ -46,13 +47,16 @@ TEST_F(PollE2eTest, RunWalksToSuccessWithTimesOutputsAndMonitorUrl) {
   EXPECT_EQ("\"" + last.outputs[1].second + "\"",
             memberJson(job, {"properties", "outputs", "metrics", "uri"}));
   // Each run's outputs are its own: under its name, not the template's.
-  EXPECT_NE(last.outputs[0].second.find("/" + submission.runId + "/"), std::string::npos) << last.outputs[0].second;
-  EXPECT_EQ(last.outputs[0].second.find("/" + std::string(kTrain) + "/"), std::string::npos) << last.outputs[0].second;
+  EXPECT_NE(last.outputs[0].second.find("/" + submission.runId + "/"), std::string::npos)
+      << last.outputs[0].second;
+  EXPECT_EQ(last.outputs[0].second.find("/" + std::string(kTrain) + "/"), std::string::npos)
+      << last.outputs[0].second;
   ASSERT_TRUE(last.monitorUrl.has_value());
   // Azure's Studio link names no tenant; the plugin adds it (as Azure's Python SDK does) so Studio signs in
   // to the right directory.
   const std::string studio = memberJson(job, {"properties", "services", "Studio", "endpoint"});
-  EXPECT_EQ("\"" + *last.monitorUrl + "\"", studio.substr(0, studio.size() - 1) + "&tid=" + emulator->options().tenant + "\"");
+  EXPECT_EQ("\"" + *last.monitorUrl + "\"",
+            studio.substr(0, studio.size() - 1) + "&tid=" + emulator->options().tenant + "\"");
   // Every poll is a GET of the job (plus Run History), never a write.
   for (const auto& get : journal("jobs.get")) {
     if (get.path.find(submission.runId) != std::string::npos) {

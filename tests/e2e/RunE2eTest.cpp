@@ -37,8 +37,7 @@ TEST_F(RunE2eTest, BodyIsTheTemplateClonedWithTheParametersOverlaid) {
   EXPECT_EQ(put.header("x-azureml-token"), "***") << "identity null: the Azure ML token goes along";
 
   // jobs and settings equal as JSON; the rest of the definition copied.
-  for (const char* field :
-       {"jobs", "settings", "experimentName", "computeId", "description", "jobType"})
+  for (const char* field : {"jobs", "settings", "experimentName", "computeId", "description", "jobType"})
     EXPECT_EQ(memberJson(put.body, {"properties", field}), memberJson(templateJson, {"properties", field}))
         << field;
   // Outputs copied, except that a path the service resolved for the template's own name goes back to
@@ -46,7 +45,8 @@ TEST_F(RunE2eTest, BodyIsTheTemplateClonedWithTheParametersOverlaid) {
   const std::string templateModelUri = memberJson(templateJson, {"properties", "outputs", "model", "uri"});
   ASSERT_NE(templateModelUri.find("/" + std::string(kTrain) + "/"), std::string::npos) << templateModelUri;
   std::string expectedUri = templateModelUri;
-  expectedUri.replace(expectedUri.find("/" + std::string(kTrain) + "/"), std::string(kTrain).size() + 2, "/${{name}}/");
+  expectedUri.replace(expectedUri.find("/" + std::string(kTrain) + "/"), std::string(kTrain).size() + 2,
+                      "/${{name}}/");
   EXPECT_EQ(memberJson(put.body, {"properties", "outputs", "model", "uri"}), expectedUri);
   EXPECT_EQ(memberJson(put.body, {"properties", "outputs", "model", "jobOutputType"}),
             memberJson(templateJson, {"properties", "outputs", "model", "jobOutputType"}));

@@ -40,8 +40,7 @@ struct EchoingAzure {
 
 class HostileTokenEchoCli : public ::testing::TestWithParam<bool> {
  protected:
-  void SetUp() override {
-  }
+  void SetUp() override {}
   // test-connection, with and without --json, at debug log level; both outputs of each.
   std::vector<HostResult> testConnection(const std::string& platformFile, const std::string& tokenFile) {
     std::vector<HostResult> results;

@@ -38,8 +38,7 @@ std::vector<std::string> linesWith(const std::string& text, const std::string& w
 
 class CliOperator : public ::testing::Test {
  protected:
-  void SetUp() override {
-  }
+  void SetUp() override {}
   HostResult host(const std::string& platformJson, std::vector<std::string> command,
                   const std::string& logLevel) {
     const std::string platform = host_test::writeTempFile("operator-platform.json", "{" + platformJson + "}");

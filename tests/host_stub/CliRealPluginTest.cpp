@@ -14,8 +14,7 @@ using host_test::runHost;
 
 class CliRealPlugin : public ::testing::Test {
  protected:
-  void SetUp() override {
-  }
+  void SetUp() override {}
   HostResult host(std::vector<std::string> args) {
     args.insert(args.begin(), {"--json", "--plugin-dir", REAL_PLUGIN_DIR});
     return runHost(args);

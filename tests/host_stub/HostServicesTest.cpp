@@ -108,15 +108,19 @@ TEST_F(HostServicesTest, ATokenFileCanMapScopesToTokens) {
   char error[256] = "";
   ASSERT_EQ(getToken(services, capture, error, sizeof error), PSJ_OK) << error;
   EXPECT_EQ(capture.token, "arm-token");
-  ASSERT_EQ(getToken(services, capture, error, sizeof error, "https://ml.azure.com/.default"), PSJ_OK) << error;
+  ASSERT_EQ(getToken(services, capture, error, sizeof error, "https://ml.azure.com/.default"), PSJ_OK)
+      << error;
   EXPECT_EQ(capture.token, "ml-token");
   // A scope the file does not name is refused with a reason naming the scope, never a token.
-  EXPECT_EQ(getToken(services, capture, error, sizeof error, "https://other.example/.default"), PSJ_E_AUTHENTICATION);
-  EXPECT_NE(std::string(error).find("no token for scope https://other.example/.default"), std::string::npos) << error;
+  EXPECT_EQ(getToken(services, capture, error, sizeof error, "https://other.example/.default"),
+            PSJ_E_AUTHENTICATION);
+  EXPECT_NE(std::string(error).find("no token for scope https://other.example/.default"), std::string::npos)
+      << error;
   EXPECT_EQ(std::string(error).find("arm-token"), std::string::npos) << error;
   // "*" answers any other scope.
   std::ofstream(path) << R"({"*": "any-token"})";
-  ASSERT_EQ(getToken(services, capture, error, sizeof error, "https://other.example/.default"), PSJ_OK) << error;
+  ASSERT_EQ(getToken(services, capture, error, sizeof error, "https://other.example/.default"), PSJ_OK)
+      << error;
   EXPECT_EQ(capture.token, "any-token");
   // A broken map is a clear error, not a token made of JSON text.
   std::ofstream(path) << R"({"https://management.azure.com/.default": )";

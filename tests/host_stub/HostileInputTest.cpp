@@ -44,7 +44,8 @@ std::string shownError(Fn&& fn) {
     const Failure failure = currentFailure();
     EXPECT_FALSE(failure.message.empty());
     EXPECT_EQ(failure.message.find_first_of("\r\n"), std::string::npos) << failure.message.substr(0, 200);
-    for (const char c : failure.message) EXPECT_GE(static_cast<unsigned char>(c), 0x20) << "a control byte is shown";
+    for (const char c : failure.message)
+      EXPECT_GE(static_cast<unsigned char>(c), 0x20) << "a control byte is shown";
     EXPECT_LE(failure.message.size(), 4096u + 3u);
     return failure.message;
   } catch (const std::exception& e) {
@@ -59,8 +60,8 @@ std::string nested(std::size_t depth) { return std::string(depth, '[') + std::st
 
 TEST(HostileManifest, DeepNestingHugeTextAndBadBytesAreOneLineRefusals) {
   const std::vector<std::string> bad = {
-      nested(100000),                                                       // deeper than the parser allows
-      std::string(1 << 20, '{'),                                            // unclosed
+      nested(100000),             // deeper than the parser allows
+      std::string(1 << 20, '{'),  // unclosed
       replaced(R"("polysync.aifoundry")", std::string("\"poly\0sync\"", 11)),
       replaced(R"("polysync.aifoundry")", "\"poly\xff\xfesync\""),
       replaced(R"("A B")", "\"A\nB\""),  // a raw line break: not JSON
@@ -83,17 +84,18 @@ TEST(HostileManifest, AnEightMebibyteLibraryNameIsKeptWhole) {
 }
 
 TEST(HostileManifest, NumbersOutOfRangeAndWrongTypesInEveryFieldAreRefused) {
-  for (const char* number : {"-1", "4294967296", "1e30", "1.5", "99999999999999999999999", "-0.0e1", "\"1\"",
-                             "null", "[]"}) {
+  for (const char* number :
+       {"-1", "4294967296", "1e30", "1.5", "99999999999999999999999", "-0.0e1", "\"1\"", "null", "[]"}) {
     SCOPED_TRACE(number);
-    shownError<PluginLoadError>([&] { parseManifest(replaced(R"("major":1)", std::string(R"("major":)") + number), "m"); });
+    shownError<PluginLoadError>(
+        [&] { parseManifest(replaced(R"("major":1)", std::string(R"("major":)") + number), "m"); });
     shownError<PluginLoadError>([&] {
       parseManifest(replaced(R"("manifestVersion":1)", std::string(R"("manifestVersion":)") + number), "m");
     });
   }
-  for (const char* field : {R"("polysync.aifoundry")", R"("0.1.0")", R"("lib/p.so")",
-                                   R"({"major":1,"minor":2,"minHostMinor":1})", R"([{"id":"a.b-c","displayName":"A B"}])",
-                                   R"("a.b-c")", R"("A B")"}) {
+  for (const char* field :
+       {R"("polysync.aifoundry")", R"("0.1.0")", R"("lib/p.so")", R"({"major":1,"minor":2,"minHostMinor":1})",
+        R"([{"id":"a.b-c","displayName":"A B"}])", R"("a.b-c")", R"("A B")"}) {
     for (const char* wrong : {"null", "true", "7", "[]", "{}", R"("")", R"([[]])"}) {
       SCOPED_TRACE(std::string(field) + " -> " + wrong);
       shownError<PluginLoadError>([&] { parseManifest(replaced(field, wrong), "m"); });
@@ -104,8 +106,16 @@ TEST(HostileManifest, NumbersOutOfRangeAndWrongTypesInEveryFieldAreRefused) {
 TEST(HostilePlatformSettings, MalformedFilesAreOneLineUsageErrors) {
   const std::set<std::string> secrets{"Client Secret"};
   const std::vector<std::string> bad = {
-      nested(100000), std::string(1 << 20, '{'), "[]", "\"text\"", "42", "null",
-      R"({"A":{"b":1}})", R"({"A":[1]})", std::string("{\"A\":\"x\0y\"}", 11), "{\"A\":\"line\nbreak\"}",
+      nested(100000),
+      std::string(1 << 20, '{'),
+      "[]",
+      "\"text\"",
+      "42",
+      "null",
+      R"({"A":{"b":1}})",
+      R"({"A":[1]})",
+      std::string("{\"A\":\"x\0y\"}", 11),
+      "{\"A\":\"line\nbreak\"}",
       R"({"Client Secret":"s3cr3t-canary",)",  // truncated, with a secret before the break
   };
   for (const std::string& text : bad) {
@@ -120,17 +130,18 @@ TEST(HostilePlatformSettings, MalformedFilesAreOneLineUsageErrors) {
   ASSERT_EQ(settings.size(), 2u);
   EXPECT_EQ(settings[0].value, big);
   EXPECT_EQ(settings[1].value, std::string(1, '\0'));
-  shownError<UsageError>([&] { parsePlatformSettings(R"({"N":123456789012345678901234567890})", "p.json", secrets); });
+  shownError<UsageError>(
+      [&] { parsePlatformSettings(R"({"N":123456789012345678901234567890})", "p.json", secrets); });
   // A settings schema nested beyond the parser's limit adds no secret names, and no crash.
   EXPECT_EQ(secretSettingNames(std::string(R"({"properties":)") + nested(100000) + "}").size(), 3u);
 }
 
 TEST(HostileParameters, OversizedOutOfRangeAndMalformedParametersAreOneLineUsageErrors) {
-  for (const std::string& spec : {std::string("n:Int=9223372036854775808"), std::string("n:Int=1e3"),
-                                  std::string("n:Float=1e400"), std::string("n:Bool=maybe"), std::string("n:JSON={"),
-                                  std::string("n:JSON=") + nested(100000), std::string("n:JsonArray={}"),
-                                  std::string("n:Nope=1"), std::string("=x"), std::string("no-equals"),
-                                  std::string("a\nb:Int=x"), std::string("n:Int=\x1b[31m")}) {
+  for (const std::string& spec :
+       {std::string("n:Int=9223372036854775808"), std::string("n:Int=1e3"), std::string("n:Float=1e400"),
+        std::string("n:Bool=maybe"), std::string("n:JSON={"), std::string("n:JSON=") + nested(100000),
+        std::string("n:JsonArray={}"), std::string("n:Nope=1"), std::string("=x"), std::string("no-equals"),
+        std::string("a\nb:Int=x"), std::string("n:Int=\x1b[31m")}) {
     SCOPED_TRACE(spec.substr(0, 40));
     shownError<UsageError>([&] { parseParamOption(spec); });
   }
@@ -138,10 +149,11 @@ TEST(HostileParameters, OversizedOutOfRangeAndMalformedParametersAreOneLineUsage
   const std::string big(8u << 20, '7');
   EXPECT_EQ(parseParamOption("n=" + big).value.size(), big.size());
   EXPECT_LE(shownError<UsageError>([&] { parseParamOption("n:Int=" + big); }).size(), 4096u + 3u);
-  for (const std::string& file : {nested(100000), std::string("{}"), std::string(R"([{"name":7}])"),
-                                  std::string(R"([{"name":"a","direction":"Sideways"}])"),
-                                  std::string(R"([{"name":"a","type":"Int","value":1e400}])"),
-                                  std::string(R"([{"name":"a"},{"name":"a"}])"), std::string("[") + std::string(1 << 16, '1')}) {
+  for (const std::string& file :
+       {nested(100000), std::string("{}"), std::string(R"([{"name":7}])"),
+        std::string(R"([{"name":"a","direction":"Sideways"}])"),
+        std::string(R"([{"name":"a","type":"Int","value":1e400}])"),
+        std::string(R"([{"name":"a"},{"name":"a"}])"), std::string("[") + std::string(1 << 16, '1')}) {
     SCOPED_TRACE(file.substr(0, 40));
     shownError<UsageError>([&] {
       const auto parameters = parseParamFile(file, "params.json");
@@ -152,7 +164,8 @@ TEST(HostileParameters, OversizedOutOfRangeAndMalformedParametersAreOneLineUsage
 
 TEST(HostileOutput, APluginsMultiLineMessageIsShownAsOneLine) {
   const std::string shown = shownError<OperationError>([] {
-    throw OperationError(299, "first line\nsecond line\r\n\x1b[2Jcleared screen?\t" + std::string(100000, 'x'));
+    throw OperationError(299,
+                         "first line\nsecond line\r\n\x1b[2Jcleared screen?\t" + std::string(100000, 'x'));
   });
   EXPECT_NE(shown.find("first line"), std::string::npos);
   EXPECT_NE(shown.find("second line"), std::string::npos);

@@ -29,8 +29,7 @@ const std::string kJobType = "AI Foundry Pipeline Job";
 
 class HostileServer : public ::testing::Test {
  protected:
-  void SetUp() override {
-  }
+  void SetUp() override {}
 };
 
 // Raw terminal controls: C0 (NUL, BEL, ESC, ...), DEL, and C1 (U+0080..U+009F, two bytes in UTF-8).

@@ -14,103 +14,105 @@ namespace {
 
 std::string format(const std::string& method, const std::string& target, const std::string& host,
                    const HttpHeaders& headers, std::optional<std::size_t> contentLength = std::nullopt) {
-    std::string out = "left over from the previous request";
-    formatRequestHead({method, target, host}, headers, contentLength, out);
-    return out;
+  std::string out = "left over from the previous request";
+  formatRequestHead({method, target, host}, headers, contentLength, out);
+  return out;
 }
 
 // The HttpError formatting throws (a test failure when it throws none).
 HttpError refusalOf(const std::string& target, const HttpHeaders& headers) {
-    try {
-        format("GET", target, "example.com", headers);
-    } catch (const HttpError& error) {
-        return error;
-    }
-    ADD_FAILURE() << "formatted without a refusal";
-    return HttpError("none", {});
+  try {
+    format("GET", target, "example.com", headers);
+  } catch (const HttpError& error) {
+    return error;
+  }
+  ADD_FAILURE() << "formatted without a refusal";
+  return HttpError("none", {});
 }
 
 HttpHeaders oneHeader(const std::string& name, const std::string& value) {
-    HttpHeaders headers;
-    headers.add(name, value);
-    return headers;
+  HttpHeaders headers;
+  headers.add(name, value);
+  return headers;
 }
 
 }  // namespace
 
 TEST(RequestHead, FormatsAGetExactly) {
-    HttpHeaders headers;
-    headers.add("Accept", "application/json");
-    headers.add("x-ms-client-request-id", "1234");
-    EXPECT_EQ(format("GET", "/subscriptions/s/jobs?api-version=2024-04-01", "management.azure.com", headers),
-              "GET /subscriptions/s/jobs?api-version=2024-04-01 HTTP/1.1\r\n"
-              "Host: management.azure.com\r\n"
-              "Accept: application/json\r\n"
-              "x-ms-client-request-id: 1234\r\n"
-              "\r\n");
+  HttpHeaders headers;
+  headers.add("Accept", "application/json");
+  headers.add("x-ms-client-request-id", "1234");
+  EXPECT_EQ(format("GET", "/subscriptions/s/jobs?api-version=2024-04-01", "management.azure.com", headers),
+            "GET /subscriptions/s/jobs?api-version=2024-04-01 HTTP/1.1\r\n"
+            "Host: management.azure.com\r\n"
+            "Accept: application/json\r\n"
+            "x-ms-client-request-id: 1234\r\n"
+            "\r\n");
 }
 
 TEST(RequestHead, FormatsAPutWithItsContentLengthLast) {
-    EXPECT_EQ(format("PUT", "/jobs/j", "127.0.0.1:8443", oneHeader("Content-Type", "application/json"), 17),
-              "PUT /jobs/j HTTP/1.1\r\n"
-              "Host: 127.0.0.1:8443\r\n"
-              "Content-Type: application/json\r\n"
-              "Content-Length: 17\r\n"
-              "\r\n");
-    EXPECT_EQ(format("POST", "/x", "h", {}, 0), "POST /x HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
+  EXPECT_EQ(format("PUT", "/jobs/j", "127.0.0.1:8443", oneHeader("Content-Type", "application/json"), 17),
+            "PUT /jobs/j HTTP/1.1\r\n"
+            "Host: 127.0.0.1:8443\r\n"
+            "Content-Type: application/json\r\n"
+            "Content-Length: 17\r\n"
+            "\r\n");
+  EXPECT_EQ(format("POST", "/x", "h", {}, 0), "POST /x HTTP/1.1\r\nHost: h\r\nContent-Length: 0\r\n\r\n");
 }
 
 TEST(RequestHead, PassesTheHostValueThrough) {
-    EXPECT_EQ(format("GET", "/", "[::1]:8080", {}), "GET / HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n");
+  EXPECT_EQ(format("GET", "/", "[::1]:8080", {}), "GET / HTTP/1.1\r\nHost: [::1]:8080\r\n\r\n");
 }
 
 TEST(RequestHead, DropsTheCallersFramingFields) {
-    HttpHeaders headers;
-    headers.add("host", "evil.example");
-    headers.add("Content-Length", "999");
-    headers.add("TRANSFER-ENCODING", "chunked");
-    headers.add("Connection", "close");
-    headers.add("Accept", "*/*");
-    EXPECT_EQ(format("PUT", "/p", "good.example", headers, 3),
-              "PUT /p HTTP/1.1\r\nHost: good.example\r\nAccept: */*\r\nContent-Length: 3\r\n\r\n");
+  HttpHeaders headers;
+  headers.add("host", "evil.example");
+  headers.add("Content-Length", "999");
+  headers.add("TRANSFER-ENCODING", "chunked");
+  headers.add("Connection", "close");
+  headers.add("Accept", "*/*");
+  EXPECT_EQ(format("PUT", "/p", "good.example", headers, 3),
+            "PUT /p HTTP/1.1\r\nHost: good.example\r\nAccept: */*\r\nContent-Length: 3\r\n\r\n");
 }
 
 TEST(RequestHead, KeepsATabInAValue) {
-    EXPECT_EQ(format("GET", "/", "h", oneHeader("X-Tab", "a\tb")), "GET / HTTP/1.1\r\nHost: h\r\nX-Tab: a\tb\r\n\r\n");
+  EXPECT_EQ(format("GET", "/", "h", oneHeader("X-Tab", "a\tb")),
+            "GET / HTTP/1.1\r\nHost: h\r\nX-Tab: a\tb\r\n\r\n");
 }
 
 TEST(RequestHead, RefusesControlCharactersInAValueWithoutEchoingIt) {
-    for (const std::string& bad : {"ok\r\nX-Injected: 1"s, "ok\nX-Injected: 1"s, "ok\rsecret"s, "ok\0secret"s,
-                                  "ok\x7fsecret"s, "ok\x01secret"s}) {
-        const HttpError error = refusalOf("/", oneHeader("X-Attr", bad));
-        EXPECT_EQ(error.reason(), ErrorReason::Rejected);
-        const std::string message = error.what();
-        EXPECT_NE(message.find("X-Attr"), std::string::npos) << message;  // which header, for the user
-        EXPECT_EQ(message.find("secret"), std::string::npos) << message;
-        EXPECT_EQ(message.find("Injected"), std::string::npos) << message;
-        EXPECT_EQ(message.find('\n'), std::string::npos) << message;
-    }
+  for (const std::string& bad : {"ok\r\nX-Injected: 1"s, "ok\nX-Injected: 1"s, "ok\rsecret"s, "ok\0secret"s,
+                                 "ok\x7fsecret"s, "ok\x01secret"s}) {
+    const HttpError error = refusalOf("/", oneHeader("X-Attr", bad));
+    EXPECT_EQ(error.reason(), ErrorReason::Rejected);
+    const std::string message = error.what();
+    EXPECT_NE(message.find("X-Attr"), std::string::npos) << message;  // which header, for the user
+    EXPECT_EQ(message.find("secret"), std::string::npos) << message;
+    EXPECT_EQ(message.find("Injected"), std::string::npos) << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+  }
 }
 
 TEST(RequestHead, RefusesANameThatIsNotAToken) {
-    for (const std::string& name : {"Bad Name"s, "Bad:Name"s, ""s, "X\r\nInjected"s, "Caf\xc3\xa9"s, "(comment)"s}) {
-        const HttpError error = refusalOf("/", oneHeader(name, "v"));
-        EXPECT_EQ(error.reason(), ErrorReason::Rejected) << name;
-        EXPECT_EQ(std::string(error.what()).find('\n'), std::string::npos) << error.what();
-    }
-    // Every token character RFC 9110 allows is accepted.
-    EXPECT_NO_THROW(format("GET", "/", "h", oneHeader("!#$%&'*+-.^_`|~09azAZ", "v")));
+  for (const std::string& name :
+       {"Bad Name"s, "Bad:Name"s, ""s, "X\r\nInjected"s, "Caf\xc3\xa9"s, "(comment)"s}) {
+    const HttpError error = refusalOf("/", oneHeader(name, "v"));
+    EXPECT_EQ(error.reason(), ErrorReason::Rejected) << name;
+    EXPECT_EQ(std::string(error.what()).find('\n'), std::string::npos) << error.what();
+  }
+  // Every token character RFC 9110 allows is accepted.
+  EXPECT_NO_THROW(format("GET", "/", "h", oneHeader("!#$%&'*+-.^_`|~09azAZ", "v")));
 }
 
 TEST(RequestHead, RefusesATargetWithASpaceOrALineBreak) {
-    for (const std::string& target : {"/a b"s, "/a\r\nHost: evil"s, "/a\nb"s, "/a\0b"s}) {
-        const HttpError error = refusalOf(target, {});
-        EXPECT_EQ(error.reason(), ErrorReason::Rejected);
-        EXPECT_EQ(std::string(error.what()).find("evil"), std::string::npos) << error.what();
-    }
+  for (const std::string& target : {"/a b"s, "/a\r\nHost: evil"s, "/a\nb"s, "/a\0b"s}) {
+    const HttpError error = refusalOf(target, {});
+    EXPECT_EQ(error.reason(), ErrorReason::Rejected);
+    EXPECT_EQ(std::string(error.what()).find("evil"), std::string::npos) << error.what();
+  }
 }
 
 TEST(RequestHead, RefusesAHostWithALineBreak) {
-    std::string out;
-    EXPECT_THROW(formatRequestHead({"GET"s, "/"s, "h\r\nX: y"s}, {}, std::nullopt, out), HttpError);
+  std::string out;
+  EXPECT_THROW(formatRequestHead({"GET"s, "/"s, "h\r\nX: y"s}, {}, std::nullopt, out), HttpError);
 }

@@ -1,6 +1,6 @@
-// Token replies from Entra ID, IMDS or App Service that are deeply nested, huge, not UTF-8, full of NUL bytes,
-// of the wrong types, or with expiry numbers at the ends of int64: a token or one http::HttpError, never
-// undefined behaviour (UBSan runs these in CI), never a message that repeats the reply.
+// Token replies from Entra ID, IMDS or App Service that are deeply nested, huge, not UTF-8, full of NUL
+// bytes, of the wrong types, or with expiry numbers at the ends of int64: a token or one http::HttpError,
+// never undefined behaviour (UBSan runs these in CI), never a message that repeats the reply.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -34,20 +34,24 @@ std::string refusal(const std::string& body) {
 }
 
 TEST(HostileTokenReply, ExpiryNumbersAtTheEndsOfInt64Saturate) {
-  EXPECT_EQ(parseTokenResponse(R"({"access_token":"t","expires_in":9223372036854775807})", kNow, "s").expiresOnUnixS,
+  EXPECT_EQ(parseTokenResponse(R"({"access_token":"t","expires_in":9223372036854775807})", kNow, "s")
+                .expiresOnUnixS,
             kMax);
-  EXPECT_EQ(parseTokenResponse(R"({"access_token":"t","expires_in":"-9223372036854775808"})", kNow, "s").expiresOnUnixS,
+  EXPECT_EQ(parseTokenResponse(R"({"access_token":"t","expires_in":"-9223372036854775808"})", kNow, "s")
+                .expiresOnUnixS,
             kMin + kNow);
-  EXPECT_EQ(parseTokenResponse(R"({"access_token":"t","expires_on":"-9223372036854775808"})", kNow, "s").expiresOnUnixS,
+  EXPECT_EQ(parseTokenResponse(R"({"access_token":"t","expires_on":"-9223372036854775808"})", kNow, "s")
+                .expiresOnUnixS,
             kMin);
-  const http::AccessToken refresh =
-      parseTokenResponse(R"({"access_token":"t","expires_on":"1","refresh_in":"9223372036854775807"})", kNow, "s");
+  const http::AccessToken refresh = parseTokenResponse(
+      R"({"access_token":"t","expires_on":"1","refresh_in":"9223372036854775807"})", kNow, "s");
   EXPECT_EQ(refresh.refreshOnUnixS, kMax);
   EXPECT_EQ(refresh.expiresOnUnixS, 1);
   // Beyond int64, or not integers: as if absent, and a reply without an expiry is malformed.
   EXPECT_NE(refusal(R"({"access_token":"t","expires_in":1e300})").find("neither expires_in nor expires_on"),
             std::string::npos);
-  EXPECT_NE(refusal(R"({"access_token":"t","expires_in":"99999999999999999999"})").find("neither"), std::string::npos);
+  EXPECT_NE(refusal(R"({"access_token":"t","expires_in":"99999999999999999999"})").find("neither"),
+            std::string::npos);
   EXPECT_NE(refusal(R"({"access_token":"t","token_type":"Bearer"})").find("neither"), std::string::npos);
   EXPECT_NE(refusal(R"({"access_token":"","expires_in":1})").find("no access_token"), std::string::npos);
   EXPECT_NE(refusal("<html>busy</html>").find("not a JSON object"), std::string::npos);
@@ -57,7 +61,8 @@ TEST(HostileTokenReply, MalformedRepliesAreOneLineErrorsThatNeverEchoTheReply) {
   const std::string canary = "eyJ-canary-token-value";
   const std::vector<std::string> bodies = {
       std::string(200000, '['),
-      R"({"access_token":")" + canary + R"(","x":)" + std::string(100000, '[') + std::string(100000, ']') + "}",
+      R"({"access_token":")" + canary + R"(","x":)" + std::string(100000, '[') + std::string(100000, ']') +
+          "}",
       R"({"access_token":")" + canary + R"(",)",  // truncated
       std::string(R"({"access_token":")") + canary + '\0' + R"("})",
       R"({"access_token":")" + canary + "\xff\xfe" + R"("})",
@@ -66,7 +71,10 @@ TEST(HostileTokenReply, MalformedRepliesAreOneLineErrorsThatNeverEchoTheReply) {
       R"({"access_token":7,"expires_in":1})",
       R"({"access_token":"","expires_in":1})",
       R"({"access_token":")" + canary + R"(","expires_in":[1],"expires_on":{"a":1}})",
-      "[]", "null", "\"" + canary + "\"", "",
+      "[]",
+      "null",
+      "\"" + canary + "\"",
+      "",
       std::string(8u << 20, ' ') + "{",
   };
   for (std::size_t i = 0; i < bodies.size(); ++i) {

@@ -1,9 +1,8 @@
 // The platform attributes are validated when the connection is created, without network access, and a bad
 // one is named in an InvalidSettings error (never its value).
 #include "PipelineJobFixture.h"
-
-#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/ConnectionSettings.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
@@ -47,7 +46,8 @@ TEST_F(ConnectionSettingsTest, AnUnknownSettingIsAWarningNamingTheNearestKnownOn
   EXPECT_NE(log.find("unknown connection setting 'Bogus Setting' is ignored; the job type's settings schema"),
             std::string::npos)
       << log;
-  EXPECT_EQ(log.find("resource group name"), std::string::npos) << "a differently cased name is known: " << log;
+  EXPECT_EQ(log.find("resource group name"), std::string::npos)
+      << "a differently cased name is known: " << log;
   EXPECT_EQ(log.find(typoValue), std::string::npos) << "a value reached the log";
   EXPECT_EQ(log.find("connected to"), std::string::npos) << "nothing has been reached yet: " << log;
   EXPECT_EQ(emulator->journal().size(), 0u);
@@ -84,7 +84,8 @@ TEST_F(ConnectionSettingsTest, JobTypeDescribesItsCapabilities) {
   EXPECT_EQ(info.id, names::kJobTypeId);
   EXPECT_EQ(info.displayName, names::kJobTypeDisplayName);
   EXPECT_TRUE(info.capabilities.testConnection && info.capabilities.importJobs && info.capabilities.cancel &&
-              info.capabilities.outputs && info.capabilities.idempotentRun && info.capabilities.statelessPoll);
+              info.capabilities.outputs && info.capabilities.idempotentRun &&
+              info.capabilities.statelessPoll);
 }
 
 }  // namespace

@@ -1,9 +1,8 @@
 // Job discovery: pages through nextLink, keeps pipelines only, leaves out our own runs, filters by tag,
 // streams job by job and carries each template's parameter schema.
-#include "PipelineJobFixture.h"
-
 #include <algorithm>
 
+#include "PipelineJobFixture.h"
 #include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
@@ -72,7 +71,8 @@ TEST_F(DiscoveryTest, DiscoveryTagSettingIsTheDefaultFilter) {
 
 TEST_F(DiscoveryTest, EachJobCarriesNameDescriptionAndParameterSchema) {
   const auto jobs = importJobs();
-  const auto it = std::find_if(jobs.begin(), jobs.end(), [](const auto& j) { return j.externalId == kTrainTemplate; });
+  const auto it =
+      std::find_if(jobs.begin(), jobs.end(), [](const auto& j) { return j.externalId == kTrainTemplate; });
   ASSERT_NE(it, jobs.end());
   EXPECT_EQ(it->name, "Train churn classifier");
   EXPECT_NE(it->description.find("churn"), std::string::npos);

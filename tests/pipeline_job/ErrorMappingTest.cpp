@@ -1,8 +1,7 @@
 // Retryable and permanent failures map to the Polysync codes, keeping Azure's code and request id.
-#include "PipelineJobFixture.h"
-
 #include <thread>
 
+#include "PipelineJobFixture.h"
 #include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
@@ -14,7 +13,8 @@ class ErrorMappingTest : public PipelineJobTest {
  protected:
   void SetUp() override {
     PipelineJobTest::SetUp();
-    // Polls read ARM's job here (a live run is otherwise read from Run History), so ARM's failures reach them.
+    // Polls read ARM's job here (a live run is otherwise read from Run History), so ARM's failures reach
+    // them.
     instance = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
     runId = run(request(kTrainTemplate)).runId;
     clearJournal();

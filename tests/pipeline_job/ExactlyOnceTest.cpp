@@ -10,7 +10,8 @@ class ExactlyOnceTest : public PipelineJobTest {};
 TEST_F(ExactlyOnceTest, SameKeyTwiceReturnsTheSameRunAndSubmitsOnce) {
   const size_t before = emulator->workspace().jobCount();
   const auto first = run(request(kTrainTemplate, {input("epochs", "5", core::DataType::Int)}, "task-run-17"));
-  const auto second = run(request(kTrainTemplate, {input("epochs", "5", core::DataType::Int)}, "task-run-17"));
+  const auto second =
+      run(request(kTrainTemplate, {input("epochs", "5", core::DataType::Int)}, "task-run-17"));
   EXPECT_EQ(first.runId, second.runId);
   EXPECT_EQ(emulator->workspace().jobCount(), before + 1);
   EXPECT_EQ(count("jobs.put"), 1u);
@@ -39,10 +40,12 @@ TEST_F(ExactlyOnceTest, ThePreChecksNotFoundIsLoggedAtDebugNotInfo) {
   const auto result = run(request(kTrainTemplate, {}, "quiet-pre-check"));
   ASSERT_EQ(count("jobs.get"), 2u) << "the template, then the pre-check";
   EXPECT_EQ(journal("jobs.get")[1].status, 404);
-  EXPECT_TRUE(anyContains(linesSince(*host, from, core::LogLevel::Debug), "/jobs/" + result.runId + " -> 404"))
+  EXPECT_TRUE(
+      anyContains(linesSince(*host, from, core::LogLevel::Debug), "/jobs/" + result.runId + " -> 404"))
       << host->allText();
   EXPECT_FALSE(anyContains(linesSince(*host, from, core::LogLevel::Info), "404")) << host->allText();
-  EXPECT_TRUE(anyContains(linesSince(*host, from, core::LogLevel::Info), "submitted run '" + result.runId + "'"))
+  EXPECT_TRUE(
+      anyContains(linesSince(*host, from, core::LogLevel::Info), "submitted run '" + result.runId + "'"))
       << host->allText();
 }
 
@@ -54,7 +57,8 @@ TEST_F(ExactlyOnceTest, ARepeatedRunFindsItsRunAndDoesNotSaySubmitted) {
   std::vector<std::string> said = linesSince(*host, from, core::LogLevel::Info);
   for (const auto& line : linesSince(*host, from, core::LogLevel::Debug)) said.push_back(line);
   EXPECT_FALSE(anyContains(said, "submitted")) << host->allText();
-  EXPECT_TRUE(anyContains(linesSince(*host, from, core::LogLevel::Info), "already exists for this idempotency key"))
+  EXPECT_TRUE(
+      anyContains(linesSince(*host, from, core::LogLevel::Info), "already exists for this idempotency key"))
       << host->allText();
 }
 
@@ -98,11 +102,13 @@ TEST_F(ExactlyOnceTest, AnswerLostEveryTimeStillFindsTheAppliedRun) {
 TEST_F(ExactlyOnceTest, HostKilledAfterSendingThePutFindsTheRunOnRetry) {
   // The first attempt's PUT reached Azure, but the host died before reading the answer: simulate it by
   // creating the run with one instance, then retrying the run from a fresh instance (a new process).
-  const auto first = run(request(kScoreTemplate, {input("batch_size", "64", core::DataType::Int)}, "crash-key"));
+  const auto first =
+      run(request(kScoreTemplate, {input("batch_size", "64", core::DataType::Int)}, "crash-key"));
   clearJournal();
   auto restarted = connect();
-  const auto retried = run(request(kScoreTemplate, {input("batch_size", "64", core::DataType::Int)}, "crash-key"),
-                           restarted.get());
+  const auto retried =
+      run(request(kScoreTemplate, {input("batch_size", "64", core::DataType::Int)}, "crash-key"),
+          restarted.get());
   EXPECT_EQ(retried.runId, first.runId);
   EXPECT_EQ(count("jobs.put"), 0u) << "the existing run is returned, nothing submitted";
 }

@@ -3,8 +3,8 @@
 #include <chrono>
 #include <thread>
 
-#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/PipelineJobType.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 
@@ -84,7 +84,8 @@ std::string PipelineJobTest::testConnection(core::JobTypeInstance* target) {
   return (target ? target : instance.get())->testConnection(ctx);
 }
 
-std::vector<core::ImportedJob> PipelineJobTest::importJobs(const std::string& filter, core::JobTypeInstance* target) {
+std::vector<core::ImportedJob> PipelineJobTest::importJobs(const std::string& filter,
+                                                           core::JobTypeInstance* target) {
   std::vector<core::ImportedJob> jobs;
   auto ctx = context();
   core::ImportRequest request;
@@ -101,7 +102,8 @@ core::RunResult PipelineJobTest::run(const core::RunRequest& request, core::JobT
   return (target ? target : instance.get())->run(ctx, request);
 }
 
-core::StatusReport PipelineJobTest::poll(const std::string& runId, const std::vector<core::Parameter>& parameters,
+core::StatusReport PipelineJobTest::poll(const std::string& runId,
+                                         const std::vector<core::Parameter>& parameters,
                                          core::JobTypeInstance* target) {
   auto ctx = context();
   return (target ? target : instance.get())->poll(ctx, core::RunRef{runId, parameters});
@@ -112,8 +114,8 @@ core::StatusReport PipelineJobTest::cancel(const std::string& runId, core::JobTy
   return (target ? target : instance.get())->cancel(ctx, core::RunRef{runId, {}});
 }
 
-std::vector<core::StatusReport> PipelineJobTest::pollUntilTerminal(const std::string& runId,
-                                                                   const std::vector<core::Parameter>& parameters) {
+std::vector<core::StatusReport> PipelineJobTest::pollUntilTerminal(
+    const std::string& runId, const std::vector<core::Parameter>& parameters) {
   std::vector<core::StatusReport> reports;
   for (int i = 0; i < 2000; ++i) {
     reports.push_back(poll(runId, parameters));
@@ -134,7 +136,8 @@ core::JobTypeError PipelineJobTest::expectError(const std::function<void()>& cal
   return core::JobTypeError(core::ErrorCode::Internal, "no error");
 }
 
-core::Parameter PipelineJobTest::input(const std::string& name, const std::string& value, core::DataType type) {
+core::Parameter PipelineJobTest::input(const std::string& name, const std::string& value,
+                                       core::DataType type) {
   core::Parameter p;
   p.name = name;
   p.direction = core::Direction::Input;
@@ -151,7 +154,8 @@ core::Parameter PipelineJobTest::output(const std::string& name, core::Direction
   return p;
 }
 
-core::RunRequest PipelineJobTest::request(const std::string& externalId, std::vector<core::Parameter> parameters,
+core::RunRequest PipelineJobTest::request(const std::string& externalId,
+                                          std::vector<core::Parameter> parameters,
                                           const std::string& idempotencyKey) {
   core::RunRequest r;
   r.externalId = externalId;
@@ -167,15 +171,18 @@ std::vector<azureml_emulator::JournalEntry> PipelineJobTest::journal(const std::
 
 void PipelineJobTest::clearJournal() const { emulator->journal().clear(); }
 
-void PipelineJobTest::addTemplate(const std::string& name, const std::string& tagsJson, const std::string& inputsJson,
-                                  const std::string& outputsJson) {
+void PipelineJobTest::addTemplate(const std::string& name, const std::string& tagsJson,
+                                  const std::string& inputsJson, const std::string& outputsJson) {
   const std::string compute = emulator->workspaceArmId() + "/computes/cpu-cluster";
   emulator->workspace().addTemplate(
-      name, R"({"jobType":"Pipeline","displayName":")" + name + R"(","experimentName":"tests","computeId":")" +
-                compute + R"(","tags":)" + tagsJson + R"(,"inputs":)" + inputsJson + R"(,"outputs":)" + outputsJson +
-                R"(,"jobs":{"first_step":{"type":"command","component":"azureml:first:1","inputs":{"greeting":{"job_input_type":"literal","value":"${{parent.inputs.greeting}}"}}},)"
-                R"("second_step":{"type":"command","component":"azureml:second:1","outputs":{"out":"${{parent.outputs.result}}"}}},)"
-                R"("settings":{"default_compute":")" + compute + R"(","continue_on_step_failure":false}})");
+      name,
+      R"({"jobType":"Pipeline","displayName":")" + name + R"(","experimentName":"tests","computeId":")" +
+          compute + R"(","tags":)" + tagsJson + R"(,"inputs":)" + inputsJson + R"(,"outputs":)" +
+          outputsJson +
+          R"(,"jobs":{"first_step":{"type":"command","component":"azureml:first:1","inputs":{"greeting":{"job_input_type":"literal","value":"${{parent.inputs.greeting}}"}}},)"
+          R"("second_step":{"type":"command","component":"azureml:second:1","outputs":{"out":"${{parent.outputs.result}}"}}},)"
+          R"("settings":{"default_compute":")" +
+          compute + R"(","continue_on_step_failure":false}})");
 }
 
 }  // namespace aifoundry::pipeline_job::testing

@@ -13,11 +13,11 @@
 #include <string>
 #include <vector>
 
+#include "ManualCallContext.h"
 #include "RecordingHost.h"
 #include "azureml_emulator/Emulator.h"
 #include "core/JobType.h"
 #include "core/JobTypeError.h"
-#include "ManualCallContext.h"
 
 namespace aifoundry::pipeline_job::testing {
 
@@ -42,7 +42,8 @@ class PipelineJobTest : public ::testing::Test {
 
   // The job type's calls on `instance` (default: the fixture's), with a fresh context each.
   std::string testConnection(core::JobTypeInstance* instance = nullptr);
-  std::vector<core::ImportedJob> importJobs(const std::string& filter = {}, core::JobTypeInstance* instance = nullptr);
+  std::vector<core::ImportedJob> importJobs(const std::string& filter = {},
+                                            core::JobTypeInstance* instance = nullptr);
   core::RunResult run(const core::RunRequest& request, core::JobTypeInstance* instance = nullptr);
   core::StatusReport poll(const std::string& runId, const std::vector<core::Parameter>& parameters = {},
                           core::JobTypeInstance* instance = nullptr);
@@ -65,9 +66,11 @@ class PipelineJobTest : public ::testing::Test {
   void clearJournal() const;
   // Adds a pipeline template named `name` to the workspace: a small two-step pipeline with the given tags
   // (JSON object text) and an optional extra inputs/outputs object text.
-  void addTemplate(const std::string& name, const std::string& tagsJson,
-                   const std::string& inputsJson = R"({"greeting":{"jobInputType":"literal","value":"hello"}})",
-                   const std::string& outputsJson = R"({"result":{"jobOutputType":"uri_folder","mode":"ReadWriteMount"}})");
+  void addTemplate(
+      const std::string& name, const std::string& tagsJson,
+      const std::string& inputsJson = R"({"greeting":{"jobInputType":"literal","value":"hello"}})",
+      const std::string& outputsJson =
+          R"({"result":{"jobOutputType":"uri_folder","mode":"ReadWriteMount"}})");
 
   // PipelineJobOptions::liveDetailInterval for the fixture's job type (set it before SetUp runs).
   std::chrono::milliseconds liveDetailInterval{20'000};

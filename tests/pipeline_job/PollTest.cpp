@@ -1,12 +1,11 @@
 // Poll: status mapping through the lifecycle, raw status, times, failure message, outputs, monitor URL,
 // next-poll hint, the cost of a poll, statelessness and coalescing.
-#include "PipelineJobFixture.h"
-
 #include <atomic>
 #include <chrono>
 #include <set>
 #include <thread>
 
+#include "PipelineJobFixture.h"
 #include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
@@ -47,7 +46,8 @@ TEST_F(PollTest, StatusFollowsTheRunThroughItsLifecycle) {
   const auto reports = pollUntilTerminal(result.runId);
   for (const auto& report : reports) {
     const std::string& raw = report.rawStatus;
-    if (raw == "NotStarted" || raw == "Queued" || raw == "Preparing" || raw == "Starting" || raw == "Provisioning") {
+    if (raw == "NotStarted" || raw == "Queued" || raw == "Preparing" || raw == "Starting" ||
+        raw == "Provisioning") {
       EXPECT_EQ(report.state, core::RunState::Starting) << raw;
     } else if (raw == "Running" || raw == "Finalizing") {
       EXPECT_EQ(report.state, core::RunState::Running) << raw;
@@ -62,7 +62,7 @@ TEST_F(PollTest, StatusFollowsTheRunThroughItsLifecycle) {
 TEST_F(PollTest, EveryAzureStatusMapsAsTheContractSays) {
   const auto result = run(request(kTrainTemplate));
   const std::vector<std::pair<std::string, core::RunState>> table = {
-      {"NotStarted", core::RunState::Starting},  {"Starting", core::RunState::Starting},
+      {"NotStarted", core::RunState::Starting},   {"Starting", core::RunState::Starting},
       {"Provisioning", core::RunState::Starting}, {"Preparing", core::RunState::Starting},
       {"Queued", core::RunState::Starting},       {"Running", core::RunState::Running},
       {"Finalizing", core::RunState::Running},    {"CancelRequested", core::RunState::Running},
@@ -130,8 +130,9 @@ TEST_F(PollTest, TimesComeFromRunHistoryWhenTheJobLacksThem) {
 }
 
 TEST_F(PollTest, FailureMessageComesFromTheFailedStep) {
-  addTemplate("failing-template",
-              R"({"emulator.behavior":"fail-in-child","emulator.failStep":"second_step","emulator.errorMessage":"Disk quota exceeded on node 3"})");
+  addTemplate(
+      "failing-template",
+      R"({"emulator.behavior":"fail-in-child","emulator.failStep":"second_step","emulator.errorMessage":"Disk quota exceeded on node 3"})");
   const auto result = run(request("failing-template"));
   const auto last = pollUntilTerminal(result.runId).back();
   EXPECT_EQ(last.state, core::RunState::Failed);
@@ -157,13 +158,14 @@ TEST_F(PollTest, FailureMessageIsNeverEmpty) {
 
 TEST_F(PollTest, OutputsAreWrittenBackOnCompletion) {
   const auto result = run(request(kTrainTemplate));
-  const std::vector<core::Parameter> wanted = {output("model"), output("METRICS", core::Direction::InputOutput),
-                                               output("not_an_output")};
+  const std::vector<core::Parameter> wanted = {
+      output("model"), output("METRICS", core::Direction::InputOutput), output("not_an_output")};
   const auto last = pollUntilTerminal(result.runId, wanted).back();
   ASSERT_EQ(last.state, core::RunState::Success);
   ASSERT_EQ(last.outputs.size(), 2u);
   EXPECT_EQ(last.outputs[0].name, "model");
-  EXPECT_EQ(last.outputs[1].name, "METRICS") << "matched case-insensitively, written back under the parameter's name";
+  EXPECT_EQ(last.outputs[1].name, "METRICS")
+      << "matched case-insensitively, written back under the parameter's name";
   const std::string job = *emulator->workspace().renderJob(result.runId);
   for (const auto& out : last.outputs) {
     EXPECT_FALSE(out.value.empty());
@@ -184,7 +186,8 @@ TEST_F(PollTest, ReportCarriesTheMonitorUrl) {
   const auto report = poll(result.runId);
   EXPECT_EQ(report.monitorUrl, result.monitorUrl);
   EXPECT_NE(report.monitorUrl.find("/runs/" + result.runId), std::string::npos) << report.monitorUrl;
-  EXPECT_NE(report.monitorUrl.find("tid=" + emulator->options().tenant), std::string::npos) << report.monitorUrl;
+  EXPECT_NE(report.monitorUrl.find("tid=" + emulator->options().tenant), std::string::npos)
+      << report.monitorUrl;
 }
 
 TEST_F(PollTest, NextPollHintIsGivenUntilTheRunFinishes) {
@@ -275,7 +278,6 @@ TEST_F(PollTest, ConcurrentArmOnlyPollsOfOneRunShareOneRequest) {
   EXPECT_LE(count("history.run"), 1u) << "at most the start time of a Running run, read once for all";
   for (const auto& s : statuses) EXPECT_FALSE(s.empty());
 }
-
 
 }  // namespace
 }  // namespace aifoundry::pipeline_job::testing

@@ -168,8 +168,8 @@ TEST_F(ProgressTest, StepsAdvanceAsThePipelineRunsAndAFinishedRunReportsNoProgre
   ASSERT_TRUE(reports.back().startMs);
 }
 
-// With `Status Source` = `Resource Manager` the status read (ARM's job) has no start time: Run History is read
-// for it, until it is known.
+// With `Status Source` = `Resource Manager` the status read (ARM's job) has no start time: Run History is
+// read for it, until it is known.
 TEST_F(ProgressTest, ArmOnlyReadsTheStartTimeUntilKnownThenNeverAgain) {
   auto armOnly = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
@@ -184,7 +184,8 @@ TEST_F(ProgressTest, ArmOnlyReadsTheStartTimeUntilKnownThenNeverAgain) {
   EXPECT_EQ(count("jobs.get"), 3u);
 }
 
-// By default the poll's status read is Run History's run, which carries the start time: no request of its own.
+// By default the poll's status read is Run History's run, which carries the start time: no request of its
+// own.
 TEST_F(ProgressTest, TheDataPlaneStatusReadGivesTheStartTimeWithNoFurtherRequest) {
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));
@@ -203,8 +204,9 @@ class PacedProgressTest : public PipelineJobTest {};  // the default interval (2
 TEST_F(PacedProgressTest, RepeatedPollsWithinTheIntervalCostOnlyTheirStatusRead) {
   for (const bool armOnly : {false, true}) {
     SCOPED_TRACE(armOnly ? "Status Source = Resource Manager" : "Status Source = Automatic");
-    auto connection = armOnly ? connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}})
-                            : connect();
+    auto connection =
+        armOnly ? connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}})
+                : connect();
     addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
     const auto result = run(request("slow-template"), connection.get());
     const auto pollIt = [&](const std::string& id) { return poll(id, {}, connection.get()); };

@@ -1,16 +1,15 @@
 // Run: the template is cloned faithfully, the parameters overlaid as literal text, and everything is
 // validated before anything is submitted.
-#include "PipelineJobFixture.h"
-
-#include "common/JsonView.h"
-#include "pipeline_job/PipelineSettingNames.h"
-#include "pipeline_job/ConnectionSettings.h"
-#include "pipeline_job/PipelineJobOptions.h"
-#include "pipeline_job/WorkspaceConnection.h"
-
 #include <Poco/URI.h>
 
 #include <set>
+
+#include "PipelineJobFixture.h"
+#include "common/JsonView.h"
+#include "pipeline_job/ConnectionSettings.h"
+#include "pipeline_job/PipelineJobOptions.h"
+#include "pipeline_job/PipelineSettingNames.h"
+#include "pipeline_job/WorkspaceConnection.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
@@ -45,20 +44,24 @@ TEST_F(RunTest, BodyClonesTheTemplateAndOverlaysInputs) {
   // jobs and settings byte-for-byte as the template's.
   EXPECT_EQ(member(put.body, {"properties", "jobs"}), member(templateJson, {"properties", "jobs"}));
   EXPECT_EQ(member(put.body, {"properties", "settings"}), member(templateJson, {"properties", "settings"}));
-  EXPECT_EQ(member(put.body, {"properties", "experimentName"}), member(templateJson, {"properties", "experimentName"}));
+  EXPECT_EQ(member(put.body, {"properties", "experimentName"}),
+            member(templateJson, {"properties", "experimentName"}));
   EXPECT_EQ(member(put.body, {"properties", "computeId"}), member(templateJson, {"properties", "computeId"}));
   // Nothing read-only or server-filled.
-  for (const char* field : {"id", "name", "type", "systemData"}) EXPECT_EQ(member(put.body, {field}), "<absent>") << field;
+  for (const char* field : {"id", "name", "type", "systemData"})
+    EXPECT_EQ(member(put.body, {field}), "<absent>") << field;
   for (const char* field : {"status", "services"}) {
     EXPECT_EQ(member(put.body, {"properties", field}), "<absent>") << field;
   }
   // The overlaid input as a literal, the others untouched.
-  EXPECT_EQ(member(put.body, {"properties", "inputs", "epochs"}), R"({"jobInputType":"literal","value":"25"})");
+  EXPECT_EQ(member(put.body, {"properties", "inputs", "epochs"}),
+            R"({"jobInputType":"literal","value":"25"})");
   EXPECT_EQ(member(put.body, {"properties", "inputs", "training_data"}),
             member(templateJson, {"properties", "inputs", "training_data"}));
   EXPECT_EQ(member(put.body, {"properties", "displayName"}), "\"Polysync nightly train-pipeline-template\"");
   EXPECT_EQ(member(put.body, {"properties", "tags", "polysync.template"}), "\"train-pipeline-template\"");
-  EXPECT_EQ(member(put.body, {"properties", "tags", "team"}), "\"growth-ml\"") << "the template's tags are kept";
+  EXPECT_EQ(member(put.body, {"properties", "tags", "team"}), "\"growth-ml\"")
+      << "the template's tags are kept";
   EXPECT_EQ(put.header("x-azureml-token"), "***") << "identity null: the submitter's ML token goes along";
   EXPECT_EQ(put.status, 201);
   EXPECT_EQ(result.runId.rfind("train-pipeline-template", 0), 0u) << result.runId;
@@ -66,15 +69,21 @@ TEST_F(RunTest, BodyClonesTheTemplateAndOverlaysInputs) {
 }
 
 TEST_F(RunTest, InputsAreSentAsLiteralTextOfTheirType) {
-  run(request(kTrainTemplate, {input("epochs", "010", core::DataType::Int),
-                               input("learning_rate", "1e-3", core::DataType::Float),
-                               input("use_gpu", "true", core::DataType::Bool),
-                               input("config", R"({ "optimizer" : "sgd", "batch_size": 64 })", core::DataType::Json)}));
+  run(request(
+      kTrainTemplate,
+      {input("epochs", "010", core::DataType::Int), input("learning_rate", "1e-3", core::DataType::Float),
+       input("use_gpu", "true", core::DataType::Bool),
+       input("config", R"({ "optimizer" : "sgd", "batch_size": 64 })", core::DataType::Json)}));
   const auto put = onlyPut();
   EXPECT_EQ(member(put.body, {"properties", "inputs", "epochs", "value"}), "\"10\"");
   EXPECT_EQ(member(put.body, {"properties", "inputs", "learning_rate", "value"}), "\"0.001\"");
   EXPECT_EQ(member(put.body, {"properties", "inputs", "use_gpu", "value"}), "\"True\"");
-  EXPECT_EQ(JsonView::parse(put.body, "body").member("properties")->member("inputs")->member("config")->member("value")->text(),
+  EXPECT_EQ(JsonView::parse(put.body, "body")
+                .member("properties")
+                ->member("inputs")
+                ->member("config")
+                ->member("value")
+                ->text(),
             R"({"optimizer":"sgd","batch_size":64})");
 }
 
@@ -85,7 +94,8 @@ TEST_F(RunTest, OutputParametersAreNotSent) {
 
 TEST_F(RunTest, ComputeAttributeOverridesTheTemplatesCompute) {
   auto r = request(kTrainTemplate);
-  r.attributes.push_back(core::Setting{std::string(pipeline_job::names::kComputeNameAttribute), common::SecretString("big-gpus"), false});
+  r.attributes.push_back(core::Setting{std::string(pipeline_job::names::kComputeNameAttribute),
+                                       common::SecretString("big-gpus"), false});
   run(r);
   EXPECT_EQ(member(onlyPut().body, {"properties", "computeId"}),
             "\"" + emulator->workspaceArmId() + "/computes/big-gpus\"");
@@ -101,15 +111,18 @@ TEST_F(RunTest, UnknownParameterFailsBeforeSubmittingWithInputNotFound) {
 }
 
 TEST_F(RunTest, AssetInputFailsBeforeSubmitting) {
-  const auto error = expectError([&] { run(request(kTrainTemplate, {input("training_data", "azureml://x")})); });
+  const auto error =
+      expectError([&] { run(request(kTrainTemplate, {input("training_data", "azureml://x")})); });
   EXPECT_EQ(error.code(), core::ErrorCode::InvalidArgument);
   EXPECT_NE(error.message().find("training_data"), std::string::npos) << error.message();
   EXPECT_EQ(count("jobs.put"), 0u);
 }
 
 TEST_F(RunTest, ValueAzureWouldRefuseFailsBeforeSubmitting) {
-  for (const auto& bad : {input("learning_rate", "fast", core::DataType::Float), input("model_name", "---")}) {
-    const auto error = expectError([&] { run(request(bad.name == "model_name" ? kScoreTemplate : kTrainTemplate, {bad})); });
+  for (const auto& bad :
+       {input("learning_rate", "fast", core::DataType::Float), input("model_name", "---")}) {
+    const auto error =
+        expectError([&] { run(request(bad.name == "model_name" ? kScoreTemplate : kTrainTemplate, {bad})); });
     EXPECT_EQ(error.code(), core::ErrorCode::InvalidArgument) << error.message();
     EXPECT_NE(error.message().find(bad.name), std::string::npos) << error.message();
   }
@@ -119,10 +132,12 @@ TEST_F(RunTest, ValueAzureWouldRefuseFailsBeforeSubmitting) {
 TEST_F(RunTest, SecretValuesAreSentButNeverLoggedOrEchoed) {
   const std::string secretValue = "TopSecretValue42";
   run(request(kScoreTemplate, {input("model_name", secretValue, core::DataType::Secret)}));
-  EXPECT_EQ(member(onlyPut().body, {"properties", "inputs", "model_name", "value"}), "\"" + secretValue + "\"");
+  EXPECT_EQ(member(onlyPut().body, {"properties", "inputs", "model_name", "value"}),
+            "\"" + secretValue + "\"");
   EXPECT_EQ(host->allText().find(secretValue), std::string::npos);
   // A refused secret value is named, never quoted.
-  const auto error = expectError([&] { run(request(kTrainTemplate, {input("epochs", "-.-.-", core::DataType::Secret)})); });
+  const auto error =
+      expectError([&] { run(request(kTrainTemplate, {input("epochs", "-.-.-", core::DataType::Secret)})); });
   EXPECT_EQ(error.message().find("-.-.-"), std::string::npos) << error.message();
 }
 
@@ -150,11 +165,12 @@ TEST_F(RunTest, RunReturnsTheMonitorUrl) {
   EXPECT_NE(result.monitorUrl.find("/runs/" + result.runId), std::string::npos) << result.monitorUrl;
   // Azure's form of the workspace in a Studio link: "resourcegroups", no provider segment.
   const auto& o = emulator->options();
-  EXPECT_NE(result.monitorUrl.find("wsid=/subscriptions/" + o.subscription + "/resourcegroups/" + o.resourceGroup +
-                                   "/workspaces/" + o.workspace),
+  EXPECT_NE(result.monitorUrl.find("wsid=/subscriptions/" + o.subscription + "/resourcegroups/" +
+                                   o.resourceGroup + "/workspaces/" + o.workspace),
             std::string::npos)
       << result.monitorUrl;
-  EXPECT_NE(result.monitorUrl.find("tid=" + emulator->options().tenant), std::string::npos) << result.monitorUrl;
+  EXPECT_NE(result.monitorUrl.find("tid=" + emulator->options().tenant), std::string::npos)
+      << result.monitorUrl;
 }
 
 // A sovereign cloud with every endpoint pointed at the emulator: the job type asks for that cloud's scopes
@@ -176,14 +192,18 @@ TEST_F(RunTest, SovereignCloudUsesItsScopesAndTheStudioHostOverride) {
   }
   EXPECT_EQ(scopes.count("https://management.usgovcloudapi.net/.default"), 1u);
   for (const auto& scope : scopes)
-    EXPECT_TRUE(scope == "https://management.usgovcloudapi.net/.default" || scope == "https://ml.azure.us/.default") << scope;
+    EXPECT_TRUE(scope == "https://management.usgovcloudapi.net/.default" ||
+                scope == "https://ml.azure.us/.default")
+        << scope;
 
   WorkspaceConnection connection(ConnectionSettings::parse(settings(gov)), *host, PipelineJobOptions{});
   EXPECT_EQ(connection.monitorUrl("", "run-1").rfind("https://studio.gov.example/runs/run-1?wsid=", 0), 0u)
       << connection.monitorUrl("", "run-1");
-  WorkspaceConnection plainGov(ConnectionSettings::parse(settings({{std::string(names::kAzureCloud), "AzureUSGovernment"}})), *host,
-                               PipelineJobOptions{});
-  EXPECT_EQ(plainGov.monitorUrl("", "run-1").rfind("https://ml.azure.us/runs/run-1?wsid=", 0), 0u) << plainGov.monitorUrl("", "run-1");
+  WorkspaceConnection plainGov(
+      ConnectionSettings::parse(settings({{std::string(names::kAzureCloud), "AzureUSGovernment"}})), *host,
+      PipelineJobOptions{});
+  EXPECT_EQ(plainGov.monitorUrl("", "run-1").rfind("https://ml.azure.us/runs/run-1?wsid=", 0), 0u)
+      << plainGov.monitorUrl("", "run-1");
 }
 
 }  // namespace

@@ -1,6 +1,5 @@
 // Test connectivity: sign in, read the workspace, and say plainly which outcome it is.
 #include "PipelineJobFixture.h"
-
 #include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
@@ -38,8 +37,8 @@ TEST_F(TestConnectionTest, BadSecretSaysBadCredentials) {
 }
 
 TEST_F(TestConnectionTest, NoPermissionSaysContributorIsNeeded) {
-  emulator->registerClientSecret(emulator->options().tenant, "0f0e0d0c-0000-4000-8000-0000000000a0", "other-secret",
-                                 "None");
+  emulator->registerClientSecret(emulator->options().tenant, "0f0e0d0c-0000-4000-8000-0000000000a0",
+                                 "other-secret", "None");
   auto unprivileged = connect({{std::string(names::kClientId), "0f0e0d0c-0000-4000-8000-0000000000a0"},
                                {std::string(names::kClientSecret), "other-secret"}});
   const auto error = expectError([&] { testConnection(unprivileged.get()); });
@@ -62,7 +61,8 @@ TEST_F(TestConnectionTest, UnknownWorkspaceSaysNotFound) {
 }
 
 TEST_F(TestConnectionTest, UntrustedCertificateSaysTlsFailure) {
-  auto untrusted = connect({{std::string(names::kCaBundlePath), ""}});  // the system store lacks the emulator's CA
+  auto untrusted =
+      connect({{std::string(names::kCaBundlePath), ""}});  // the system store lacks the emulator's CA
   const auto error = expectError([&] { testConnection(untrusted.get()); });
   EXPECT_EQ(error.message().rfind("TLS failure", 0), 0u) << error.message();
   EXPECT_EQ(count("workspace"), 0u);
@@ -70,8 +70,8 @@ TEST_F(TestConnectionTest, UntrustedCertificateSaysTlsFailure) {
 
 TEST_F(TestConnectionTest, NothingListeningSaysNetworkFailure) {
   const std::string closed = "https://127.0.0.1:1";
-  auto nowhere = connect({{std::string(names::kResourceManagerEndpoint), closed},
-                          {std::string(names::kAuthorityHost), closed}});
+  auto nowhere = connect(
+      {{std::string(names::kResourceManagerEndpoint), closed}, {std::string(names::kAuthorityHost), closed}});
   const auto error = expectError([&] { testConnection(nowhere.get()); });
   EXPECT_EQ(error.code(), core::ErrorCode::Unavailable);
   EXPECT_EQ(error.message().rfind("network failure", 0), 0u) << error.message();
@@ -82,11 +82,11 @@ TEST_F(TestConnectionTest, PolysyncServicePrincipalUsesTheHostsToken) {
     return emulator->mintToken(scope.substr(0, scope.find("/.default")));
   });
   core::ManualCallContext createCtx(hostWithIdentity, std::chrono::seconds(30));
-  auto viaHost = jobType->create(
-      settings({{std::string(names::kAuthenticationMethod), std::string(names::kAuthPolysyncServicePrincipal)},
-                {std::string(names::kClientId), ""},
-                {std::string(names::kClientSecret), ""}}),
-      createCtx);
+  auto viaHost = jobType->create(settings({{std::string(names::kAuthenticationMethod),
+                                            std::string(names::kAuthPolysyncServicePrincipal)},
+                                           {std::string(names::kClientId), ""},
+                                           {std::string(names::kClientSecret), ""}}),
+                                 createCtx);
   core::ManualCallContext ctx(hostWithIdentity, std::chrono::seconds(30));
   const std::string message = viaHost->testConnection(ctx);
   EXPECT_EQ(message.rfind("all good", 0), 0u) << message;
@@ -102,15 +102,16 @@ TEST_F(TestConnectionTest, AHostWithoutATokenLeadsWithThatCauseNotWithBadCredent
                              "the host has no token of its own: set POLYSYNC_HOST_TOKEN");
   });
   core::ManualCallContext createCtx(hostWithoutToken, std::chrono::seconds(30));
-  auto viaHost = jobType->create(
-      settings({{std::string(names::kAuthenticationMethod), std::string(names::kAuthPolysyncServicePrincipal)},
-                {std::string(names::kClientId), ""},
-                {std::string(names::kClientSecret), ""}}),
-      createCtx);
+  auto viaHost = jobType->create(settings({{std::string(names::kAuthenticationMethod),
+                                            std::string(names::kAuthPolysyncServicePrincipal)},
+                                           {std::string(names::kClientId), ""},
+                                           {std::string(names::kClientSecret), ""}}),
+                                 createCtx);
   core::ManualCallContext ctx(hostWithoutToken, std::chrono::seconds(30));
   const auto error = expectError([&] { viaHost->testConnection(ctx); });
   EXPECT_EQ(error.code(), core::ErrorCode::Authentication);
-  EXPECT_EQ(error.message().rfind("sign-in failed: the host has no token of its own", 0), 0u) << error.message();
+  EXPECT_EQ(error.message().rfind("sign-in failed: the host has no token of its own", 0), 0u)
+      << error.message();
   EXPECT_EQ(error.message().find("bad credentials"), std::string::npos) << error.message();
   EXPECT_EQ(count("workspace"), 0u) << "no ARM call without a token";
 }

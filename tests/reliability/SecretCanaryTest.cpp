@@ -4,12 +4,11 @@
 // must carry it: the submitted job's literal input for the Secret parameter (the PUT body), since Azure runs
 // the pipeline with it. (Token requests and bearer headers carry secrets too; the emulator's journal masks
 // them, so any canary found there is a leak into some other field.) Any JWT ("eyJ...") counts as a token.
-#include <gtest/gtest.h>
-
 #include <Poco/Base64Decoder.h>
 #include <Poco/FileStream.h>
 #include <Poco/StreamCopier.h>
 #include <Poco/TemporaryFile.h>
+#include <gtest/gtest.h>
 
 #include <atomic>
 #include <cstdlib>
@@ -21,10 +20,10 @@
 
 #include "CanaryCertificate.h"
 #include "PipelineJobFixture.h"
-#include "pipeline_job/PipelineSettingNames.h"
 #include "identity/ManagedIdentityCredential.h"
 #include "pipeline_job/PipelineJobOptions.h"
 #include "pipeline_job/PipelineJobType.h"
+#include "pipeline_job/PipelineSettingNames.h"
 
 namespace aifoundry::pipeline_job::testing {
 namespace {
@@ -98,9 +97,15 @@ class SecretCanaryTest : public PipelineJobTest {
     addTemplate("secret-hang-template", R"({"emulator.behavior":"hang"})");
     ::testing::internal::CaptureStdout();
     ::testing::internal::CaptureStderr();
-    canaries = {kSecretCanary,        kWrongSecretCanary,    kPasswordCanary,
-                kWrongPasswordCanary, kParamCanary,          kIdentityHeaderCanary,
-                kWrongIdentityHeaderCanary, kFederatedCanary, kJwtPrefix};
+    canaries = {kSecretCanary,
+                kWrongSecretCanary,
+                kPasswordCanary,
+                kWrongPasswordCanary,
+                kParamCanary,
+                kIdentityHeaderCanary,
+                kWrongIdentityHeaderCanary,
+                kFederatedCanary,
+                kJwtPrefix};
   }
 
   Settings servicePrincipal(const std::string& secret = kSecretCanary) const {
@@ -379,7 +384,8 @@ TEST_F(SecretCanaryTest, ManagedIdentityEveryOperationAndErrorPath) {
       {std::string(names::kAuthenticationMethod), std::string(names::kAuthManagedIdentity)},
       {std::string(names::kClientId), kManagedClient},
       {std::string(names::kClientSecret), ""},
-      {std::string(names::kManagedIdentityEndpoint), emulator->baseUrl() + "/metadata/identity/oauth2/token"}};
+      {std::string(names::kManagedIdentityEndpoint),
+       emulator->baseUrl() + "/metadata/identity/oauth2/token"}};
   auto good = connectFlagged(imds);
   everyOperation(good.get(), "mi");
   for (const char* fault : {"imds:400,count=-1", "imds:503,count=-1", "imds:410,count=-1"}) {
@@ -395,20 +401,24 @@ TEST_F(SecretCanaryTest, ManagedIdentityEveryOperationAndErrorPath) {
   // App Service: the identity header (a secret) comes from IDENTITY_HEADER.
   Settings appService = imds;
   appService[std::string(names::kManagedIdentityEndpoint)] = "";
-  useEnvironment({{"IDENTITY_ENDPOINT", emulator->baseUrl() + "/msi/token"}, {"IDENTITY_HEADER", kIdentityHeaderCanary}});
+  useEnvironment({{"IDENTITY_ENDPOINT", emulator->baseUrl() + "/msi/token"},
+                  {"IDENTITY_HEADER", kIdentityHeaderCanary}});
   auto app = connectFlagged(appService);
   observe("app service", [&] { return testConnection(app.get()); });
   observe("app service, run", [&] {
-    return describe(run(request("secret-template", {input("greeting", kParamCanary, core::DataType::Secret)}, "mi-app"),
-                        app.get()));
+    return describe(
+        run(request("secret-template", {input("greeting", kParamCanary, core::DataType::Secret)}, "mi-app"),
+            app.get()));
   });
   app.reset();
-  useEnvironment({{"IDENTITY_ENDPOINT", emulator->baseUrl() + "/msi/token"}, {"IDENTITY_HEADER", kWrongIdentityHeaderCanary}});
+  useEnvironment({{"IDENTITY_ENDPOINT", emulator->baseUrl() + "/msi/token"},
+                  {"IDENTITY_HEADER", kWrongIdentityHeaderCanary}});
   observe("app service, wrong header", [&] {
     auto other = connectFlagged(appService);
     return testConnection(other.get());
   });
-  EXPECT_GE(emulator->tokensIssued(kManagedClient), 2u) << "both managed-identity protocols must have signed in";
+  EXPECT_GE(emulator->tokensIssued(kManagedClient), 2u)
+      << "both managed-identity protocols must have signed in";
   expectNoCanary();
 }
 
@@ -418,11 +428,15 @@ TEST_F(SecretCanaryTest, EnvironmentEveryOperationAndErrorPath) {
       {std::string(names::kAuthenticationMethod), std::string(names::kAuthEnvironment)},
       {std::string(names::kClientId), ""},
       {std::string(names::kClientSecret), ""}};
-  useEnvironment({{"AZURE_TENANT_ID", tenant}, {"AZURE_CLIENT_ID", kCanaryClient}, {"AZURE_CLIENT_SECRET", kSecretCanary}});
+  useEnvironment({{"AZURE_TENANT_ID", tenant},
+                  {"AZURE_CLIENT_ID", kCanaryClient},
+                  {"AZURE_CLIENT_SECRET", kSecretCanary}});
   auto good = connectFlagged(environment);
   everyOperation(good.get(), "env");
   good.reset();
-  useEnvironment({{"AZURE_TENANT_ID", tenant}, {"AZURE_CLIENT_ID", kCanaryClient}, {"AZURE_CLIENT_SECRET", kWrongSecretCanary}});
+  useEnvironment({{"AZURE_TENANT_ID", tenant},
+                  {"AZURE_CLIENT_ID", kCanaryClient},
+                  {"AZURE_CLIENT_SECRET", kWrongSecretCanary}});
   observe("environment, wrong secret", [&] {
     auto other = connectFlagged(environment);
     return testConnection(other.get());

@@ -11,28 +11,28 @@
 namespace armtest {
 
 struct CertificateFiles {
-    std::string cert;  // PEM path
-    std::string key;   // PEM path
+  std::string cert;  // PEM path
+  std::string key;   // PEM path
 };
 
 class GeneratedPki {
-public:
-    GeneratedPki();  // creates the CA; throws std::runtime_error when OpenSSL fails
+ public:
+  GeneratedPki();  // creates the CA; throws std::runtime_error when OpenSSL fails
 
-    const std::string& caPath() const { return caPath_; }
-    // A server certificate signed by the CA; `san` e.g. "DNS:localhost,IP:127.0.0.1"; validity in seconds
-    // relative to now (notAfter < 0: already expired).
-    CertificateFiles issue(const std::string& name, const std::string& san, long notBeforeS = -3600,
-                           long notAfterS = 2L * 24 * 3600) const;
-    // A self-signed server certificate (its own CA, as `openssl req -x509` makes): trusted only when a
-    // client's CA bundle is this very file.
-    CertificateFiles selfSigned(const std::string& name, const std::string& san) const;
+  const std::string& caPath() const { return caPath_; }
+  // A server certificate signed by the CA; `san` e.g. "DNS:localhost,IP:127.0.0.1"; validity in seconds
+  // relative to now (notAfter < 0: already expired).
+  CertificateFiles issue(const std::string& name, const std::string& san, long notBeforeS = -3600,
+                         long notAfterS = 2L * 24 * 3600) const;
+  // A self-signed server certificate (its own CA, as `openssl req -x509` makes): trusted only when a
+  // client's CA bundle is this very file.
+  CertificateFiles selfSigned(const std::string& name, const std::string& san) const;
 
-private:
-    Poco::TemporaryFile dir_;
-    std::string caPath_;
-    std::string caKeyPem_;
-    std::string caCertPem_;
+ private:
+  Poco::TemporaryFile dir_;
+  std::string caPath_;
+  std::string caKeyPem_;
+  std::string caCertPem_;
 };
 
 }  // namespace armtest

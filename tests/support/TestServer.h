@@ -18,22 +18,22 @@ namespace armtest {
 using Handler = std::function<void(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse&)>;
 
 class TestServer {
-public:
-    explicit TestServer(Handler handler, int keepAliveMillis = 10000);
-    ~TestServer();
+ public:
+  explicit TestServer(Handler handler, int keepAliveMillis = 10000);
+  ~TestServer();
 
-    std::string url(const std::string& path = "/") const;
-    int connectionsAccepted() const;
-    int requests() const { return requests_.load(); }
+  std::string url(const std::string& path = "/") const;
+  int connectionsAccepted() const;
+  int requests() const { return requests_.load(); }
 
-private:
-    std::shared_ptr<Handler> handler_;
-    std::shared_ptr<std::atomic<int>> counter_;
-    std::atomic<int>& requests_;
-    // The server's own threads, joined by the destructor: a handler still sleeping when its test ends must
-    // not outlive the server (at process exit it would run on Poco's destroyed static allocators; TSan).
-    std::unique_ptr<Poco::ThreadPool> threads_;
-    std::unique_ptr<Poco::Net::HTTPServer> server_;
+ private:
+  std::shared_ptr<Handler> handler_;
+  std::shared_ptr<std::atomic<int>> counter_;
+  std::atomic<int>& requests_;
+  // The server's own threads, joined by the destructor: a handler still sleeping when its test ends must
+  // not outlive the server (at process exit it would run on Poco's destroyed static allocators; TSan).
+  std::unique_ptr<Poco::ThreadPool> threads_;
+  std::unique_ptr<Poco::Net::HTTPServer> server_;
 };
 
 // Ends the connection without an answer (the client sees it closed before or during the reply).

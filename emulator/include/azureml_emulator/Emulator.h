@@ -27,9 +27,9 @@ class Emulator {
   void stop();
 
   uint16_t port() const;
-  std::string baseUrl() const;     // "https://127.0.0.1:PORT" (http:// when options.https is false)
-  std::string caCertPath() const;  // PEM of the CA that signed the server certificate (https)
-  std::string tokenUrl() const;    // baseUrl()/{tenant}/oauth2/v2.0/token
+  std::string baseUrl() const;         // "https://127.0.0.1:PORT" (http:// when options.https is false)
+  std::string caCertPath() const;      // PEM of the CA that signed the server certificate (https)
+  std::string tokenUrl() const;        // baseUrl()/{tenant}/oauth2/v2.0/token
   std::string workspaceArmId() const;  // /subscriptions/.../workspaces/{ws}
   std::string workspaceUrl() const;    // baseUrl() + workspaceArmId()
   const EmulatorOptions& options() const;

@@ -10,10 +10,10 @@ namespace azureml_emulator {
 struct EmulatorOptions {
   bool https = true;  // plain HTTP when false
   std::string host = "127.0.0.1";
-  uint16_t port = 0;      // 0 = pick a free port; read it back with Emulator::port()
-  std::string caCertOut;  // where to write the CA certificate PEM (https); empty = a temp file
-  std::string seedFile;   // JSON seed (templates, clients); empty = the embedded demo seed
-  bool emptySeed = false; // start with no templates and no clients at all (ignores seedFile)
+  uint16_t port = 0;       // 0 = pick a free port; read it back with Emulator::port()
+  std::string caCertOut;   // where to write the CA certificate PEM (https); empty = a temp file
+  std::string seedFile;    // JSON seed (templates, clients); empty = the embedded demo seed
+  bool emptySeed = false;  // start with no templates and no clients at all (ignores seedFile)
 
   std::string subscription = "00000000-1111-2222-3333-444444444444";
   std::string resourceGroup = "test-rg";
@@ -21,13 +21,13 @@ struct EmulatorOptions {
   std::string tenant = "11111111-2222-3333-4444-555555555555";
   std::string region = "eastus";
 
-  int stepMillis = 50;              // run clock: time each run state lasts
+  int stepMillis = 50;  // run clock: time each run state lasts
   // Clock steps a run stays Running (its steps run one after another in that time) unless its tags set
   // emulator.runningSteps; the demo raises it so a pipeline's steps are seen advancing.
   int runningSteps = 1;
-  int tokenLifetimeSeconds = 3600;  // lifetime of every token the emulator issues
-  int listPageSize = 50;            // jobs per list page (the server picks it, as Azure does)
-  int cancelRetryAfterSeconds = 10; // unused: a cancel answers 200 as Azure does (kept for callers)
+  int tokenLifetimeSeconds = 3600;   // lifetime of every token the emulator issues
+  int listPageSize = 50;             // jobs per list page (the server picks it, as Azure does)
+  int cancelRetryAfterSeconds = 10;  // unused: a cancel answers 200 as Azure does (kept for callers)
 
   // ARM's token buckets, per principal: reads 250 (refill 25/s), writes 200 (refill 10/s), Azure's documented
   // numbers. `throttle = false` switches off these and the data plane's.
@@ -44,18 +44,20 @@ struct EmulatorOptions {
   // Audiences a bearer token may carry, compared without a trailing slash.
   // Empty = the public and sovereign ARM endpoints plus this server's own base URL.
   std::vector<std::string> armAudiences;
-  // Audiences accepted in x-azureml-token. Empty = https://ml.azure.com, https://ml.azure.us, https://ml.azure.cn.
+  // Audiences accepted in x-azureml-token. Empty = https://ml.azure.com, https://ml.azure.us,
+  // https://ml.azure.cn.
   std::vector<std::string> mlAudiences;
-  // Any other resource the token endpoint should issue tokens for (it refuses unknown ones with AADSTS500011).
+  // Any other resource the token endpoint should issue tokens for (it refuses unknown ones with
+  // AADSTS500011).
   std::vector<std::string> extraResources;
 
   std::string managedIdentityClientId = "33333333-4444-5555-6666-777777777777";  // IMDS system identity
   std::string identityHeader = "emulator-identity-header";  // X-IDENTITY-HEADER for the App Service endpoint
   std::string studioHost = "ml.azure.com";
 
-  bool journal = true;            // record requests (switch off for benchmarks)
+  bool journal = true;              // record requests (switch off for benchmarks)
   size_t journalCapacity = 100000;  // oldest entries are dropped beyond this
-  int maxThreads = 128;           // one per keep-alive connection (Poco's model)
+  int maxThreads = 128;             // one per keep-alive connection (Poco's model)
 };
 
 }  // namespace azureml_emulator

@@ -14,14 +14,14 @@
 namespace azureml_emulator {
 
 struct JournalEntry {
-  int64_t timeMs = 0;   // Unix epoch milliseconds
-  std::string route;    // route name, e.g. "jobs.put" (see FaultTable)
+  int64_t timeMs = 0;  // Unix epoch milliseconds
+  std::string route;   // route name, e.g. "jobs.put" (see FaultTable)
   std::string method;
-  std::string path;     // without the query
-  std::string query;    // raw query string, without '?'
+  std::string path;                                          // without the query
+  std::string query;                                         // raw query string, without '?'
   std::vector<std::pair<std::string, std::string>> headers;  // chosen headers, secrets masked
-  std::string body;     // request body (form secrets masked)
-  int status = 0;       // status sent; 0 when the connection was dropped before the headers
+  std::string body;                                          // request body (form secrets masked)
+  int status = 0;         // status sent; 0 when the connection was dropped before the headers
   std::string principal;  // client id of the bearer token, when one was valid
   std::string fault;      // fault kind applied to this request, if any
 

@@ -23,10 +23,10 @@ class RunClock;
 
 // A job's run script, read from its tags when the job is created (see README, "Scripting runs").
 struct RunScript {
-  std::string behavior;      // "", "fail", "fail-in-child", "hang", "slow", "slow-cancel"
-  int runningSteps = 1;      // how many clock steps Running lasts
-  int cancelSteps = 1;       // how many clock steps CancelRequested lasts
-  std::string failStep;      // the step that fails (default: the last one)
+  std::string behavior;  // "", "fail", "fail-in-child", "hang", "slow", "slow-cancel"
+  int runningSteps = 1;  // how many clock steps Running lasts
+  int cancelSteps = 1;   // how many clock steps CancelRequested lasts
+  std::string failStep;  // the step that fails (default: the last one)
   std::string errorCode = "UserError";
   std::string errorMessage;  // default: a realistic message naming the step
   bool stages = true;        // azureml.pipelines.stages once finished ("emulator.stages" = "omit": never)
@@ -49,8 +49,8 @@ struct Job {
 
 // The result of a PUT, as the ARM route answers it.
 struct PutOutcome {
-  int status = 0;      // 201 created, 200 updated (same body), 4xx with errorBody
-  std::string body;    // the job JSON or the ARM error body
+  int status = 0;    // 201 created, 200 updated (same body), 4xx with errorBody
+  std::string body;  // the job JSON or the ARM error body
 };
 
 class Workspace {
@@ -62,8 +62,10 @@ class Workspace {
   // Throws std::invalid_argument with the service's message when the body would be refused.
   void addTemplate(const std::string& name, const std::string& propertiesJson,
                    const std::string& status = "Completed", int64_t createdAtMs = 0);
-  // Adds `count` finished jobs named prefix000001... sharing `templateName`'s body (compact; 100,000 is fine).
-  void generateJobs(size_t count, const std::string& templateName, const std::string& prefix = "generated-job-");
+  // Adds `count` finished jobs named prefix000001... sharing `templateName`'s body (compact; 100,000 is
+  // fine).
+  void generateJobs(size_t count, const std::string& templateName,
+                    const std::string& prefix = "generated-job-");
   // Adds a template with `steps` pipeline steps (several MB with thousands), returning its name.
   std::string generateLargeTemplate(size_t steps, const std::string& name = "large-pipeline-template");
 
@@ -72,7 +74,7 @@ class Workspace {
   // Stores an already validated job: 201 created, 200 same body again (tags replaced), 409 changed body.
   PutOutcome store(const std::string& name, const ValidatedJob& job, const std::string& principal);
   std::optional<std::string> renderJob(const std::string& name) const;  // ARM JSON of the job
-  std::optional<Job> find(const std::string& name) const;  // a snapshot
+  std::optional<Job> find(const std::string& name) const;               // a snapshot
   bool exists(const std::string& name) const;
   size_t jobCount() const;
   std::optional<std::string> status(const std::string& name) const;  // the status a GET would show now
@@ -83,11 +85,11 @@ class Workspace {
   CancelResult cancel(const std::string& name);
 
   struct ListQuery {
-    std::string jobType;      // case-insensitive match of properties.jobType
-    std::string tag;          // jobs carrying this tag key
-    std::string listViewType; // ActiveOnly (default), ArchivedOnly, All
+    std::string jobType;       // case-insensitive match of properties.jobType
+    std::string tag;           // jobs carrying this tag key
+    std::string listViewType;  // ActiveOnly (default), ArchivedOnly, All
     std::vector<std::pair<std::string, std::optional<std::string>>> properties;  // name[=value]
-    size_t start = 0;         // position in creation order to resume from
+    size_t start = 0;  // position in creation order to resume from
     size_t pageSize = 50;
   };
   struct ListPage {
@@ -117,7 +119,7 @@ class Workspace {
   const Job* lookup(const std::string& name) const;
 
   std::unordered_map<std::string, size_t> byName_;  // name -> position in order_
-  std::vector<std::shared_ptr<Job>> order_;          // creation order; list positions index into it
+  std::vector<std::shared_ptr<Job>> order_;         // creation order; list positions index into it
   // Jobs are replaced, never changed in place (copy on write), so a rendered snapshot stays consistent.
 };
 

@@ -66,7 +66,7 @@ class StatusDisplay {
   std::string runId_;
   std::string label_;  // "Running (Running)", or "Running (Running) · 2/5 steps · running: x"
   std::string timeSeparator_ = "  ";  // before the elapsed time: " · " after a progress label
-  std::optional<std::string> last_;  // the label last printed in line mode
+  std::optional<std::string> last_;   // the label last printed in line mode
   bool monitorShown_ = false;
   bool ended_ = false;                                 // the run ended or finish() was called
   std::optional<std::chrono::milliseconds> nextPoll_;  // elapsed time of the next poll

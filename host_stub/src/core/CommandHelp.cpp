@@ -143,7 +143,8 @@ std::string usageText() {
   text += "  help [COMMAND]    this overview, or a command's options with an example\n";
   text += "\nglobal options (before or after the command):\n" + optionLines(globalOptionNames());
   text +=
-      "\nA command that talks to the platform (all but plugins and check-plugin) needs --platform FILE when the\n"
+      "\nA command that talks to the platform (all but plugins and check-plugin) needs --platform FILE when "
+      "the\n"
       "job type has required settings. Run 'polysync-host-stub help COMMAND' for its options.\n"
       "\nexit codes: 0 success; 1 the operation failed; 2 usage error; 3 plugin or ABI load error;\n"
       "            run --wait: 0 Success, 4 Failed, 5 Cancelled, 6 the wait timed out;\n"

@@ -12,8 +12,8 @@ namespace polysync::host {
 namespace {
 
 // A file holding a JSON object maps scopes to tokens; "*" stands for any scope not named.
-std::optional<std::string> tokenForScope(const std::string& text, const std::string& scope, const std::string& origin,
-                                         std::string& error) {
+std::optional<std::string> tokenForScope(const std::string& text, const std::string& scope,
+                                         const std::string& origin, std::string& error) {
   Poco::JSON::Object::Ptr map;
   try {
     map = Poco::JSON::Parser().parse(text).extract<Poco::JSON::Object::Ptr>();
@@ -41,8 +41,8 @@ std::optional<std::string> tokenForScope(const std::string& text, const std::str
   return std::nullopt;
 }
 
-std::optional<std::string> readTokenFile(const std::string& path, const std::string& origin, const std::string& scope,
-                                         std::string& error) {
+std::optional<std::string> readTokenFile(const std::string& path, const std::string& origin,
+                                         const std::string& scope, std::string& error) {
   const auto text = tryReadFile(path);
   if (!text) {
     error = "the host token file named by " + origin + " (" + path +

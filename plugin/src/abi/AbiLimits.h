@@ -24,7 +24,7 @@ inline constexpr std::size_t kRunRefSize = AIFOUNDRY_END_OF(psj_run_ref, paramet
 inline constexpr std::size_t kHostMinimumSize = AIFOUNDRY_END_OF(psj_host, abi_minor);
 
 inline constexpr std::uint64_t kMaxStringBytes = 16u * 1024u * 1024u;  // one string (e.g. a JSON value)
-inline constexpr std::uint64_t kMaxListEntries = 100000u;             // settings, attributes or parameters
-inline constexpr std::uint64_t kMaxRunIdBytes = 1024u;                // psj_run_sink.set_run_id
+inline constexpr std::uint64_t kMaxListEntries = 100000u;              // settings, attributes or parameters
+inline constexpr std::uint64_t kMaxRunIdBytes = 1024u;                 // psj_run_sink.set_run_id
 
 }  // namespace aifoundry::abi

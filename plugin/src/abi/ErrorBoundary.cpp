@@ -26,7 +26,8 @@ static_assert(static_cast<int>(ErrorCode::Unsupported) == PSJ_E_UNSUPPORTED);
 static_assert(static_cast<int>(ErrorCode::Internal) == PSJ_E_INTERNAL);
 
 constexpr const char kOutOfMemory[] = "the plugin ran out of memory; retry, and give the host more memory";
-constexpr const char kUnknownException[] = "internal error: an unknown exception; report this as a plugin bug";
+constexpr const char kUnknownException[] =
+    "internal error: an unknown exception; report this as a plugin bug";
 
 std::int32_t reportInternal(const psj_call_context* ctx, const char* what) noexcept {
   try {
@@ -45,7 +46,8 @@ std::int32_t reportCurrentException(const psj_call_context* ctx) noexcept {
   try {
     throw;
   } catch (const core::JobTypeError& error) {
-    const auto code = static_cast<std::int32_t>(core::errorCodeFromNumber(static_cast<std::int32_t>(error.code())));
+    const auto code =
+        static_cast<std::int32_t>(core::errorCodeFromNumber(static_cast<std::int32_t>(error.code())));
     reportError(ctx, code, error.message());
     if (error.retryAfterMs() && core::isRetryable(error.code())) reportRetryAfter(ctx, *error.retryAfterMs());
     return code;

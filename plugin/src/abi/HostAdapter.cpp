@@ -34,11 +34,16 @@ void receiveToken(const psj_token_sink* sink, const char* token, std::uint64_t l
 
 core::ErrorCode tokenErrorCode(std::int32_t status) {
   switch (status) {
-    case PSJ_E_UNAVAILABLE: return core::ErrorCode::Unavailable;
-    case PSJ_E_RATE_LIMITED: return core::ErrorCode::RateLimited;
-    case PSJ_E_TIMEOUT: return core::ErrorCode::Timeout;
-    case PSJ_E_INTERRUPTED: return core::ErrorCode::Interrupted;
-    default: return core::ErrorCode::Authentication;
+    case PSJ_E_UNAVAILABLE:
+      return core::ErrorCode::Unavailable;
+    case PSJ_E_RATE_LIMITED:
+      return core::ErrorCode::RateLimited;
+    case PSJ_E_TIMEOUT:
+      return core::ErrorCode::Timeout;
+    case PSJ_E_INTERRUPTED:
+      return core::ErrorCode::Interrupted;
+    default:
+      return core::ErrorCode::Authentication;
   }
 }
 

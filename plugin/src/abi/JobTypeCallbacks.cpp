@@ -20,7 +20,8 @@ using core::JobTypeError;
 PluginRuntime& requireRuntime() {
   PluginRuntime* runtime = PluginRuntime::current();
   if (runtime == nullptr) {
-    throw JobTypeError(ErrorCode::InvalidArgument, "the plugin is not initialised; the host must call init() first");
+    throw JobTypeError(ErrorCode::InvalidArgument,
+                       "the plugin is not initialised; the host must call init() first");
   }
   return *runtime;
 }
@@ -48,13 +49,16 @@ std::int32_t createInstance(const psj_job_type* jobType, const psj_kv* const* se
   return guardedCall(ctx, [&]() -> std::int32_t {
     PluginRuntime& runtime = requireRuntime();
     if (jobType != runtime.descriptor()) {
-      throw JobTypeError(ErrorCode::InvalidArgument, "create() was given a job type this plugin did not register");
+      throw JobTypeError(ErrorCode::InvalidArgument,
+                         "create() was given a job type this plugin did not register");
     }
-    if (outInstance == nullptr) throw JobTypeError(ErrorCode::InvalidArgument, "create() was given no out_instance");
+    if (outInstance == nullptr)
+      throw JobTypeError(ErrorCode::InvalidArgument, "create() was given no out_instance");
     const std::vector<core::Setting> copied = readSettings(settings, count);
     CallContextAdapter context(ctx, runtime.host());
     std::unique_ptr<core::JobTypeInstance> instance = runtime.jobType().create(copied, context);
-    if (!instance) throw JobTypeError(ErrorCode::Internal, "the job type created no instance; this is a plugin bug");
+    if (!instance)
+      throw JobTypeError(ErrorCode::Internal, "the job type created no instance; this is a plugin bug");
     *outInstance = runtime.instances().add(std::move(instance));
     return PSJ_OK;
   });
@@ -65,14 +69,16 @@ void destroyInstance(psj_instance* handle) noexcept {
   try {
     if (PluginRuntime* runtime = PluginRuntime::current()) {
       if (!runtime->instances().remove(handle)) {
-        runtime->host().log(core::LogLevel::Warn, "destroy() was given an instance that is not live; ignored");
+        runtime->host().log(core::LogLevel::Warn,
+                            "destroy() was given an instance that is not live; ignored");
       }
     }
   } catch (...) {  // destroy never fails
   }
 }
 
-std::int32_t testConnection(psj_instance* handle, const psj_call_context* ctx, const psj_text_sink* result) noexcept {
+std::int32_t testConnection(psj_instance* handle, const psj_call_context* ctx,
+                            const psj_text_sink* result) noexcept {
   return onInstance(handle, ctx, [&](core::JobTypeInstance& instance, core::CallContext& context) {
     requireTextSink(result);
     writeText(result, instance.testConnection(context));

@@ -42,7 +42,8 @@ std::int32_t PluginRuntime::start(const psj_host* host, const char* pluginPath,
   (void)pluginPath;  // the plugin loads no files beside itself
   try {
     if (runtime.load() != nullptr) {
-      logToHost(host, PSJ_LOG_ERROR, refusal("init() was called twice without deinit(); call deinit() first"));
+      logToHost(host, PSJ_LOG_ERROR,
+                refusal("init() was called twice without deinit(); call deinit() first"));
       return PSJ_E_INVALID_ARGUMENT;
     }
     const std::string problem = negotiationProblem(host, effectiveMinor, {kAbiMinor, kMinHostMinor});

@@ -28,7 +28,8 @@ class PluginRuntime {
 
   // init(): negotiates, creates the job type and publishes the runtime. Logs one line and returns an error
   // code when it refuses.
-  static std::int32_t start(const psj_host* host, const char* pluginPath, std::uint32_t effectiveMinor) noexcept;
+  static std::int32_t start(const psj_host* host, const char* pluginPath,
+                            std::uint32_t effectiveMinor) noexcept;
   // deinit(): destroys every instance that is left, the job type and the host adapter.
   static void stop() noexcept;
   // The runtime, or nullptr outside init()..deinit().

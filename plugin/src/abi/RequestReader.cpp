@@ -48,15 +48,16 @@ void requireStruct(const Struct* item, std::size_t minimumSize, const std::strin
 
 template <class Item>
 void requireList(const Item* const* items, std::uint64_t count, const std::string& what, ErrorCode code) {
-  if (count > 0 && items == nullptr) invalid(code, what + ": the list is NULL but its count is " + std::to_string(count));
+  if (count > 0 && items == nullptr)
+    invalid(code, what + ": the list is NULL but its count is " + std::to_string(count));
   if (count > kMaxListEntries) {
     invalid(code, what + ": " + std::to_string(count) + " entries, more than the " +
                       std::to_string(kMaxListEntries) + " this plugin accepts");
   }
 }
 
-std::vector<core::Setting> readKeyValues(const psj_kv* const* items, std::uint64_t count, const std::string& what,
-                                         ErrorCode code) {
+std::vector<core::Setting> readKeyValues(const psj_kv* const* items, std::uint64_t count,
+                                         const std::string& what, ErrorCode code) {
   requireList(items, count, what, code);
   std::vector<core::Setting> settings;
   settings.reserve(static_cast<std::size_t>(count));
@@ -67,7 +68,8 @@ std::vector<core::Setting> readKeyValues(const psj_kv* const* items, std::uint64
     setting.key = std::string(borrowed(items[i]->key, entry + " key", code));
     if (setting.key.empty()) invalid(code, entry + " has an empty key");
     setting.secret = (items[i]->flags & PSJ_KV_SECRET) != 0;
-    setting.value = common::SecretString(borrowed(items[i]->value, "the value of '" + setting.key + "'", code));
+    setting.value =
+        common::SecretString(borrowed(items[i]->value, "the value of '" + setting.key + "'", code));
     settings.push_back(std::move(setting));
   }
   return settings;
@@ -131,11 +133,12 @@ core::RunRequest readRunRequest(const psj_run_request* request) {
   requireStruct(request, kRunRequestSize, "the run request", ErrorCode::InvalidArgument);
   core::RunRequest result;
   result.externalId = readText(request->external_id, "the external id");
-  if (result.externalId.empty()) invalid(ErrorCode::InvalidArgument, "the run request has an empty external id");
+  if (result.externalId.empty())
+    invalid(ErrorCode::InvalidArgument, "the run request has an empty external id");
   result.displayName = readText(request->display_name, "the display name");
   result.idempotencyKey = readText(request->idempotency_key, "the idempotency key");
-  result.attributes =
-      readKeyValues(request->attributes, request->attribute_count, "job attributes", ErrorCode::InvalidArgument);
+  result.attributes = readKeyValues(request->attributes, request->attribute_count, "job attributes",
+                                    ErrorCode::InvalidArgument);
   result.parameters = readParameters(request->parameters, request->parameter_count, "parameter");
   return result;
 }
@@ -144,9 +147,11 @@ core::RunRef readRunRef(const psj_run_ref* ref) {
   requireStruct(ref, kRunRefSize, "the run reference", ErrorCode::InvalidArgument);
   core::RunRef result;
   result.runId = readText(ref->run_id, "the run id");
-  if (result.runId.empty()) invalid(ErrorCode::InvalidArgument, "the run id is empty; pass the id run() returned");
+  if (result.runId.empty())
+    invalid(ErrorCode::InvalidArgument, "the run id is empty; pass the id run() returned");
   if (result.runId.size() > kMaxRunIdBytes) {
-    invalid(ErrorCode::InvalidArgument, "the run id is longer than " + std::to_string(kMaxRunIdBytes) + " bytes");
+    invalid(ErrorCode::InvalidArgument,
+            "the run id is longer than " + std::to_string(kMaxRunIdBytes) + " bytes");
   }
   result.parameters = readParameters(ref->parameters, ref->parameter_count, "parameter");
   return result;

@@ -25,7 +25,8 @@ template <class Sink>
 void requireSink(const Sink* sink, std::size_t minimumSize, bool hasRequiredFunction, const char* what) {
   if (sink == nullptr) throw JobTypeError(ErrorCode::InvalidArgument, std::string(what) + " is NULL");
   if (sink->struct_size < minimumSize || !hasRequiredFunction) {
-    throw JobTypeError(ErrorCode::InvalidArgument, std::string(what) + " lacks its required function (struct_size " +
+    throw JobTypeError(ErrorCode::InvalidArgument, std::string(what) +
+                                                       " lacks its required function (struct_size " +
                                                        std::to_string(sink->struct_size) + ")");
   }
 }
@@ -37,7 +38,8 @@ bool knownState(core::RunState state) {
     case core::RunState::Running:
     case core::RunState::Success:
     case core::RunState::Failed:
-    case core::RunState::Cancelled: return true;
+    case core::RunState::Cancelled:
+      return true;
   }
   return false;
 }
@@ -81,12 +83,13 @@ void requireRunSink(const psj_run_sink* sink) {
 
 void writeRunResult(const psj_run_sink* sink, const core::RunResult& result) {
   if (result.runId.empty() || result.runId.size() > kMaxRunIdBytes) {
-    throw JobTypeError(ErrorCode::Internal, "the job type returned a run id of " + std::to_string(result.runId.size()) +
-                                                " bytes (allowed: 1.." + std::to_string(kMaxRunIdBytes) +
-                                                "); this is a plugin bug");
+    throw JobTypeError(ErrorCode::Internal, "the job type returned a run id of " +
+                                                std::to_string(result.runId.size()) + " bytes (allowed: 1.." +
+                                                std::to_string(kMaxRunIdBytes) + "); this is a plugin bug");
   }
   sink->set_run_id(sink, result.runId.c_str(), result.runId.size());
-  if (!result.monitorUrl.empty() && PSJ_HAS(sink, psj_run_sink, set_monitor_url) && sink->set_monitor_url != nullptr) {
+  if (!result.monitorUrl.empty() && PSJ_HAS(sink, psj_run_sink, set_monitor_url) &&
+      sink->set_monitor_url != nullptr) {
     sink->set_monitor_url(sink, result.monitorUrl.c_str(), result.monitorUrl.size());
   }
 }
@@ -102,7 +105,8 @@ void writeStatus(const psj_status_sink* sink, const core::StatusReport& status) 
                                                 std::to_string(static_cast<int>(status.state)) +
                                                 "; this is a plugin bug");
   }
-  sink->set_state(sink, static_cast<std::int32_t>(status.state), status.rawStatus.c_str(), status.rawStatus.size());
+  sink->set_state(sink, static_cast<std::int32_t>(status.state), status.rawStatus.c_str(),
+                  status.rawStatus.size());
   if (status.startMs && PSJ_HAS(sink, psj_status_sink, set_start_time) && sink->set_start_time != nullptr) {
     sink->set_start_time(sink, *status.startMs);
   }
@@ -117,14 +121,16 @@ void writeStatus(const psj_status_sink* sink, const core::StatusReport& status) 
   }
   if (PSJ_HAS(sink, psj_status_sink, add_output) && sink->add_output != nullptr) {
     for (const core::OutputValue& output : status.outputs) {
-      sink->add_output(sink, output.name.c_str(), output.name.size(), output.value.c_str(), output.value.size());
+      sink->add_output(sink, output.name.c_str(), output.name.size(), output.value.c_str(),
+                       output.value.size());
     }
   }
   if (!status.monitorUrl.empty() && PSJ_HAS(sink, psj_status_sink, set_monitor_url) &&
       sink->set_monitor_url != nullptr) {
     sink->set_monitor_url(sink, status.monitorUrl.c_str(), status.monitorUrl.size());
   }
-  if (status.nextPollMs && PSJ_HAS(sink, psj_status_sink, set_next_poll_ms) && sink->set_next_poll_ms != nullptr) {
+  if (status.nextPollMs && PSJ_HAS(sink, psj_status_sink, set_next_poll_ms) &&
+      sink->set_next_poll_ms != nullptr) {
     sink->set_next_poll_ms(sink, *status.nextPollMs);
   }
   // ABI 1.1: a 1.0 host's sink ends before set_progress (its struct_size says so), and it gets nothing.
@@ -140,7 +146,8 @@ void requireImportSink(const psj_import_sink* sink) {
 
 std::int32_t writeImportedJob(const psj_import_sink* sink, const core::ImportedJob& job) {
   if (job.externalId.empty()) {
-    throw JobTypeError(ErrorCode::Internal, "the job type imported a job without an external id; this is a plugin bug");
+    throw JobTypeError(ErrorCode::Internal,
+                       "the job type imported a job without an external id; this is a plugin bug");
   }
   std::vector<psj_parameter_schema> schemas(job.parameters.size());
   std::vector<const psj_parameter_schema*> pointers(job.parameters.size());

@@ -1,6 +1,7 @@
 // TokenDestinations: the hosts an access token may be sent to. A token goes only to
 //   - the Resource Manager endpoint (same scheme, host and port as configured),
-//   - over HTTPS, the Azure ML service hosts of the configured cloud and the hosts of `Additional Token Hosts`
+//   - over HTTPS, the Azure ML service hosts of the configured cloud and the hosts of `Additional Token
+//   Hosts`
 //     (identity::CloudSettings::tokenHosts: "host" exactly, ".suffix" any host under it),
 //   - a loopback address, only while `Allow Plain HTTP To Loopback` is true (a local emulator).
 // Replies name hosts (a workspace's discoveryUrl, the discovery document's `api` host, a page's nextLink);
@@ -16,20 +17,20 @@
 namespace aifoundry::arm {
 
 class TokenDestinations {
-public:
-    TokenDestinations(const identity::CloudSettings& cloud, bool loopbackAllowed);
+ public:
+  TokenDestinations(const identity::CloudSettings& cloud, bool loopbackAllowed);
 
-    bool allows(const std::string& url) const;
-    // Throws HttpError(InvalidSettings) when `url` may not receive a token: one line saying which host was
-    // refused, why, and which setting would allow it. `operation` starts the line ("read Run History ...").
-    void check(const std::string& url, const std::string& operation) const;
+  bool allows(const std::string& url) const;
+  // Throws HttpError(InvalidSettings) when `url` may not receive a token: one line saying which host was
+  // refused, why, and which setting would allow it. `operation` starts the line ("read Run History ...").
+  void check(const std::string& url, const std::string& operation) const;
 
-private:
-    std::string cloudName_;
-    std::string armScheme_, armHost_;
-    unsigned short armPort_ = 0;
-    std::vector<std::string> hosts_;
-    bool loopbackAllowed_ = false;
+ private:
+  std::string cloudName_;
+  std::string armScheme_, armHost_;
+  unsigned short armPort_ = 0;
+  std::vector<std::string> hosts_;
+  bool loopbackAllowed_ = false;
 };
 
 namespace settings {

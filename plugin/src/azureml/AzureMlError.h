@@ -1,6 +1,6 @@
 // AzureMlError: the exception of the pure azureml/ layer, the same type as the foundation's CodedError (so a
-// caller maps JSON and domain errors by one code). The codes below are azureml's; InvalidJson and InvalidSetting
-// come from the foundation.
+// caller maps JSON and domain errors by one code). The codes below are azureml's; InvalidJson and
+// InvalidSetting come from the foundation.
 #pragma once
 
 #include "common/CodedError.h"

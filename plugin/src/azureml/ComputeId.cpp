@@ -1,7 +1,7 @@
 #include "azureml/ComputeId.h"
 
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 

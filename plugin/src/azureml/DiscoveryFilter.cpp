@@ -1,7 +1,7 @@
 #include "azureml/DiscoveryFilter.h"
 
-#include "common/AsciiText.h"
 #include "azureml/PolysyncTags.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 

@@ -10,7 +10,9 @@ std::string usable(const std::optional<std::string>& text) {
 }
 
 // The whole message, prefix and Monitor URL included, stays within kMaxLength.
-std::string bounded(const std::string& message) { return common::ascii::oneLine(message, FailureMessage::kMaxLength); }
+std::string bounded(const std::string& message) {
+  return common::ascii::oneLine(message, FailureMessage::kMaxLength);
+}
 
 }  // namespace
 
@@ -22,7 +24,8 @@ std::string FailureMessage::compose(const FailureSources& s) {
   if (s.failedStep) {
     const std::string step = common::ascii::oneLine(s.failedStep->stepName, 200);
     std::string detail = usable(s.failedStep->message);
-    if (detail.empty() && !s.failedStep->code.empty()) detail = common::ascii::oneLine(s.failedStep->code, 200);
+    if (detail.empty() && !s.failedStep->code.empty())
+      detail = common::ascii::oneLine(s.failedStep->code, 200);
     if (!detail.empty()) return bounded("step '" + step + "' failed: " + detail);
     return bounded("step '" + step + "' failed without a message; " + seeUrl);
   }

@@ -2,10 +2,10 @@
 
 #include <map>
 
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
-#include "common/JsonText.h"
 #include "azureml/LiteralValueText.h"
+#include "common/AsciiText.h"
+#include "common/JsonText.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -32,7 +32,8 @@ std::string shown(std::string_view name) { return "'" + common::ascii::oneLine(n
 std::string joinNames(const std::vector<std::string>& names) {
   static constexpr std::size_t kShownNames = 20;
   std::string out;
-  for (std::size_t i = 0; i < names.size() && i < kShownNames; ++i) out += (i == 0 ? "" : ", ") + shown(names[i]);
+  for (std::size_t i = 0; i < names.size() && i < kShownNames; ++i)
+    out += (i == 0 ? "" : ", ") + shown(names[i]);
   if (names.size() > kShownNames) out += " and " + std::to_string(names.size() - kShownNames) + " more";
   return out;
 }
@@ -68,11 +69,11 @@ void checkNames(const std::vector<TemplateInput>& inputs, const std::vector<cons
       hint = " (names are case-sensitive: did you mean " + shown(close->name) + "?)";
   }
   if (!missing.empty())
-    throw AzureMlError(errc::InputNotFound,
-                       std::string(missing.size() == 1 ? "Parameter " : "Parameters ") + joinNames(missing) +
-                           (missing.size() == 1 ? " is" : " are") + " not among the inputs of template " +
-                           shown(templateName) + "; " + existingList(inputs) + hint +
-                           ". Rename the parameter or add the input to the template");
+    throw AzureMlError(errc::InputNotFound, std::string(missing.size() == 1 ? "Parameter " : "Parameters ") +
+                                                joinNames(missing) + (missing.size() == 1 ? " is" : " are") +
+                                                " not among the inputs of template " + shown(templateName) +
+                                                "; " + existingList(inputs) + hint +
+                                                ". Rename the parameter or add the input to the template");
   for (const Parameter* p : sent) {
     const TemplateInput* in = find(inputs, p->name);
     if (!common::ascii::iequals(in->type, "literal"))

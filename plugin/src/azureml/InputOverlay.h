@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "common/JsonView.h"
 #include "azureml/Parameter.h"
+#include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 

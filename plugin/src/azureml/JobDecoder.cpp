@@ -1,9 +1,9 @@
 #include "azureml/JobDecoder.h"
 
-#include "common/AsciiText.h"
 #include "azureml/ErrorField.h"
 #include "azureml/PipelineStages.h"
 #include "azureml/StatusDecoder.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -110,7 +110,8 @@ void readDescriptiveField(const std::string& key, common::JsonView v, Job& job) 
     v.forEachMember([&](const std::string& k, common::JsonView t) { job.tags.emplace_back(k, t.text()); });
   } else if (key == "inputs"sv) {
     job.inputs.clear();
-    v.forEachMember([&](const std::string& k, common::JsonView in) { job.inputs.push_back(decodeInput(k, in)); });
+    v.forEachMember(
+        [&](const std::string& k, common::JsonView in) { job.inputs.push_back(decodeInput(k, in)); });
   } else if (key == "outputs"sv) {
     readOutputs(v, job);
   }
@@ -167,7 +168,8 @@ Job JobDecoder::decode(common::JsonView resource) {
 
 Job JobDecoder::decodeForPoll(common::JsonView resource) {
   Job job;
-  std::optional<common::JsonView> outputs;  // the last `outputs`, as decode() keeps; read once the status is known
+  std::optional<common::JsonView>
+      outputs;  // the last `outputs`, as decode() keeps; read once the status is known
   std::optional<common::JsonView> serverProperties;
   std::optional<common::JsonView> steps;
   readResource(resource, job, false, [&](common::JsonView properties) {

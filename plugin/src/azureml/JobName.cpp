@@ -2,8 +2,8 @@
 
 #include <string>
 
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 
@@ -25,8 +25,8 @@ std::string JobName::whyInvalid(std::string_view name) {
 void JobName::checkExisting(std::string_view name, std::string_view what) {
   const std::string why = whyInvalid(name);
   if (!why.empty())
-    throw AzureMlError(errc::InvalidJobName, std::string(what) + " '" + common::ascii::oneLine(name, 100) + "' " +
-                                                 why + "; it must be an Azure ML job name");
+    throw AzureMlError(errc::InvalidJobName, std::string(what) + " '" + common::ascii::oneLine(name, 100) +
+                                                 "' " + why + "; it must be an Azure ML job name");
 }
 
 }  // namespace aifoundry::azureml

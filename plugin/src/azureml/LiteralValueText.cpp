@@ -4,8 +4,8 @@
 #include <cmath>
 #include <cstdint>
 
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
+#include "common/AsciiText.h"
 #include "common/JsonText.h"
 #include "common/JsonView.h"
 
@@ -15,8 +15,8 @@ namespace {
 [[noreturn]] void refuse(const Parameter& p, const std::string& why) {
   std::string shown;
   if (!p.isSecret()) shown = " value '" + common::ascii::oneLine(p.value, 64) + "'";
-  throw AzureMlError(errc::InvalidParameterValue,
-                     "Parameter '" + common::ascii::oneLine(p.name, 120) + "' (" + toString(p.type) + ")" + shown + " " + why);
+  throw AzureMlError(errc::InvalidParameterValue, "Parameter '" + common::ascii::oneLine(p.name, 120) +
+                                                      "' (" + toString(p.type) + ")" + shown + " " + why);
 }
 
 std::string intText(const Parameter& p) {

@@ -12,7 +12,8 @@ class MonitorUrl {
  public:
   // studioEndpoint: the job's properties.services.Studio.endpoint ("" when the service did not fill it);
   //   used as is when set.
-  // Otherwise: https://{studioHost}/runs/{runId}?wsid=/subscriptions/{sub}/resourcegroups/{rg}/workspaces/{ws}
+  // Otherwise:
+  // https://{studioHost}/runs/{runId}?wsid=/subscriptions/{sub}/resourcegroups/{rg}/workspaces/{ws}
   //   (the form Azure fills the endpoint with; studioHost may carry its own scheme, e.g. for tests).
   // Either way "&tid={tenantId}" is appended when the tenant is known and the URL has no tid yet, so the
   // portal signs in to the right tenant (as the official SDK does).

@@ -15,7 +15,8 @@ std::string rebindOutput(common::JsonView output, std::string_view templateName,
       const std::string path = value.text();
       const std::string rebound = OutputRebinder::rebindPath(path, templateName);
       if (rebound != path) changed = true;
-      common::jsontext::appendMember(out, key, rebound == path ? std::string(value.raw()) : common::jsontext::quoted(rebound));
+      common::jsontext::appendMember(
+          out, key, rebound == path ? std::string(value.raw()) : common::jsontext::quoted(rebound));
     } else {
       common::jsontext::appendMember(out, key, value.raw());
     }

@@ -1,7 +1,7 @@
 #include "azureml/Parameter.h"
 
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -19,8 +19,8 @@ Direction parseDirection(std::string_view text, std::string_view parameterName) 
   if (common::ascii::iequals(t, "Input&Output") || common::ascii::iequals(t, "InputOutput") ||
       common::ascii::iequals(t, "Input & Output"))
     return Direction::InputOutput;
-  throw AzureMlError(errc::InvalidParameterDefinition, "Unknown direction '" + common::ascii::oneLine(t, 64) + "'" +
-                                                           forParameter(parameterName) +
+  throw AzureMlError(errc::InvalidParameterDefinition, "Unknown direction '" + common::ascii::oneLine(t, 64) +
+                                                           "'" + forParameter(parameterName) +
                                                            "; use Input, Output or Input&Output");
 }
 
@@ -34,7 +34,8 @@ DataType parseDataType(std::string_view text, std::string_view parameterName) {
   if (common::ascii::iequals(t, "JSON")) return DataType::Json;
   if (common::ascii::iequals(t, "JsonArray")) return DataType::JsonArray;
   throw AzureMlError(errc::InvalidParameterDefinition,
-                     "Unknown data type '" + common::ascii::oneLine(t, 64) + "'" + forParameter(parameterName) +
+                     "Unknown data type '" + common::ascii::oneLine(t, 64) + "'" +
+                         forParameter(parameterName) +
                          "; use String, Secret, Int, Float, Bool, JSON or JsonArray");
 }
 

@@ -1,7 +1,7 @@
 #include "azureml/RunHistoryDecoder.h"
 
-#include "common/AsciiText.h"
 #include "azureml/ErrorField.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 RunHistoryRun RunHistoryDecoder::decodeRun(std::string_view json) {

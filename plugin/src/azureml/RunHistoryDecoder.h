@@ -19,8 +19,8 @@ struct RunHistoryRun {
   std::string status;  // raw
   std::optional<std::string> startTimeUtc, endTimeUtc;
   std::optional<std::string> createdUtc;  // `createdUtc` (a Run) or `createdTimeUtc` (RunDetails)
-  std::string errorCode;     // error.error.code (or error.code)
-  std::string errorMessage;  // error.error.message (or error.message); "" when none
+  std::string errorCode;                  // error.error.code (or error.code)
+  std::string errorMessage;               // error.error.message (or error.message); "" when none
   bool reused = false;  // properties["azureml.isreused"] == "true": a step Azure took from an earlier run
 };
 

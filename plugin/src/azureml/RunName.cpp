@@ -13,7 +13,8 @@ std::string RunName::prefixFor(std::string_view templateName) {
   std::string prefix;
   for (const char c : templateName) {
     if (prefix.size() >= kMaxPrefix) break;
-    if (prefix.empty() && !common::ascii::isAlnum(c)) continue;  // the first character must be a letter or digit
+    if (prefix.empty() && !common::ascii::isAlnum(c))
+      continue;  // the first character must be a letter or digit
     prefix.push_back(common::ascii::isWordChar(c) || c == '-' ? c : '_');
   }
   return prefix.empty() ? std::string("pipeline") : prefix;

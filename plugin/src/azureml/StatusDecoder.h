@@ -20,7 +20,8 @@ class StatusDecoder {
   // One contract for both planes (ARM's JobStatus and Run History's RunStatus), case-insensitive:
   // NotStarted/Unapproved/Starting/Provisioning/Preparing/Queued -> Starting;
   // Running/Finalizing/CancelRequested/Pausing -> Running; Completed -> Success; Failed -> Failed;
-  // Canceled (also "Cancelled") -> Cancelled; anything else (NotResponding, Paused, Unknown, new values) -> Unknown.
+  // Canceled (also "Cancelled") -> Cancelled; anything else (NotResponding, Paused, Unknown, new values) ->
+  // Unknown.
   static RunState decode(std::string_view azureStatus) noexcept;
   // True for the values of Run History's RunStatus enum (NotStarted, Unapproved, Pausing, Paused, Starting,
   // Preparing, Queued, Running, Finalizing, CancelRequested, Completed, Failed, Canceled), case-insensitive:

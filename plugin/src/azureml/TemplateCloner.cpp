@@ -1,20 +1,20 @@
 #include "azureml/TemplateCloner.h"
 
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/ComputeId.h"
 #include "azureml/InputOverlay.h"
-#include "common/JsonText.h"
 #include "azureml/OutputRebinder.h"
 #include "azureml/PolysyncTags.h"
+#include "common/AsciiText.h"
+#include "common/JsonText.h"
 
 namespace aifoundry::azureml {
 namespace {
 
 // The template's properties we read, each the last occurrence of its key.
 struct TemplateFields {
-  std::optional<common::JsonView> jobType, displayName, description, experimentName, computeId, identity, tags,
-      inputs, outputs, settings, jobs;
+  std::optional<common::JsonView> jobType, displayName, description, experimentName, computeId, identity,
+      tags, inputs, outputs, settings, jobs;
 };
 
 TemplateFields readFields(common::JsonView properties) {
@@ -53,10 +53,13 @@ std::string tagsText(const std::optional<common::JsonView>& templateTags, const 
   if (templateTags)
     templateTags->forEachMember([&](const std::string& key, common::JsonView value) {
       // Our namespace is ours alone: a template never passes its polysync.* tags on to a run.
-      if (!common::ascii::istartsWith(key, tags::kNamespace)) common::jsontext::appendMember(out, key, value.raw());
+      if (!common::ascii::istartsWith(key, tags::kNamespace))
+        common::jsontext::appendMember(out, key, value.raw());
     });
   common::jsontext::appendMember(out, tags::kTemplate, common::jsontext::quoted(request.templateName));
-  if (request.idempotencyKey) common::jsontext::appendMember(out, tags::kIdempotencyKey, common::jsontext::quoted(*request.idempotencyKey));
+  if (request.idempotencyKey)
+    common::jsontext::appendMember(out, tags::kIdempotencyKey,
+                                   common::jsontext::quoted(*request.idempotencyKey));
   out.push_back('}');
   return out;
 }
@@ -65,11 +68,12 @@ std::string tagsText(const std::optional<common::JsonView>& templateTags, const 
 
 std::string TemplateCloner::buildRequestBody(std::string_view templateJson,
                                              const CloneRequest& request) const {
-  return buildRequestBody(common::JsonView::parse(templateJson, "The template job '" + request.templateName + "'"),
-                          request);
+  return buildRequestBody(
+      common::JsonView::parse(templateJson, "The template job '" + request.templateName + "'"), request);
 }
 
-std::string TemplateCloner::buildRequestBody(common::JsonView templateRoot, const CloneRequest& request) const {
+std::string TemplateCloner::buildRequestBody(common::JsonView templateRoot,
+                                             const CloneRequest& request) const {
   const auto properties = templateRoot.member("properties");
   if (!properties || !properties->isObject())
     throw AzureMlError(errc::InvalidJson,
@@ -78,11 +82,11 @@ std::string TemplateCloner::buildRequestBody(common::JsonView templateRoot, cons
   const TemplateFields f = readFields(*properties);
   const std::string jobType = f.jobType ? f.jobType->text() : std::string();
   if (!common::ascii::iequals(jobType, "Pipeline"))
-    throw AzureMlError(
-        errc::NotAPipeline,
-        "The template job '" + request.templateName + "' is " +
-            (jobType.empty() ? std::string("of no job type") : "a " + common::ascii::oneLine(jobType, 40) + " job") +
-            ", not a pipeline; choose a Pipeline job as the External Id");
+    throw AzureMlError(errc::NotAPipeline,
+                       "The template job '" + request.templateName + "' is " +
+                           (jobType.empty() ? std::string("of no job type")
+                                            : "a " + common::ascii::oneLine(jobType, 40) + " job") +
+                           ", not a pipeline; choose a Pipeline job as the External Id");
 
   // Every check (inputs, values, compute) runs before the body is assembled.
   const std::string inputs =
@@ -108,7 +112,8 @@ std::string TemplateCloner::buildRequestBody(common::JsonView templateRoot, cons
   copyIfPresent(out, "identity", f.identity);
   common::jsontext::appendMember(out, "tags", tagsText(f.tags, request));
   if (f.inputs || inputs != "{}") common::jsontext::appendMember(out, "inputs", inputs);
-  if (f.outputs) common::jsontext::appendMember(out, "outputs", OutputRebinder::rebind(*f.outputs, request.templateName));
+  if (f.outputs)
+    common::jsontext::appendMember(out, "outputs", OutputRebinder::rebind(*f.outputs, request.templateName));
   copyIfPresent(out, "settings", f.settings);
   copyIfPresent(out, "jobs", f.jobs);
   out += "}}";

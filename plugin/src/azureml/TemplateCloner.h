@@ -17,9 +17,9 @@
 #include <string_view>
 #include <vector>
 
-#include "common/JsonView.h"
 #include "azureml/Parameter.h"
 #include "azureml/WorkspaceRef.h"
+#include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 

@@ -1,25 +1,26 @@
 #include "azureml/WorkspaceDecoder.h"
 
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
+#include "common/AsciiText.h"
 #include "common/JsonView.h"
 
 namespace aifoundry::azureml {
 
 WorkspaceInfo WorkspaceDecoder::decode(std::string_view workspaceJson) {
   WorkspaceInfo info;
-  common::JsonView::parse(workspaceJson, "The workspace").forEachMember([&](const std::string& key, common::JsonView v) {
-    if (key == "name") info.name = v.text();
-    if (key == "id") info.id = v.text();
-    if (key == "location") info.location = v.text();
-    if (key != "properties") return;
-    v.forEachMember([&](const std::string& field, common::JsonView p) {
-      if (field == "discoveryUrl") info.discoveryUrl = std::string(common::ascii::trim(p.text()));
-      if (field == "tenantId") info.tenantId = p.text();
-      if (field == "workspaceId") info.workspaceId = p.text();
-      if (field == "friendlyName") info.friendlyName = p.text();
-    });
-  });
+  common::JsonView::parse(workspaceJson, "The workspace")
+      .forEachMember([&](const std::string& key, common::JsonView v) {
+        if (key == "name") info.name = v.text();
+        if (key == "id") info.id = v.text();
+        if (key == "location") info.location = v.text();
+        if (key != "properties") return;
+        v.forEachMember([&](const std::string& field, common::JsonView p) {
+          if (field == "discoveryUrl") info.discoveryUrl = std::string(common::ascii::trim(p.text()));
+          if (field == "tenantId") info.tenantId = p.text();
+          if (field == "workspaceId") info.workspaceId = p.text();
+          if (field == "friendlyName") info.friendlyName = p.text();
+        });
+      });
   return info;
 }
 

@@ -1,7 +1,7 @@
 #include "azureml/WorkspaceRef.h"
 
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
+#include "common/AsciiText.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -39,7 +39,8 @@ void checkWorkspace(std::string_view s) {
   const std::string rule =
       "which is not a workspace name (3-33 letters, digits, '_' or '-', starting with a letter "
       "or digit)";
-  if (s.size() < 3 || s.size() > 33 || !common::ascii::isAlnum(s.front())) invalid(kWorkspaceNameSetting, s, rule);
+  if (s.size() < 3 || s.size() > 33 || !common::ascii::isAlnum(s.front()))
+    invalid(kWorkspaceNameSetting, s, rule);
   for (const char c : s)
     if (!common::ascii::isWordChar(c) && c != '-') invalid(kWorkspaceNameSetting, s, rule);
 }
@@ -48,7 +49,8 @@ void checkWorkspace(std::string_view s) {
 
 WorkspaceRef WorkspaceRef::validated(std::string_view subscriptionId, std::string_view resourceGroup,
                                      std::string_view workspaceName) {
-  WorkspaceRef ref{std::string(common::ascii::trim(subscriptionId)), std::string(common::ascii::trim(resourceGroup)),
+  WorkspaceRef ref{std::string(common::ascii::trim(subscriptionId)),
+                   std::string(common::ascii::trim(resourceGroup)),
                    std::string(common::ascii::trim(workspaceName))};
   checkSubscription(ref.subscriptionId);
   checkResourceGroup(ref.resourceGroup);

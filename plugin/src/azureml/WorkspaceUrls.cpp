@@ -2,9 +2,9 @@
 
 #include <utility>
 
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/JobName.h"
+#include "common/AsciiText.h"
 #include "common/PercentEncoding.h"
 
 namespace aifoundry::azureml {
@@ -35,8 +35,8 @@ std::string checkedApiVersion(std::string_view text) {
 
 std::string encodedArmId(const WorkspaceRef& ws) {
   return "/subscriptions/" + common::percentEncode(ws.subscriptionId) + "/resourceGroups/" +
-         common::percentEncode(ws.resourceGroup) + "/providers/Microsoft.MachineLearningServices/workspaces/" +
-         common::percentEncode(ws.workspaceName);
+         common::percentEncode(ws.resourceGroup) +
+         "/providers/Microsoft.MachineLearningServices/workspaces/" + common::percentEncode(ws.workspaceName);
 }
 
 }  // namespace
@@ -97,8 +97,8 @@ std::string WorkspaceUrls::cancelUrl(std::string_view jobName) const {
 
 std::string WorkspaceUrls::historyBase(std::string_view historyHost, std::string_view runId) const {
   JobName::checkExisting(runId, "RunId");
-  return normalizedEndpoint(historyHost, "Run History host") + "/history/v1.0" + armId_ +
-         "/runs/" + common::percentEncode(runId);
+  return normalizedEndpoint(historyHost, "Run History host") + "/history/v1.0" + armId_ + "/runs/" +
+         common::percentEncode(runId);
 }
 
 std::string WorkspaceUrls::runHistoryRunUrl(std::string_view historyHost, std::string_view runId) const {

@@ -10,13 +10,15 @@
 namespace aifoundry::common {
 
 namespace errc {
-inline constexpr const char* InvalidJson = "InvalidJson";        // a reply or value is not JSON (or not the shape expected)
+inline constexpr const char* InvalidJson =
+    "InvalidJson";  // a reply or value is not JSON (or not the shape expected)
 inline constexpr const char* InvalidSetting = "InvalidSetting";  // a connection/job attribute is malformed
 }  // namespace errc
 
 class CodedError : public std::runtime_error {
  public:
-  CodedError(std::string code, const std::string& message) : std::runtime_error(message), code_(std::move(code)) {}
+  CodedError(std::string code, const std::string& message)
+      : std::runtime_error(message), code_(std::move(code)) {}
   const std::string& code() const noexcept { return code_; }
 
  private:

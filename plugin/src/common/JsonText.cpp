@@ -13,13 +13,27 @@ namespace {
 bool appendAsciiEscape(std::string& out, unsigned char c, bool escapeDel) {
   static const char* const kHex = "0123456789abcdef";
   switch (c) {
-    case '"': out += "\\\""; return true;
-    case '\\': out += "\\\\"; return true;
-    case '\n': out += "\\n"; return true;
-    case '\r': out += "\\r"; return true;
-    case '\t': out += "\\t"; return true;
-    case '\b': out += "\\b"; return true;
-    case '\f': out += "\\f"; return true;
+    case '"':
+      out += "\\\"";
+      return true;
+    case '\\':
+      out += "\\\\";
+      return true;
+    case '\n':
+      out += "\\n";
+      return true;
+    case '\r':
+      out += "\\r";
+      return true;
+    case '\t':
+      out += "\\t";
+      return true;
+    case '\b':
+      out += "\\b";
+      return true;
+    case '\f':
+      out += "\\f";
+      return true;
     default:
       if (c < 0x20 || (escapeDel && c == 0x7F)) {
         out += "\\u00";

@@ -13,9 +13,9 @@ namespace aifoundry::common::jsontext {
 void appendQuoted(std::string& out, std::string_view utf8);
 std::string quoted(std::string_view utf8);
 
-// As appendQuoted, for JSON a person may read on a terminal (the stub host's --json): also escapes DEL and the
-// code points that make a terminal act or reorder what it shows (utf8::isHiddenControl), and writes U+FFFD for
-// each byte that is not valid UTF-8, so the document is valid JSON whatever the text held.
+// As appendQuoted, for JSON a person may read on a terminal (the stub host's --json): also escapes DEL and
+// the code points that make a terminal act or reorder what it shows (utf8::isHiddenControl), and writes
+// U+FFFD for each byte that is not valid UTF-8, so the document is valid JSON whatever the text held.
 void appendQuotedForDisplay(std::string& out, std::string_view text);
 
 // Appends `"key":rawValue` to an object being written whose text so far is `out` (which ends in '{' before

@@ -166,8 +166,9 @@ JsonView JsonView::parse(std::string_view text, std::string_view what) { return 
 JsonView JsonView::parse(std::string_view text, std::string_view what, JsonContainerIndex* record) {
   const JsonValidation v = validateJson(text, record);
   if (!v.valid)
-    throw common::CodedError(common::errc::InvalidJson, std::string(what) + " is not valid JSON (" + v.reason + " at byte " +
-                                              std::to_string(v.errorOffset) + ")");
+    throw common::CodedError(common::errc::InvalidJson, std::string(what) + " is not valid JSON (" +
+                                                            v.reason + " at byte " +
+                                                            std::to_string(v.errorOffset) + ")");
   // Valid text is one value between optional whitespace, so the value is the text trimmed: no second walk
   // (skipping the root cost as much as validating it).
   const std::size_t begin = skipWsAt(text, 0);

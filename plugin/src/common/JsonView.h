@@ -73,7 +73,8 @@ class JsonView {
   static JsonView parse(std::string_view text, std::string_view what, JsonContainerIndex* record);
 
   std::string_view raw_;
-  const JsonContainerIndex* index_ = nullptr;  // set for views of a JsonDocument: skip nested values by lookup
+  const JsonContainerIndex* index_ =
+      nullptr;  // set for views of a JsonDocument: skip nested values by lookup
 };
 
 // text() of an optional member; "" when absent.

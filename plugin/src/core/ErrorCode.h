@@ -10,10 +10,10 @@
 namespace aifoundry::core {
 
 enum class ErrorCode : std::int32_t {
-  RateLimited = 1,      // the service throttled us; retry after JobTypeError::retryAfterMs()
-  Unavailable = 2,      // network failure or 5xx
-  Timeout = 3,          // the call's deadline passed
-  Interrupted = 4,      // the host interrupted the call
+  RateLimited = 1,        // the service throttled us; retry after JobTypeError::retryAfterMs()
+  Unavailable = 2,        // network failure or 5xx
+  Timeout = 3,            // the call's deadline passed
+  Interrupted = 4,        // the host interrupted the call
   InvalidSettings = 100,  // a connection setting is missing or malformed (name it, never its value)
   Authentication = 101,   // sign-in failed
   Permission = 102,       // signed in but not allowed

@@ -10,7 +10,8 @@
 namespace aifoundry::core {
 
 struct ImportRequest {
-  std::string filter;  // job-type specific narrowing (pipelines: a tag key templates must carry); empty = none
+  std::string
+      filter;  // job-type specific narrowing (pipelines: a tag key templates must carry); empty = none
 };
 
 struct ParameterSchema {

@@ -12,7 +12,15 @@ namespace aifoundry::core {
 // Unset behaves like Input, as in Polysync.
 enum class Direction : std::int32_t { Unset = 0, Input = 1, Output = 2, InputOutput = 3 };
 
-enum class DataType : std::int32_t { String = 1, Secret = 2, Int = 3, Float = 4, Bool = 5, Json = 6, JsonArray = 7 };
+enum class DataType : std::int32_t {
+  String = 1,
+  Secret = 2,
+  Int = 3,
+  Float = 4,
+  Bool = 5,
+  Json = 6,
+  JsonArray = 7
+};
 
 // True for Input, Input&Output and Unset: the value is sent to the provider.
 inline bool isSent(Direction direction) noexcept { return direction != Direction::Output; }
@@ -25,8 +33,8 @@ struct Parameter {
   std::string name;
   Direction direction = Direction::Unset;
   DataType dataType = DataType::String;
-  common::SecretString value;   // Polysync's text of the value ("42", "true", "[1,2]"); empty for Output
-  bool secret = false;  // always true for DataType::Secret
+  common::SecretString value;  // Polysync's text of the value ("42", "true", "[1,2]"); empty for Output
+  bool secret = false;         // always true for DataType::Secret
 };
 
 }  // namespace aifoundry::core

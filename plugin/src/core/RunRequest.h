@@ -11,9 +11,9 @@
 namespace aifoundry::core {
 
 struct RunRequest {
-  std::string externalId;      // the imported job's external id (for pipelines: the template job's name)
-  std::string displayName;     // the Polysync name of this run
-  std::string idempotencyKey;  // the same on every retry of one logical submission; empty when none
+  std::string externalId;           // the imported job's external id (for pipelines: the template job's name)
+  std::string displayName;          // the Polysync name of this run
+  std::string idempotencyKey;       // the same on every retry of one logical submission; empty when none
   std::vector<Setting> attributes;  // job attributes, e.g. "AI Foundry Compute Name"
   std::vector<Parameter> parameters;
 };

@@ -44,12 +44,12 @@ struct StepProgress {
 
 struct StatusReport {
   RunState state = RunState::Unknown;
-  std::string rawStatus;                 // the provider's own status text, e.g. "CancelRequested"
-  std::optional<std::int64_t> startMs;   // Unix milliseconds (UTC), when known
+  std::string rawStatus;                // the provider's own status text, e.g. "CancelRequested"
+  std::optional<std::int64_t> startMs;  // Unix milliseconds (UTC), when known
   std::optional<std::int64_t> endMs;
-  std::string message;                   // for Failed: why (never empty; the ABI layer backs this up)
-  std::vector<OutputValue> outputs;      // in the order they should be written back
-  std::string monitorUrl;                // optional
+  std::string message;                     // for Failed: why (never empty; the ABI layer backs this up)
+  std::vector<OutputValue> outputs;        // in the order they should be written back
+  std::string monitorUrl;                  // optional
   std::optional<std::int64_t> nextPollMs;  // hint: poll again in this many milliseconds
   std::optional<StepProgress> progress;    // a running pipeline's steps, when known
 };

@@ -16,7 +16,8 @@ std::string firstLine(std::string_view s) {
 void decodeArm(common::JsonView error, ArmError& e) {
   e.structured = true;
   e.topCode = common::ascii::oneLine(common::textOf(error.member("code")), 200);
-  e.topMessage = common::ascii::oneLine(common::textOf(error.member("message")), ArmErrorDecoder::kMaxMessage);
+  e.topMessage =
+      common::ascii::oneLine(common::textOf(error.member("message")), ArmErrorDecoder::kMaxMessage);
   e.target = common::ascii::oneLine(common::textOf(error.member("target")), 200);
   if (const auto details = error.member("details"); details && details->isArray()) {
     bool first = true;
@@ -24,13 +25,15 @@ void decodeArm(common::JsonView error, ArmError& e) {
       if (!first || !d.isObject()) return;
       first = false;
       e.detailCode = common::ascii::oneLine(common::textOf(d.member("code")), 200);
-      e.detailMessage = common::ascii::oneLine(common::textOf(d.member("message")), ArmErrorDecoder::kMaxMessage);
+      e.detailMessage =
+          common::ascii::oneLine(common::textOf(d.member("message")), ArmErrorDecoder::kMaxMessage);
     });
   }
   // innerError chains are bounded by the validated depth; walk them iteratively.
   std::optional<common::JsonView> inner = error.member("innerError");
   for (int hops = 0; inner && inner->isObject() && hops < 64; ++hops) {
-    if (std::string c = common::textOf(inner->member("code")); !c.empty()) e.innerCode = common::ascii::oneLine(c, 200);
+    if (std::string c = common::textOf(inner->member("code")); !c.empty())
+      e.innerCode = common::ascii::oneLine(c, 200);
     inner = inner->member("innerError");
   }
   const bool preferDetail = !e.detailCode.empty() && ArmErrorDecoder::isGenericCode(e.topCode);
@@ -57,7 +60,8 @@ void decodeEntra(common::JsonView root, const std::string& oauthError, ArmError&
     e.code = description.substr(0, n);
   } else if (const auto codes = root.member("error_codes"); codes && codes->isArray() && codes->size() > 0) {
     codes->forEachElement([&](common::JsonView c) {
-      if (e.code.empty() && c.kind() == common::JsonView::Kind::Number) e.code = "AADSTS" + std::string(c.raw());
+      if (e.code.empty() && c.kind() == common::JsonView::Kind::Number)
+        e.code = "AADSTS" + std::string(c.raw());
     });
   }
   if (e.code.empty()) e.code = e.topCode;

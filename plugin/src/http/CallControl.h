@@ -20,25 +20,25 @@
 namespace aifoundry::http {
 
 class CallControl {
-public:
-    using Clock = std::chrono::steady_clock;
+ public:
+  using Clock = std::chrono::steady_clock;
 
-    CallControl();
-    static CallControl withTimeout(Clock::duration timeout);
+  CallControl();
+  static CallControl withTimeout(Clock::duration timeout);
 
-    std::optional<Clock::time_point> deadline;
-    std::function<bool()> interrupted;  // may be empty
-    std::shared_ptr<InterruptScope> scope;  // never null after construction
+  std::optional<Clock::time_point> deadline;
+  std::function<bool()> interrupted;      // may be empty
+  std::shared_ptr<InterruptScope> scope;  // never null after construction
 
-    // True when the host interrupted the call (probe or scope).
-    bool isInterrupted() const;
-    // Time left before the deadline (zero when past it), or nothing when there is no deadline.
-    std::optional<Clock::duration> remaining() const;
-    bool expired() const;
-    // `limit` shortened to the time left, never below `floor` (so a socket timeout is never zero).
-    Clock::duration clamp(Clock::duration limit, Clock::duration floor = std::chrono::milliseconds(1)) const;
-    // Sleeps up to `duration`, waking early on interrupt; false when interrupted or the deadline passed.
-    bool sleepFor(Clock::duration duration) const;
+  // True when the host interrupted the call (probe or scope).
+  bool isInterrupted() const;
+  // Time left before the deadline (zero when past it), or nothing when there is no deadline.
+  std::optional<Clock::duration> remaining() const;
+  bool expired() const;
+  // `limit` shortened to the time left, never below `floor` (so a socket timeout is never zero).
+  Clock::duration clamp(Clock::duration limit, Clock::duration floor = std::chrono::milliseconds(1)) const;
+  // Sleeps up to `duration`, waking early on interrupt; false when interrupted or the deadline passed.
+  bool sleepFor(Clock::duration duration) const;
 };
 
 }  // namespace aifoundry::http

@@ -6,39 +6,37 @@
 namespace aifoundry::http {
 
 bool equalsIgnoreCase(const std::string& a, const std::string& b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
 }
 
 void HttpHeaders::set(const std::string& name, const std::string& value) {
-    remove(name);
-    entries_.emplace_back(name, value);
+  remove(name);
+  entries_.emplace_back(name, value);
 }
 
 void HttpHeaders::add(const std::string& name, const std::string& value) {
-    entries_.emplace_back(name, value);
+  entries_.emplace_back(name, value);
 }
 
 void HttpHeaders::remove(const std::string& name) {
-    entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
-                                  [&](const Entry& e) { return equalsIgnoreCase(e.first, name); }),
-                   entries_.end());
+  entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
+                                [&](const Entry& e) { return equalsIgnoreCase(e.first, name); }),
+                 entries_.end());
 }
 
-bool HttpHeaders::has(const std::string& name) const {
-    return get(name).has_value();
-}
+bool HttpHeaders::has(const std::string& name) const { return get(name).has_value(); }
 
 std::optional<std::string> HttpHeaders::get(const std::string& name) const {
-    for (const auto& e : entries_)
-        if (equalsIgnoreCase(e.first, name)) return e.second;
-    return std::nullopt;
+  for (const auto& e : entries_)
+    if (equalsIgnoreCase(e.first, name)) return e.second;
+  return std::nullopt;
 }
 
 std::string HttpHeaders::getOr(const std::string& name, const std::string& fallback) const {
-    auto value = get(name);
-    return value ? *value : fallback;
+  auto value = get(name);
+  return value ? *value : fallback;
 }
 
 }  // namespace aifoundry::http

@@ -10,21 +10,21 @@
 namespace aifoundry::http {
 
 class HttpHeaders {
-public:
-    using Entry = std::pair<std::string, std::string>;
+ public:
+  using Entry = std::pair<std::string, std::string>;
 
-    // Replaces every header of that name with one value.
-    void set(const std::string& name, const std::string& value);
-    void add(const std::string& name, const std::string& value);
-    void remove(const std::string& name);
-    bool has(const std::string& name) const;
-    std::optional<std::string> get(const std::string& name) const;
-    std::string getOr(const std::string& name, const std::string& fallback) const;
+  // Replaces every header of that name with one value.
+  void set(const std::string& name, const std::string& value);
+  void add(const std::string& name, const std::string& value);
+  void remove(const std::string& name);
+  bool has(const std::string& name) const;
+  std::optional<std::string> get(const std::string& name) const;
+  std::string getOr(const std::string& name, const std::string& fallback) const;
 
-    const std::vector<Entry>& entries() const { return entries_; }
+  const std::vector<Entry>& entries() const { return entries_; }
 
-private:
-    std::vector<Entry> entries_;
+ private:
+  std::vector<Entry> entries_;
 };
 
 bool equalsIgnoreCase(const std::string& a, const std::string& b);

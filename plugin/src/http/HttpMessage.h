@@ -13,35 +13,36 @@
 namespace aifoundry::http {
 
 struct HttpRequest {
-    std::string method = "GET";
-    std::string url;  // absolute: scheme://host[:port]/path?query
-    HttpHeaders headers;
-    std::string body;
-    // A PUT/POST/PATCH is retried only when the caller says repeating it is harmless.
-    bool idempotent = false;
-    // What the caller is doing, for error messages ("read job 'x'", "sign in"). Never secret.
-    std::string operation;
-    // Managed-identity endpoints (IMDS, App Service) are plain HTTP by design; only identity/ sets this.
-    bool platformPlainHttp = false;
-    // When set, a 2xx body is handed over piece by piece as it arrives instead of being kept in the
-    // response (large list pages); the RetryPolicy does not retry once a piece has been delivered.
-    std::function<void(const char*, std::size_t)> bodySink;
-    // Statuses besides 2xx that answer the caller's question as a matter of course (a "does it exist yet?"
-    // pre-check's 404): LoggingPolicy logs them at Debug like a success, not at Info like a failure.
-    std::vector<int> routineStatuses;
+  std::string method = "GET";
+  std::string url;  // absolute: scheme://host[:port]/path?query
+  HttpHeaders headers;
+  std::string body;
+  // A PUT/POST/PATCH is retried only when the caller says repeating it is harmless.
+  bool idempotent = false;
+  // What the caller is doing, for error messages ("read job 'x'", "sign in"). Never secret.
+  std::string operation;
+  // Managed-identity endpoints (IMDS, App Service) are plain HTTP by design; only identity/ sets this.
+  bool platformPlainHttp = false;
+  // When set, a 2xx body is handed over piece by piece as it arrives instead of being kept in the
+  // response (large list pages); the RetryPolicy does not retry once a piece has been delivered.
+  std::function<void(const char*, std::size_t)> bodySink;
+  // Statuses besides 2xx that answer the caller's question as a matter of course (a "does it exist yet?"
+  // pre-check's 404): LoggingPolicy logs them at Debug like a success, not at Info like a failure.
+  std::vector<int> routineStatuses;
 
-    bool isRoutine(int status) const {
-        return (status >= 200 && status < 300) || std::find(routineStatuses.begin(), routineStatuses.end(), status) != routineStatuses.end();
-    }
+  bool isRoutine(int status) const {
+    return (status >= 200 && status < 300) ||
+           std::find(routineStatuses.begin(), routineStatuses.end(), status) != routineStatuses.end();
+  }
 };
 
 struct HttpResponse {
-    int status = 0;
-    std::string reason;
-    HttpHeaders headers;
-    std::string body;
+  int status = 0;
+  std::string reason;
+  HttpHeaders headers;
+  std::string body;
 
-    bool ok() const { return status >= 200 && status < 300; }
+  bool ok() const { return status >= 200 && status < 300; }
 };
 
 // GET, HEAD, DELETE, OPTIONS can be repeated by definition; others only when marked.

@@ -11,19 +11,19 @@
 namespace aifoundry::http {
 
 class HttpPipeline {
-public:
-    HttpPipeline(std::vector<std::shared_ptr<HttpPolicy>> policies, std::shared_ptr<HttpTransport> transport);
+ public:
+  HttpPipeline(std::vector<std::shared_ptr<HttpPolicy>> policies, std::shared_ptr<HttpTransport> transport);
 
-    // Returns the final response whatever its status; throws HttpError when no reply could be had.
-    HttpResponse send(HttpRequest request, const CallControl& control) const;
+  // Returns the final response whatever its status; throws HttpError when no reply could be had.
+  HttpResponse send(HttpRequest request, const CallControl& control) const;
 
-    HttpTransport& transport() const { return *transport_; }
+  HttpTransport& transport() const { return *transport_; }
 
-private:
-    HttpResponse sendFrom(std::size_t index, HttpRequest& request, const CallControl& control) const;
+ private:
+  HttpResponse sendFrom(std::size_t index, HttpRequest& request, const CallControl& control) const;
 
-    std::vector<std::shared_ptr<HttpPolicy>> policies_;
-    std::shared_ptr<HttpTransport> transport_;
+  std::vector<std::shared_ptr<HttpPolicy>> policies_;
+  std::shared_ptr<HttpTransport> transport_;
 };
 
 }  // namespace aifoundry::http

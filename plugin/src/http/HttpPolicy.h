@@ -12,10 +12,10 @@
 namespace aifoundry::http {
 
 class HttpPolicy {
-public:
-    using Next = std::function<HttpResponse(HttpRequest&, const CallControl&)>;
-    virtual ~HttpPolicy() = default;
-    virtual HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) = 0;
+ public:
+  using Next = std::function<HttpResponse(HttpRequest&, const CallControl&)>;
+  virtual ~HttpPolicy() = default;
+  virtual HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) = 0;
 };
 
 }  // namespace aifoundry::http

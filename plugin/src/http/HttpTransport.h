@@ -26,26 +26,26 @@
 namespace aifoundry::http {
 
 class HttpTransport {
-public:
-    // Throws HttpError(InvalidSettings) when the TLS settings cannot work (unreadable CA bundle).
-    explicit HttpTransport(TransportOptions options);
-    ~HttpTransport();
+ public:
+  // Throws HttpError(InvalidSettings) when the TLS settings cannot work (unreadable CA bundle).
+  explicit HttpTransport(TransportOptions options);
+  ~HttpTransport();
 
-    // When request.bodySink is set, a 2xx body goes there as it arrives (other statuses are buffered so
-    // their errors can be decoded).
-    HttpResponse send(const HttpRequest& request, const CallControl& control);
+  // When request.bodySink is set, a 2xx body goes there as it arrives (other statuses are buffered so
+  // their errors can be decoded).
+  HttpResponse send(const HttpRequest& request, const CallControl& control);
 
-    const TransportOptions& options() const { return options_; }
-    const ConnectionPool& pool() const { return *pool_; }
+  const TransportOptions& options() const { return options_; }
+  const ConnectionPool& pool() const { return *pool_; }
 
-private:
-    // `uri` is request.url parsed; `target` its describeTarget() text (for errors).
-    HttpResponse exchange(ConnectionLease& lease, const HttpRequest& request, const Poco::URI& uri,
-                          const std::string& target, const CallControl& control);
+ private:
+  // `uri` is request.url parsed; `target` its describeTarget() text (for errors).
+  HttpResponse exchange(ConnectionLease& lease, const HttpRequest& request, const Poco::URI& uri,
+                        const std::string& target, const CallControl& control);
 
-    TransportOptions options_;
-    Poco::Net::Context::Ptr tlsContext_;
-    std::unique_ptr<ConnectionPool> pool_;
+  TransportOptions options_;
+  Poco::Net::Context::Ptr tlsContext_;
+  std::unique_ptr<ConnectionPool> pool_;
 };
 
 }  // namespace aifoundry::http

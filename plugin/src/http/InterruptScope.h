@@ -19,26 +19,26 @@
 namespace aifoundry::http {
 
 class InterruptScope {
-public:
-    using Registration = std::uint64_t;
+ public:
+  using Registration = std::uint64_t;
 
-    // Marks the scope aborted, wakes sleepers and runs every registered abort action. Idempotent.
-    void abort();
-    bool aborted() const;
+  // Marks the scope aborted, wakes sleepers and runs every registered abort action. Idempotent.
+  void abort();
+  bool aborted() const;
 
-    // Registers an action to run on abort. When the scope is already aborted the action runs now.
-    Registration registerAbort(std::function<void()> action);
-    void unregisterAbort(Registration registration);
+  // Registers an action to run on abort. When the scope is already aborted the action runs now.
+  Registration registerAbort(std::function<void()> action);
+  void unregisterAbort(Registration registration);
 
-    // Sleeps up to `duration`; returns early (true) when abort() is called.
-    bool waitForAbort(std::chrono::steady_clock::duration duration);
+  // Sleeps up to `duration`; returns early (true) when abort() is called.
+  bool waitForAbort(std::chrono::steady_clock::duration duration);
 
-private:
-    mutable std::mutex mutex_;
-    std::condition_variable wake_;
-    bool aborted_ = false;
-    Registration next_ = 1;
-    std::map<Registration, std::function<void()>> actions_;
+ private:
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  bool aborted_ = false;
+  Registration next_ = 1;
+  std::map<Registration, std::function<void()>> actions_;
 };
 
 }  // namespace aifoundry::http

@@ -8,8 +8,8 @@
 namespace aifoundry::http {
 
 class JsonResponsePolicy : public HttpPolicy {
-public:
-    HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
+ public:
+  HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
 };
 
 }  // namespace aifoundry::http

@@ -9,12 +9,12 @@
 namespace aifoundry::http {
 
 class LoggingPolicy : public HttpPolicy {
-public:
-    explicit LoggingPolicy(LogSink sink) : sink_(std::move(sink)) {}
-    HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
+ public:
+  explicit LoggingPolicy(LogSink sink) : sink_(std::move(sink)) {}
+  HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
 
-private:
-    LogSink sink_;
+ private:
+  LogSink sink_;
 };
 
 }  // namespace aifoundry::http

@@ -14,13 +14,13 @@
 namespace aifoundry::http {
 
 class Redactor {
-public:
-    // Keeps `secret` registered while the returned handle lives. Values shorter than 4 characters are
-    // ignored (they would mangle ordinary text).
-    using Registration = std::shared_ptr<void>;
-    static Registration registerSecret(const std::string& secret);
+ public:
+  // Keeps `secret` registered while the returned handle lives. Values shorter than 4 characters are
+  // ignored (they would mangle ordinary text).
+  using Registration = std::shared_ptr<void>;
+  static Registration registerSecret(const std::string& secret);
 
-    static std::string redact(std::string text);
+  static std::string redact(std::string text);
 };
 
 // One line: control characters become spaces, runs of whitespace shrink, long text is cut with "...".

@@ -16,13 +16,13 @@
 namespace aifoundry::http {
 
 struct RequestLine {
-    const std::string& method;
-    const std::string& target;  // origin form: "/path?query"
-    const std::string& host;    // the Host header's value: "host" or "host:port"
+  const std::string& method;
+  const std::string& target;  // origin form: "/path?query"
+  const std::string& host;    // the Host header's value: "host" or "host:port"
 };
 
 // Replaces `out` with the head, blank line included. `contentLength` adds a Content-Length field.
-void formatRequestHead(const RequestLine& line, const HttpHeaders& headers, std::optional<std::size_t> contentLength,
-                       std::string& out);
+void formatRequestHead(const RequestLine& line, const HttpHeaders& headers,
+                       std::optional<std::size_t> contentLength, std::string& out);
 
 }  // namespace aifoundry::http

@@ -9,9 +9,9 @@
 namespace aifoundry::http {
 
 class RequestIdPolicy : public HttpPolicy {
-public:
-    static constexpr const char* kHeader = "x-ms-client-request-id";
-    HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
+ public:
+  static constexpr const char* kHeader = "x-ms-client-request-id";
+  HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
 };
 
 // A version 4 GUID from the kernel's randomness (one system call): for ids that must never repeat, such as

@@ -17,17 +17,18 @@
 namespace aifoundry::http {
 
 struct ResponseHead {
-    int status = 0;
-    std::string reason;
-    int minorVersion = 1;  // HTTP/1.<minor>
-    HttpHeaders headers;
-    std::size_t length = 0;  // bytes of the head, including the blank line that ends it
+  int status = 0;
+  std::string reason;
+  int minorVersion = 1;  // HTTP/1.<minor>
+  HttpHeaders headers;
+  std::size_t length = 0;  // bytes of the head, including the blank line that ends it
 };
 
-// The head is malformed: `what()` says how, in a few words, without echoing the bytes (they could be anything).
+// The head is malformed: `what()` says how, in a few words, without echoing the bytes (they could be
+// anything).
 class ResponseHeadError : public std::runtime_error {
-public:
-    using std::runtime_error::runtime_error;
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 inline constexpr std::size_t kMaxHeadBytes = 64 * 1024;

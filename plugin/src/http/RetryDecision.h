@@ -31,7 +31,8 @@ bool attemptsLeft(int attempt, const HttpResponse* response, const RetryOptions&
 // The wait before the next attempt: the server's delay when the reply (`response`; null after a failure)
 // gives one, else `backoff`. Nothing, i.e. give up, when the server's delay exceeds RetryOptions::maxDelay or
 // the wait would not end before the call's deadline.
-std::optional<std::chrono::milliseconds> retryDelay(const HttpResponse* response, std::chrono::milliseconds backoff,
+std::optional<std::chrono::milliseconds> retryDelay(const HttpResponse* response,
+                                                    std::chrono::milliseconds backoff,
                                                     const RetryOptions& options, const CallControl& control);
 
 }  // namespace aifoundry::http

@@ -26,26 +26,26 @@
 namespace aifoundry::http {
 
 struct RetryOptions {
-    int maxRetries = 3;
-    std::chrono::milliseconds baseDelay{800};
-    std::chrono::milliseconds maxDelay{60000};
-    std::set<int> statuses{408, 429, 500, 502, 503, 504};
-    // Managed identity: IMDS answers 410 while it restarts and is back within 70 s, so 410 keeps being
-    // retried (beyond maxRetries) until this much time has passed since the first attempt. Zero: off.
-    std::chrono::milliseconds goneBudget{0};
+  int maxRetries = 3;
+  std::chrono::milliseconds baseDelay{800};
+  std::chrono::milliseconds maxDelay{60000};
+  std::set<int> statuses{408, 429, 500, 502, 503, 504};
+  // Managed identity: IMDS answers 410 while it restarts and is back within 70 s, so 410 keeps being
+  // retried (beyond maxRetries) until this much time has passed since the first attempt. Zero: off.
+  std::chrono::milliseconds goneBudget{0};
 };
 
 class RetryPolicy : public HttpPolicy {
-public:
-    explicit RetryPolicy(RetryOptions options, LogSink log = {});
-    HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
+ public:
+  explicit RetryPolicy(RetryOptions options, LogSink log = {});
+  HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
 
-    // The backoff delay before retry number `attempt` (0-based), jitter included.
-    std::chrono::milliseconds backoff(int attempt) const;
+  // The backoff delay before retry number `attempt` (0-based), jitter included.
+  std::chrono::milliseconds backoff(int attempt) const;
 
-private:
-    RetryOptions options_;
-    LogSink log_;
+ private:
+  RetryOptions options_;
+  LogSink log_;
 };
 
 }  // namespace aifoundry::http

@@ -17,17 +17,17 @@
 namespace aifoundry::http {
 
 class SigpipeGuard {
-public:
-    explicit SigpipeGuard(bool alwaysDrain = false);
-    ~SigpipeGuard();
-    SigpipeGuard(const SigpipeGuard&) = delete;
-    SigpipeGuard& operator=(const SigpipeGuard&) = delete;
+ public:
+  explicit SigpipeGuard(bool alwaysDrain = false);
+  ~SigpipeGuard();
+  SigpipeGuard(const SigpipeGuard&) = delete;
+  SigpipeGuard& operator=(const SigpipeGuard&) = delete;
 
-private:
-    sigset_t previous_{};
-    bool wasBlocked_ = true;  // nothing to undo when blocking failed or SIGPIPE was blocked already
-    bool alwaysDrain_;
-    int exceptionsAtStart_;
+ private:
+  sigset_t previous_{};
+  bool wasBlocked_ = true;  // nothing to undo when blocking failed or SIGPIPE was blocked already
+  bool alwaysDrain_;
+  int exceptionsAtStart_;
 };
 
 }  // namespace aifoundry::http

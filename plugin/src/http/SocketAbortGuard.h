@@ -13,15 +13,15 @@
 namespace aifoundry::http {
 
 class SocketAbortGuard {
-public:
-    SocketAbortGuard(InterruptScope& scope, int abortDescriptor);
-    ~SocketAbortGuard();
-    SocketAbortGuard(const SocketAbortGuard&) = delete;
-    SocketAbortGuard& operator=(const SocketAbortGuard&) = delete;
+ public:
+  SocketAbortGuard(InterruptScope& scope, int abortDescriptor);
+  ~SocketAbortGuard();
+  SocketAbortGuard(const SocketAbortGuard&) = delete;
+  SocketAbortGuard& operator=(const SocketAbortGuard&) = delete;
 
-private:
-    InterruptScope& scope_;
-    InterruptScope::Registration registration_ = 0;
+ private:
+  InterruptScope& scope_;
+  InterruptScope::Registration registration_ = 0;
 };
 
 }  // namespace aifoundry::http

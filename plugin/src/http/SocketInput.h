@@ -18,23 +18,23 @@
 namespace aifoundry::http {
 
 class SocketInput {
-public:
-    // Bytes received and not yet taken.
-    std::string_view pending() const { return {buffer_.data() + begin_, end_ - begin_}; }
-    bool empty() const { return begin_ == end_; }
-    void consume(std::size_t n) { begin_ += n; }
-    void clear() { begin_ = end_ = 0; }
+ public:
+  // Bytes received and not yet taken.
+  std::string_view pending() const { return {buffer_.data() + begin_, end_ - begin_}; }
+  bool empty() const { return begin_ == end_; }
+  void consume(std::size_t n) { begin_ += n; }
+  void clear() { begin_ = end_ = 0; }
 
-    // One receive from `socket` appended to pending(); 0 when the peer closed the connection. Poco's
-    // exceptions (timeout, reset, TLS) pass through. `room` is the most to ask for.
-    std::size_t fill(Poco::Net::StreamSocket& socket, std::size_t room = kReadSize);
+  // One receive from `socket` appended to pending(); 0 when the peer closed the connection. Poco's
+  // exceptions (timeout, reset, TLS) pass through. `room` is the most to ask for.
+  std::size_t fill(Poco::Net::StreamSocket& socket, std::size_t room = kReadSize);
 
-    static constexpr std::size_t kReadSize = 32 * 1024;
+  static constexpr std::size_t kReadSize = 32 * 1024;
 
-private:
-    std::vector<char> buffer_;
-    std::size_t begin_ = 0;
-    std::size_t end_ = 0;
+ private:
+  std::vector<char> buffer_;
+  std::size_t begin_ = 0;
+  std::size_t end_ = 0;
 };
 
 }  // namespace aifoundry::http

@@ -9,12 +9,12 @@
 namespace aifoundry::http {
 
 class StandardHeadersPolicy : public HttpPolicy {
-public:
-    explicit StandardHeadersPolicy(std::string userAgent);
-    HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
+ public:
+  explicit StandardHeadersPolicy(std::string userAgent);
+  HttpResponse send(HttpRequest& request, const CallControl& control, const Next& next) override;
 
-private:
-    std::string userAgent_;
+ private:
+  std::string userAgent_;
 };
 
 }  // namespace aifoundry::http

@@ -8,26 +8,26 @@
 
 #include <string>
 
-#include "http/CallControl.h"
 #include "http/AccessToken.h"
+#include "http/CallControl.h"
 
 namespace aifoundry::http {
 
 class TokenCredential {
-public:
-    virtual ~TokenCredential() = default;
+ public:
+  virtual ~TokenCredential() = default;
 
-    // Throws http::HttpError (Authentication, InvalidSettings, Network, Timeout, Interrupted ...).
-    virtual AccessToken getToken(const TokenRequestContext& context, const http::CallControl& control) = 0;
-    AccessToken getToken(const std::string& scope, const http::CallControl& control) {
-        return getToken(TokenRequestContext{scope, {}}, control);
-    }
+  // Throws http::HttpError (Authentication, InvalidSettings, Network, Timeout, Interrupted ...).
+  virtual AccessToken getToken(const TokenRequestContext& context, const http::CallControl& control) = 0;
+  AccessToken getToken(const std::string& scope, const http::CallControl& control) {
+    return getToken(TokenRequestContext{scope, {}}, control);
+  }
 
-    // The resource refused `rejectedToken` (HTTP 401): a cache drops it (only if it is still the cached one).
-    virtual void invalidate(const TokenRequestContext& /*context*/, const std::string& /*rejectedToken*/) {}
+  // The resource refused `rejectedToken` (HTTP 401): a cache drops it (only if it is still the cached one).
+  virtual void invalidate(const TokenRequestContext& /*context*/, const std::string& /*rejectedToken*/) {}
 
-    // What this credential is, for messages: "client secret of app <id> in tenant <id>". Never a secret.
-    virtual std::string describe() const = 0;
+  // What this credential is, for messages: "client secret of app <id> in tenant <id>". Never a secret.
+  virtual std::string describe() const = 0;
 };
 
 }  // namespace aifoundry::http

@@ -1,4 +1,5 @@
-// The User-Agent of every request: "polysync-aifoundry-pipeline/<version> Poco/<version> (<os> <release>; <arch>)".
+// The User-Agent of every request: "polysync-aifoundry-pipeline/<version> Poco/<version> (<os> <release>;
+// <arch>)".
 #pragma once
 
 #include <string>

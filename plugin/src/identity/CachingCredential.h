@@ -32,47 +32,49 @@
 namespace aifoundry::identity {
 
 struct TokenCacheOptions {
-    std::int64_t refreshBeforeExpiryS = 300;
-    std::int64_t minRefreshIntervalS = 30;
-    http::UnixClock clock;  // empty: the system clock
+  std::int64_t refreshBeforeExpiryS = 300;
+  std::int64_t minRefreshIntervalS = 30;
+  http::UnixClock clock;  // empty: the system clock
 };
 
 class CachingCredential : public http::TokenCredential {
-public:
-    CachingCredential(std::shared_ptr<http::TokenCredential> inner, TokenCacheOptions options = {}, http::LogSink log = {});
+ public:
+  CachingCredential(std::shared_ptr<http::TokenCredential> inner, TokenCacheOptions options = {},
+                    http::LogSink log = {});
 
-    http::AccessToken getToken(const http::TokenRequestContext& context, const http::CallControl& control) override;
-    using http::TokenCredential::getToken;
-    void invalidate(const http::TokenRequestContext& context, const std::string& rejectedToken) override;
-    std::string describe() const override { return inner_->describe(); }
+  http::AccessToken getToken(const http::TokenRequestContext& context,
+                             const http::CallControl& control) override;
+  using http::TokenCredential::getToken;
+  void invalidate(const http::TokenRequestContext& context, const std::string& rejectedToken) override;
+  std::string describe() const override { return inner_->describe(); }
 
-    // Token requests that reached the inner credential (tests, diagnostics).
-    std::uint64_t requestsMade() const;
+  // Token requests that reached the inner credential (tests, diagnostics).
+  std::uint64_t requestsMade() const;
 
-private:
-    struct Entry {
-        std::optional<http::AccessToken> token;
-        std::int64_t lastAttemptS = 0;
-        bool inFlight = false;
-        std::uint64_t generation = 0;        // bumps when a fetch completes
-        std::exception_ptr lastError;        // error of the fetch of `generation`
-        std::deque<http::Redactor::Registration> redactions;  // the latest tokens, newest last
-    };
-    using Key = std::pair<std::string, std::string>;
+ private:
+  struct Entry {
+    std::optional<http::AccessToken> token;
+    std::int64_t lastAttemptS = 0;
+    bool inFlight = false;
+    std::uint64_t generation = 0;                         // bumps when a fetch completes
+    std::exception_ptr lastError;                         // error of the fetch of `generation`
+    std::deque<http::Redactor::Registration> redactions;  // the latest tokens, newest last
+  };
+  using Key = std::pair<std::string, std::string>;
 
-    std::int64_t now() const;
-    bool valid(const Entry& entry, std::int64_t nowS) const;
-    bool wantsRefresh(const Entry& entry, std::int64_t nowS) const;
-    http::AccessToken fetch(Entry& entry, std::unique_lock<std::mutex>& lock, const http::TokenRequestContext& context,
-                      const http::CallControl& control);
+  std::int64_t now() const;
+  bool valid(const Entry& entry, std::int64_t nowS) const;
+  bool wantsRefresh(const Entry& entry, std::int64_t nowS) const;
+  http::AccessToken fetch(Entry& entry, std::unique_lock<std::mutex>& lock,
+                          const http::TokenRequestContext& context, const http::CallControl& control);
 
-    std::shared_ptr<http::TokenCredential> inner_;
-    TokenCacheOptions options_;
-    http::LogSink log_;
-    mutable std::mutex mutex_;
-    std::condition_variable done_;
-    std::map<Key, Entry> entries_;
-    std::uint64_t requests_ = 0;
+  std::shared_ptr<http::TokenCredential> inner_;
+  TokenCacheOptions options_;
+  http::LogSink log_;
+  mutable std::mutex mutex_;
+  std::condition_variable done_;
+  std::map<Key, Entry> entries_;
+  std::uint64_t requests_ = 0;
 };
 
 }  // namespace aifoundry::identity

@@ -12,9 +12,9 @@
 namespace aifoundry::identity {
 
 struct ClientCertificate {
-    Poco::SharedPtr<Poco::Crypto::RSAKey> key;  // private key, for RS256
-    std::string x5t;                            // base64url of the SHA-1 thumbprint of the DER certificate
-    std::string thumbprintHex;                  // the same thumbprint as upper-case hex
+  Poco::SharedPtr<Poco::Crypto::RSAKey> key;  // private key, for RS256
+  std::string x5t;                            // base64url of the SHA-1 thumbprint of the DER certificate
+  std::string thumbprintHex;                  // the same thumbprint as upper-case hex
 };
 
 ClientCertificate loadClientCertificate(const std::string& certificateSetting, const std::string& password,

@@ -5,22 +5,23 @@
 #pragma once
 
 #include "http/Redactor.h"
+#include "http/TokenCredential.h"
 #include "identity/CertificateLoader.h"
 #include "identity/EntraTokenClient.h"
-#include "http/TokenCredential.h"
 
 namespace aifoundry::identity {
 
 class ClientCertificateCredential : public http::TokenCredential {
-public:
-    ClientCertificateCredential(EntraTokenClient client, ClientCertificate certificate);
-    http::AccessToken getToken(const http::TokenRequestContext& context, const http::CallControl& control) override;
-    using http::TokenCredential::getToken;
-    std::string describe() const override;
+ public:
+  ClientCertificateCredential(EntraTokenClient client, ClientCertificate certificate);
+  http::AccessToken getToken(const http::TokenRequestContext& context,
+                             const http::CallControl& control) override;
+  using http::TokenCredential::getToken;
+  std::string describe() const override;
 
-private:
-    EntraTokenClient client_;
-    ClientCertificate certificate_;
+ private:
+  EntraTokenClient client_;
+  ClientCertificate certificate_;
 };
 
 // The proof fields of an assertion-based grant (certificate, workload identity).

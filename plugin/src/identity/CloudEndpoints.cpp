@@ -38,9 +38,9 @@ CloudEndpoints CloudEndpoints::forCloud(std::string_view name) {
                   "https://ml.azure.cn", "studio.ml.azure.cn",
                   {".api.ml.azure.cn", ".experiments.ml.azure.cn"});
   throw common::CodedError(common::errc::InvalidSetting,
-                     std::string("Setting '") + settings::kAzureCloud + "' has the value '" +
-                         common::ascii::oneLine(n, 64) +
-                         "'; use AzurePublicCloud, AzureUSGovernment or AzureChinaCloud");
+                           std::string("Setting '") + settings::kAzureCloud + "' has the value '" +
+                               common::ascii::oneLine(n, 64) +
+                               "'; use AzurePublicCloud, AzureUSGovernment or AzureChinaCloud");
 }
 
 CloudEndpoints CloudEndpoints::withOverrides(const Overrides& overrides) const {

@@ -12,6 +12,7 @@
 namespace aifoundry::identity {
 
 std::shared_ptr<http::HttpPipeline> makeTokenPipeline(std::shared_ptr<http::HttpTransport> transport,
-                                                     const http::RetryOptions& retry, const http::LogSink& log);
+                                                      const http::RetryOptions& retry,
+                                                      const http::LogSink& log);
 
 }  // namespace aifoundry::identity

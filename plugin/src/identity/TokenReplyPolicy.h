@@ -9,8 +9,9 @@
 namespace aifoundry::identity {
 
 class TokenReplyPolicy : public http::HttpPolicy {
-public:
-    http::HttpResponse send(http::HttpRequest& request, const http::CallControl& control, const Next& next) override;
+ public:
+  http::HttpResponse send(http::HttpRequest& request, const http::CallControl& control,
+                          const Next& next) override;
 };
 
 }  // namespace aifoundry::identity

@@ -12,6 +12,7 @@
 
 namespace aifoundry::identity {
 
-http::AccessToken parseTokenResponse(const std::string& body, std::int64_t nowUnixS, const std::string& operation);
+http::AccessToken parseTokenResponse(const std::string& body, std::int64_t nowUnixS,
+                                     const std::string& operation);
 
 }  // namespace aifoundry::identity

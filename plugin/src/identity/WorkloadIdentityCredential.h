@@ -3,21 +3,22 @@
 // is read again for every token request. Thread-safe.
 #pragma once
 
-#include "identity/EntraTokenClient.h"
 #include "http/TokenCredential.h"
+#include "identity/EntraTokenClient.h"
 
 namespace aifoundry::identity {
 
 class WorkloadIdentityCredential : public http::TokenCredential {
-public:
-    WorkloadIdentityCredential(EntraTokenClient client, std::string tokenFilePath);
-    http::AccessToken getToken(const http::TokenRequestContext& context, const http::CallControl& control) override;
-    using http::TokenCredential::getToken;
-    std::string describe() const override;
+ public:
+  WorkloadIdentityCredential(EntraTokenClient client, std::string tokenFilePath);
+  http::AccessToken getToken(const http::TokenRequestContext& context,
+                             const http::CallControl& control) override;
+  using http::TokenCredential::getToken;
+  std::string describe() const override;
 
-private:
-    EntraTokenClient client_;
-    std::string tokenFile_;
+ private:
+  EntraTokenClient client_;
+  std::string tokenFile_;
 };
 
 namespace settings {

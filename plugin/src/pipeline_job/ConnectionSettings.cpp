@@ -2,12 +2,12 @@
 
 #include <string_view>
 
-#include "common/AsciiText.h"
 #include "azureml/AzureMlError.h"
 #include "azureml/WorkspaceUrls.h"
+#include "common/AsciiText.h"
 #include "core/JobTypeError.h"
-#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/ErrorTranslation.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/SecretWipe.h"
 
 namespace aifoundry::pipeline_job {
@@ -41,7 +41,8 @@ std::optional<std::string> overrideOf(const std::vector<core::Setting>& settings
 
 void checkBoolean(const std::vector<core::Setting>& settings, std::string_view name) {
   const std::string value = valueOf(settings, name);
-  if (value.empty() || common::ascii::iequals(value, "true") || common::ascii::iequals(value, "false")) return;
+  if (value.empty() || common::ascii::iequals(value, "true") || common::ascii::iequals(value, "false"))
+    return;
   invalid(name, "must be 'true' or 'false'");
 }
 

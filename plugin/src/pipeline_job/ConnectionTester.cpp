@@ -13,16 +13,19 @@ namespace {
 std::string verdictFor(http::ErrorReason reason, const std::string& workspace) {
   switch (reason) {
     case http::ErrorReason::Authentication:
-      return "bad credentials: sign-in was refused; check the Authentication Method, Tenant Id, Client Id and "
+      return "bad credentials: sign-in was refused; check the Authentication Method, Tenant Id, Client Id "
+             "and "
              "the secret or certificate";
     case http::ErrorReason::Permission:
       return "no permission: signed in, but the identity may not use " + workspace +
              "; grant it the Contributor role on the workspace";
     case http::ErrorReason::NotFound:
       return "workspace not found: " + workspace +
-             " does not exist in that subscription; check Subscription Id, Resource Group Name and Workspace Name";
+             " does not exist in that subscription; check Subscription Id, Resource Group Name and Workspace "
+             "Name";
     case http::ErrorReason::Tls:
-      return "TLS failure: the server's certificate was not accepted; check the endpoint and the CA Bundle Path";
+      return "TLS failure: the server's certificate was not accepted; check the endpoint and the CA Bundle "
+             "Path";
     case http::ErrorReason::Network:
     case http::ErrorReason::Unavailable:
     case http::ErrorReason::RateLimited:
@@ -56,19 +59,21 @@ std::string ConnectionTester::test(core::CallContext& ctx) const {
   try {
     arm::ArmRequestOptions options;
     options.operation = "read " + workspace;
-    const http::HttpResponse response = connection_->arm().get(connection_->urls().workspaceUrl(), scope.control(), options);
+    const http::HttpResponse response =
+        connection_->arm().get(connection_->urls().workspaceUrl(), scope.control(), options);
     // Read the reply through (its nesting limit included): a body that is not a workspace is not "all good".
     try {
       (void)azureml::WorkspaceDecoder::decode(response.body);
     } catch (const azureml::AzureMlError& e) {
       throw core::JobTypeError(core::ErrorCode::Unavailable,
-                               "the service's answer for " + workspace + " is not a workspace resource (" + e.what() +
+                               "the service's answer for " + workspace + " is not a workspace resource (" +
+                                   e.what() +
                                    "; x-ms-request-id: " + response.headers.getOr("x-ms-request-id", "-") +
                                    "); retry later, and check the Resource Manager Endpoint if it persists");
     }
     const std::string message = "all good: signed in with " + connection_->arm().credential()->describe() +
-                                " and read " + workspace + " (x-ms-request-id: " +
-                                response.headers.getOr("x-ms-request-id", "-") +
+                                " and read " + workspace +
+                                " (x-ms-request-id: " + response.headers.getOr("x-ms-request-id", "-") +
                                 "); running jobs needs the Contributor role on the workspace";
     connection_->log().info("test connection: " + message);
     return message;

@@ -7,10 +7,14 @@ namespace {
 
 core::LogLevel levelOf(http::LogLevel level) {
   switch (level) {
-    case http::LogLevel::Debug: return core::LogLevel::Debug;
-    case http::LogLevel::Info: return core::LogLevel::Info;
-    case http::LogLevel::Warning: return core::LogLevel::Warn;
-    case http::LogLevel::Error: return core::LogLevel::Error;
+    case http::LogLevel::Debug:
+      return core::LogLevel::Debug;
+    case http::LogLevel::Info:
+      return core::LogLevel::Info;
+    case http::LogLevel::Warning:
+      return core::LogLevel::Warn;
+    case http::LogLevel::Error:
+      return core::LogLevel::Error;
   }
   return core::LogLevel::Info;
 }
@@ -28,8 +32,9 @@ void HostLog::write(core::LogLevel level, std::string_view text) const {
 http::LogSink HostLog::sink() const {
   const core::HostServices* host = host_;
   // The host's "enabled?" check travels with the sink, so the http layer builds only lines someone reads.
-  return http::LogSink([host](http::LogLevel level, const std::string& text) { host->log(levelOf(level), text); },
-                      [host](http::LogLevel level) { return host->logEnabled(levelOf(level)); });
+  return http::LogSink(
+      [host](http::LogLevel level, const std::string& text) { host->log(levelOf(level), text); },
+      [host](http::LogLevel level) { return host->logEnabled(levelOf(level)); });
 }
 
 }  // namespace aifoundry::pipeline_job

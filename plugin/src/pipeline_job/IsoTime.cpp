@@ -36,7 +36,8 @@ std::optional<std::int64_t> parseIsoTimeMs(std::string_view s) noexcept {
       s[13] != ':' || !digits(s, 14, 2, minute) || s[16] != ':' || !digits(s, 17, 2, second)) {
     return std::nullopt;
   }
-  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
+    return std::nullopt;
   std::size_t pos = 19;
   std::int64_t millis = 0;
   if (pos < s.size() && s[pos] == '.') {

@@ -8,10 +8,13 @@ namespace {
 
 azureml::Direction directionOf(core::Direction direction) {
   switch (direction) {
-    case core::Direction::Output: return azureml::Direction::Output;
-    case core::Direction::InputOutput: return azureml::Direction::InputOutput;
+    case core::Direction::Output:
+      return azureml::Direction::Output;
+    case core::Direction::InputOutput:
+      return azureml::Direction::InputOutput;
     case core::Direction::Unset:
-    case core::Direction::Input: break;
+    case core::Direction::Input:
+      break;
   }
   return azureml::Direction::Input;  // unset behaves like Input, as in Polysync
 }

@@ -1,8 +1,8 @@
 #include "pipeline_job/PipelineJobType.h"
 
-#include "pipeline_job/PipelineJobTypeInfo.h"
 #include "pipeline_job/ConnectionSettings.h"
 #include "pipeline_job/PipelineJobInstance.h"
+#include "pipeline_job/PipelineJobTypeInfo.h"
 #include "pipeline_job/UnknownSettings.h"
 #include "pipeline_job/WorkspaceConnection.h"
 

@@ -21,7 +21,8 @@ core::StatusReport RunCanceller::cancel(core::CallContext& ctx, const core::RunR
   try {
     RunObservation before = poller_.observe(run.runId, scope.control());
     if (isFinished(before)) {
-      connection_->log().info("cancel: run '" + run.runId + "' had already finished (" + before.job.status + ")");
+      connection_->log().info("cancel: run '" + run.runId + "' had already finished (" + before.job.status +
+                              ")");
       return poller_.report(before, run);
     }
     arm::ArmRequestOptions options;
@@ -30,7 +31,8 @@ core::StatusReport RunCanceller::cancel(core::CallContext& ctx, const core::RunR
     try {
       const http::HttpResponse response =
           connection_->arm().post(connection_->urls().cancelUrl(run.runId), "", scope.control(), options);
-      connection_->log().info("cancel: run '" + run.runId + "' accepted (HTTP " + std::to_string(response.status) +
+      connection_->log().info("cancel: run '" + run.runId + "' accepted (HTTP " +
+                              std::to_string(response.status) +
                               ", x-ms-request-id: " + response.headers.getOr("x-ms-request-id", "-") + ")");
     } catch (const http::HttpError& e) {
       if (e.reason() != http::ErrorReason::Rejected && e.reason() != http::ErrorReason::NotFound) throw;

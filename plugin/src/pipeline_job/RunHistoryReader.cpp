@@ -26,7 +26,8 @@ std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* w
   try {
     return fn();
   } catch (const http::HttpError& e) {
-    if (e.reason() == http::ErrorReason::Interrupted || e.reason() == http::ErrorReason::Timeout) throw translate(e);
+    if (e.reason() == http::ErrorReason::Interrupted || e.reason() == http::ErrorReason::Timeout)
+      throw translate(e);
     const std::string line =
         std::string("poll: run '") + runId + "': no Run History " + what + ": " + e.what();
     // A refusal (a reply named a host the token may not go to, say) needs the user's eye; an outage does not.
@@ -48,14 +49,16 @@ std::string RunHistoryReader::discoverHistoryHost(const http::CallControl& contr
   const arm::ArmClient& arm = connection_->arm();
   arm::ArmRequestOptions options;
   options.operation = "read " + connection_->describeWorkspace();
-  const auto workspace = azureml::WorkspaceDecoder::decode(arm.get(connection_->urls().workspaceUrl(), control, options).body);
+  const auto workspace =
+      azureml::WorkspaceDecoder::decode(arm.get(connection_->urls().workspaceUrl(), control, options).body);
   if (workspace.discoveryUrl.empty()) {
     throw azureml::AzureMlError(azureml::errc::InvalidJson, "the workspace has no properties.discoveryUrl");
   }
   options.operation = "read the workspace's service discovery document";
   // Unauthenticated, as Azure's SDK reads it: the URL comes from a reply, and the document is no secret.
   options.anonymous = true;
-  std::string host = azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body);
+  std::string host =
+      azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body);
   // A host the token may not go to is refused here, once, rather than on every poll's request.
   arm.checkTokenDestination(connection_->urls().runHistoryRunUrl(host, "probe"),
                             "read Run History of " + connection_->describeWorkspace());
@@ -70,7 +73,8 @@ std::optional<std::string> RunHistoryReader::historyHost(const http::CallControl
   const std::int64_t now = arm::RateLimitState::steadyNowMs();
   if (auto failedAt = connection_->historyHostFailedAtMs(); failedAt && now - *failedAt < kRediscoverAfterMs)
     return std::nullopt;
-  auto host = bestEffort<std::string>(*connection_, "host", "-", [&] { return discoverHistoryHost(control); });
+  auto host =
+      bestEffort<std::string>(*connection_, "host", "-", [&] { return discoverHistoryHost(control); });
   if (host) {
     connection_->rememberHistoryHost(*host);
   } else {
@@ -99,8 +103,8 @@ std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& r
   });
 }
 
-std::optional<azureml::StepFailure> RunHistoryReader::firstFailedStep(const std::string& runId,
-                                                                      const http::CallControl& control) const {
+std::optional<azureml::StepFailure> RunHistoryReader::firstFailedStep(
+    const std::string& runId, const http::CallControl& control) const {
   const auto steps = children(runId, control);
   if (!steps) return std::nullopt;
   return azureml::RunHistoryDecoder::firstFailedStep(*steps);

@@ -3,15 +3,15 @@
 #include "azureml/AzureMlError.h"
 #include "azureml/JobDecoder.h"
 #include "azureml/JobName.h"
-#include "common/JsonView.h"
 #include "azureml/PolysyncTags.h"
 #include "azureml/RunName.h"
 #include "azureml/TemplateCloner.h"
+#include "common/JsonView.h"
 #include "core/JobTypeError.h"
-#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
 #include "pipeline_job/ParameterConversion.h"
+#include "pipeline_job/PipelineSettingNames.h"
 #include "pipeline_job/SecretWipe.h"
 
 namespace aifoundry::pipeline_job {
@@ -43,7 +43,8 @@ Template readTemplate(const WorkspaceConnection& connection, const std::string& 
   } catch (const http::HttpError& e) {
     if (e.reason() != http::ErrorReason::NotFound) throw;
     throw core::JobTypeError(core::ErrorCode::NotFound,
-                             "template job '" + externalId + "' was not found in " + connection.describeWorkspace() +
+                             "template job '" + externalId + "' was not found in " +
+                                 connection.describeWorkspace() +
                                  "; re-import the jobs or correct the External Id (" + e.what() + ")");
   }
   result.root = common::JsonView::parse(result.body, "the template job '" + externalId + "'");
@@ -59,14 +60,16 @@ Template readTemplate(const WorkspaceConnection& connection, const std::string& 
 }
 
 std::string computeOverrideOf(const core::RunRequest& request) {
-  const core::Setting* attribute = core::findSetting(request.attributes, pipeline_job::names::kComputeNameAttribute);
+  const core::Setting* attribute =
+      core::findSetting(request.attributes, pipeline_job::names::kComputeNameAttribute);
   return attribute ? std::string(attribute->value.view()) : std::string();
 }
 
 // The PUT body: the template cloned with the request's parameters, display name, compute and tags. Building
 // it validates every parameter before anything is submitted. The template's text is freed once the body
 // exists (its decoded `job` stays): a run's peak then holds one copy of a multi-megabyte template fewer.
-std::string buildBody(Template& tmpl, const core::RunRequest& request, const azureml::WorkspaceRef& workspace) {
+std::string buildBody(Template& tmpl, const core::RunRequest& request,
+                      const azureml::WorkspaceRef& workspace) {
   azureml::CloneRequest clone;
   ParametersWipe parametersWipe(clone.parameters);
   clone.templateName = request.externalId;
@@ -89,13 +92,15 @@ struct BodyWipe {
 // With an idempotency key the name is derived from (template, key), so a repeated attempt finds its run;
 // without one it ends in a random suffix.
 std::string runNameFor(const core::RunRequest& request) {
-  return request.idempotencyKey.empty() ? azureml::RunName::withRandomSuffix(request.externalId)
-                                        : azureml::RunName::forIdempotencyKey(request.externalId, request.idempotencyKey);
+  return request.idempotencyKey.empty()
+             ? azureml::RunName::withRandomSuffix(request.externalId)
+             : azureml::RunName::forIdempotencyKey(request.externalId, request.idempotencyKey);
 }
 
 }  // namespace
 
-std::optional<core::RunResult> RunSubmitter::existingRun(const std::string& name, const std::string& idempotencyKey,
+std::optional<core::RunResult> RunSubmitter::existingRun(const std::string& name,
+                                                         const std::string& idempotencyKey,
                                                          const http::CallControl& control) const {
   http::HttpResponse response;
   try {
@@ -111,7 +116,8 @@ std::optional<core::RunResult> RunSubmitter::existingRun(const std::string& name
   const std::string* key = job.tag(azureml::tags::kIdempotencyKey);
   if (key == nullptr || *key != idempotencyKey) {
     throw core::JobTypeError(core::ErrorCode::Rejected,
-                             "a job named '" + name + "' already exists but was not submitted with this "
+                             "a job named '" + name +
+                                 "' already exists but was not submitted with this "
                                  "idempotency key; use a new idempotency key");
   }
   return core::RunResult{name, connection_->monitorUrl(job.studioEndpoint, name)};
@@ -139,8 +145,9 @@ core::RunResult RunSubmitter::run(core::CallContext& ctx, const core::RunRequest
   }
 }
 
-core::RunResult RunSubmitter::submit(const std::string& name, const std::string& body, bool attachAzureMlToken,
-                                     const core::RunRequest& request, const http::CallControl& control) const {
+core::RunResult RunSubmitter::submit(const std::string& name, const std::string& body,
+                                     bool attachAzureMlToken, const core::RunRequest& request,
+                                     const http::CallControl& control) const {
   const bool keyed = !request.idempotencyKey.empty();
   arm::ArmRequestOptions options;
   options.operation = "submit run '" + name + "' of template '" + request.externalId + "'";
@@ -171,7 +178,8 @@ core::RunResult RunSubmitter::submitted(const std::string& name, const std::stri
     // The run exists; a reply we cannot read only costs the service's own Studio link.
   }
   connection_->log().info("run: submitted run '" + name + "' of template '" + externalId + "' (HTTP " +
-                          std::to_string(response.status) + ", x-ms-request-id: " + requestIdOf(response) + ")");
+                          std::to_string(response.status) + ", x-ms-request-id: " + requestIdOf(response) +
+                          ")");
   return core::RunResult{name, connection_->monitorUrl(studioEndpoint, name)};
 }
 

@@ -3,11 +3,11 @@
 #include <algorithm>
 
 #include "arm/RateLimitState.h"
-#include "http/Redactor.h"
 #include "azureml/FailureMessage.h"
 #include "azureml/OutputMatcher.h"
 #include "azureml/PollHint.h"
 #include "azureml/StatusDecoder.h"
+#include "http/Redactor.h"
 #include "pipeline_job/IsoTime.h"
 
 namespace aifoundry::pipeline_job {
@@ -22,7 +22,8 @@ std::optional<std::int64_t> timeOf(const std::optional<std::string>& fromJob,
   return std::nullopt;
 }
 
-std::vector<core::OutputValue> outputsOf(const azureml::Job& job, const std::vector<azureml::Parameter>& writtenBack) {
+std::vector<core::OutputValue> outputsOf(const azureml::Job& job,
+                                         const std::vector<azureml::Parameter>& writtenBack) {
   std::vector<core::OutputValue> result;
   if (writtenBack.empty()) {
     // No parameters named: report every output under its own name (value first, else uri).
@@ -83,7 +84,8 @@ core::StatusReport StatusReportBuilder::build(const RunObservation& observation,
   report.endMs = timeOf(job.endTime, history ? history->endTimeUtc : std::nullopt);
   if (!report.startMs) report.startMs = observation.liveStartMs;
   report.monitorUrl = connection.monitorUrl(job.studioEndpoint, job.name);
-  if (report.state == core::RunState::Failed) report.message = failureMessageOf(observation, report.monitorUrl);
+  if (report.state == core::RunState::Failed)
+    report.message = failureMessageOf(observation, report.monitorUrl);
   if (core::isTerminal(report.state)) {
     report.outputs = outputsOf(job, writtenBack);
     return report;  // no further poll needed

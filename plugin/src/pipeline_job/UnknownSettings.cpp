@@ -46,8 +46,10 @@ std::vector<std::string> unknownSettingWarnings(const std::vector<core::Setting>
     if (known) continue;
     // Close means a slip of the keyboard: at most a quarter of the name's letters, and at least two.
     const bool close = best <= std::max<std::size_t>(2, nearest.size() / 4);
-    std::string line = "unknown connection setting '" + common::ascii::oneLine(setting.key, 128) + "' is ignored";
-    line += close ? "; did you mean '" + std::string(nearest) + "'?" : "; the job type's settings schema lists the names";
+    std::string line =
+        "unknown connection setting '" + common::ascii::oneLine(setting.key, 128) + "' is ignored";
+    line += close ? "; did you mean '" + std::string(nearest) + "'?"
+                  : "; the job type's settings schema lists the names";
     warnings.push_back(std::move(line));
   }
   return warnings;

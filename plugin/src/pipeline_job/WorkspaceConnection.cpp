@@ -1,11 +1,11 @@
 #include "pipeline_job/WorkspaceConnection.h"
-#include "pipeline_job/ArmClientWiring.h"
 
 #include <ctime>
 
-#include "common/AsciiText.h"
 #include "azureml/MonitorUrl.h"
+#include "common/AsciiText.h"
 #include "core/JobTypeError.h"
+#include "pipeline_job/ArmClientWiring.h"
 #include "pipeline_job/ErrorTranslation.h"
 #include "pipeline_job/SecretWipe.h"
 
@@ -25,14 +25,15 @@ identity::HostTokenSource hostTokenSource(const core::HostServices& host) {
       core::AccessToken token = services->tokenForScope(scope, tenant);
       identity::HostToken result;
       result.token = std::string(token.token.view());
-      result.expiresOnUnixS = token.expiresOnUnixS != 0
-                                  ? token.expiresOnUnixS
-                                  : static_cast<std::int64_t>(std::time(nullptr)) + kAssumedHostTokenLifetimeS;
+      result.expiresOnUnixS = token.expiresOnUnixS != 0 ? token.expiresOnUnixS
+                                                        : static_cast<std::int64_t>(std::time(nullptr)) +
+                                                              kAssumedHostTokenLifetimeS;
       return result;
     } catch (const core::JobTypeError& e) {
       const http::ErrorReason reason = e.code() == core::ErrorCode::Unavailable ? http::ErrorReason::Network
-                                      : e.code() == core::ErrorCode::Timeout   ? http::ErrorReason::Timeout
-                                                                               : http::ErrorReason::Authentication;
+                                       : e.code() == core::ErrorCode::Timeout
+                                           ? http::ErrorReason::Timeout
+                                           : http::ErrorReason::Authentication;
       // The host's own line already names the scope and the cause ("the host could not provide a token for
       // scope '…': …"): it is passed on as is, the cause first.
       http::throwError(reason, e.message());
@@ -80,12 +81,13 @@ std::string WorkspaceConnection::monitorUrl(std::string_view studioEndpoint, std
   std::string_view fromReply = ascii::trim(studioEndpoint);
   if (!fromReply.empty() && !azureml::MonitorUrl::isShowable(fromReply, allowLoopback)) {
     log_.warn("the Studio link in Azure's reply for run '" + ascii::oneLine(runId, 100) + "' was dropped ('" +
-              ascii::oneLine(fromReply, 200) + "' is not an https:// link); the link built from 'Studio Host' "
+              ascii::oneLine(fromReply, 200) +
+              "' is not an https:// link); the link built from 'Studio Host' "
               "is shown instead");
     fromReply = {};
   }
-  std::string url = azureml::MonitorUrl::build(fromReply, settings_.cloud.studioHost, settings_.workspace, runId,
-                                               settings_.tenantId);
+  std::string url = azureml::MonitorUrl::build(fromReply, settings_.cloud.studioHost, settings_.workspace,
+                                               runId, settings_.tenantId);
   if (azureml::MonitorUrl::isShowable(url, allowLoopback)) return url;
   log_.warn("no Monitor URL for run '" + ascii::oneLine(runId, 100) + "': '" + ascii::oneLine(url, 200) +
             "' is not an https:// link; check the 'Studio Host' setting");

@@ -93,7 +93,7 @@ static void greeting_destroy(psj_instance* instance) {
     }
   }
   pthread_mutex_unlock(&g_live_lock);
-  if (!found) return; /* NULL, or destroyed already */
+  if (!found) return;                                        /* NULL, or destroyed already */
   memset(instance->greeting, 0, strlen(instance->greeting)); /* wipe what could be a secret */
   free(instance->greeting);
   free(instance);

@@ -72,8 +72,8 @@ TEST_F(Boundary, TheEntryDescribesThePlugin) {
   EXPECT_STREQ(entry->plugin_id, "polysync.aifoundry");
   EXPECT_EQ(entry->job_type_count(), 1u);
   EXPECT_EQ(entry->job_type_at(1), nullptr);
-  EXPECT_EQ(jt->capabilities, PSJ_CAP_TEST_CONNECTION | PSJ_CAP_IMPORT | PSJ_CAP_OUTPUTS | PSJ_CAP_IDEMPOTENT_RUN |
-                                  PSJ_CAP_STATELESS_POLL);
+  EXPECT_EQ(jt->capabilities, PSJ_CAP_TEST_CONNECTION | PSJ_CAP_IMPORT | PSJ_CAP_OUTPUTS |
+                                  PSJ_CAP_IDEMPOTENT_RUN | PSJ_CAP_STATELESS_POLL);
 }
 
 TEST_F(Boundary, InitTwiceWithoutDeinitIsRefused) {
@@ -129,7 +129,9 @@ TEST_F(Boundary, AnythingElseThrownBecomesInternal) {
 }
 
 TEST_F(Boundary, ExceptionsFromCreateNeverCrossTheBoundary) {
-  script().onCreate = [](const std::vector<core::Setting>&, core::CallContext&) { throw std::logic_error("bad"); };
+  script().onCreate = [](const std::vector<core::Setting>&, core::CallContext&) {
+    throw std::logic_error("bad");
+  };
   TestCallContext ctx;
   psj_instance* created = nullptr;
   EXPECT_EQ(jt->create(jt, nullptr, 0, ctx.get(), &created), PSJ_E_INTERNAL);
@@ -152,7 +154,9 @@ TEST_F(Boundary, SettingsAreCopiedWithTheirSecretFlag) {
 }
 
 TEST_F(Boundary, ARunRequestArrivesWhole) {
-  script().onRun = [](core::CallContext&, const core::RunRequest&) { return core::RunResult{"run-7", "https://m/7"}; };
+  script().onRun = [](core::CallContext&, const core::RunRequest&) {
+    return core::RunResult{"run-7", "https://m/7"};
+  };
   RunRequestData request;
   request.externalId = "template";
   request.displayName = "nightly";
@@ -365,7 +369,8 @@ TEST_F(Boundary, TheInterruptHandlerRunsOnTheHostsInterruptAndIsRemovedOnReturn)
   TestCallContext ctx;
   TextSink text;
   psj_instance* live = instance();
-  auto result = std::async(std::launch::async, [&] { return jt->test_connection(live, ctx.get(), text.get()); });
+  auto result =
+      std::async(std::launch::async, [&] { return jt->test_connection(live, ctx.get(), text.get()); });
   waiting.get_future().wait();
   ctx.interrupt();
   ASSERT_EQ(result.wait_for(30s), std::future_status::ready);

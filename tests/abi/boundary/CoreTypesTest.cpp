@@ -3,10 +3,10 @@
 
 #include <thread>
 
-#include "core/ErrorCode.h"
 #include "ManualCallContext.h"
-#include "core/JobTypeError.h"
 #include "common/SecretString.h"
+#include "core/ErrorCode.h"
+#include "core/JobTypeError.h"
 
 namespace {
 

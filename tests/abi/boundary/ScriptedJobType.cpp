@@ -42,7 +42,10 @@ class ScriptedInstance final : public JobTypeInstance {
 
 class ScriptedJobType final : public JobType {
  public:
-  ScriptedJobType() : info_(aifoundry::pipeline_job::pipelineJobTypeInfo(Capabilities{true, true, false, true, true, true})) {}
+  ScriptedJobType()
+      : info_(
+            aifoundry::pipeline_job::pipelineJobTypeInfo(Capabilities{true, true, false, true, true, true})) {
+  }
   const JobTypeInfo& info() const override { return info_; }
   std::unique_ptr<JobTypeInstance> create(const std::vector<Setting>& settings, CallContext& ctx) override {
     script().lastSettings = settings;

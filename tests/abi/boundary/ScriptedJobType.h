@@ -18,8 +18,10 @@ struct Script {
   std::function<void(aifoundry::core::CallContext&, const aifoundry::core::ImportRequest&,
                      const aifoundry::core::ImportEmitter&)>
       onImport;
-  std::function<aifoundry::core::RunResult(aifoundry::core::CallContext&, const aifoundry::core::RunRequest&)> onRun;
-  std::function<aifoundry::core::StatusReport(aifoundry::core::CallContext&, const aifoundry::core::RunRef&)> onPoll;
+  std::function<aifoundry::core::RunResult(aifoundry::core::CallContext&, const aifoundry::core::RunRequest&)>
+      onRun;
+  std::function<aifoundry::core::StatusReport(aifoundry::core::CallContext&, const aifoundry::core::RunRef&)>
+      onPoll;
 
   std::vector<aifoundry::core::Setting> lastSettings;
   aifoundry::core::RunRequest lastRun;

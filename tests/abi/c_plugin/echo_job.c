@@ -63,7 +63,8 @@ static int is_live(const psj_instance* instance) {
   return found;
 }
 
-/* ---- Small helpers -------------------------------------------------------------------------------------- */
+/* ---- Small helpers --------------------------------------------------------------------------------------
+ */
 
 static void echo_log(int32_t level, const char* text) {
   if (g_host != NULL && PSJ_HAS(g_host, psj_host, log) && g_host->log != NULL) {
@@ -108,10 +109,11 @@ static int interrupted(const psj_call_context* ctx) {
   return ctx->is_interrupted != NULL && ctx->is_interrupted(ctx) != 0;
 }
 
-/* ---- create / destroy ----------------------------------------------------------------------------------- */
+/* ---- create / destroy -----------------------------------------------------------------------------------
+ */
 
-static int32_t echo_create(const psj_job_type* job_type, const psj_kv* const* settings, uint64_t setting_count,
-                           const psj_call_context* ctx, psj_instance** out_instance) {
+static int32_t echo_create(const psj_job_type* job_type, const psj_kv* const* settings,
+                           uint64_t setting_count, const psj_call_context* ctx, psj_instance** out_instance) {
   const psj_kv* greeting = NULL;
   struct psj_instance* instance;
   uint64_t i;
@@ -161,16 +163,18 @@ static void echo_destroy(psj_instance* instance) {
     }
   }
   pthread_mutex_unlock(&g_live_lock);
-  if (!found) return; /* not ours, or destroyed already */
+  if (!found) return;                                        /* not ours, or destroyed already */
   memset(instance->greeting, 0, strlen(instance->greeting)); /* wipe what could be a secret */
   free(instance->greeting);
   pthread_mutex_destroy(&instance->lock);
   free(instance);
 }
 
-/* ---- test_connection / import ------------------------------------------------------------------------------ */
+/* ---- test_connection / import
+ * ------------------------------------------------------------------------------ */
 
-static int32_t echo_test_connection(psj_instance* instance, const psj_call_context* ctx, const psj_text_sink* result) {
+static int32_t echo_test_connection(psj_instance* instance, const psj_call_context* ctx,
+                                    const psj_text_sink* result) {
   char text[512];
   if (!ctx_usable(ctx)) return PSJ_E_INVALID_ARGUMENT;
   if (!is_live(instance)) return fail(ctx, PSJ_E_INVALID_ARGUMENT, "the instance is not live");
@@ -183,7 +187,8 @@ static int32_t echo_test_connection(psj_instance* instance, const psj_call_conte
   return PSJ_OK;
 }
 
-static psj_parameter_schema schema(int32_t direction, int32_t data_type, const char* name, const char* default_value) {
+static psj_parameter_schema schema(int32_t direction, int32_t data_type, const char* name,
+                                   const char* default_value) {
   psj_parameter_schema s;
   memset(&s, 0, sizeof s);
   s.struct_size = sizeof s;
@@ -210,8 +215,8 @@ static psj_imported_job job(const char* id, const char* name, const psj_paramete
   return j;
 }
 
-static int32_t echo_import_jobs(psj_instance* instance, const psj_call_context* ctx, const psj_import_request* request,
-                                const psj_import_sink* sink) {
+static int32_t echo_import_jobs(psj_instance* instance, const psj_call_context* ctx,
+                                const psj_import_request* request, const psj_import_sink* sink) {
   psj_parameter_schema text_in, text_out, count_in, secret_in, count_out;
   const psj_parameter_schema* text_params[2];
   const psj_parameter_schema* count_params[3];
@@ -243,7 +248,8 @@ static int32_t echo_import_jobs(psj_instance* instance, const psj_call_context* 
   return PSJ_OK;
 }
 
-/* ---- run ------------------------------------------------------------------------------------------------- */
+/* ---- run -------------------------------------------------------------------------------------------------
+ */
 
 /* What the interrupt handler shares with the blocked call; it lives on the call's stack, which is allowed
  * because the handler is removed (and a running one waited for) before the call returns. */
@@ -313,7 +319,8 @@ static int32_t echo_run(psj_instance* instance, const psj_call_context* ctx, con
   if (str_equals(request->external_id, "block")) return block_until_interrupted(ctx);
   if (str_equals(request->external_id, "fail")) {
     prefix = "fail-";
-  } else if (str_equals(request->external_id, "echo-text") || str_equals(request->external_id, "echo-number")) {
+  } else if (str_equals(request->external_id, "echo-text") ||
+             str_equals(request->external_id, "echo-number")) {
     prefix = "echo-";
   } else {
     return fail(ctx, PSJ_E_NOT_FOUND, "no echo job has this external id; import the jobs to see them");
@@ -340,7 +347,8 @@ static int32_t echo_run(psj_instance* instance, const psj_call_context* ctx, con
   return PSJ_OK;
 }
 
-/* ---- poll / cancel ------------------------------------------------------------------------------------------ */
+/* ---- poll / cancel
+ * ------------------------------------------------------------------------------------------ */
 
 /* Counts this poll of `run_id` and returns how many polls came before it. */
 static unsigned count_poll(struct psj_instance* instance, psj_str run_id) {
@@ -479,7 +487,8 @@ static int32_t echo_cancel(psj_instance* instance, const psj_call_context* ctx, 
   return PSJ_OK;
 }
 
-/* ---- Descriptor and entry ---------------------------------------------------------------------------------- */
+/* ---- Descriptor and entry
+ * ---------------------------------------------------------------------------------- */
 
 static const psj_job_type g_echo_job_type = {
     sizeof(psj_job_type),
@@ -531,8 +540,9 @@ static uint32_t echo_job_type_count(void) { return 1; }
 static const psj_job_type* echo_job_type_at(uint32_t index) { return index == 0 ? &g_echo_job_type : NULL; }
 
 static const psj_plugin_entry g_entry = {
-    sizeof(psj_plugin_entry), PSJ_ABI_MAJOR, PSJ_ABI_MINOR, 0, "polysync.echo", "1.0.0",
-    echo_init, echo_deinit, echo_job_type_count, echo_job_type_at,
+    sizeof(psj_plugin_entry), PSJ_ABI_MAJOR,    PSJ_ABI_MINOR, 0,
+    "polysync.echo",          "1.0.0",          echo_init,     echo_deinit,
+    echo_job_type_count,      echo_job_type_at,
 };
 
 PSJ_EXPORT const psj_plugin_entry* polysync_jobtype_v1_entry(void) { return &g_entry; }

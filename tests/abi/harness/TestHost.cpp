@@ -65,8 +65,8 @@ const void* TestHost::getExtension(const psj_host* host, const char* id) {
   return nullptr;
 }
 
-std::int32_t TestHost::getToken(const psj_host* host, const char* scope, const char*, const psj_token_sink* sink,
-                                char* error, std::uint64_t errorCapacity) {
+std::int32_t TestHost::getToken(const psj_host* host, const char* scope, const char*,
+                                const psj_token_sink* sink, char* error, std::uint64_t errorCapacity) {
   TestHost& me = self(host);
   std::string token;
   std::int64_t expiresOn = 0;

@@ -7,6 +7,8 @@
 
 #include "polysync/jobtype_v1.h"
 
+// One struct per line, as the header lays it out.
+// clang-format off
 #define PSJ_SIZE(type, n) PSJ_LAYOUT_ASSERT(sizeof(type) == (n), "sizeof(" #type ") changed");
 #define PSJ_AT(type, field, n) PSJ_LAYOUT_ASSERT(offsetof(type, field) == (n), #type "." #field " moved");
 
@@ -66,4 +68,5 @@
   PSJ_AT(psj_plugin_entry, deinit, 40) PSJ_AT(psj_plugin_entry, job_type_count, 48)                       \
   PSJ_AT(psj_plugin_entry, job_type_at, 56)
 
+// clang-format on
 #endif

@@ -114,14 +114,25 @@ static int32_t probe_cancel(psj_instance* instance, const psj_call_context* ctx,
 }
 
 static const psj_job_type g_probe_job_type = {
-    sizeof(psj_job_type), PSJ_CAP_TEST_CONNECTION | PSJ_CAP_IMPORT | PSJ_CAP_CANCEL, "polysync.probe-job",
-    "Probe Job", NULL, NULL, NULL, probe_create, probe_destroy, probe_test_connection, probe_import_jobs,
-    probe_run, probe_poll, probe_cancel,
+    sizeof(psj_job_type),
+    PSJ_CAP_TEST_CONNECTION | PSJ_CAP_IMPORT | PSJ_CAP_CANCEL,
+    "polysync.probe-job",
+    "Probe Job",
+    NULL,
+    NULL,
+    NULL,
+    probe_create,
+    probe_destroy,
+    probe_test_connection,
+    probe_import_jobs,
+    probe_run,
+    probe_poll,
+    probe_cancel,
 };
 #else
 static const psj_job_type g_probe_job_type = {
-    sizeof(psj_job_type), PSJ_CAP_TEST_CONNECTION, "polysync.probe-job", "Probe Job", NULL, NULL, NULL,
-    probe_create, probe_destroy, probe_test_connection, NULL, NULL, NULL, NULL,
+    sizeof(psj_job_type), PSJ_CAP_TEST_CONNECTION, "polysync.probe-job",  "Probe Job", NULL, NULL, NULL,
+    probe_create,         probe_destroy,           probe_test_connection, NULL,        NULL, NULL, NULL,
 };
 #endif
 
@@ -139,8 +150,8 @@ static uint32_t probe_job_type_count(void) { return 1; }
 static const psj_job_type* probe_job_type_at(uint32_t index) { return index == 0 ? &g_probe_job_type : NULL; }
 
 static const psj_plugin_entry g_entry = {
-    PROBE_ENTRY_SIZE, PROBE_ABI_MAJOR, PROBE_ABI_MINOR, PROBE_MIN_HOST_MINOR, "polysync.probe", "1.0.0",
-    probe_init, probe_deinit, probe_job_type_count, probe_job_type_at,
+    PROBE_ENTRY_SIZE, PROBE_ABI_MAJOR, PROBE_ABI_MINOR, PROBE_MIN_HOST_MINOR, "polysync.probe",
+    "1.0.0",          probe_init,      probe_deinit,    probe_job_type_count, probe_job_type_at,
 };
 
 #ifdef PROBE_NO_ENTRY
