@@ -3,6 +3,7 @@
 #include <chrono>
 
 #include "core/JobTypeError.h"
+#include "pipeline_job/ErrorTranslation.h"
 
 namespace aifoundry::pipeline_job {
 namespace {
@@ -10,14 +11,21 @@ namespace {
 // How often a waiter looks at its own interrupt flag and deadline.
 constexpr auto kWaitSlice = std::chrono::milliseconds(20);
 
-bool isCallerLimit(const std::exception_ptr& error) {
+bool isCallerLimit(const core::JobTypeError& error) {
+  return error.code() == core::ErrorCode::Interrupted || error.code() == core::ErrorCode::Timeout;
+}
+
+// Called in a catch block: what went wrong, as the value every caller of the flight throws a copy of. Each
+// thread throws its own object: a shared exception (std::exception_ptr) would be read by several threads and
+// freed by whichever drops it last, inside libstdc++ where ThreadSanitizer cannot see the ordering.
+core::JobTypeError currentError() {
   try {
-    std::rethrow_exception(error);
+    rethrowTranslated();
   } catch (const core::JobTypeError& e) {
-    return e.code() == core::ErrorCode::Interrupted || e.code() == core::ErrorCode::Timeout;
-  } catch (...) {
-    return false;
+    return e;
+  } catch (...) {  // std::bad_alloc, which the translation lets through
   }
+  return core::JobTypeError(core::ErrorCode::Internal, "poll: out of memory while reading the run");
 }
 
 }  // namespace
@@ -40,11 +48,11 @@ RunObservation PollCoalescer::observe(const std::string& runId, core::CallContex
 RunObservation PollCoalescer::lead(const std::string& runId, const std::shared_ptr<Flight>& flight,
                                    const Read& read) {
   std::optional<RunObservation> result;
-  std::exception_ptr error;
+  std::optional<core::JobTypeError> error;
   try {
     result = read();
   } catch (...) {
-    error = std::current_exception();
+    error = currentError();
   }
   {
     // Unpublish first: a poll arriving from now on starts a fresh read.
@@ -56,10 +64,10 @@ RunObservation PollCoalescer::lead(const std::string& runId, const std::shared_p
     flight->finished = true;
     flight->result = result;
     flight->error = error;
-    flight->errorIsLeaders = error && isCallerLimit(error);
+    flight->errorIsLeaders = error && isCallerLimit(*error);
   }
   flight->done.notify_all();
-  if (error) std::rethrow_exception(error);
+  if (error) throw core::JobTypeError(*error);
   return std::move(*result);
 }
 
@@ -73,7 +81,8 @@ RunObservation PollCoalescer::follow(Flight& flight, core::CallContext& ctx, con
       flight.done.wait_for(lock, kWaitSlice, [&] { return flight.finished; });
     }
     if (flight.result) return *flight.result;
-    if (!flight.errorIsLeaders) std::rethrow_exception(flight.error);
+    if (!flight.errorIsLeaders)
+      throw core::JobTypeError(*flight.error);  // a copy of its own, made under the lock
   }
   return read();
 }

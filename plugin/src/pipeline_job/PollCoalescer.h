@@ -18,6 +18,7 @@
 #include <unordered_map>
 
 #include "core/CallContext.h"
+#include "core/JobTypeError.h"
 #include "pipeline_job/RunObservation.h"
 
 namespace aifoundry::pipeline_job {
@@ -34,8 +35,8 @@ class PollCoalescer {
     std::condition_variable done;
     bool finished = false;
     std::optional<RunObservation> result;
-    std::exception_ptr error;
-    bool errorIsLeaders = false;  // interrupted/timed out: the leader's own limits, not the run's
+    std::optional<core::JobTypeError> error;  // translated; each caller throws a copy of its own
+    bool errorIsLeaders = false;              // interrupted/timed out: the leader's own limits, not the run's
   };
 
   RunObservation lead(const std::string& runId, const std::shared_ptr<Flight>& flight, const Read& read);
