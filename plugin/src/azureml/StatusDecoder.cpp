@@ -49,22 +49,4 @@ bool StatusDecoder::isTerminal(RunState state) noexcept {
   return state == RunState::Success || state == RunState::Failed || state == RunState::Cancelled;
 }
 
-const char* toString(RunState state) noexcept {
-  switch (state) {
-    case RunState::Unknown:
-      return "Unknown";
-    case RunState::Starting:
-      return "Starting";
-    case RunState::Running:
-      return "Running";
-    case RunState::Success:
-      return "Success";
-    case RunState::Failed:
-      return "Failed";
-    case RunState::Cancelled:
-      return "Cancelled";
-  }
-  return "Unknown";
-}
-
 }  // namespace aifoundry::azureml

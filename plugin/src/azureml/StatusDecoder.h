@@ -1,19 +1,14 @@
-// StatusDecoder: Azure ML properties.status -> the banded Polysync state (docs/azure-contract.md, "Poll").
-// Values equal the ABI's PSJ_STATE_* numbers (live 0..99, terminal 100..199). Pure; thread-safe.
+// StatusDecoder: Azure ML properties.status -> Polysync's state of the run (core::RunState, the one model
+// of it; docs/azure-contract.md, "Poll"). Pure; thread-safe.
 #pragma once
 
 #include <string_view>
 
+#include "core/RunState.h"
+
 namespace aifoundry::azureml {
 
-enum class RunState {
-  Unknown = 0,
-  Starting = 10,
-  Running = 20,
-  Success = 100,
-  Failed = 101,
-  Cancelled = 102
-};
+using core::RunState;
 
 class StatusDecoder {
  public:
@@ -33,7 +28,6 @@ class StatusDecoder {
   }
 };
 
-// "Unknown", "Starting", "Running", "Success", "Failed", "Cancelled".
-const char* toString(RunState state) noexcept;
+using core::toString;
 
 }  // namespace aifoundry::azureml

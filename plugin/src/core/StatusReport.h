@@ -1,5 +1,4 @@
-// StatusReport: what poll() and cancel() return. RunState uses the ABI's banded numbers (PSJ_STATE_*):
-// live states below 100, terminal ones from 100.
+// StatusReport: what poll() and cancel() return (the state is a RunState, core/RunState.h).
 #pragma once
 
 #include <cstddef>
@@ -8,18 +7,9 @@
 #include <string>
 #include <vector>
 
+#include "core/RunState.h"
+
 namespace aifoundry::core {
-
-enum class RunState : std::int32_t {
-  Unknown = 0,
-  Starting = 10,
-  Running = 20,
-  Success = 100,
-  Failed = 101,
-  Cancelled = 102,
-};
-
-inline bool isTerminal(RunState state) noexcept { return static_cast<std::int32_t>(state) >= 100; }
 
 // One output written back to the run's parameters.
 struct OutputValue {

@@ -68,8 +68,7 @@ azureml::PollBudget budgetOf(const RunObservation& observation, const WorkspaceC
 }  // namespace
 
 core::RunState StatusReportBuilder::stateOf(const std::string& rawStatus) {
-  // Both enums carry the ABI's PSJ_STATE_* numbers.
-  return static_cast<core::RunState>(static_cast<std::int32_t>(azureml::StatusDecoder::decode(rawStatus)));
+  return azureml::StatusDecoder::decode(rawStatus);
 }
 
 core::StatusReport StatusReportBuilder::build(const RunObservation& observation,
