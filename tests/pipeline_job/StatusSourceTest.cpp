@@ -13,7 +13,24 @@ namespace {
 
 namespace names = pipeline_job::names;
 
-class StatusSourceTest : public PipelineJobTest {};
+class StatusSourceTest : public PipelineJobTest {
+ protected:
+  // A run of a template that stays Running for 40 of the emulator's steps.
+  core::RunResult runSlowTemplate() {
+    addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
+    return run(request("slow-template"));
+  }
+
+  // Polls until the run reports Running (or 2 s have passed); returns the last report.
+  core::StatusReport pollUntilRunning(const std::string& runId) {
+    core::StatusReport report;
+    for (int i = 0; i < 400 && report.rawStatus != "Running"; ++i) {
+      report = poll(runId);
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return report;
+  }
+};
 
 TEST_F(StatusSourceTest, AWholeRunCostsArmTheTemplateReadTheSubmissionAndOneFinalRead) {
   // Long enough (100 steps) to be seen live more than once on a loaded machine.
@@ -38,13 +55,8 @@ TEST_F(StatusSourceTest, AWholeRunCostsArmTheTemplateReadTheSubmissionAndOneFina
 }
 
 TEST_F(StatusSourceTest, ARunningRunReportsRunHistorysStartTimeAndTheMonitorUrlOfArm) {
-  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
-  const auto result = run(request("slow-template"));
-  core::StatusReport report;
-  for (int i = 0; i < 400 && report.rawStatus != "Running"; ++i) {
-    report = poll(result.runId);
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  const auto result = runSlowTemplate();
+  const core::StatusReport report = pollUntilRunning(result.runId);
   ASSERT_EQ(report.rawStatus, "Running");
   EXPECT_EQ(count("jobs.get"), 1u) << "the template's read only: the live run came from Run History";
   ASSERT_TRUE(report.startMs.has_value());
@@ -126,13 +138,8 @@ TEST_F(StatusSourceTest, AHostThatFailsFallsBackToArmForThatPoll) {
 }
 
 TEST_F(StatusSourceTest, APollThatFoundRunHistoryFailingAsksItNothingMoreForTheStartTimeOrTheSteps) {
-  addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
-  const auto result = run(request("slow-template"));
-  core::StatusReport report;
-  for (int i = 0; i < 400 && report.rawStatus != "Running"; ++i) {
-    report = poll(result.runId);
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
+  const auto result = runSlowTemplate();
+  const core::StatusReport report = pollUntilRunning(result.runId);
   ASSERT_EQ(report.rawStatus, "Running");
   // A fresh instance knows neither the start time nor the steps: a Running run would read both.
   auto fresh = connect();
