@@ -57,11 +57,6 @@ void Connection::open(InterruptScope& scope, Poco::Timespan connectTimeout, Poco
   connected_ = true;
 }
 
-BodyInflater& Connection::inflater() {
-  if (!inflater_) inflater_ = std::make_unique<BodyInflater>(endpoint_.host);
-  return *inflater_;
-}
-
 int Connection::abortDescriptor() {
   if (!connected_) return -1;
   if (abortFd_ < 0) abortFd_ = ::fcntl(socket_.impl()->sockfd(), F_DUPFD_CLOEXEC, 0);

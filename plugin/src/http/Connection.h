@@ -53,8 +53,9 @@ class Connection {
   Poco::Net::StreamSocket& socket() { return socket_; }
   SocketInput& input() { return input_; }
   std::string& headBuffer() { return head_; }
-  // The decoder for this connection's compressed replies, made at the first one and kept.
-  BodyInflater& inflater();
+  // Where this connection keeps the decoder of its compressed replies: empty until the first one arrives
+  // (ResponseBodyReader makes it then), restarted for each one after.
+  std::unique_ptr<BodyInflater>& inflaterSlot() { return inflater_; }
 
   // A duplicate of the connected socket's descriptor that an interrupt may shut down from another thread
   // (SocketAbortGuard), or -1. It is made once per socket, not per request (fcntl + close were 2 of a

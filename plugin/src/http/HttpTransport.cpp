@@ -302,7 +302,7 @@ ReceivedResponse receiveResponse(const Exchange& x, bool& started) {
   response.status = reply.status;
   response.reason = std::move(reply.reason);
   const BodySource source{x.connection.input(), socket, reply, x.request.method == "HEAD",
-                          &x.connection.inflater()};
+                          &x.connection.inflaterSlot()};
   const bool clean = x.request.bodySink && response.ok()
                          ? streamResponseBody(source, limits, x.control, x.request.bodySink)
                          : readResponseBody(source, limits, x.control, response.body);

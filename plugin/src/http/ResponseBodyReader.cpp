@@ -70,13 +70,13 @@ class Delivery {
       : limits_(limits), sink_(sink) {
     const std::string coding = ascii::toLower(source.head.headers.getOr("Content-Encoding", ""));
     if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") {
-      if (source.inflater != nullptr) {
-        source.inflater->restart(limits.target);
-        inflater_ = source.inflater;
+      std::unique_ptr<BodyInflater>& slot = source.inflaterSlot != nullptr ? *source.inflaterSlot : owned_;
+      if (slot) {
+        slot->restart(limits.target);
       } else {
-        owned_ = std::make_unique<BodyInflater>(limits.target);
-        inflater_ = owned_.get();
+        slot = std::make_unique<BodyInflater>(limits.target);
       }
+      inflater_ = slot.get();
     } else if (!coding.empty() && coding != "identity")
       throwError(ErrorReason::Network, limits.target + ": the response uses content encoding '" +
                                            coding.substr(0, 40) + "', which is not supported");

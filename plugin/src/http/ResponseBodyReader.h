@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <functional>
+#include <memory>
 #include <string>
 
 #include "http/BodyInflater.h"
@@ -36,8 +37,9 @@ struct BodySource {
   Poco::Net::StreamSocket& socket;
   const ResponseHead& head;
   bool headRequest = false;  // a reply to HEAD has no body whatever its headers say
-  // The connection's decoder for compressed bodies, restarted for this one; null: one made for this body.
-  BodyInflater* inflater = nullptr;
+  // The connection's slot for a decoder of compressed bodies: filled at the first, restarted for the next;
+  // null: a decoder made for this body alone.
+  std::unique_ptr<BodyInflater>* inflaterSlot = nullptr;
 };
 
 // Streams the (decoded) body piece by piece to `sink`. Returns true when the body ended by its framing

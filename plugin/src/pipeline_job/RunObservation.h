@@ -21,8 +21,8 @@ struct RunObservation {
   azureml::Job job;  // as JobDecoder::decodeForPoll reads it: outputs only once terminal, no inputs or tags
   std::optional<std::int64_t> createdAtMs;  // systemData.createdAt: the run's age for the poll hint
   std::optional<azureml::RunHistoryRun> history;
-  // Run History was asked for the status in this poll and failed (ARM answered instead): the poll does not
-  // ask it again for detail, which would only add a request to a host that is failing.
+  // Run History gave no status in this poll (ARM answered instead): it failed, did not know the run, or is
+  // being left alone after a failed discovery or a refusal. The poll then asks it for no detail either.
   bool historyFailed = false;
   std::optional<azureml::StepFailure> failedStep;
   // While it runs, from Run History at most once per interval (RunStartTime, StepProgressReader).
