@@ -3,9 +3,14 @@
 // Everything before the first "\n#--\n" is the document; the rest are lines (fields separated by tabs).
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "core/Parameter.h"
+#include "polysync_host/AbiNames.h"
 
 namespace fuzz {
 
@@ -42,6 +47,22 @@ inline SplitInput splitInput(std::string_view data) {
 inline const std::string& field(const std::vector<std::string>& fields, std::size_t i) {
   static const std::string kEmpty;
   return i < fields.size() ? fields[i] : kEmpty;
+}
+
+// A line's direction or data type field in Polysync's spelling (any case); "" is Input / String, anything
+// else unknown is nothing (the input is skipped).
+inline std::optional<aifoundry::core::Direction> directionOf(const std::string& text) {
+  if (text.empty()) return aifoundry::core::Direction::Input;
+  const auto value = polysync::host::parseDirection(text);
+  if (!value) return std::nullopt;
+  return static_cast<aifoundry::core::Direction>(*value);
+}
+
+inline std::optional<aifoundry::core::DataType> dataTypeOf(const std::string& text) {
+  if (text.empty()) return aifoundry::core::DataType::String;
+  const auto value = polysync::host::parseDataType(text);
+  if (!value) return std::nullopt;
+  return static_cast<aifoundry::core::DataType>(*value);
 }
 
 }  // namespace fuzz

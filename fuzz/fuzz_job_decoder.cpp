@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     const Job job = JobDecoder::decode(text, "The fuzzed job");
     FUZZ_CHECK(valid, "JobDecoder accepted text that aifoundry::common::JsonView::isValid refuses");
-    const ImportedJob imported = ImportedJobSchema::from(job);
+    const aifoundry::core::ImportedJob imported = ImportedJobSchema::from(job);
     FUZZ_CHECK(imported.parameters.size() <= job.inputs.size() + job.outputs.size(),
                "more imported parameters than inputs and outputs");
     (void)StatusDecoder::isTerminal(StatusDecoder::decode(job.status));

@@ -16,7 +16,6 @@
 #include "azureml/AzureMlError.h"
 #include "azureml/JobDecoder.h"
 #include "azureml/OutputMatcher.h"
-#include "azureml/Parameter.h"
 
 using namespace aifoundry::azureml;
 
@@ -45,24 +44,26 @@ const JobOutput* expectedOutput(const std::vector<JobOutput>& outputs, const std
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const fuzz::SplitInput input =
       fuzz::splitInput(std::string_view(reinterpret_cast<const char*>(data), size));
-  std::vector<Parameter> parameters;
+  std::vector<aifoundry::core::Parameter> parameters;
   Job job;
   try {
     job = JobDecoder::decode(input.document, "The fuzzed job");
     for (const auto& line : input.lines) {
-      Parameter p;
+      aifoundry::core::Parameter p;
       p.name = fuzz::field(line, 0);
-      p.direction = parseDirection(fuzz::field(line, 1), p.name);
+      const auto direction = fuzz::directionOf(fuzz::field(line, 1));
+      if (!direction) return 0;
+      p.direction = *direction;
       parameters.push_back(std::move(p));
     }
   } catch (const AzureMlError&) {
-    return 0;  // JobDecoder and parseDirection have their own targets
+    return 0;  // JobDecoder has its own target
   }
   const std::vector<OutputValue> matched = OutputMatcher::match(parameters, job.outputs);
   std::size_t next = 0;  // results follow parameter order
-  for (const Parameter& p : parameters) {
+  for (const aifoundry::core::Parameter& p : parameters) {
     // An Input parameter is never written back (a written-back one of the same name may follow it).
-    if (!p.isWrittenBack()) continue;
+    if (!aifoundry::core::isWrittenBack(p.direction)) continue;
     const JobOutput* o = expectedOutput(job.outputs, p.name);
     const bool expected = o && (o->value || !o->uri.empty());
     const bool present = next < matched.size() && matched[next].parameterName == p.name;

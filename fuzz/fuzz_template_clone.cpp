@@ -24,20 +24,20 @@ const WorkspaceRef& workspace() {
   return ref;
 }
 
-void checkBody(const std::string& body, const CloneRequest& request) {
+void checkBody(std::string_view body, const CloneRequest& request) {
   FUZZ_CHECK(aifoundry::common::JsonView::isValid(body), "the request body is not valid JSON");
   const aifoundry::common::JsonView root = aifoundry::common::JsonView::parse(body, "body");
   const auto properties = root.member("properties");
   FUZZ_CHECK(properties && properties->isObject(), "the request body has no properties object");
   const auto inputs = properties->member("inputs");
-  for (const Parameter& p : request.parameters) {
-    if (!p.isSent()) continue;
+  for (const aifoundry::core::Parameter& p : request.parameters) {
+    if (!aifoundry::core::isSent(p.direction)) continue;
     FUZZ_CHECK(inputs && inputs->isObject(), "parameters sent but no inputs object");
     const auto input = inputs->member(p.name);
     FUZZ_CHECK(input.has_value(), "a sent parameter is missing from inputs");
     FUZZ_CHECK(aifoundry::common::textOf(input->member("jobInputType")) == "literal",
                "a sent parameter is not a literal");
-    FUZZ_CHECK(aifoundry::common::textOf(input->member("value")) == LiteralValueText::of(p),
+    FUZZ_CHECK(aifoundry::common::textOf(input->member("value")) == LiteralValueText::of(p).view(),
                "a sent value changed on the way");
   }
   const auto tags = properties->member("tags");
@@ -62,15 +62,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   try {
     for (std::size_t i = 1; i < input.lines.size(); ++i) {
       const auto& line = input.lines[i];
-      Parameter p;
+      aifoundry::core::Parameter p;
       p.name = fuzz::field(line, 0);
-      p.direction = parseDirection(fuzz::field(line, 1), p.name);
-      p.type = parseDataType(fuzz::field(line, 2), p.name);
-      p.value = fuzz::field(line, 3);
+      const auto direction = fuzz::directionOf(fuzz::field(line, 1));
+      const auto dataType = fuzz::dataTypeOf(fuzz::field(line, 2));
+      if (!direction || !dataType) return 0;
+      p.direction = *direction;
+      p.dataType = *dataType;
+      p.value = aifoundry::common::SecretString(fuzz::field(line, 3));
       request.parameters.push_back(std::move(p));
     }
-    const std::string body = TemplateCloner(workspace()).buildRequestBody(input.document, request);
-    checkBody(body, request);
+    const aifoundry::common::SecretString body =
+        TemplateCloner(workspace()).buildRequestBody(input.document, request);
+    checkBody(body.view(), request);
   } catch (const AzureMlError& e) {
     FUZZ_CHECK(*e.what() != '\0', "empty error message");
   }

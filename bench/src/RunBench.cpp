@@ -10,6 +10,7 @@
 #include "arm/ArmClient.h"
 #include "azureml/TemplateCloner.h"
 #include "common/JsonView.h"
+#include "common/SecretString.h"
 #include "pipeline_job/ArmClientWiring.h"
 
 namespace bench {
@@ -22,9 +23,9 @@ double median(std::vector<double> values) {
   return values[values.size() / 2];
 }
 
-std::map<std::string, std::string> settingsOf(const EmulatorProcess& emulator) {
-  std::map<std::string, std::string> out;
-  for (const auto& [key, value] : emulator.pluginSettings()) out[key] = value;
+http::Attributes settingsOf(const EmulatorProcess& emulator) {
+  http::Attributes out;
+  for (const auto& [key, value] : emulator.pluginSettings()) out.set(key, value);
   return out;
 }
 
@@ -33,14 +34,14 @@ azureml::CloneRequest cloneRequest(const std::string& templateName) {
   request.templateName = templateName;
   request.displayName = "bench run";
   request.idempotencyKey = "bench-key";
-  azureml::Parameter shards;
+  core::Parameter shards;
   shards.name = "shard_count";
-  shards.value = "7";
+  shards.value = common::SecretString("7");
   request.parameters.push_back(shards);
   return request;
 }
 
-std::string clone(const std::string& body, const azureml::CloneRequest& request) {
+common::SecretString clone(const std::string& body, const azureml::CloneRequest& request) {
   const auto root = common::JsonView::parse(body, "the template");
   const azureml::TemplateCloner cloner(azureml::WorkspaceRef{
       EmulatorProcess::kSubscription, EmulatorProcess::kResourceGroup, EmulatorProcess::kWorkspace});
@@ -70,17 +71,15 @@ RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, i
   }
   split.templateBytes = body.size();
   const auto request = cloneRequest(split.templateName);
-  std::string put;
+  std::optional<common::SecretString> put;  // reset() frees the body
   for (int i = 0; i < repeats; ++i) {
-    put.clear();
-    put.shrink_to_fit();
+    put.reset();
     const Stopwatch watch;
     put = clone(body, request);
     cloneTimes.push_back(watch.millis());
   }
   {
-    put.clear();
-    put.shrink_to_fit();
+    put.reset();
     HeapScope heap;
     put = clone(body, request);
     split.clonePeakBytes = heap.peakBytes();
@@ -98,7 +97,7 @@ RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, i
       arm::ArmRequestOptions options;
       options.idempotent = true;
       options.attachAzureMlToken = true;  // the template runs as the user (no identity)
-      client->put(emulator.jobUrl(name), put, control, options);
+      client->put(emulator.jobUrl(name), *put, control, options);
       split.submitStatus = 201;
     } catch (const http::HttpError& e) {
       split.submitStatus = e.httpStatus() ? e.httpStatus() : -1;
@@ -106,8 +105,7 @@ RunSplit measureRun(const EmulatorProcess& emulator, const Instance& instance, i
     }
     submit.push_back(watch.millis());
   }
-  put.clear();
-  put.shrink_to_fit();
+  put.reset();
   for (int i = 0; i <= repeats; ++i) {
     const std::string key = "bench-abi-" + std::to_string(steps) + "-" + std::to_string(i);
     const Stopwatch watch;

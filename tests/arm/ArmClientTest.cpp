@@ -197,7 +197,9 @@ TEST(ArmClient, PutCanCarryTheAzureMlToken) {
   ArmRequestOptions options;
   options.attachAzureMlToken = true;
   options.idempotent = true;
-  EXPECT_EQ(client->put("/jobs/run-1", R"({"properties":{}})", CallControl(), options).status, 201);
+  EXPECT_EQ(
+      client->put("/jobs/run-1", common::SecretString(R"({"properties":{}})"), CallControl(), options).status,
+      201);
   ASSERT_EQ(recorded.mlTokens.size(), 1u);
   EXPECT_EQ(recorded.mlTokens[0].rfind("CANARYTOKEN-https://ml.azure.com/.default", 0), 0u)
       << recorded.mlTokens[0];

@@ -55,7 +55,7 @@ struct EmulatorFixture : ::testing::Test {
                  {"Client Secret", kSecret},
                  {"Resource Manager Endpoint", emulator->baseUrl()},
                  {"Authority Host", emulator->baseUrl()}};
-    if (emulator->options().https) a["CA Bundle Path"] = emulator->caCertPath();
+    if (emulator->options().https) a.set("CA Bundle Path", emulator->caCertPath());
     return a;
   }
   pipeline_job::ArmClientDependencies deps() {
@@ -129,7 +129,7 @@ TEST_F(EmulatorConcurrency, ServicePrincipalGetsOneTokenForManyCallsAndThreads) 
 
 TEST_F(EmulatorFixture, AWrongSecretIsOneLineWithTheHint) {
   auto a = attributes();
-  a["Client Secret"] = std::string(kSecret) + "-typo";
+  a.set("Client Secret", std::string(kSecret) + "-typo");
   auto arm = client(a, deps());
   auto error = errorOf([&] { arm->get(workspace(), CallControl()); });
   EXPECT_EQ(error.reason(), ErrorReason::Authentication) << error.what();
@@ -153,9 +153,9 @@ TEST_F(EmulatorFixture, CertificateCredentialSignsIn) {
   const std::string certClient = "c0ffee00-0000-4000-8000-0000000000c1";
   emulator->registerClientCertificate(emulator->options().tenant, certClient, certificate.certificatePem());
   auto a = attributes("Certificate");
-  a["Client Id"] = certClient;
-  a["Certificate"] = certificate.pem();
-  a["Thumbprint"] = certificate.thumbprint();
+  a.set("Client Id", certClient);
+  a.set("Certificate", certificate.pem());
+  a.set("Thumbprint", certificate.thumbprint());
   auto arm = client(a, deps());
   EXPECT_EQ(arm->get(workspace(), CallControl()).status, 200);
   EXPECT_EQ(arm->get(workspace(), CallControl()).status, 200);
@@ -169,8 +169,8 @@ TEST_F(EmulatorFixture, WorkloadIdentitySignsInWithTheFederatedToken) {
   { Poco::FileOutputStream(file.path()) << emulator->mintFederatedAssertion(federated); }
   const auto before = emulator->tokensIssued(federated);  // the minted assertion may count as one
   auto a = attributes("Workload Identity");
-  a["Client Id"] = federated;
-  a["Federated Token File"] = file.path();
+  a.set("Client Id", federated);
+  a.set("Federated Token File", file.path());
   auto arm = client(a, deps());
   EXPECT_EQ(arm->get(workspace(), CallControl()).status, 200);
   EXPECT_EQ(arm->get(workspace(), CallControl()).status, 200);
@@ -182,8 +182,8 @@ TEST_F(EmulatorFixture, ManagedIdentityThroughImdsAndAppService) {
   const std::string mi = "c0ffee00-0000-4000-8000-0000000000e1";
   emulator->registerManagedIdentity(mi);
   auto a = attributes("Managed Identity");
-  a["Client Id"] = mi;
-  a["Managed Identity Endpoint"] = emulator->baseUrl() + "/metadata/identity/oauth2/token";
+  a.set("Client Id", mi);
+  a.set("Managed Identity Endpoint", emulator->baseUrl() + "/metadata/identity/oauth2/token");
   auto arm = client(a, deps());
   EXPECT_EQ(arm->get(workspace(), CallControl()).status, 200);
   EXPECT_EQ(arm->get(workspace(), CallControl()).status, 200);
@@ -198,7 +198,7 @@ TEST_F(EmulatorFixture, ManagedIdentityThroughImdsAndAppService) {
     return std::nullopt;
   };
   auto b = attributes("Managed Identity");
-  b["Client Id"] = mi;
+  b.set("Client Id", mi);
   auto appService = client(b, d);
   EXPECT_EQ(appService->get(workspace(), CallControl()).status, 200);
   EXPECT_EQ(emulator->tokensIssued(mi), 2u);
@@ -209,8 +209,8 @@ TEST_F(EmulatorFixture, ImdsRetriesGone) {
   emulator->registerManagedIdentity(mi);
   fault("imds", FaultKind::Status, 2, 410);
   auto a = attributes("Managed Identity");
-  a["Client Id"] = mi;
-  a["Managed Identity Endpoint"] = emulator->baseUrl() + "/metadata/identity/oauth2/token";
+  a.set("Client Id", mi);
+  a.set("Managed Identity Endpoint", emulator->baseUrl() + "/metadata/identity/oauth2/token");
   EXPECT_EQ(client(a, deps())->get(workspace(), CallControl()).status, 200);
   EXPECT_EQ(emulator->requestsServed("imds"), 3u);
 }
@@ -260,7 +260,8 @@ TEST_F(EmulatorFixture, PutIsRetriedOnlyWhenIdempotent) {
   auto arm = client();
   arm->get(workspace(), CallControl());
   fault("jobs.put", FaultKind::Status, 1, 503);
-  auto error = errorOf([&] { arm->put(job("not-retried"), R"({"properties":{}})", CallControl()); });
+  auto error = errorOf(
+      [&] { arm->put(job("not-retried"), common::SecretString(R"({"properties":{}})"), CallControl()); });
   EXPECT_EQ(error.httpStatus(), 503);
   EXPECT_EQ(emulator->requestsServed("jobs.put"), 1u);
 }
@@ -346,7 +347,7 @@ TEST(EmulatorPlainHttp, IsRefusedUnlessAllowedForLoopback) {
   EXPECT_NE(std::string(error.what()).find("Allow Plain HTTP To Loopback"), std::string::npos)
       << error.what();
   EXPECT_EQ(emulator.connectionsAccepted(), 0u);
-  a["Allow Plain HTTP To Loopback"] = "true";
+  a.set("Allow Plain HTTP To Loopback", "true");
   auto allowed = pipeline_job::makeArmClient(a, d);
   EXPECT_EQ(allowed->get(emulator.workspaceUrl() + "?api-version=2024-10-01", CallControl()).status, 200);
 }

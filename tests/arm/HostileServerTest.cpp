@@ -64,7 +64,7 @@ Attributes loopbackArm(const TestServer& server) {
 std::string messageOf(const std::function<void()>& call) { return errorOf(call).what(); }
 
 bool allows(const Attributes& attributes, const std::string& url, bool loopback = false) {
-  return TokenDestinations(identity::CloudSettings::fromAttributes(attributes), loopback).allows(url);
+  return TokenDestinations(identity::CloudEndpoints::fromAttributes(attributes), loopback).allows(url);
 }
 
 }  // namespace
@@ -107,8 +107,9 @@ TEST(HostileTokenDestination, TheAzureMlTokenIsNotFetchedForARefusedHost) {
   auto client = hostTokenClient({{"Resource Manager Endpoint", "https://management.azure.com"}}, issued, log);
   ArmRequestOptions options;
   options.attachAzureMlToken = true;
-  const auto error =
-      errorOf([&] { client->put("https://attacker.test/jobs/x", "{}", CallControl(), options); });
+  const auto error = errorOf([&] {
+    client->put("https://attacker.test/jobs/x", common::SecretString("{}"), CallControl(), options);
+  });
   EXPECT_EQ(error.reason(), ErrorReason::InvalidSettings);
   EXPECT_NE(std::string(error.what()).find("'attacker.test'"), std::string::npos) << error.what();
   EXPECT_EQ(issued.load(), 0);
@@ -186,7 +187,7 @@ TEST(HostileTokenDestination, AdditionalTokenHostsAddHostsAndRefuseAnythingElse)
                                 "a..b", "host:443", "a b\x1b"}) {
     SCOPED_TRACE(bad);
     const auto error = errorOf([&] {
-      identity::CloudSettings::fromAttributes({{"Additional Token Hosts", bad}});
+      identity::CloudEndpoints::fromAttributes({{"Additional Token Hosts", bad}});
     });
     EXPECT_EQ(error.reason(), ErrorReason::InvalidSettings);
     EXPECT_NE(std::string(error.what()).find("'Additional Token Hosts'"), std::string::npos) << error.what();
@@ -254,8 +255,11 @@ TEST(HostileAsyncHeaders, LocationAndAzureAsyncOperationOnAPutOrCancelReplyAreNo
   ArmRequestOptions options;
   options.idempotent = true;
   options.attachAzureMlToken = true;
-  EXPECT_EQ(client->put("/subscriptions/s/jobs/run-1", "{}", CallControl(), options).status, 201);
-  EXPECT_EQ(client->post("/subscriptions/s/jobs/run-1/cancel", "", CallControl()).status, 202);
+  EXPECT_EQ(
+      client->put("/subscriptions/s/jobs/run-1", common::SecretString("{}"), CallControl(), options).status,
+      201);
+  EXPECT_EQ(client->post("/subscriptions/s/jobs/run-1/cancel", common::SecretString(), CallControl()).status,
+            202);
   EXPECT_EQ(arm.requests(), 2);
   EXPECT_EQ(other.requests(), 0);
 }

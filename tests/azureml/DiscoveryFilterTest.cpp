@@ -9,6 +9,9 @@
 namespace aifoundry::azureml {
 namespace {
 
+using core::DataType;
+using core::Direction;
+
 const std::string kPage = R"({
   "value": [
     {"name": "tpl_a", "properties": {"jobType": "Pipeline", "displayName": "Template A", "description": "first",
@@ -60,7 +63,7 @@ TEST(DiscoveryFilter, OptionalTagNarrowsDiscovery) {
 }
 
 TEST(ImportedJobSchema, JobBecomesAPolysyncJobWithItsParameters) {
-  const ImportedJob job = ImportedJobSchema::from(JobListPage::decode(kPage).jobs[0]);
+  const core::ImportedJob job = ImportedJobSchema::from(JobListPage::decode(kPage).jobs[0]);
   EXPECT_EQ(job.externalId, "tpl_a");
   EXPECT_EQ(job.name, "Template A");
   EXPECT_EQ(job.description, "first");
@@ -68,12 +71,12 @@ TEST(ImportedJobSchema, JobBecomesAPolysyncJobWithItsParameters) {
   ASSERT_EQ(job.parameters.size(), 3u);
   EXPECT_EQ(job.parameters[0].name, "lr");
   EXPECT_EQ(job.parameters[0].direction, Direction::Input);
-  EXPECT_EQ(job.parameters[0].type, DataType::String);
+  EXPECT_EQ(job.parameters[0].dataType, DataType::String);
   EXPECT_EQ(job.parameters[0].defaultValue, "0.1");
   EXPECT_TRUE(job.parameters[0].overridable);
   EXPECT_EQ(job.parameters[1].name, "data");
   EXPECT_FALSE(job.parameters[1].overridable);
-  EXPECT_EQ(job.parameters[1].azureType, "uri_folder");
+  EXPECT_FALSE(job.parameters[1].defaultValue.has_value());  // an asset (uri_folder) has no default
   EXPECT_EQ(job.parameters[2].name, "model");
   EXPECT_EQ(job.parameters[2].direction, Direction::Output);
 }
@@ -85,7 +88,7 @@ TEST(ImportedJobSchema, NameFallsBackToTheJobName) {
 TEST(ImportedJobSchema, LiteralInputThatIsAlsoAnOutputIsInputAndOutput) {
   const Job job = JobDecoder::decode(
       R"({"name":"t","properties":{"inputs":{"x":{"jobInputType":"literal","value":"1"}},"outputs":{"x":{"jobOutputType":"uri_file"}}}})");
-  const ImportedJob imported = ImportedJobSchema::from(job);
+  const core::ImportedJob imported = ImportedJobSchema::from(job);
   ASSERT_EQ(imported.parameters.size(), 1u);
   EXPECT_EQ(imported.parameters[0].direction, Direction::InputOutput);
 }

@@ -22,6 +22,10 @@
 namespace aifoundry::azureml {
 namespace {
 
+using core::DataType;
+using core::Direction;
+using core::Parameter;
+
 using test::errorOf;
 
 const WorkspaceRef kWs{"00000000-1111-2222-3333-444444444444", "test-rg", "my-aml-workspace"};
@@ -45,8 +49,8 @@ void expectOneBoundedLine(const std::string& message) {
 Parameter param(std::string name, DataType type, std::string value) {
   Parameter p;
   p.name = std::move(name);
-  p.type = type;
-  p.value = std::move(value);
+  p.dataType = type;
+  p.value = common::SecretString(value);
   return p;
 }
 
@@ -87,7 +91,7 @@ TEST(HostileInput, NestingWithinTheLimitIsWalkedAndCopiedWithoutLoss) {
   ASSERT_EQ(job.inputs.size(), 2u);
   EXPECT_EQ(job.inputs[1].value, deepValue);  // a non-string value is kept as its raw text
   const std::string body =
-      TemplateCloner(kWs).buildRequestBody(tpl, request({param("lr", DataType::Float, "0.5")}));
+      test::plain(TemplateCloner(kWs).buildRequestBody(tpl, request({param("lr", DataType::Float, "0.5")})));
   EXPECT_TRUE(common::JsonView::isValid(body));
   EXPECT_EQ(test::at(body, {"properties", "jobs", "step"}), deepValue);
   EXPECT_EQ(test::at(body, {"properties", "inputs", "odd", "value"}), deepValue);
@@ -99,7 +103,7 @@ TEST(HostileInput, HugeBodiesAreDecodedInOnePassAndCopiedWhole) {
   const std::string tpl =
       pipeline(R"({"n":{"jobInputType":"literal","value":"1"}})", R"({"s":{"blob":")" + bigText + R"("}})");
   const std::string body =
-      TemplateCloner(kWs).buildRequestBody(tpl, request({param("n", DataType::Int, "2")}));
+      test::plain(TemplateCloner(kWs).buildRequestBody(tpl, request({param("n", DataType::Int, "2")})));
   EXPECT_LT(body.size(), tpl.size() + 1024);
   EXPECT_NE(body.find(bigText), std::string::npos);
   // A list page with 20,000 jobs streams one job at a time.
@@ -133,7 +137,7 @@ TEST(HostileInput, InvalidUtf8AndNulBytesAreRefusedOrKeptExactly) {
   const std::string tpl = pipeline(R"({"t":{"jobInputType":"literal","value":")" + badUtf8 + R"("}})",
                                    R"({"s":{"name":")" + badUtf8 + R"("}})");
   try {
-    const std::string body = TemplateCloner(kWs).buildRequestBody(tpl, request({}));
+    const std::string body = test::plain(TemplateCloner(kWs).buildRequestBody(tpl, request({})));
     EXPECT_NE(body.find(R"("name":")" + badUtf8 + "\""), std::string::npos) << "the bytes changed on the way";
   } catch (const AzureMlError& e) {
     EXPECT_EQ(e.code(), errc::InvalidJson);
@@ -156,13 +160,14 @@ TEST(HostileInput, NumbersOutOfRangeAreRefusedAsParametersAndKeptVerbatimInTempl
     const AzureMlError e = errorOf([&] { LiteralValueText::of(param("x", DataType::Float, value)); });
     EXPECT_EQ(e.code(), errc::InvalidParameterValue) << value;
   }
-  EXPECT_EQ(LiteralValueText::of(param("n", DataType::Int, "-9223372036854775808")), "-9223372036854775808");
+  EXPECT_EQ(LiteralValueText::of(param("n", DataType::Int, "-9223372036854775808")).view(),
+            "-9223372036854775808");
   // Numbers no double can hold, inside a template or a JSON parameter: copied as written, never rounded.
   const std::string huge = "123456789012345678901234567890e400";
   const std::string tpl =
       pipeline(R"({"j":{"jobInputType":"literal","value":"{}"}})", R"({"s":{"n":)" + huge + "}}");
-  const std::string body = TemplateCloner(kWs).buildRequestBody(
-      tpl, request({param("j", DataType::Json, R"({"n":)" + huge + "}")}));
+  const std::string body = test::plain(TemplateCloner(kWs).buildRequestBody(
+      tpl, request({param("j", DataType::Json, R"({"n":)" + huge + "}")})));
   EXPECT_EQ(test::at(body, {"properties", "jobs", "s", "n"}), huge);
   EXPECT_NE(test::at(body, {"properties", "inputs", "j", "value"}).find(huge), std::string::npos);
 }
@@ -185,7 +190,7 @@ TEST(HostileInput, WrongTypesInEveryFieldDecodeLeniently) {
       ++decoded;
       // The template clones unless the field it needs is unusable (then: one typed error).
       try {
-        const std::string put = TemplateCloner(kWs).buildRequestBody(body, request({}));
+        const std::string put = test::plain(TemplateCloner(kWs).buildRequestBody(body, request({})));
         EXPECT_TRUE(common::JsonView::isValid(put));
       } catch (const AzureMlError& e) {
         expectOneBoundedLine(e.what());
@@ -226,7 +231,7 @@ TEST(HostileInput, OversizedParameterValuesReachTheBodyWholeAndNamesStayOutOfLon
   const std::string big(4u << 20, 'v');  // 4 MiB: Azure decides; we neither cut nor copy it twice
   const std::string tpl = pipeline(R"({"s":{"jobInputType":"literal","value":"x"}})");
   const std::string body =
-      TemplateCloner(kWs).buildRequestBody(tpl, request({param("s", DataType::String, big)}));
+      test::plain(TemplateCloner(kWs).buildRequestBody(tpl, request({param("s", DataType::String, big)})));
   EXPECT_EQ(common::JsonView::parse(body, "body")
                 .member("properties")
                 ->member("inputs")

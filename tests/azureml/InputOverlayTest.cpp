@@ -6,6 +6,10 @@
 namespace aifoundry::azureml {
 namespace {
 
+using core::DataType;
+using core::Direction;
+using core::Parameter;
+
 const std::string kInputs = R"({
   "learning_rate": {"jobInputType": "literal", "value": "0.01", "description": "lr"},
   "epochs": {"jobInputType": "literal", "value": "10"},
@@ -13,12 +17,12 @@ const std::string kInputs = R"({
 })";
 
 std::string overlay(const std::vector<Parameter>& params, const std::string& inputs = kInputs) {
-  return InputOverlay::apply(common::JsonView::parse(inputs, "inputs"), params, "train");
+  return test::plain(InputOverlay::apply(common::JsonView::parse(inputs, "inputs"), params, "train"));
 }
 
 Parameter param(const std::string& name, const std::string& value, DataType type = DataType::String,
                 Direction direction = Direction::Input) {
-  return Parameter{name, direction, type, value, false};
+  return Parameter{name, direction, type, common::SecretString(value), false};
 }
 
 TEST(InputOverlay, InputParametersBecomeLiteralInputs) {
@@ -69,7 +73,8 @@ TEST(InputOverlay, TemplateWithoutInputsRejectsEveryInputParameter) {
   EXPECT_EQ(e.code(), errc::InputNotFound);
   EXPECT_NE(std::string(e.what()).find("it has no inputs"), std::string::npos);
   EXPECT_EQ(
-      InputOverlay::apply(common::JsonView(), {param("o", "", DataType::String, Direction::Output)}, "t"),
+      InputOverlay::apply(common::JsonView(), {param("o", "", DataType::String, Direction::Output)}, "t")
+          .view(),
       "{}");
 }
 
@@ -91,7 +96,7 @@ TEST(InputOverlay, ValuesAreJsonEscaped) {
 }
 
 TEST(InputOverlay, SecretValueIsSentButNotEchoedInErrors) {
-  Parameter secret{"epochs", Direction::Input, DataType::Secret, "p@ss_w0rd", false};
+  Parameter secret{"epochs", Direction::Input, DataType::Secret, common::SecretString("p@ss_w0rd"), false};
   EXPECT_EQ(test::at(overlay({secret}), {"epochs", "value"}), "\"p@ss_w0rd\"");
   secret.name = "nope";
   const auto e = test::errorOf([&] { overlay({secret}); });

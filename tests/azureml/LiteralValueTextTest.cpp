@@ -6,12 +6,19 @@
 namespace aifoundry::azureml {
 namespace {
 
+using core::DataType;
+using core::Direction;
+using core::Parameter;
+
 std::string textOf(DataType type, const std::string& value) {
-  return LiteralValueText::of(Parameter{"p", Direction::Input, type, value, false});
+  return test::plain(
+      LiteralValueText::of(Parameter{"p", Direction::Input, type, common::SecretString(value), false}));
 }
 
 AzureMlError refusal(DataType type, const std::string& value, bool secret = false) {
-  return test::errorOf([&] { LiteralValueText::of(Parameter{"p", Direction::Input, type, value, secret}); });
+  return test::errorOf([&] {
+    LiteralValueText::of(Parameter{"p", Direction::Input, type, common::SecretString(value), secret});
+  });
 }
 
 TEST(LiteralValueText, StringAndSecretAreSentAsIs) {

@@ -17,6 +17,10 @@
 namespace aifoundry::azureml {
 namespace {
 
+using core::DataType;
+using core::Direction;
+using core::Parameter;
+
 using test::at;
 using test::readExample;
 
@@ -55,9 +59,10 @@ TEST(OfficialExamples, GetPipelineJobClonesIntoACreateBody) {
   CloneRequest request;
   request.templateName = "string";
   request.displayName = "string";
-  request.parameters = {Parameter{"string", Direction::Input, DataType::String, "string", false}};
-  const std::string body =
-      TemplateCloner(workspaceOf(get)).buildRequestBody(at(get, {"responses", "200", "body"}), request);
+  request.parameters = {
+      Parameter{"string", Direction::Input, DataType::String, common::SecretString("string"), false}};
+  const std::string body = test::plain(
+      TemplateCloner(workspaceOf(get)).buildRequestBody(at(get, {"responses", "200", "body"}), request));
   // Everything the official create example sends that the contract copies is sent identically.
   for (const char* field :
        {"description", "displayName", "experimentName", "computeId", "jobType", "settings", "outputs"})
@@ -78,8 +83,8 @@ TEST(OfficialExamples, CreateOrUpdateRequestIsAUsableTemplateAndItsRepliesDecode
   request.templateName = "string";
   request.displayName = "Polysync run";
   request.idempotencyKey = "k";
-  const std::string body =
-      TemplateCloner(workspaceOf(example)).buildRequestBody(at(example, {"parameters", "body"}), request);
+  const std::string body = test::plain(
+      TemplateCloner(workspaceOf(example)).buildRequestBody(at(example, {"parameters", "body"}), request));
   EXPECT_EQ(at(body, {"properties", "settings"}), "{}");
   EXPECT_EQ(common::jsontext::compact(at(body, {"properties", "inputs"})),
             common::jsontext::compact(at(example, {"parameters", "body", "properties", "inputs"})));
@@ -108,7 +113,7 @@ TEST(OfficialExamples, ListPageStreamsJobsAndFollowsNextLink) {
   EXPECT_TRUE(DiscoveryFilter().accepts(jobs[0]));
   EXPECT_FALSE(DiscoveryFilter("polysync-import").accepts(jobs[0]));
   EXPECT_TRUE(DiscoveryFilter("string").accepts(jobs[0]));
-  const ImportedJob imported = ImportedJobSchema::from(jobs[0]);
+  const core::ImportedJob imported = ImportedJobSchema::from(jobs[0]);
   EXPECT_EQ(imported.externalId, "string");
   // The example names its input and its output both "string": one Input&Output parameter.
   ASSERT_EQ(imported.parameters.size(), 1u);

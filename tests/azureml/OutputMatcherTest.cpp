@@ -1,9 +1,14 @@
 #include <gtest/gtest.h>
 
 #include "azureml/OutputMatcher.h"
+#include "common/SecretString.h"
 
 namespace aifoundry::azureml {
 namespace {
+
+using core::DataType;
+using core::Direction;
+using core::Parameter;
 
 std::vector<JobOutput> outputs() {
   JobOutput model{"model", "uri_folder", "azureml://out/model", std::nullopt, "Upload", ""};
@@ -14,7 +19,7 @@ std::vector<JobOutput> outputs() {
 }
 
 Parameter param(const std::string& name, Direction d) {
-  return Parameter{name, d, DataType::String, "", false};
+  return Parameter{name, d, DataType::String, common::SecretString(), false};
 }
 
 TEST(OutputMatcher, ExactNameWinsOverCaseInsensitiveMatch) {

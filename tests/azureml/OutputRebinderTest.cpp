@@ -54,8 +54,9 @@ TEST(OutputRebinder, TheClonedRunNeverWritesIntoTheTemplatesFolder) {
       R"( "uri": "azureml://datastores/workspaceblobstore/paths/azureml/train_tpl/model/"}}}})";
   CloneRequest request;
   request.templateName = "train_tpl";
-  const std::string body = TemplateCloner(WorkspaceRef{"00000000-1111-2222-3333-444444444444", "rg", "ws"})
-                               .buildRequestBody(tpl, request);
+  const std::string body =
+      test::plain(TemplateCloner(WorkspaceRef{"00000000-1111-2222-3333-444444444444", "rg", "ws"})
+                      .buildRequestBody(tpl, request));
   EXPECT_EQ(test::at(body, {"properties", "outputs", "model", "uri"}),
             "\"azureml://datastores/workspaceblobstore/paths/azureml/${{name}}/model/\"");
 }

@@ -9,6 +9,10 @@
 namespace aifoundry::azureml {
 namespace {
 
+using core::DataType;
+using core::Direction;
+using core::Parameter;
+
 const WorkspaceRef kWs{"00000000-1111-2222-3333-444444444444", "test-rg", "my-aml-workspace"};
 
 // A realistic template as GET returns it, with tricky JSON in jobs and settings.
@@ -55,13 +59,14 @@ CloneRequest request() {
   r.templateName = "train_tpl";
   r.displayName = "Nightly training";
   r.idempotencyKey = "key-123";
-  r.parameters = {Parameter{"learning_rate", Direction::Input, DataType::Float, "1e-3", false},
-                  Parameter{"model", Direction::Output, DataType::String, "", false}};
+  r.parameters = {
+      Parameter{"learning_rate", Direction::Input, DataType::Float, common::SecretString("1e-3"), false},
+      Parameter{"model", Direction::Output, DataType::String, common::SecretString(), false}};
   return r;
 }
 
 std::string clone(const CloneRequest& r = request(), const std::string& tpl = templateJson()) {
-  return TemplateCloner(kWs).buildRequestBody(tpl, r);
+  return test::plain(TemplateCloner(kWs).buildRequestBody(tpl, r));
 }
 
 TEST(TemplateCloner, JobsAndSettingsAreCopiedByteForByte) {
@@ -164,7 +169,8 @@ TEST(TemplateCloner, InvalidTemplateFailsWithInvalidJson) {
 
 TEST(TemplateCloner, MissingInputFailsBeforeAnyBodyIsBuilt) {
   CloneRequest r = request();
-  r.parameters.push_back(Parameter{"epochs", Direction::Input, DataType::Int, "3", false});
+  r.parameters.push_back(
+      Parameter{"epochs", Direction::Input, DataType::Int, common::SecretString("3"), false});
   const auto e = test::errorOf([&] { clone(r); });
   EXPECT_EQ(e.code(), errc::InputNotFound);
   EXPECT_NE(std::string(e.what()).find("'learning_rate', 'data'"), std::string::npos);

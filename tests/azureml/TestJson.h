@@ -10,8 +10,12 @@
 
 #include "azureml/AzureMlError.h"
 #include "common/JsonView.h"
+#include "common/SecretString.h"
 
 namespace aifoundry::azureml::test {
+
+// The text of a request body or literal (they come in a SecretString), for a test to look into.
+inline std::string plain(const common::SecretString& text) { return std::string(text.view()); }
 
 inline std::string readExample(const std::string& fileName) {
   const std::string path = std::string(AZML_EXAMPLES_DIR) + "/" + fileName;

@@ -52,7 +52,7 @@ std::function<void(Poco::Net::HTTPServerRequest&, Poco::Net::HTTPServerResponse&
 HttpRequest request(const std::string& method, const std::string& url, bool idempotent = false) {
   HttpRequest r = get(url);
   r.method = method;
-  r.body = method == "GET" ? "" : "{}";
+  r.body = aifoundry::common::SecretString(method == "GET" ? "" : "{}");
   r.idempotent = idempotent;
   return r;
 }

@@ -48,7 +48,8 @@ class ResettingServer {
 HttpRequest largePut(const std::string& url) {
   HttpRequest request = get(url);
   request.method = "PUT";
-  request.body.assign(16 * 1024 * 1024, 'x');  // far more than the socket buffers hold
+  request.body = aifoundry::common::SecretString(
+      std::string(16 * 1024 * 1024, 'x'));  // far more than the socket buffers hold
   return request;
 }
 

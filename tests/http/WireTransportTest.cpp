@@ -339,7 +339,7 @@ TEST(WireTransport, SendsAPutBodyLargerThan64KbIntactWithItsLength) {
   auto transport = makeTransport();
   HttpRequest request = get(server.url("/put?x=1"));
   request.method = "PUT";
-  request.body = body;
+  request.body = aifoundry::common::SecretString(body);
   EXPECT_EQ(transport->send(request, CallControl()).status, 200);
   const auto requests = server.requests();
   ASSERT_EQ(requests.size(), 1u);

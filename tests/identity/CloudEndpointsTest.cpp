@@ -23,7 +23,7 @@ TEST(CloudEndpoints, KnowsTheThreeClouds) {
   EXPECT_EQ(pub.cloudName, "AzurePublicCloud");
   EXPECT_EQ(pub.authorityHost, "https://login.microsoftonline.com");
   EXPECT_EQ(pub.armEndpoint, "https://management.azure.com");
-  EXPECT_EQ(pub.armScope, "https://management.azure.com/.default");
+  EXPECT_EQ(pub.armScope(), "https://management.azure.com/.default");
   EXPECT_EQ(pub.mlScope(), "https://ml.azure.com/.default");
   EXPECT_EQ(pub.studioHost, "ml.azure.com");
   const CloudEndpoints gov = CloudEndpoints::forCloud("azureusgovernment");
@@ -33,7 +33,7 @@ TEST(CloudEndpoints, KnowsTheThreeClouds) {
   EXPECT_EQ(gov.studioHost, "ml.azure.us");
   const CloudEndpoints cn = CloudEndpoints::forCloud("AzureChinaCloud");
   EXPECT_EQ(cn.authorityHost, "https://login.chinacloudapi.cn");
-  EXPECT_EQ(cn.armScope, "https://management.chinacloudapi.cn/.default");
+  EXPECT_EQ(cn.armScope(), "https://management.chinacloudapi.cn/.default");
   EXPECT_EQ(cn.mlAudience, "https://ml.azure.cn");
   EXPECT_EQ(cn.studioHost, "studio.ml.azure.cn");
   const auto e = errorOf([] { CloudEndpoints::forCloud("Mars"); });
@@ -49,7 +49,7 @@ TEST(CloudEndpoints, EachEndpointCanBeOverridden) {
   const CloudEndpoints c = CloudEndpoints::forCloud("AzurePublicCloud").withOverrides(o);
   EXPECT_EQ(c.armEndpoint, "https://127.0.0.1:8443");
   EXPECT_EQ(c.authorityHost, "https://127.0.0.1:8444");
-  EXPECT_EQ(c.armScope, "https://management.azure.com/.default");
+  EXPECT_EQ(c.armScope(), "https://management.azure.com/.default");
   EXPECT_EQ(c.studioHost, "ml.azure.com");
 }
 

@@ -137,8 +137,8 @@ TEST(ServicePrincipalConcurrency, ObtainsATokenOnceAndReusesItAcrossThreads) {
   EntraFixture entra;
   LogCapture log;
   auto attributes = baseAttributes(entra.authority());
-  attributes["Authentication Method"] = "Service Principal";
-  attributes["Client Secret"] = kSecretCanary;
+  attributes.set("Authentication Method", "Service Principal");
+  attributes.set("Client Secret", kSecretCanary);
   auto credential = CredentialFactory::create(attributes, deps(log));
   std::vector<std::thread> threads;
   for (int t = 0; t < 8; ++t)
@@ -161,8 +161,8 @@ TEST(ServicePrincipal, AWrongSecretGivesOneLineWithTheHintAndNoSecret) {
   EntraFixture entra;
   LogCapture log;
   auto attributes = baseAttributes(entra.authority());
-  attributes["Authentication Method"] = "Service Principal";
-  attributes["Client Secret"] = std::string(kSecretCanary) + "-wrong";
+  attributes.set("Authentication Method", "Service Principal");
+  attributes.set("Client Secret", std::string(kSecretCanary) + "-wrong");
   auto credential = CredentialFactory::create(attributes, deps(log));
   auto error =
       errorOf([&] { credential->getToken("https://management.azure.com/.default", http::CallControl()); });
@@ -206,17 +206,18 @@ TEST_P(CertificateForms, SignInWithAnRs256AssertionCarryingX5t) {
   entra.certificatePath = certificate.certPath;
   LogCapture log;
   auto attributes = baseAttributes(entra.authority());
-  attributes["Authentication Method"] = "Certificate";
+  attributes.set("Authentication Method", "Certificate");
   const std::string form = GetParam();
-  if (form == "pem") attributes["Certificate"] = certificate.pem();
-  if (form == "pem-base64") attributes["Certificate"] = base64(certificate.pem());
-  if (form == "pem-path")
-    attributes["Certificate"] = certificate.certPath + ".both",
+  if (form == "pem") attributes.set("Certificate", certificate.pem());
+  if (form == "pem-base64") attributes.set("Certificate", base64(certificate.pem()));
+  if (form == "pem-path") {
+    attributes.set("Certificate", certificate.certPath + ".both");
     Poco::FileOutputStream(certificate.certPath + ".both") << certificate.pem();
-  if (form == "pfx-path") attributes["Certificate"] = certificate.pfxPath;
-  if (form == "pfx-base64") attributes["Certificate"] = base64(slurp(certificate.pfxPath));
-  if (form.rfind("pfx", 0) == 0) attributes["Certificate Password"] = "pfx-pass";
-  attributes["Thumbprint"] = certificate.thumbprint();
+  }
+  if (form == "pfx-path") attributes.set("Certificate", certificate.pfxPath);
+  if (form == "pfx-base64") attributes.set("Certificate", base64(slurp(certificate.pfxPath)));
+  if (form.rfind("pfx", 0) == 0) attributes.set("Certificate Password", "pfx-pass");
+  attributes.set("Thumbprint", certificate.thumbprint());
   auto credential = CredentialFactory::create(attributes, deps(log));
   EXPECT_EQ(credential->getToken("https://management.azure.com/.default", http::CallControl()).token,
             "tok-1");
@@ -231,9 +232,9 @@ TEST(Certificate, AThumbprintMismatchIsASettingsError) {
   TestCertificate certificate;
   LogCapture log;
   auto attributes = baseAttributes("https://login.example");
-  attributes["Authentication Method"] = "Certificate";
-  attributes["Certificate"] = certificate.pem();
-  attributes["Thumbprint"] = "00112233445566778899AABBCCDDEEFF00112233";
+  attributes.set("Authentication Method", "Certificate");
+  attributes.set("Certificate", certificate.pem());
+  attributes.set("Thumbprint", "00112233445566778899AABBCCDDEEFF00112233");
   auto error = errorOf([&] { CredentialFactory::create(attributes, deps(log)); });
   EXPECT_EQ(error.reason(), http::ErrorReason::InvalidSettings);
   EXPECT_NE(std::string(error.what()).find("'Thumbprint'"), std::string::npos) << error.what();
@@ -243,13 +244,13 @@ TEST(Certificate, AWrongPfxPasswordOrGarbageIsASettingsErrorWithoutTheContent) {
   TestCertificate certificate;
   LogCapture log;
   auto attributes = baseAttributes("https://login.example");
-  attributes["Authentication Method"] = "Certificate";
-  attributes["Certificate"] = certificate.pfxPath;
-  attributes["Certificate Password"] = "CANARY-wrong-password";
+  attributes.set("Authentication Method", "Certificate");
+  attributes.set("Certificate", certificate.pfxPath);
+  attributes.set("Certificate Password", "CANARY-wrong-password");
   auto error = errorOf([&] { CredentialFactory::create(attributes, deps(log)); });
   EXPECT_EQ(error.reason(), http::ErrorReason::InvalidSettings);
   EXPECT_EQ(std::string(error.what()).find("CANARY"), std::string::npos);
-  attributes["Certificate"] = "CANARY-not-a-certificate";
+  attributes.set("Certificate", "CANARY-not-a-certificate");
   error = errorOf([&] { CredentialFactory::create(attributes, deps(log)); });
   EXPECT_NE(std::string(error.what()).find("'Certificate'"), std::string::npos);
   EXPECT_EQ(std::string(error.what()).find("CANARY"), std::string::npos);
@@ -261,8 +262,8 @@ TEST(WorkloadIdentity, ReReadsTheTokenFileForEveryTokenRequest) {
   Poco::TemporaryFile file;
   { Poco::FileOutputStream(file.path()) << "federated-one"; }
   auto attributes = baseAttributes(entra.authority());
-  attributes["Authentication Method"] = "Workload Identity";
-  attributes["Federated Token File"] = file.path();
+  attributes.set("Authentication Method", "Workload Identity");
+  attributes.set("Federated Token File", file.path());
   auto credential = CredentialFactory::createUncached(attributes, deps(log));
   credential->getToken("https://management.azure.com/.default", http::CallControl());
   EXPECT_EQ(entra.lastForm()["client_assertion"], "federated-one");

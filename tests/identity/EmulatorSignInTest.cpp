@@ -93,7 +93,7 @@ struct SignInFixture : ::testing::Test {
     Attributes a{{"Authentication Method", method},
                  {"Resource Manager Endpoint", emulator->baseUrl()},
                  {"CA Bundle Path", emulator->caCertPath()}};
-    if (withAuthority) a["Authority Host"] = emulator->baseUrl();
+    if (withAuthority) a.set("Authority Host", emulator->baseUrl());
     return a;
   }
   pipeline_job::ArmClientDependencies deps(identity::EnvironmentReader environment = envFrom({})) {
@@ -132,19 +132,19 @@ struct SignInFixture : ::testing::Test {
     auto d = deps();
     Attributes a = attributes(kind);
     if (kind == "Certificate") {
-      a["Tenant Id"] = emulator->options().tenant;
-      a["Client Id"] = kCertClient;
-      a["Certificate"] = certificate.pem();
+      a.set("Tenant Id", emulator->options().tenant);
+      a.set("Client Id", kCertClient);
+      a.set("Certificate", certificate.pem());
     } else if (kind == "Workload Identity") {
-      a["Tenant Id"] = emulator->options().tenant;
-      a["Client Id"] = kFederatedClient;
-      a["Federated Token File"] = federatedFile.path();
+      a.set("Tenant Id", emulator->options().tenant);
+      a.set("Client Id", kFederatedClient);
+      a.set("Federated Token File", federatedFile.path());
     } else if (kind == "Managed Identity") {
-      a["Client Id"] = kManagedClient;
-      a["Managed Identity Endpoint"] = imdsUrl();
+      a.set("Client Id", kManagedClient);
+      a.set("Managed Identity Endpoint", imdsUrl());
     } else if (kind == "App Service") {
-      a["Authentication Method"] = "Managed Identity";
-      a["Client Id"] = kManagedClient;
+      a.set("Authentication Method", "Managed Identity");
+      a.set("Client Id", kManagedClient);
       d.environment = envFrom({{"IDENTITY_ENDPOINT", emulator->baseUrl() + "/msi/token"},
                                {"IDENTITY_HEADER", emulator->options().identityHeader}});
     } else {
@@ -351,8 +351,8 @@ class ImdsRetried : public SignInFixture, public ::testing::WithParamInterface<i
 TEST_P(ImdsRetried, ToSuccess) {
   fault("imds", GetParam(), 2);
   auto a = attributes("Managed Identity");
-  a["Client Id"] = kManagedClient;
-  a["Managed Identity Endpoint"] = imdsUrl();
+  a.set("Client Id", kManagedClient);
+  a.set("Managed Identity Endpoint", imdsUrl());
   EXPECT_EQ(pipeline_job::makeArmClient(a, deps())->get(workspace(), CallControl()).status, 200);
   EXPECT_EQ(emulator->requestsServed("imds"), 3u);
   EXPECT_EQ(emulator->tokensIssued(kManagedClient), 1u);
@@ -362,8 +362,8 @@ INSTANTIATE_TEST_SUITE_P(SignIn, ImdsRetried, ::testing::Values(404, 429, 500, 5
 TEST_F(SignInFixture, ImdsDoesNotRetryOther4xx) {
   fault("imds", 403, 1);
   auto a = attributes("Managed Identity");
-  a["Client Id"] = kManagedClient;
-  a["Managed Identity Endpoint"] = imdsUrl();
+  a.set("Client Id", kManagedClient);
+  a.set("Managed Identity Endpoint", imdsUrl());
   auto error = errorOf([&] { pipeline_job::makeArmClient(a, deps())->get(workspace(), CallControl()); });
   EXPECT_EQ(error.httpStatus(), 403) << error.what();
   EXPECT_EQ(emulator->requestsServed("imds"), 1u);
@@ -371,8 +371,8 @@ TEST_F(SignInFixture, ImdsDoesNotRetryOther4xx) {
 
 TEST_F(SignInFixture, ImdsKeepsRetrying410PastMaxRetriesUntilItsBudgetThenStops) {
   auto a = attributes("Managed Identity");
-  a["Client Id"] = kManagedClient;
-  a["Managed Identity Endpoint"] = imdsUrl();
+  a.set("Client Id", kManagedClient);
+  a.set("Managed Identity Endpoint", imdsUrl());
   auto d = deps();
   d.managedIdentityRetry->maxRetries = 1;
   d.managedIdentityRetry->maxDelay = std::chrono::milliseconds(5);
@@ -416,12 +416,12 @@ class SovereignCloud : public SignInFixture, public ::testing::WithParamInterfac
 TEST_P(SovereignCloud, RequestsTheCloudsScopesAndHonoursOverrides) {
   const auto& c = GetParam();
   auto a = attributes("Service Principal");
-  a["Azure Cloud"] = c.cloud;
-  a["Tenant Id"] = emulator->options().tenant;
-  a["Client Id"] = kSecretClient;
-  a["Client Secret"] = kSecret;
+  a.set("Azure Cloud", c.cloud);
+  a.set("Tenant Id", emulator->options().tenant);
+  a.set("Client Id", kSecretClient);
+  a.set("Client Secret", kSecret);
   auto arm = pipeline_job::makeArmClient(a, deps());
-  EXPECT_EQ(arm->cloud().name, c.cloud);
+  EXPECT_EQ(arm->cloud().cloudName, c.cloud);
   EXPECT_EQ(arm->get(workspace(), CallControl()).status, 200);
   EXPECT_EQ(lastTokenForm()["scope"], c.armScope);
   ArmRequestOptions withMl;
@@ -432,9 +432,9 @@ TEST_P(SovereignCloud, RequestsTheCloudsScopesAndHonoursOverrides) {
 
   // Managed identity asks IMDS for the cloud's ARM resource too.
   auto mi = attributes("Managed Identity");
-  mi["Azure Cloud"] = c.cloud;
-  mi["Client Id"] = kManagedClient;
-  mi["Managed Identity Endpoint"] = imdsUrl();
+  mi.set("Azure Cloud", c.cloud);
+  mi.set("Client Id", kManagedClient);
+  mi.set("Managed Identity Endpoint", imdsUrl());
   EXPECT_EQ(pipeline_job::makeArmClient(mi, deps())->get(workspace(), CallControl()).status, 200);
   const auto query = emulator->journal().entries("imds").back().query;
   std::string decoded;
@@ -493,13 +493,13 @@ TEST_P(InterruptedSignInConcurrency, ReturnsInterrupted) {
   Attributes a;
   if (route == "token") {
     a = attributes("Service Principal");
-    a["Tenant Id"] = emulator->options().tenant;
-    a["Client Id"] = kSecretClient;
-    a["Client Secret"] = kSecret;
+    a.set("Tenant Id", emulator->options().tenant);
+    a.set("Client Id", kSecretClient);
+    a.set("Client Secret", kSecret);
   } else {
     a = attributes("Managed Identity");
-    a["Client Id"] = kManagedClient;
-    a["Managed Identity Endpoint"] = imdsUrl();
+    a.set("Client Id", kManagedClient);
+    a.set("Managed Identity Endpoint", imdsUrl());
   }
   auto arm = pipeline_job::makeArmClient(a, deps());
   Fault stall;

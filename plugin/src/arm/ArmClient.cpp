@@ -27,7 +27,7 @@ ArmClient::ArmClient(ArmClientConfig config)
     if (withToken) {
       list.push_back(
           std::make_shared<BearerTokenPolicy>(config_.credential, config_.cloud.armScope(), destinations_));
-      list.push_back(std::make_shared<RateLimitPolicy>(rateLimits_, config_.cloud.resourceManager));
+      list.push_back(std::make_shared<RateLimitPolicy>(rateLimits_, config_.cloud.armEndpoint));
     }
     list.push_back(std::make_shared<http::LoggingPolicy>(config_.log));
     list.push_back(std::make_shared<http::JsonResponsePolicy>());
@@ -38,7 +38,7 @@ ArmClient::ArmClient(ArmClientConfig config)
 }
 
 std::string ArmClient::absoluteUrl(const std::string& url) const {
-  if (!url.empty() && url[0] == '/') return config_.cloud.resourceManager + url;
+  if (!url.empty() && url[0] == '/') return config_.cloud.armEndpoint + url;
   return url;
 }
 
@@ -47,18 +47,19 @@ http::HttpResponse ArmClient::send(http::HttpRequest request, const http::CallCo
   return pipeline_->send(std::move(request), control);
 }
 
-http::HttpResponse ArmClient::call(const std::string& method, const std::string& url, const std::string& body,
-                                   const http::CallControl& control, const ArmRequestOptions& options,
+http::HttpResponse ArmClient::call(const std::string& method, const std::string& url,
+                                   const common::SecretString* body, const http::CallControl& control,
+                                   const ArmRequestOptions& options,
                                    const std::function<void(const char*, std::size_t)>* sink) const {
   http::HttpRequest request;
   request.method = method;
   request.url = absoluteUrl(url);
-  request.body = body;
+  if (body) request.body = *body;
   request.idempotent = options.idempotent;
   request.operation = options.operation;
   request.routineStatuses = options.routineStatuses;
   for (const auto& header : options.extraHeaders.entries()) request.headers.set(header.first, header.second);
-  if (!body.empty()) request.headers.set("Content-Type", "application/json");
+  if (!request.body.empty()) request.headers.set("Content-Type", "application/json");
   if (options.attachAzureMlToken) {
     destinations_->check(request.url, http::operationOf(request));
     request.headers.set("x-azureml-token",
@@ -79,29 +80,29 @@ http::HttpResponse ArmClient::call(const std::string& method, const std::string&
 
 http::HttpResponse ArmClient::get(const std::string& url, const http::CallControl& control,
                                   const ArmRequestOptions& options) const {
-  return call("GET", url, "", control, options, nullptr);
+  return call("GET", url, nullptr, control, options, nullptr);
 }
 
-http::HttpResponse ArmClient::put(const std::string& url, const std::string& jsonBody,
+http::HttpResponse ArmClient::put(const std::string& url, const common::SecretString& jsonBody,
                                   const http::CallControl& control, const ArmRequestOptions& options) const {
-  return call("PUT", url, jsonBody, control, options, nullptr);
+  return call("PUT", url, &jsonBody, control, options, nullptr);
 }
 
-http::HttpResponse ArmClient::post(const std::string& url, const std::string& jsonBody,
+http::HttpResponse ArmClient::post(const std::string& url, const common::SecretString& jsonBody,
                                    const http::CallControl& control, const ArmRequestOptions& options) const {
-  return call("POST", url, jsonBody, control, options, nullptr);
+  return call("POST", url, &jsonBody, control, options, nullptr);
 }
 
 http::HttpResponse ArmClient::del(const std::string& url, const http::CallControl& control,
                                   const ArmRequestOptions& options) const {
-  return call("DELETE", url, "", control, options, nullptr);
+  return call("DELETE", url, nullptr, control, options, nullptr);
 }
 
 http::HttpResponse ArmClient::getStreaming(const std::string& url,
                                            const std::function<void(const char*, std::size_t)>& sink,
                                            const http::CallControl& control,
                                            const ArmRequestOptions& options) const {
-  return call("GET", url, "", control, options, &sink);
+  return call("GET", url, nullptr, control, options, &sink);
 }
 
 }  // namespace aifoundry::arm

@@ -20,6 +20,7 @@
 
 #include "arm/RateLimitState.h"
 #include "arm/TokenDestinations.h"
+#include "common/SecretString.h"
 #include "http/AttributeReader.h"
 #include "http/CallControl.h"
 #include "http/HttpError.h"
@@ -29,7 +30,7 @@
 #include "http/Log.h"
 #include "http/RetryPolicy.h"
 #include "http/TokenCredential.h"
-#include "identity/CloudSettings.h"
+#include "identity/CloudEndpoints.h"
 
 namespace aifoundry::arm {
 
@@ -50,7 +51,7 @@ struct ArmClientConfig {
   std::shared_ptr<http::HttpTransport> transport;
   std::shared_ptr<http::TokenCredential>
       credential;  // the caller builds it (cached, as every sign-in should be)
-  identity::CloudSettings cloud;
+  identity::CloudEndpoints cloud;
   http::RetryOptions retry;
   http::LogSink log;
 };
@@ -62,9 +63,9 @@ class ArmClient {
   // `url` is absolute, or a path ("/subscriptions/...") relative to the Resource Manager endpoint.
   http::HttpResponse get(const std::string& url, const http::CallControl& control,
                          const ArmRequestOptions& options = {}) const;
-  http::HttpResponse put(const std::string& url, const std::string& jsonBody,
+  http::HttpResponse put(const std::string& url, const common::SecretString& jsonBody,
                          const http::CallControl& control, const ArmRequestOptions& options = {}) const;
-  http::HttpResponse post(const std::string& url, const std::string& jsonBody,
+  http::HttpResponse post(const std::string& url, const common::SecretString& jsonBody,
                           const http::CallControl& control, const ArmRequestOptions& options = {}) const;
   http::HttpResponse del(const std::string& url, const http::CallControl& control,
                          const ArmRequestOptions& options = {}) const;
@@ -90,13 +91,14 @@ class ArmClient {
     destinations_->check(url, operation);
   }
 
-  const identity::CloudSettings& cloud() const { return config_.cloud; }
+  const identity::CloudEndpoints& cloud() const { return config_.cloud; }
   const std::shared_ptr<http::TokenCredential>& credential() const { return config_.credential; }
   const http::HttpTransport& transport() const { return *config_.transport; }
   std::string absoluteUrl(const std::string& url) const;
 
  private:
-  http::HttpResponse call(const std::string& method, const std::string& url, const std::string& body,
+  // `body`: none for a GET or DELETE.
+  http::HttpResponse call(const std::string& method, const std::string& url, const common::SecretString* body,
                           const http::CallControl& control, const ArmRequestOptions& options,
                           const std::function<void(const char*, std::size_t)>* sink) const;
 

@@ -47,9 +47,9 @@ std::string listOf(const std::vector<std::string>& hosts) {
 
 }  // namespace
 
-TokenDestinations::TokenDestinations(const identity::CloudSettings& cloud, bool loopbackAllowed)
-    : cloudName_(cloud.name), hosts_(cloud.tokenHosts), loopbackAllowed_(loopbackAllowed) {
-  if (auto arm = targetOf(cloud.resourceManager)) {
+TokenDestinations::TokenDestinations(const identity::CloudEndpoints& cloud, bool loopbackAllowed)
+    : cloudName_(cloud.cloudName), hosts_(cloud.tokenHosts), loopbackAllowed_(loopbackAllowed) {
+  if (auto arm = targetOf(cloud.armEndpoint)) {
     armScheme_ = arm->scheme;
     armHost_ = arm->host;
     armPort_ = arm->port;

@@ -2,7 +2,7 @@
 //   - the Resource Manager endpoint (same scheme, host and port as configured),
 //   - over HTTPS, the Azure ML service hosts of the configured cloud and the hosts of `Additional Token
 //   Hosts`
-//     (identity::CloudSettings::tokenHosts: "host" exactly, ".suffix" any host under it),
+//     (identity::CloudEndpoints::tokenHosts: "host" exactly, ".suffix" any host under it),
 //   - a loopback address, only while `Allow Plain HTTP To Loopback` is true (a local emulator).
 // Replies name hosts (a workspace's discoveryUrl, the discovery document's `api` host, a page's nextLink);
 // this is what keeps a lying reply from collecting the token. BearerTokenPolicy and ArmClient consult it
@@ -12,13 +12,13 @@
 #include <string>
 #include <vector>
 
-#include "identity/CloudSettings.h"
+#include "identity/CloudEndpoints.h"
 
 namespace aifoundry::arm {
 
 class TokenDestinations {
  public:
-  TokenDestinations(const identity::CloudSettings& cloud, bool loopbackAllowed);
+  TokenDestinations(const identity::CloudEndpoints& cloud, bool loopbackAllowed);
 
   bool allows(const std::string& url) const;
   // Throws HttpError(InvalidSettings) when `url` may not receive a token: one line saying which host was

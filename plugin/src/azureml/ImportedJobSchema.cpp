@@ -4,34 +4,34 @@
 
 namespace aifoundry::azureml {
 
-ImportedJob ImportedJobSchema::from(const Job& job) {
-  ImportedJob out;
+core::ImportedJob ImportedJobSchema::from(const Job& job) {
+  using core::Direction;
+  core::ImportedJob out;
+  out.jobType = kJobTypeName;
   out.externalId = job.name;
   out.name = common::ascii::trim(job.displayName).empty() ? job.name : job.displayName;
   out.description = job.description;
   for (const JobInput& in : job.inputs) {
-    ImportedParameter p;
+    core::ParameterSchema p;
     p.name = in.name;
     p.direction = Direction::Input;
-    p.defaultValue = in.literal ? in.value : std::string();
+    if (in.literal) p.defaultValue = in.value;
     p.overridable = in.literal;
-    p.azureType = in.jobInputType;
     p.description = in.description;
     out.parameters.push_back(std::move(p));
   }
   for (const JobOutput& o : job.outputs) {
-    ImportedParameter* sameName = nullptr;
-    for (ImportedParameter& p : out.parameters)
+    core::ParameterSchema* sameName = nullptr;
+    for (core::ParameterSchema& p : out.parameters)
       if (p.name == o.name && p.direction == Direction::Input && p.overridable) sameName = &p;
     if (sameName) {
       sameName->direction = Direction::InputOutput;
       continue;
     }
-    ImportedParameter p;
+    core::ParameterSchema p;
     p.name = o.name;
     p.direction = Direction::Output;
     p.overridable = false;
-    p.azureType = o.jobOutputType;
     p.description = o.description;
     out.parameters.push_back(std::move(p));
   }

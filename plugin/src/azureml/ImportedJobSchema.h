@@ -6,36 +6,20 @@
 #include <vector>
 
 #include "azureml/Job.h"
-#include "azureml/Parameter.h"
+#include "core/ImportedJob.h"
 
 namespace aifoundry::azureml {
 
 inline constexpr const char* kJobTypeName = "AI Foundry Pipeline Job";
 
-struct ImportedParameter {
-  std::string name;
-  Direction direction = Direction::Input;
-  DataType type = DataType::String;  // Azure literals are text; String is the faithful type
-  std::string defaultValue;          // a literal input's current value; "" otherwise
-  bool overridable = true;           // false for asset inputs (uri_folder, ...) and pure outputs
-  std::string azureType;             // jobInputType / jobOutputType, e.g. "literal", "uri_folder"
-  std::string description;
-};
-
-struct ImportedJob {
-  std::string externalId;  // the template's job name
-  std::string name;        // displayName, or the job name when empty
-  std::string description;
-  std::string jobType = kJobTypeName;
-  std::vector<ImportedParameter> parameters;  // inputs (document order), then outputs
-};
-
 class ImportedJobSchema {
  public:
-  // Every input -> Input parameter (literal: default = its value; asset: overridable = false); every output
-  // -> Output parameter. A name that is both a literal input and an output becomes one Input&Output
-  // parameter.
-  static ImportedJob from(const Job& job);
+  // externalId = the template's job name; name = its displayName, or the job name when that is empty.
+  // Every input -> an Input parameter of type String (Azure literals are text): a literal's default is its
+  // value (even when empty), an asset input (uri_folder, ...) has no default and is not overridable. Every
+  // output -> an Output parameter (not overridable). A name that is both a literal input and an output
+  // becomes one Input&Output parameter. Parameters: inputs in document order, then outputs.
+  static core::ImportedJob from(const Job& job);
 };
 
 }  // namespace aifoundry::azureml

@@ -10,6 +10,11 @@
 namespace aifoundry::azureml {
 namespace {
 
+using core::Parameter;
+
+// JSON escaping writes at most six bytes for one (\u001f).
+constexpr std::size_t kMaxEscapedBytesPerByte = 6;
+
 struct TemplateInput {
   std::string name;
   common::JsonView raw;
@@ -88,12 +93,13 @@ void checkNames(const std::vector<TemplateInput>& inputs, const std::vector<cons
 
 }  // namespace
 
-std::string InputOverlay::apply(common::JsonView templateInputs, const std::vector<Parameter>& parameters,
-                                std::string_view templateName) {
+common::SecretString InputOverlay::apply(common::JsonView templateInputs,
+                                         const std::vector<Parameter>& parameters,
+                                         std::string_view templateName) {
   std::vector<const Parameter*> sent;
   std::map<std::string, const Parameter*> byName;
   for (const Parameter& p : parameters) {
-    if (!p.isSent()) continue;
+    if (!core::isSent(p.direction)) continue;
     if (!byName.emplace(p.name, &p).second)
       throw AzureMlError(errc::InvalidParameterDefinition,
                          "Parameter " + shown(p.name) + " is given twice; give each input once");
@@ -102,10 +108,18 @@ std::string InputOverlay::apply(common::JsonView templateInputs, const std::vect
   const std::vector<TemplateInput> inputs = readInputs(templateInputs);
   checkNames(inputs, sent, templateName);
 
-  std::map<std::string, std::string> texts;
-  for (const Parameter* p : sent) texts.emplace(p->name, LiteralValueText::of(*p));
+  std::map<std::string, common::SecretString> texts;
+  std::size_t size = templateInputs.raw().size() + 2;
+  for (const Parameter* p : sent) {
+    const auto added = texts.emplace(p->name, LiteralValueText::of(*p)).first;
+    size += kMaxEscapedBytesPerByte * (added->first.size() + added->second.size()) + 64;
+  }
 
-  std::string out = "{";
+  // Reserved up front for the longest escaping: a reallocation would leave a copy of a secret value in a
+  // freed block.
+  std::string out;
+  out.reserve(size);
+  out = "{";
   bool first = true;
   for (const TemplateInput& in : inputs) {
     if (!first) out.push_back(',');
@@ -117,12 +131,12 @@ std::string InputOverlay::apply(common::JsonView templateInputs, const std::vect
       out.append(in.raw.raw());
     } else {
       out += R"({"jobInputType":"literal","value":)";
-      common::jsontext::appendQuoted(out, text->second);
+      common::jsontext::appendQuoted(out, text->second.view());
       out.push_back('}');
     }
   }
   out.push_back('}');
-  return out;
+  return common::SecretString::adopt(std::move(out));
 }
 
 }  // namespace aifoundry::azureml

@@ -8,8 +8,9 @@
 #include <string_view>
 #include <vector>
 
-#include "azureml/Parameter.h"
 #include "common/JsonView.h"
+#include "common/SecretString.h"
+#include "core/Parameter.h"
 
 namespace aifoundry::azureml {
 
@@ -23,8 +24,9 @@ class InputOverlay {
   //   InvalidParameterValue  a value cannot become a literal Azure accepts (see LiteralValueText);
   //   InvalidParameterDefinition  two sent parameters share a name.
   // `templateName` only appears in messages. Every check runs before any text is produced.
-  static std::string apply(common::JsonView templateInputs, const std::vector<Parameter>& parameters,
-                           std::string_view templateName);
+  static common::SecretString apply(common::JsonView templateInputs,
+                                    const std::vector<core::Parameter>& parameters,
+                                    std::string_view templateName);
 };
 
 }  // namespace aifoundry::azureml

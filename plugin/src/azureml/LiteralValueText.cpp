@@ -12,15 +12,19 @@
 namespace aifoundry::azureml {
 namespace {
 
+using core::DataType;
+using core::Parameter;
+
 [[noreturn]] void refuse(const Parameter& p, const std::string& why) {
   std::string shown;
-  if (!p.isSecret()) shown = " value '" + common::ascii::oneLine(p.value, 64) + "'";
+  if (!core::isSecret(p)) shown = " value '" + common::ascii::oneLine(p.value.view(), 64) + "'";
   throw AzureMlError(errc::InvalidParameterValue, "Parameter '" + common::ascii::oneLine(p.name, 120) +
-                                                      "' (" + toString(p.type) + ")" + shown + " " + why);
+                                                      "' (" + core::toString(p.dataType) + ")" + shown + " " +
+                                                      why);
 }
 
 std::string intText(const Parameter& p) {
-  std::string_view t = common::ascii::trim(p.value);
+  std::string_view t = common::ascii::trim(p.value.view());
   if (!t.empty() && t.front() == '+') t.remove_prefix(1);
   std::int64_t v = 0;
   const auto [end, ec] = std::from_chars(t.data(), t.data() + t.size(), v);
@@ -31,7 +35,7 @@ std::string intText(const Parameter& p) {
 }
 
 std::string floatText(const Parameter& p) {
-  std::string_view t = common::ascii::trim(p.value);
+  std::string_view t = common::ascii::trim(p.value.view());
   if (!t.empty() && t.front() == '+') t.remove_prefix(1);
   double v = 0;
   // from_chars is locale-independent, unlike strtod; it also refuses "nan"/"inf" spelled as words only
@@ -47,7 +51,7 @@ std::string floatText(const Parameter& p) {
 }
 
 std::string boolText(const Parameter& p) {
-  const std::string_view t = common::ascii::trim(p.value);
+  const std::string_view t = common::ascii::trim(p.value.view());
   for (const char* yes : {"true", "1", "yes"})
     if (common::ascii::iequals(t, yes)) return "True";
   for (const char* no : {"false", "0", "no"})
@@ -56,21 +60,21 @@ std::string boolText(const Parameter& p) {
 }
 
 std::string jsonText(const Parameter& p) {
-  const std::string_view t = common::ascii::trim(p.value);
+  const std::string_view t = common::ascii::trim(p.value.view());
   if (!common::JsonView::isValid(t)) refuse(p, "is not valid JSON");
-  if (p.type == DataType::JsonArray && (t.empty() || t.front() != '['))
+  if (p.dataType == DataType::JsonArray && (t.empty() || t.front() != '['))
     refuse(p, "is not a JSON array (it must start with '[')");
   return common::jsontext::compact(t);
 }
 
 }  // namespace
 
-std::string LiteralValueText::of(const Parameter& parameter) {
+common::SecretString LiteralValueText::of(const core::Parameter& parameter) {
   std::string text;
-  switch (parameter.type) {
+  switch (parameter.dataType) {
     case DataType::String:
     case DataType::Secret:
-      text = parameter.value;
+      text = std::string(parameter.value.view());
       break;
     case DataType::Int:
       text = intText(parameter);
@@ -86,11 +90,12 @@ std::string LiteralValueText::of(const Parameter& parameter) {
       text = jsonText(parameter);
       break;
   }
-  checkAzureAccepts(text, parameter);
-  return text;
+  common::SecretString literal = common::SecretString::adopt(std::move(text));
+  checkAzureAccepts(literal.view(), parameter);
+  return literal;
 }
 
-void LiteralValueText::checkAzureAccepts(std::string_view text, const Parameter& parameter) {
+void LiteralValueText::checkAzureAccepts(std::string_view text, const core::Parameter& parameter) {
   if (text.empty()) refuse(parameter, "is empty; Azure ML refuses empty literal inputs");
   for (const char c : text)
     if (common::ascii::isWordChar(c)) return;

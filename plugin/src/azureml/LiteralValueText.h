@@ -10,16 +10,17 @@
 #include <string>
 #include <string_view>
 
-#include "azureml/Parameter.h"
+#include "common/SecretString.h"
+#include "core/Parameter.h"
 
 namespace aifoundry::azureml {
 
 class LiteralValueText {
  public:
-  static std::string of(const Parameter& parameter);
+  static common::SecretString of(const core::Parameter& parameter);
 
   // Azure's rule alone (already-converted text); throws InvalidParameterValue naming the parameter.
-  static void checkAzureAccepts(std::string_view text, const Parameter& parameter);
+  static void checkAzureAccepts(std::string_view text, const core::Parameter& parameter);
 };
 
 }  // namespace aifoundry::azureml

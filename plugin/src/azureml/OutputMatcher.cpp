@@ -15,11 +15,11 @@ const JobOutput* find(const std::vector<JobOutput>& outputs, const std::string& 
 
 }  // namespace
 
-std::vector<OutputValue> OutputMatcher::match(const std::vector<Parameter>& parameters,
+std::vector<OutputValue> OutputMatcher::match(const std::vector<core::Parameter>& parameters,
                                               const std::vector<JobOutput>& outputs) {
   std::vector<OutputValue> out;
-  for (const Parameter& p : parameters) {
-    if (!p.isWrittenBack()) continue;
+  for (const core::Parameter& p : parameters) {
+    if (!core::isWrittenBack(p.direction)) continue;
     const JobOutput* o = find(outputs, p.name);
     if (!o) continue;
     if (o->value)

@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "azureml/Job.h"
-#include "azureml/Parameter.h"
+#include "core/Parameter.h"
 
 namespace aifoundry::azureml {
 
@@ -21,7 +21,7 @@ class OutputMatcher {
   // For each parameter that is written back, the output with the exact name, else the first whose name
   // matches case-insensitively. Parameters without a match, and outputs with neither value nor uri, are left
   // out. Result order = parameter order.
-  static std::vector<OutputValue> match(const std::vector<Parameter>& parameters,
+  static std::vector<OutputValue> match(const std::vector<core::Parameter>& parameters,
                                         const std::vector<JobOutput>& outputs);
 };
 

@@ -66,14 +66,14 @@ std::string tagsText(const std::optional<common::JsonView>& templateTags, const 
 
 }  // namespace
 
-std::string TemplateCloner::buildRequestBody(std::string_view templateJson,
-                                             const CloneRequest& request) const {
+common::SecretString TemplateCloner::buildRequestBody(std::string_view templateJson,
+                                                      const CloneRequest& request) const {
   return buildRequestBody(
       common::JsonView::parse(templateJson, "The template job '" + request.templateName + "'"), request);
 }
 
-std::string TemplateCloner::buildRequestBody(common::JsonView templateRoot,
-                                             const CloneRequest& request) const {
+common::SecretString TemplateCloner::buildRequestBody(common::JsonView templateRoot,
+                                                      const CloneRequest& request) const {
   const auto properties = templateRoot.member("properties");
   if (!properties || !properties->isObject())
     throw AzureMlError(errc::InvalidJson,
@@ -89,35 +89,44 @@ std::string TemplateCloner::buildRequestBody(common::JsonView templateRoot,
                            ", not a pipeline; choose a Pipeline job as the External Id");
 
   // Every check (inputs, values, compute) runs before the body is assembled.
-  const std::string inputs =
+  const common::SecretString inputs =
       InputOverlay::apply(f.inputs.value_or(common::JsonView()), request.parameters, request.templateName);
   const std::string computeId = ComputeId::resolve(request.computeOverride, workspace_);
+  const std::string displayName =
+      request.displayName.empty() ? std::string() : common::jsontext::quoted(request.displayName);
+  const std::string tags = tagsText(f.tags, request);
+  const std::string outputs =
+      f.outputs ? OutputRebinder::rebind(*f.outputs, request.templateName) : std::string();
+  const std::string compute = computeId.empty() ? std::string() : common::jsontext::quoted(computeId);
 
+  // Reserved exactly once (each member's text plus room for its key): a reallocation would leave a copy of
+  // the secret values in a freed block.
+  std::size_t size = 256 + inputs.size() + tags.size() + outputs.size() + displayName.size() + compute.size();
+  for (const auto* field : {&f.jobType, &f.displayName, &f.description, &f.experimentName, &f.computeId,
+                            &f.identity, &f.settings, &f.jobs})
+    size += *field ? (*field)->raw().size() + 32 : 0;
   std::string out;
-  const std::size_t bulk = (f.jobs ? f.jobs->raw().size() : 0) + (f.settings ? f.settings->raw().size() : 0) +
-                           (f.outputs ? f.outputs->raw().size() : 0) + inputs.size();
-  out.reserve(bulk + 4096);
+  out.reserve(size);
   out = "{\"properties\":{";
   copyIfPresent(out, "jobType", f.jobType);
-  if (!request.displayName.empty())
-    common::jsontext::appendMember(out, "displayName", common::jsontext::quoted(request.displayName));
+  if (!displayName.empty())
+    common::jsontext::appendMember(out, "displayName", displayName);
   else
     copyIfPresent(out, "displayName", f.displayName);
   copyIfPresent(out, "description", f.description);
   copyIfPresent(out, "experimentName", f.experimentName);
-  if (!computeId.empty())
-    common::jsontext::appendMember(out, "computeId", common::jsontext::quoted(computeId));
+  if (!compute.empty())
+    common::jsontext::appendMember(out, "computeId", compute);
   else
     copyIfPresent(out, "computeId", f.computeId);
   copyIfPresent(out, "identity", f.identity);
-  common::jsontext::appendMember(out, "tags", tagsText(f.tags, request));
-  if (f.inputs || inputs != "{}") common::jsontext::appendMember(out, "inputs", inputs);
-  if (f.outputs)
-    common::jsontext::appendMember(out, "outputs", OutputRebinder::rebind(*f.outputs, request.templateName));
+  common::jsontext::appendMember(out, "tags", tags);
+  if (f.inputs || inputs.view() != "{}") common::jsontext::appendMember(out, "inputs", inputs.view());
+  if (f.outputs) common::jsontext::appendMember(out, "outputs", outputs);
   copyIfPresent(out, "settings", f.settings);
   copyIfPresent(out, "jobs", f.jobs);
   out += "}}";
-  return out;
+  return common::SecretString::adopt(std::move(out));
 }
 
 }  // namespace aifoundry::azureml

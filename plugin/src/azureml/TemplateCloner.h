@@ -17,9 +17,10 @@
 #include <string_view>
 #include <vector>
 
-#include "azureml/Parameter.h"
 #include "azureml/WorkspaceRef.h"
 #include "common/JsonView.h"
+#include "common/SecretString.h"
+#include "core/Parameter.h"
 
 namespace aifoundry::azureml {
 
@@ -28,7 +29,7 @@ struct CloneRequest {
   std::string displayName;      // the Polysync job name; "" keeps the template's displayName
   std::string computeOverride;  // "AI Foundry Compute Name": "" = template's; bare name or ARM id
   std::optional<std::string> idempotencyKey;  // the host's key, when it passed one
-  std::vector<Parameter> parameters;          // all of the run's parameters (Output ones are ignored)
+  std::vector<core::Parameter> parameters;    // all of the run's parameters (Output ones are ignored)
 };
 
 class TemplateCloner {
@@ -38,10 +39,11 @@ class TemplateCloner {
   // Throws AzureMlError: InvalidJson (not JSON / no properties object), NotAPipeline (jobType is not
   // Pipeline), InputNotFound / InvalidParameterValue / InvalidParameterDefinition (InputOverlay),
   // InvalidSetting (compute).
-  std::string buildRequestBody(std::string_view templateJson, const CloneRequest& request) const;
+  // The body holds the run's Secret values, so it comes in a SecretString.
+  common::SecretString buildRequestBody(std::string_view templateJson, const CloneRequest& request) const;
 
   // The same from an already parsed template (avoids validating a large template twice).
-  std::string buildRequestBody(common::JsonView templateRoot, const CloneRequest& request) const;
+  common::SecretString buildRequestBody(common::JsonView templateRoot, const CloneRequest& request) const;
 
  private:
   WorkspaceRef workspace_;

@@ -12,6 +12,14 @@ SecretString::SecretString(std::string_view text) {
   text_.assign(text.data(), text.size());
 }
 
+SecretString SecretString::adopt(std::string&& text) noexcept {
+  SecretString result;
+  result.text_ = std::move(text);
+  explicit_bzero(text.data(), text.capacity());
+  text.clear();
+  return result;
+}
+
 SecretString::SecretString(const SecretString& other) : SecretString(other.view()) {}
 
 SecretString::SecretString(SecretString&& other) noexcept : text_(std::move(other.text_)) {

@@ -17,6 +17,9 @@ class SecretString {
  public:
   SecretString() noexcept = default;
   explicit SecretString(std::string_view text);
+  // Takes `text` over without copying it (text built in place, such as a request body holding a secret),
+  // and wipes what the move leaves in `text` (a short string's characters stay in the source object).
+  static SecretString adopt(std::string&& text) noexcept;
   SecretString(const SecretString& other);
   SecretString(SecretString&& other) noexcept;
   SecretString& operator=(const SecretString& other);

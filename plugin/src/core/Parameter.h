@@ -1,5 +1,7 @@
-// Parameter: one parameter value of a run, as Polysync hands it over. The enums use the ABI's numbers
-// (PSJ_DIRECTION_*, PSJ_TYPE_*); plugin/src/abi/ checks that they agree.
+// Parameter: one parameter value of a run, as Polysync hands it over, and the one model of a parameter
+// in every layer (the Azure ML layer overlays and matches these directly). The enums use the ABI's numbers
+// (PSJ_DIRECTION_*, PSJ_TYPE_*); plugin/src/abi/ checks that they agree. A value lives only in its
+// SecretString, which wipes it, so a Secret value is wiped the one way every secret is.
 #pragma once
 
 #include <cstdint>
@@ -34,7 +36,17 @@ struct Parameter {
   Direction direction = Direction::Unset;
   DataType dataType = DataType::String;
   common::SecretString value;  // Polysync's text of the value ("42", "true", "[1,2]"); empty for Output
-  bool secret = false;         // always true for DataType::Secret
+  bool secret = false;         // the host's "never show" flag; see isSecret()
 };
+
+// Secret-typed parameters are secret whatever the host's flag says.
+inline bool isSecret(const Parameter& parameter) noexcept {
+  return parameter.secret || parameter.dataType == DataType::Secret;
+}
+
+// Polysync's spelling, for messages: "Input", "Output", "Input&Output" (Unset reads "Input");
+// "String", "Secret", "Int", "Float", "Bool", "JSON", "JsonArray".
+const char* toString(Direction direction) noexcept;
+const char* toString(DataType dataType) noexcept;
 
 }  // namespace aifoundry::core

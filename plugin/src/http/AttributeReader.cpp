@@ -4,18 +4,13 @@
 #include <Poco/String.h>
 
 #include "http/HttpError.h"
-#include "http/HttpHeaders.h"
 
 namespace aifoundry::http {
 
 std::optional<std::string> AttributeReader::find(const std::string& name) const {
-  auto it = attributes_.find(name);
-  if (it == attributes_.end()) {
-    for (auto i = attributes_.begin(); i != attributes_.end(); ++i)
-      if (equalsIgnoreCase(i->first, name)) it = i;
-  }
-  if (it == attributes_.end()) return std::nullopt;
-  std::string value = Poco::trim(it->second);
+  const common::SecretString* found = attributes_.find(name);
+  if (found == nullptr) return std::nullopt;
+  std::string value = Poco::trim(std::string(found->view()));
   if (value.empty()) return std::nullopt;
   return value;
 }

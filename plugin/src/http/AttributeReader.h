@@ -1,17 +1,15 @@
-// AttributeReader: typed, validated access to the platform attributes (the key/value settings Polysync
-// stores per platform). Lookup ignores case. Errors are HttpError(InvalidSettings) naming the setting and
-// what is expected; they never quote the value (it may be a secret).
-// A value type over a borrowed map; not synchronised.
+// AttributeReader: typed, validated access to the platform attributes (Attributes). Lookup ignores case.
+// Errors are HttpError(InvalidSettings) naming the setting and what is expected; they never quote the value
+// (it may be a secret). A value type over a borrowed map; not synchronised.
 #pragma once
 
 #include <chrono>
-#include <map>
 #include <optional>
 #include <string>
 
-namespace aifoundry::http {
+#include "http/Attributes.h"
 
-using Attributes = std::map<std::string, std::string>;
+namespace aifoundry::http {
 
 class AttributeReader {
  public:

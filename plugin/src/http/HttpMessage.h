@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "common/SecretString.h"
 #include "http/HttpHeaders.h"
 
 namespace aifoundry::http {
@@ -16,7 +17,9 @@ struct HttpRequest {
   std::string method = "GET";
   std::string url;  // absolute: scheme://host[:port]/path?query
   HttpHeaders headers;
-  std::string body;
+  // Kept whole for a retry. It may hold secrets (a client secret in a sign-in form, a run's Secret values in
+  // a submission), so it lives in a SecretString and is wiped with the request.
+  common::SecretString body;
   // A PUT/POST/PATCH is retried only when the caller says repeating it is harmless.
   bool idempotent = false;
   // What the caller is doing, for error messages ("read job 'x'", "sign in"). Never secret.

@@ -149,10 +149,11 @@ std::string hostHeader(const Poco::URI& uri) {
   return value;
 }
 
-// Bodies up to this size are sent in the same system call as the head (copied once into its buffer).
+// Bodies up to this size are sent in the same system call as the head (copied once, with it, into one
+// buffer).
 constexpr std::size_t kInlineBodyBytes = 64 * 1024;
 
-void sendAll(Poco::Net::StreamSocket& socket, const std::string& bytes) {
+void sendAll(Poco::Net::StreamSocket& socket, std::string_view bytes) {
   std::size_t sent = 0;
   while (sent < bytes.size()) {
     const auto chunk = static_cast<int>(std::min<std::size_t>(bytes.size() - sent, 1 << 30));
@@ -268,13 +269,19 @@ void sendRequest(const Exchange& x) {
   formatRequestHead({request.method, pathAndQuery(x.uri), hostHeader(x.uri)}, request.headers,
                     framed ? std::optional<std::size_t>(request.body.size()) : std::nullopt, head);
   x.connection.input().clear();
-  // A small body rides in the head's send: one system call for the request.
-  if (request.body.size() <= kInlineBodyBytes) {
-    head += request.body;
+  if (request.body.empty()) {
     sendAll(x.connection.socket(), head);
+  } else if (request.body.size() <= kInlineBodyBytes) {
+    // A small body rides in the head's send: one system call for the request. The joined copy is a
+    // SecretString (the body may hold a secret), not the connection's reused head buffer.
+    std::string joined;
+    joined.reserve(head.size() + request.body.size());
+    joined.append(head).append(request.body.view());
+    const common::SecretString message = common::SecretString::adopt(std::move(joined));
+    sendAll(x.connection.socket(), message.view());
   } else {
     sendAll(x.connection.socket(), head);
-    sendAll(x.connection.socket(), request.body);
+    sendAll(x.connection.socket(), request.body.view());
   }
 }
 

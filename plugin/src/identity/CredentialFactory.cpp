@@ -6,7 +6,7 @@
 #include "identity/CertificateLoader.h"
 #include "identity/ClientCertificateCredential.h"
 #include "identity/ClientSecretCredential.h"
-#include "identity/CloudSettings.h"
+#include "identity/CloudEndpoints.h"
 #include "identity/ManagedIdentityCredential.h"
 #include "identity/TokenPipeline.h"
 #include "identity/WorkloadIdentityCredential.h"
@@ -23,14 +23,14 @@ struct Build {
   const CredentialDependencies& deps;
   AttributeReader reader;
   EnvironmentReader env;
-  CloudSettings cloud;
+  CloudEndpoints cloud;
 
   Build(const http::Attributes& a, const CredentialDependencies& d)
       : attributes(a),
         deps(d),
         reader(a),
         env(d.environment ? d.environment : processEnvironment()),
-        cloud(CloudSettings::fromAttributes(a)) {}
+        cloud(CloudEndpoints::fromAttributes(a)) {}
 
   std::shared_ptr<http::HttpTransport> transport() const {
     if (!deps.transport)
@@ -48,8 +48,8 @@ struct Build {
     const std::string cloudSetting = "'" + std::string(settings::kAzureCloud) + "'";
     const std::string cloudDefault =
         reader.find(settings::kAzureCloud)
-            ? "setting " + cloudSetting + " = " + cloud.name + ", as " + authoritySetting + " is not set"
-            : "the default cloud " + cloud.name + ", as neither " + authoritySetting + " nor " +
+            ? "setting " + cloudSetting + " = " + cloud.cloudName + ", as " + authoritySetting + " is not set"
+            : "the default cloud " + cloud.cloudName + ", as neither " + authoritySetting + " nor " +
                   cloudSetting + " is set";
     if (!environmentMayOverride) return {cloud.authorityHost, cloudDefault};
     auto fromEnv = env("AZURE_AUTHORITY_HOST");

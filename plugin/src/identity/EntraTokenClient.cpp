@@ -2,6 +2,7 @@
 
 #include <Poco/URI.h>
 
+#include "common/SecretString.h"
 #include "http/HttpError.h"
 #include "http/ResponseErrorBuilder.h"
 #include "identity/TokenResponseParser.h"
@@ -44,7 +45,7 @@ http::AccessToken EntraTokenClient::requestToken(
   request.method = "POST";
   request.url = tokenUrl(tenant);
   request.headers.set("Content-Type", "application/x-www-form-urlencoded");
-  request.body = formEncode(fields);
+  request.body = common::SecretString::adopt(formEncode(fields));
   request.idempotent = true;  // asking for a token twice is harmless
   request.operation = "sign in to tenant '" + tenant + "' as application '" + clientId_ + "'";
 

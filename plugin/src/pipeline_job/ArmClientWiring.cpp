@@ -5,7 +5,7 @@ namespace aifoundry::pipeline_job {
 std::shared_ptr<arm::ArmClient> makeArmClient(const http::Attributes& attributes,
                                               ArmClientDependencies deps) {
   arm::ArmClientConfig config;
-  config.cloud = identity::CloudSettings::fromAttributes(attributes);
+  config.cloud = identity::CloudEndpoints::fromAttributes(attributes);
   config.transport = std::make_shared<http::HttpTransport>(
       deps.transport ? *deps.transport : http::TransportOptions::fromAttributes(attributes));
   identity::CredentialDependencies credentialDeps;

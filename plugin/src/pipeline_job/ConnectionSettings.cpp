@@ -6,9 +6,9 @@
 #include "azureml/WorkspaceUrls.h"
 #include "common/AsciiText.h"
 #include "core/JobTypeError.h"
+#include "http/HttpError.h"
 #include "pipeline_job/ErrorTranslation.h"
 #include "pipeline_job/PipelineSettingNames.h"
-#include "pipeline_job/SecretWipe.h"
 
 namespace aifoundry::pipeline_job {
 namespace {
@@ -33,26 +33,11 @@ std::string required(const std::vector<core::Setting>& settings, std::string_vie
   return value;
 }
 
-std::optional<std::string> overrideOf(const std::vector<core::Setting>& settings, std::string_view name) {
-  std::string value = valueOf(settings, name);
-  if (value.empty()) return std::nullopt;
-  return value;
-}
-
 void checkBoolean(const std::vector<core::Setting>& settings, std::string_view name) {
   const std::string value = valueOf(settings, name);
   if (value.empty() || common::ascii::iequals(value, "true") || common::ascii::iequals(value, "false"))
     return;
   invalid(name, "must be 'true' or 'false'");
-}
-
-identity::CloudEndpoints cloudOf(const std::vector<core::Setting>& settings) {
-  identity::CloudEndpoints::Overrides overrides;
-  overrides.authorityHost = overrideOf(settings, names::kAuthorityHost);
-  overrides.armEndpoint = overrideOf(settings, names::kResourceManagerEndpoint);
-  overrides.mlAudience = overrideOf(settings, names::kAzureMlAudience);
-  overrides.studioHost = overrideOf(settings, names::kStudioHost);
-  return identity::CloudEndpoints::forCloud(valueOf(settings, names::kAzureCloud)).withOverrides(overrides);
 }
 
 bool armOnlyStatus(const std::vector<core::Setting>& settings) {
@@ -66,11 +51,15 @@ bool armOnlyStatus(const std::vector<core::Setting>& settings) {
 
 ConnectionSettings ConnectionSettings::parse(const std::vector<core::Setting>& settings) {
   ConnectionSettings result;
+  for (const core::Setting& setting : settings) {
+    // The first value of a name wins, as core::findSetting reads it.
+    result.attributes.insert(setting.key, setting.value);
+  }
   try {
     result.workspace = azureml::WorkspaceRef::validated(required(settings, names::kSubscriptionId),
                                                         required(settings, names::kResourceGroupName),
                                                         required(settings, names::kWorkspaceName));
-    result.cloud = cloudOf(settings);
+    result.cloud = identity::CloudEndpoints::fromAttributes(result.attributes);
     result.apiVersion = valueOf(settings, names::kApiVersion);
     if (result.apiVersion.empty()) result.apiVersion = std::string(names::kDefaultApiVersion);
     // WorkspaceUrls checks the endpoint's shape and the api-version's; build one now so a typo fails here.
@@ -78,18 +67,14 @@ ConnectionSettings ConnectionSettings::parse(const std::vector<core::Setting>& s
     (void)probe;
   } catch (const azureml::AzureMlError& e) {
     throw translate(e, core::ErrorCode::InvalidSettings);
+  } catch (const http::HttpError& e) {
+    throw core::JobTypeError(core::ErrorCode::InvalidSettings, e.what());
   }
   checkBoolean(settings, names::kAllowPlainHttpToLoopback);
   result.discoveryTag = valueOf(settings, names::kDiscoveryTag);
   result.tenantId = valueOf(settings, names::kTenantId);
   result.statusFromArmOnly = armOnlyStatus(settings);
-  for (const core::Setting& setting : settings) {
-    // The first value of a name wins, as core::findSetting reads it.
-    result.attributes.emplace(setting.key, std::string(setting.value.view()));
-  }
   return result;
 }
-
-ConnectionSettings::~ConnectionSettings() { wipeValues(attributes); }
 
 }  // namespace aifoundry::pipeline_job

@@ -3,8 +3,9 @@
 // and Discovery Tag are read here; sign-in and transport settings are passed on, as `attributes`, to arm/ and
 // identity/, which validate them when the ArmClient is built.
 //
-// Ownership: move-only, because `attributes` holds secrets (Client Secret, Certificate Password); they are
-// wiped when the object is destroyed. Immutable after parse(); safe to read from many threads.
+// Ownership: move-only, because `attributes` holds secrets (Client Secret, Certificate Password); their
+// SecretStrings wipe them when the object is destroyed. Immutable after parse(); safe to read from many
+// threads.
 #pragma once
 
 #include <string>
@@ -26,7 +27,7 @@ class ConnectionSettings {
   ConnectionSettings& operator=(ConnectionSettings&&) noexcept = default;
   ConnectionSettings(const ConnectionSettings&) = delete;
   ConnectionSettings& operator=(const ConnectionSettings&) = delete;
-  ~ConnectionSettings();
+  ~ConnectionSettings() = default;
 
   azureml::WorkspaceRef workspace;
   identity::CloudEndpoints cloud;  // studio host and ML audience (Monitor URL); arm/ reads its own copy

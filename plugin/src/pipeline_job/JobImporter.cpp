@@ -11,7 +11,6 @@
 #include "core/JobTypeError.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
-#include "pipeline_job/ParameterConversion.h"
 #include "pipeline_job/SeenNames.h"
 
 namespace aifoundry::pipeline_job {
@@ -29,7 +28,7 @@ constexpr std::size_t kMaxSkipWarnings = 20;
 
 void JobImporter::checkNextLink(const std::string& nextLink) const {
   if (!nextLink.empty() && nextLink[0] == '/') return;  // a path on the Resource Manager endpoint
-  const std::string origin = connection_->arm().cloud().resourceManager + "/";
+  const std::string origin = connection_->arm().cloud().armEndpoint + "/";
   if (common::ascii::istartsWith(nextLink, origin)) return;
   throw core::JobTypeError(core::ErrorCode::Rejected,
                            "import: the job list's nextLink points away from the Resource Manager endpoint; "
@@ -78,7 +77,7 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
           return skip("a job whose name '" + common::ascii::oneLine(job.name, 100) + "' " + why);
         }
         if (!names.insert(job.name)) return skip("job '" + job.name + "', listed twice");
-        if (!emit(toCoreImportedJob(azureml::ImportedJobSchema::from(job)))) throw StopImport{};
+        if (!emit(azureml::ImportedJobSchema::from(job))) throw StopImport{};
         ++emitted;
       });
       if (url) checkNextLink(*url);

@@ -12,7 +12,7 @@
 #include "azureml/WorkspaceUrls.h"
 #include "http/TransportOptions.h"
 #include "identity/CertificateLoader.h"
-#include "identity/CloudSettings.h"
+#include "identity/CloudEndpoints.h"
 #include "identity/CredentialFactory.h"
 #include "identity/ManagedIdentityCredential.h"
 #include "identity/WorkloadIdentityCredential.h"

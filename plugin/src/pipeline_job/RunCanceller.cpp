@@ -1,6 +1,7 @@
 #include "pipeline_job/RunCanceller.h"
 
 #include "azureml/StatusDecoder.h"
+#include "common/SecretString.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
 
@@ -29,8 +30,8 @@ core::StatusReport RunCanceller::cancel(core::CallContext& ctx, const core::RunR
     options.operation = "cancel run '" + run.runId + "'";
     options.idempotent = true;  // asking twice to cancel is harmless, so a lost reply may be retried
     try {
-      const http::HttpResponse response =
-          connection_->arm().post(connection_->urls().cancelUrl(run.runId), "", scope.control(), options);
+      const http::HttpResponse response = connection_->arm().post(
+          connection_->urls().cancelUrl(run.runId), common::SecretString(), scope.control(), options);
       connection_->log().info("cancel: run '" + run.runId + "' accepted (HTTP " +
                               std::to_string(response.status) +
                               ", x-ms-request-id: " + response.headers.getOr("x-ms-request-id", "-") + ")");

@@ -9,7 +9,6 @@
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
 #include "pipeline_job/IsoTime.h"
-#include "pipeline_job/ParameterConversion.h"
 #include "pipeline_job/StatusReportBuilder.h"
 
 namespace aifoundry::pipeline_job {
@@ -76,8 +75,7 @@ RunObservation RunPoller::observeForPoll(const std::string& runId, const http::C
 }
 
 core::StatusReport RunPoller::report(const RunObservation& observation, const core::RunRef& run) const {
-  return StatusReportBuilder::build(observation, writtenBackParameters(run.parameters), *connection_,
-                                    nowUnixMs());
+  return StatusReportBuilder::build(observation, run.parameters, *connection_, nowUnixMs());
 }
 
 core::StatusReport RunPoller::poll(core::CallContext& ctx, const core::RunRef& run) {

@@ -10,9 +10,7 @@
 #include "core/JobTypeError.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
-#include "pipeline_job/ParameterConversion.h"
 #include "pipeline_job/PipelineSettingNames.h"
-#include "pipeline_job/SecretWipe.h"
 
 namespace aifoundry::pipeline_job {
 namespace {
@@ -68,26 +66,19 @@ std::string computeOverrideOf(const core::RunRequest& request) {
 // The PUT body: the template cloned with the request's parameters, display name, compute and tags. Building
 // it validates every parameter before anything is submitted. The template's text is freed once the body
 // exists (its decoded `job` stays): a run's peak then holds one copy of a multi-megabyte template fewer.
-std::string buildBody(Template& tmpl, const core::RunRequest& request,
-                      const azureml::WorkspaceRef& workspace) {
+common::SecretString buildBody(Template& tmpl, const core::RunRequest& request,
+                               const azureml::WorkspaceRef& workspace) {
   azureml::CloneRequest clone;
-  ParametersWipe parametersWipe(clone.parameters);
   clone.templateName = request.externalId;
   clone.displayName = request.displayName;
   clone.computeOverride = computeOverrideOf(request);
   if (!request.idempotencyKey.empty()) clone.idempotencyKey = request.idempotencyKey;
-  clone.parameters = plainParameters(request.parameters);
-  std::string body = azureml::TemplateCloner(workspace).buildRequestBody(tmpl.root, clone);
+  clone.parameters = request.parameters;
+  common::SecretString body = azureml::TemplateCloner(workspace).buildRequestBody(tmpl.root, clone);
   tmpl.root = common::JsonView();
   std::string().swap(tmpl.body);
   return body;
 }
-
-// Wipes the body on every way out: it holds Secret parameter values.
-struct BodyWipe {
-  std::string& text;
-  ~BodyWipe() { wipe(text); }
-};
 
 // With an idempotency key the name is derived from (template, key), so a repeated attempt finds its run;
 // without one it ends in a random suffix.
@@ -128,8 +119,7 @@ core::RunResult RunSubmitter::run(core::CallContext& ctx, const core::RunRequest
   try {
     azureml::JobName::checkExisting(request.externalId, "External Id");
     Template tmpl = readTemplate(*connection_, request.externalId, scope.control());
-    std::string body = buildBody(tmpl, request, connection_->settings().workspace);
-    BodyWipe bodyWipe{body};
+    const common::SecretString body = buildBody(tmpl, request, connection_->settings().workspace);
     const std::string name = runNameFor(request);
     if (!request.idempotencyKey.empty()) {
       if (auto existing = existingRun(name, request.idempotencyKey, scope.control())) {
@@ -145,7 +135,7 @@ core::RunResult RunSubmitter::run(core::CallContext& ctx, const core::RunRequest
   }
 }
 
-core::RunResult RunSubmitter::submit(const std::string& name, const std::string& body,
+core::RunResult RunSubmitter::submit(const std::string& name, const common::SecretString& body,
                                      bool attachAzureMlToken, const core::RunRequest& request,
                                      const http::CallControl& control) const {
   const bool keyed = !request.idempotencyKey.empty();

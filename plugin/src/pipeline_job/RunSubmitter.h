@@ -18,6 +18,7 @@
 #include <optional>
 #include <string>
 
+#include "common/SecretString.h"
 #include "core/CallContext.h"
 #include "core/RunRequest.h"
 #include "core/RunResult.h"
@@ -37,7 +38,7 @@ class RunSubmitter {
   std::optional<core::RunResult> existingRun(const std::string& name, const std::string& idempotencyKey,
                                              const http::CallControl& control) const;
   // PUTs the body as run `name`; with a key, a lost answer is settled by looking for the run.
-  core::RunResult submit(const std::string& name, const std::string& body, bool attachAzureMlToken,
+  core::RunResult submit(const std::string& name, const common::SecretString& body, bool attachAzureMlToken,
                          const core::RunRequest& request, const http::CallControl& control) const;
   // Logs the submission and makes the result from the PUT's reply.
   core::RunResult submitted(const std::string& name, const std::string& externalId,

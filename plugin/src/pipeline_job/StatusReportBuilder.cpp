@@ -23,9 +23,12 @@ std::optional<std::int64_t> timeOf(const std::optional<std::string>& fromJob,
 }
 
 std::vector<core::OutputValue> outputsOf(const azureml::Job& job,
-                                         const std::vector<azureml::Parameter>& writtenBack) {
+                                         const std::vector<core::Parameter>& parameters) {
   std::vector<core::OutputValue> result;
-  if (writtenBack.empty()) {
+  const bool anyWrittenBack = std::any_of(parameters.begin(), parameters.end(), [](const core::Parameter& p) {
+    return core::isWrittenBack(p.direction);
+  });
+  if (!anyWrittenBack) {
     // No parameters named: report every output under its own name (value first, else uri).
     for (const azureml::JobOutput& output : job.outputs) {
       std::string value = output.value ? *output.value : output.uri;
@@ -33,7 +36,7 @@ std::vector<core::OutputValue> outputsOf(const azureml::Job& job,
     }
     return result;
   }
-  for (azureml::OutputValue& matched : azureml::OutputMatcher::match(writtenBack, job.outputs)) {
+  for (azureml::OutputValue& matched : azureml::OutputMatcher::match(parameters, job.outputs)) {
     result.push_back({std::move(matched.parameterName), std::move(matched.value)});
   }
   return result;
@@ -67,17 +70,13 @@ azureml::PollBudget budgetOf(const RunObservation& observation, const WorkspaceC
 
 }  // namespace
 
-core::RunState StatusReportBuilder::stateOf(const std::string& rawStatus) {
-  return azureml::StatusDecoder::decode(rawStatus);
-}
-
 core::StatusReport StatusReportBuilder::build(const RunObservation& observation,
-                                              const std::vector<azureml::Parameter>& writtenBack,
+                                              const std::vector<core::Parameter>& parameters,
                                               const WorkspaceConnection& connection, std::int64_t nowMs) {
   const azureml::Job& job = observation.job;
   core::StatusReport report;
   report.rawStatus = job.status;
-  report.state = stateOf(job.status);
+  report.state = azureml::StatusDecoder::decode(job.status);
   const auto& history = observation.history;
   report.startMs = timeOf(job.startTime, history ? history->startTimeUtc : std::nullopt);
   report.endMs = timeOf(job.endTime, history ? history->endTimeUtc : std::nullopt);
@@ -86,14 +85,14 @@ core::StatusReport StatusReportBuilder::build(const RunObservation& observation,
   if (report.state == core::RunState::Failed)
     report.message = failureMessageOf(observation, report.monitorUrl);
   if (core::isTerminal(report.state)) {
-    report.outputs = outputsOf(job, writtenBack);
+    report.outputs = outputsOf(job, parameters);
     return report;  // no further poll needed
   }
   report.progress = observation.progress;
   const std::optional<std::int64_t> since = report.startMs ? report.startMs : observation.createdAtMs;
   const std::int64_t ageSeconds = since ? std::max<std::int64_t>(0, (nowMs - *since) / 1000) : 0;
-  report.nextPollMs = azureml::PollHint::nextDelayMs(azureml::StatusDecoder::decode(job.status), ageSeconds,
-                                                     budgetOf(observation, connection));
+  report.nextPollMs =
+      azureml::PollHint::nextDelayMs(report.state, ageSeconds, budgetOf(observation, connection));
   return report;
 }
 

@@ -7,7 +7,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "azureml/Parameter.h"
+#include "core/Parameter.h"
 #include "core/StatusReport.h"
 #include "pipeline_job/RunObservation.h"
 #include "pipeline_job/WorkspaceConnection.h"
@@ -16,14 +16,12 @@ namespace aifoundry::pipeline_job {
 
 class StatusReportBuilder {
  public:
-  // writtenBack: the RunRef's Output / Input&Output parameters; empty = every output under its own name.
-  // nowMs: Unix milliseconds, for the run's age.
+  // parameters: the RunRef's; its Output / Input&Output ones are written back from the run's outputs, and
+  // with none of those every output is reported under its own name. nowMs: Unix milliseconds, for the
+  // run's age.
   static core::StatusReport build(const RunObservation& observation,
-                                  const std::vector<azureml::Parameter>& writtenBack,
+                                  const std::vector<core::Parameter>& parameters,
                                   const WorkspaceConnection& connection, std::int64_t nowMs);
-
-  // The state the raw Azure status maps to (case-insensitive).
-  static core::RunState stateOf(const std::string& rawStatus);
 };
 
 }  // namespace aifoundry::pipeline_job

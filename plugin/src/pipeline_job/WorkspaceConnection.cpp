@@ -7,7 +7,6 @@
 #include "core/JobTypeError.h"
 #include "pipeline_job/ArmClientWiring.h"
 #include "pipeline_job/ErrorTranslation.h"
-#include "pipeline_job/SecretWipe.h"
 
 namespace aifoundry::pipeline_job {
 namespace {
@@ -51,11 +50,9 @@ std::shared_ptr<arm::ArmClient> armClientFor(ConnectionSettings& settings, const
   deps.managedIdentityRetry = options.managedIdentityRetry;
   try {
     auto client = pipeline_job::makeArmClient(settings.attributes, std::move(deps));
-    wipeValues(settings.attributes);
     settings.attributes.clear();
     return client;
   } catch (const http::HttpError& e) {
-    wipeValues(settings.attributes);
     settings.attributes.clear();
     throw core::JobTypeError(core::ErrorCode::InvalidSettings, e.what());
   }

@@ -25,6 +25,20 @@ TEST(SecretString, MovingLeavesTheSourceEmpty) {
   EXPECT_TRUE(longer.empty());  // NOLINT(bugprone-use-after-move)
 }
 
+TEST(SecretString, AdoptingTakesTheTextOverAndWipesWhatTheMoveLeftBehind) {
+  std::string large(100, 'k');
+  const char* buffer = large.data();
+  const common::SecretString adopted = common::SecretString::adopt(std::move(large));
+  EXPECT_EQ(adopted.view(), std::string(100, 'k'));
+  EXPECT_EQ(adopted.view().data(), buffer);  // taken over, not copied
+  // A short text lives inside the std::string and is copied by the move: the source's bytes are wiped.
+  std::string shortText("pw-123");
+  const common::SecretString adoptedShort = common::SecretString::adopt(std::move(shortText));
+  EXPECT_EQ(adoptedShort.view(), "pw-123");
+  ASSERT_TRUE(shortText.empty());  // NOLINT(bugprone-use-after-move): wiped by design
+  EXPECT_EQ(std::string_view(shortText.data(), 6).find_first_not_of('\0'), std::string_view::npos);
+}
+
 TEST(SecretString, ClearWipesAndEmpties) {
   common::SecretString secret("p@ss");
   secret.clear();
