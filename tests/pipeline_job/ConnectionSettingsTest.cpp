@@ -12,7 +12,8 @@ namespace names = pipeline_job::names;
 class ConnectionSettingsTest : public PipelineJobTest {};
 
 TEST_F(ConnectionSettingsTest, MissingRequiredSettingIsNamed) {
-  for (const auto name : {names::kSubscriptionId, names::kResourceGroupName, names::kWorkspaceName}) {
+  for (const auto name : {common::settings::kSubscriptionId, common::settings::kResourceGroupName,
+                          common::settings::kWorkspaceName}) {
     const auto error = expectError([&] { connect({{std::string(name), ""}}); });
     EXPECT_EQ(error.code(), core::ErrorCode::InvalidSettings);
     EXPECT_NE(error.message().find(std::string(name)), std::string::npos) << error.message();
@@ -22,12 +23,12 @@ TEST_F(ConnectionSettingsTest, MissingRequiredSettingIsNamed) {
 
 TEST_F(ConnectionSettingsTest, MalformedSettingsAreNamedWithoutTheirValue) {
   const std::vector<std::pair<std::string, std::string>> bad = {
-      {std::string(names::kSubscriptionId), "not-a-guid"},
-      {std::string(names::kAzureCloud), "MarsCloud"},
-      {std::string(names::kApiVersion), "yesterday"},
-      {std::string(names::kAllowPlainHttpToLoopback), "maybe"},
-      {std::string(names::kRequestTimeoutSeconds), "soon"},
-      {std::string(names::kStatusSource), "Sometimes"},
+      {std::string(common::settings::kSubscriptionId), "not-a-guid"},
+      {std::string(common::settings::kAzureCloud), "MarsCloud"},
+      {std::string(common::settings::kApiVersion), "yesterday"},
+      {std::string(common::settings::kAllowPlainHttpToLoopback), "maybe"},
+      {std::string(common::settings::kRequestTimeoutSeconds), "soon"},
+      {std::string(common::settings::kStatusSource), "Sometimes"},
   };
   for (const auto& [name, value] : bad) {
     const auto error = expectError([&] { connect({{name, value}}); });
@@ -54,7 +55,7 @@ TEST_F(ConnectionSettingsTest, AnUnknownSettingIsAWarningNamingTheNearestKnownOn
 }
 
 TEST_F(ConnectionSettingsTest, ServicePrincipalWithoutSecretIsRefused) {
-  const auto error = expectError([&] { connect({{std::string(names::kClientSecret), ""}}); });
+  const auto error = expectError([&] { connect({{std::string(common::settings::kClientSecret), ""}}); });
   EXPECT_EQ(error.code(), core::ErrorCode::InvalidSettings);
   EXPECT_NE(error.message().find("Client Secret"), std::string::npos) << error.message();
 }
@@ -75,7 +76,7 @@ TEST(ConnectionSettingsNames, AreMatchedRegardlessOfCaseAsTheSignInLayerMatchesT
   EXPECT_EQ(parsed.workspace.workspaceName, "my-ws");
   EXPECT_EQ(parsed.cloud.armEndpoint, "https://arm.example.test");
   // An exact name still wins over a differently cased one.
-  settings.push_back(setting(std::string(names::kWorkspaceName), "exact"));
+  settings.push_back(setting(std::string(common::settings::kWorkspaceName), "exact"));
   EXPECT_EQ(ConnectionSettings::parse(settings).workspace.workspaceName, "exact");
 }
 

@@ -65,7 +65,7 @@ TEST_F(DiscoveryTest, TagFilterNarrowsToTemplatesCarryingTheTag) {
 }
 
 TEST_F(DiscoveryTest, DiscoveryTagSettingIsTheDefaultFilter) {
-  auto tagged = connect({{std::string(names::kDiscoveryTag), "schedule"}});
+  auto tagged = connect({{std::string(common::settings::kDiscoveryTag), "schedule"}});
   EXPECT_EQ(idsOf(importJobs({}, tagged.get())), std::vector<std::string>{kScoreTemplate});
 }
 

@@ -15,7 +15,8 @@ class ErrorMappingTest : public PipelineJobTest {
     PipelineJobTest::SetUp();
     // Polls read ARM's job here (a live run is otherwise read from Run History), so ARM's failures reach
     // them.
-    instance = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
+    instance = connect({{std::string(common::settings::kStatusSource),
+                         std::string(common::settings::kStatusResourceManager)}});
     runId = run(request(kTrainTemplate)).runId;
     clearJournal();
   }

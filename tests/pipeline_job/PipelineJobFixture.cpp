@@ -40,17 +40,18 @@ void PipelineJobTest::TearDown() {
 Settings PipelineJobTest::baseSettings() const {
   const auto& o = emulator->options();
   return {
-      {std::string(names::kSubscriptionId), o.subscription},
-      {std::string(names::kResourceGroupName), o.resourceGroup},
-      {std::string(names::kWorkspaceName), o.workspace},
-      {std::string(names::kAuthenticationMethod), std::string(names::kAuthServicePrincipal)},
-      {std::string(names::kTenantId), o.tenant},
-      {std::string(names::kClientId), kClientId},
-      {std::string(names::kClientSecret), kClientSecret},
-      {std::string(names::kResourceManagerEndpoint), emulator->baseUrl()},
-      {std::string(names::kAuthorityHost), emulator->baseUrl()},
-      {std::string(names::kCaBundlePath), emulator->caCertPath()},
-      {std::string(names::kRequestTimeoutSeconds), "20"},
+      {std::string(common::settings::kSubscriptionId), o.subscription},
+      {std::string(common::settings::kResourceGroupName), o.resourceGroup},
+      {std::string(common::settings::kWorkspaceName), o.workspace},
+      {std::string(common::settings::kAuthenticationMethod),
+       std::string(common::settings::kServicePrincipal)},
+      {std::string(common::settings::kTenantId), o.tenant},
+      {std::string(common::settings::kClientId), kClientId},
+      {std::string(common::settings::kClientSecret), kClientSecret},
+      {std::string(common::settings::kResourceManagerEndpoint), emulator->baseUrl()},
+      {std::string(common::settings::kAuthorityHost), emulator->baseUrl()},
+      {std::string(common::settings::kCaBundlePath), emulator->caCertPath()},
+      {std::string(common::settings::kRequestTimeoutSeconds), "20"},
   };
 }
 
@@ -65,7 +66,7 @@ std::vector<core::Setting> PipelineJobTest::settings(const Settings& changes) co
   }
   std::vector<core::Setting> result;
   for (const auto& [key, value] : all) {
-    result.push_back(core::Setting{key, common::SecretString(value), key == names::kClientSecret});
+    result.push_back(core::Setting{key, common::SecretString(value), key == common::settings::kClientSecret});
   }
   return result;
 }

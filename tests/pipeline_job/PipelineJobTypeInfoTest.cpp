@@ -15,7 +15,7 @@ TEST(PipelineJobTypeInfo, EverySettingNameIsInTheSettingsSchema) {
   Poco::JSON::Parser parser;
   const auto properties =
       parser.parse(info.settingsSchemaJson).extract<Poco::JSON::Object::Ptr>()->getObject("properties");
-  namespace n = aifoundry::pipeline_job::names;
+  namespace n = aifoundry::common::settings;
   for (std::string_view name : {n::kSubscriptionId,
                                 n::kResourceGroupName,
                                 n::kWorkspaceName,
@@ -42,8 +42,8 @@ TEST(PipelineJobTypeInfo, EverySettingNameIsInTheSettingsSchema) {
                                 n::kStatusSource}) {
     EXPECT_TRUE(properties->has(std::string(name))) << name;
   }
-  EXPECT_EQ(info.id, n::kJobTypeId);
-  EXPECT_EQ(info.displayName, n::kJobTypeDisplayName);
+  EXPECT_EQ(info.id, aifoundry::pipeline_job::names::kJobTypeId);
+  EXPECT_EQ(info.displayName, aifoundry::pipeline_job::names::kJobTypeDisplayName);
 }
 
 }  // namespace

@@ -213,7 +213,8 @@ class LowReadBudgetPollTest : public PipelineJobTest {
 TEST_F(LowReadBudgetPollTest, NextPollHintBacksOffWhenArmsReadBudgetRunsLow) {
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));
-  auto armOnly = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
+  auto armOnly = connect({{std::string(common::settings::kStatusSource),
+                           std::string(common::settings::kStatusResourceManager)}});
   const auto report = poll(result.runId, {}, armOnly.get());
   ASSERT_TRUE(report.nextPollMs.has_value());
   const auto reads = journal("jobs.get").back().status;
@@ -271,7 +272,8 @@ TEST_F(PollTest, ConcurrentPollsOfOneRunShareOneRequest) {
 
 TEST_F(PollTest, ConcurrentArmOnlyPollsOfOneRunShareOneRequest) {
   const auto result = run(request(kTrainTemplate));
-  auto armOnly = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
+  auto armOnly = connect({{std::string(common::settings::kStatusSource),
+                           std::string(common::settings::kStatusResourceManager)}});
   clearJournal();
   const auto statuses = pollTogether(result.runId, "jobs.get", armOnly.get());
   EXPECT_LT(count("jobs.get"), statuses.size());

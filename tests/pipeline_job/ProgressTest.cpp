@@ -171,7 +171,8 @@ TEST_F(ProgressTest, StepsAdvanceAsThePipelineRunsAndAFinishedRunReportsNoProgre
 // With `Status Source` = `Resource Manager` the status read (ARM's job) has no start time: Run History is
 // read for it, until it is known.
 TEST_F(ProgressTest, ArmOnlyReadsTheStartTimeUntilKnownThenNeverAgain) {
-  auto armOnly = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
+  auto armOnly = connect({{std::string(common::settings::kStatusSource),
+                           std::string(common::settings::kStatusResourceManager)}});
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"), armOnly.get());
   const auto first = pollUntilRunning(*this, result.runId,
@@ -204,9 +205,9 @@ class PacedProgressTest : public PipelineJobTest {};  // the default interval (2
 TEST_F(PacedProgressTest, RepeatedPollsWithinTheIntervalCostOnlyTheirStatusRead) {
   for (const bool armOnly : {false, true}) {
     SCOPED_TRACE(armOnly ? "Status Source = Resource Manager" : "Status Source = Automatic");
-    auto connection =
-        armOnly ? connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}})
-                : connect();
+    auto connection = armOnly ? connect({{std::string(common::settings::kStatusSource),
+                                          std::string(common::settings::kStatusResourceManager)}})
+                              : connect();
     addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
     const auto result = run(request("slow-template"), connection.get());
     const auto pollIt = [&](const std::string& id) { return poll(id, {}, connection.get()); };

@@ -94,7 +94,7 @@ TEST_F(RunTest, OutputParametersAreNotSent) {
 
 TEST_F(RunTest, ComputeAttributeOverridesTheTemplatesCompute) {
   auto r = request(kTrainTemplate);
-  r.attributes.push_back(core::Setting{std::string(pipeline_job::names::kComputeNameAttribute),
+  r.attributes.push_back(core::Setting{std::string(common::settings::kComputeNameAttribute),
                                        common::SecretString("big-gpus"), false});
   run(r);
   EXPECT_EQ(member(onlyPut().body, {"properties", "computeId"}),
@@ -178,8 +178,9 @@ TEST_F(RunTest, RunReturnsTheMonitorUrl) {
 // the service gave no Studio link of its own (the service's link wins when it did, per the contract).
 TEST_F(RunTest, SovereignCloudUsesItsScopesAndTheStudioHostOverride) {
   namespace names = pipeline_job::names;
-  const Settings gov = {{std::string(names::kAzureCloud), std::string(names::kCloudUsGovernment)},
-                        {std::string(names::kStudioHost), "studio.gov.example"}};
+  const Settings gov = {
+      {std::string(common::settings::kAzureCloud), std::string(common::settings::kCloudUsGovernment)},
+      {std::string(common::settings::kStudioHost), "studio.gov.example"}};
   auto instanceGov = connect(gov);
   const auto result = run(request(kTrainTemplate), instanceGov.get());
   EXPECT_FALSE(result.monitorUrl.empty());
@@ -199,9 +200,9 @@ TEST_F(RunTest, SovereignCloudUsesItsScopesAndTheStudioHostOverride) {
   WorkspaceConnection connection(ConnectionSettings::parse(settings(gov)), *host, PipelineJobOptions{});
   EXPECT_EQ(connection.monitorUrl("", "run-1").rfind("https://studio.gov.example/runs/run-1?wsid=", 0), 0u)
       << connection.monitorUrl("", "run-1");
-  WorkspaceConnection plainGov(
-      ConnectionSettings::parse(settings({{std::string(names::kAzureCloud), "AzureUSGovernment"}})), *host,
-      PipelineJobOptions{});
+  WorkspaceConnection plainGov(ConnectionSettings::parse(settings(
+                                   {{std::string(common::settings::kAzureCloud), "AzureUSGovernment"}})),
+                               *host, PipelineJobOptions{});
   EXPECT_EQ(plainGov.monitorUrl("", "run-1").rfind("https://ml.azure.us/runs/run-1?wsid=", 0), 0u)
       << plainGov.monitorUrl("", "run-1");
 }

@@ -80,7 +80,8 @@ TEST_F(StatusSourceTest, FirstPollsOfManyRunsAtOnceDiscoverOnce) {
 }
 
 TEST_F(StatusSourceTest, TheResourceManagerSettingReadsEveryPollFromArm) {
-  auto armOnly = connect({{std::string(names::kStatusSource), std::string(names::kStatusResourceManager)}});
+  auto armOnly = connect({{std::string(common::settings::kStatusSource),
+                           std::string(common::settings::kStatusResourceManager)}});
   const auto result = run(request(kTrainTemplate), armOnly.get());
   clearJournal();
   const auto first = poll(result.runId, {}, armOnly.get());
@@ -95,8 +96,8 @@ TEST_F(StatusSourceTest, TheResourceManagerSettingReadsEveryPollFromArm) {
 }
 
 TEST_F(StatusSourceTest, TheSettingIsReadRegardlessOfCaseAndAutomaticIsTheDefault) {
-  auto automatic = connect({{std::string(names::kStatusSource), "automatic"}});
-  auto armOnly = connect({{std::string(names::kStatusSource), "resource manager"}});
+  auto automatic = connect({{std::string(common::settings::kStatusSource), "automatic"}});
+  auto armOnly = connect({{std::string(common::settings::kStatusSource), "resource manager"}});
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));
   clearJournal();

@@ -28,7 +28,7 @@ TEST_F(TestConnectionTest, GoodCredentialsSayAllGood) {
 }
 
 TEST_F(TestConnectionTest, BadSecretSaysBadCredentials) {
-  auto wrong = connect({{std::string(names::kClientSecret), "wrong-secret"}});
+  auto wrong = connect({{std::string(common::settings::kClientSecret), "wrong-secret"}});
   const auto error = expectError([&] { testConnection(wrong.get()); });
   EXPECT_EQ(error.code(), core::ErrorCode::Authentication);
   EXPECT_EQ(error.message().rfind("bad credentials", 0), 0u) << error.message();
@@ -39,8 +39,9 @@ TEST_F(TestConnectionTest, BadSecretSaysBadCredentials) {
 TEST_F(TestConnectionTest, NoPermissionSaysContributorIsNeeded) {
   emulator->registerClientSecret(emulator->options().tenant, "0f0e0d0c-0000-4000-8000-0000000000a0",
                                  "other-secret", "None");
-  auto unprivileged = connect({{std::string(names::kClientId), "0f0e0d0c-0000-4000-8000-0000000000a0"},
-                               {std::string(names::kClientSecret), "other-secret"}});
+  auto unprivileged =
+      connect({{std::string(common::settings::kClientId), "0f0e0d0c-0000-4000-8000-0000000000a0"},
+               {std::string(common::settings::kClientSecret), "other-secret"}});
   const auto error = expectError([&] { testConnection(unprivileged.get()); });
   EXPECT_EQ(error.code(), core::ErrorCode::Permission);
   EXPECT_EQ(error.message().rfind("no permission", 0), 0u) << error.message();
@@ -52,7 +53,7 @@ TEST_F(TestConnectionTest, NoPermissionSaysContributorIsNeeded) {
 }
 
 TEST_F(TestConnectionTest, UnknownWorkspaceSaysNotFound) {
-  auto elsewhere = connect({{std::string(names::kWorkspaceName), "no-such-workspace"}});
+  auto elsewhere = connect({{std::string(common::settings::kWorkspaceName), "no-such-workspace"}});
   const auto error = expectError([&] { testConnection(elsewhere.get()); });
   EXPECT_EQ(error.code(), core::ErrorCode::NotFound);
   EXPECT_EQ(error.message().rfind("workspace not found", 0), 0u) << error.message();
@@ -61,8 +62,8 @@ TEST_F(TestConnectionTest, UnknownWorkspaceSaysNotFound) {
 }
 
 TEST_F(TestConnectionTest, UntrustedCertificateSaysTlsFailure) {
-  auto untrusted =
-      connect({{std::string(names::kCaBundlePath), ""}});  // the system store lacks the emulator's CA
+  auto untrusted = connect(
+      {{std::string(common::settings::kCaBundlePath), ""}});  // the system store lacks the emulator's CA
   const auto error = expectError([&] { testConnection(untrusted.get()); });
   EXPECT_EQ(error.message().rfind("TLS failure", 0), 0u) << error.message();
   EXPECT_EQ(count("workspace"), 0u);
@@ -70,8 +71,8 @@ TEST_F(TestConnectionTest, UntrustedCertificateSaysTlsFailure) {
 
 TEST_F(TestConnectionTest, NothingListeningSaysNetworkFailure) {
   const std::string closed = "https://127.0.0.1:1";
-  auto nowhere = connect(
-      {{std::string(names::kResourceManagerEndpoint), closed}, {std::string(names::kAuthorityHost), closed}});
+  auto nowhere = connect({{std::string(common::settings::kResourceManagerEndpoint), closed},
+                          {std::string(common::settings::kAuthorityHost), closed}});
   const auto error = expectError([&] { testConnection(nowhere.get()); });
   EXPECT_EQ(error.code(), core::ErrorCode::Unavailable);
   EXPECT_EQ(error.message().rfind("network failure", 0), 0u) << error.message();
@@ -82,10 +83,10 @@ TEST_F(TestConnectionTest, PolysyncServicePrincipalUsesTheHostsToken) {
     return emulator->mintToken(scope.substr(0, scope.find("/.default")));
   });
   core::ManualCallContext createCtx(hostWithIdentity, std::chrono::seconds(30));
-  auto viaHost = jobType->create(settings({{std::string(names::kAuthenticationMethod),
-                                            std::string(names::kAuthPolysyncServicePrincipal)},
-                                           {std::string(names::kClientId), ""},
-                                           {std::string(names::kClientSecret), ""}}),
+  auto viaHost = jobType->create(settings({{std::string(common::settings::kAuthenticationMethod),
+                                            std::string(common::settings::kPolysyncServicePrincipal)},
+                                           {std::string(common::settings::kClientId), ""},
+                                           {std::string(common::settings::kClientSecret), ""}}),
                                  createCtx);
   core::ManualCallContext ctx(hostWithIdentity, std::chrono::seconds(30));
   const std::string message = viaHost->testConnection(ctx);
@@ -102,10 +103,10 @@ TEST_F(TestConnectionTest, AHostWithoutATokenLeadsWithThatCauseNotWithBadCredent
                              "the host has no token of its own: set POLYSYNC_HOST_TOKEN");
   });
   core::ManualCallContext createCtx(hostWithoutToken, std::chrono::seconds(30));
-  auto viaHost = jobType->create(settings({{std::string(names::kAuthenticationMethod),
-                                            std::string(names::kAuthPolysyncServicePrincipal)},
-                                           {std::string(names::kClientId), ""},
-                                           {std::string(names::kClientSecret), ""}}),
+  auto viaHost = jobType->create(settings({{std::string(common::settings::kAuthenticationMethod),
+                                            std::string(common::settings::kPolysyncServicePrincipal)},
+                                           {std::string(common::settings::kClientId), ""},
+                                           {std::string(common::settings::kClientSecret), ""}}),
                                  createCtx);
   core::ManualCallContext ctx(hostWithoutToken, std::chrono::seconds(30));
   const auto error = expectError([&] { viaHost->testConnection(ctx); });

@@ -15,9 +15,9 @@ class TlsSettingsTest : public PipelineJobTest {
   // An instance of the job type against another emulator (plain HTTP), with the given changes.
   std::unique_ptr<core::JobTypeInstance> connectTo(const azureml_emulator::Emulator& other,
                                                    Settings changes) {
-    changes[std::string(names::kResourceManagerEndpoint)] = other.baseUrl();
-    changes[std::string(names::kAuthorityHost)] = other.baseUrl();
-    changes[std::string(names::kCaBundlePath)] = "";
+    changes[std::string(common::settings::kResourceManagerEndpoint)] = other.baseUrl();
+    changes[std::string(common::settings::kAuthorityHost)] = other.baseUrl();
+    changes[std::string(common::settings::kCaBundlePath)] = "";
     return connect(changes);
   }
   std::unique_ptr<azureml_emulator::Emulator> plainEmulator() {
@@ -31,7 +31,7 @@ class TlsSettingsTest : public PipelineJobTest {
 };
 
 TEST_F(TlsSettingsTest, AnUntrustedCertificateIsATlsVerdictNamingTheCaBundleSetting) {
-  auto untrusting = connect({{std::string(names::kCaBundlePath), ""}});
+  auto untrusting = connect({{std::string(common::settings::kCaBundlePath), ""}});
   const auto error = expectError([&] { testConnection(untrusting.get()); });
   EXPECT_EQ(error.code(), core::ErrorCode::InvalidSettings) << error.message();
   EXPECT_EQ(error.message().rfind("TLS failure", 0), 0u) << error.message();
@@ -43,9 +43,9 @@ TEST_F(TlsSettingsTest, AnUntrustedCertificateIsATlsVerdictNamingTheCaBundleSett
 TEST_F(TlsSettingsTest, TheConfiguredCaIsAccepted) { EXPECT_EQ(testConnection().rfind("all good", 0), 0u); }
 
 TEST_F(TlsSettingsTest, PlainHttpToANonLoopbackAddressIsRefusedEvenWithTheSetting) {
-  Settings changes{{std::string(names::kResourceManagerEndpoint), "http://10.20.30.40:8080"},
-                   {std::string(names::kAuthorityHost), "http://10.20.30.40:8080"},
-                   {std::string(names::kAllowPlainHttpToLoopback), "true"}};
+  Settings changes{{std::string(common::settings::kResourceManagerEndpoint), "http://10.20.30.40:8080"},
+                   {std::string(common::settings::kAuthorityHost), "http://10.20.30.40:8080"},
+                   {std::string(common::settings::kAllowPlainHttpToLoopback), "true"}};
   core::JobTypeError error(core::ErrorCode::Internal, "");
   try {
     auto refused = connect(changes);
@@ -71,7 +71,7 @@ TEST_F(TlsSettingsTest, PlainHttpToLoopbackOnlyWithTheSetting) {
   EXPECT_NE(error.message().find("'Allow Plain HTTP To Loopback'"), std::string::npos) << error.message();
   EXPECT_EQ(plain->journal().size(), 0u) << "nothing may be sent before the setting allows it";
 
-  auto allowed = connectTo(*plain, {{std::string(names::kAllowPlainHttpToLoopback), "true"}});
+  auto allowed = connectTo(*plain, {{std::string(common::settings::kAllowPlainHttpToLoopback), "true"}});
   EXPECT_EQ(testConnection(allowed.get()).rfind("all good", 0), 0u);
 }
 

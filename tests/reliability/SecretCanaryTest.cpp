@@ -109,15 +109,17 @@ class SecretCanaryTest : public PipelineJobTest {
   }
 
   Settings servicePrincipal(const std::string& secret = kSecretCanary) const {
-    return {{std::string(names::kClientId), kCanaryClient}, {std::string(names::kClientSecret), secret}};
+    return {{std::string(common::settings::kClientId), kCanaryClient},
+            {std::string(common::settings::kClientSecret), secret}};
   }
 
   // Settings as the host hands them over: the secret ones flagged.
   std::unique_ptr<core::JobTypeInstance> connectFlagged(const Settings& changes) {
     auto all = settings(changes);
     for (auto& setting : all) {
-      setting.secret = setting.key == names::kClientSecret || setting.key == names::kCertificatePassword ||
-                       setting.key == names::kCertificate;
+      setting.secret = setting.key == common::settings::kClientSecret ||
+                       setting.key == common::settings::kCertificatePassword ||
+                       setting.key == common::settings::kCertificate;
     }
     auto ctx = context();
     return jobType->create(all, ctx);
@@ -264,9 +266,10 @@ TEST_F(SecretCanaryTest, ServicePrincipalEveryOperationAndErrorPath) {
     return describe(run(request("secret-template", {input("greeting", kParamCanary, core::DataType::Secret)}),
                         wrongSecret.get()));
   });
-  auto wrongTenant = connectFlagged({{std::string(names::kTenantId), "99999999-8888-7777-6666-555555555555"},
-                                     {std::string(names::kClientId), kCanaryClient},
-                                     {std::string(names::kClientSecret), kSecretCanary}});
+  auto wrongTenant =
+      connectFlagged({{std::string(common::settings::kTenantId), "99999999-8888-7777-6666-555555555555"},
+                      {std::string(common::settings::kClientId), kCanaryClient},
+                      {std::string(common::settings::kClientSecret), kSecretCanary}});
   observe("wrong tenant", [&] { return testConnection(wrongTenant.get()); });
   emulator->faults().add(azureml_emulator::Fault::parse("jobs.get:401,count=-1"));
   observe("401", [&] { return describe(poll("anything-1", {}, good.get())); });
@@ -294,22 +297,22 @@ TEST_F(SecretCanaryTest, ServicePrincipalEveryOperationAndErrorPath) {
 TEST_F(SecretCanaryTest, CertificateWithPasswordEveryOperationAndErrorPath) {
   const auto cert = CanaryCertificate::generate(kPasswordCanary);
   emulator->registerClientCertificate(emulator->options().tenant, kCertClient, cert.certificatePem);
-  const Settings certificate = {
-      {std::string(names::kAuthenticationMethod), std::string(names::kAuthCertificate)},
-      {std::string(names::kClientId), kCertClient},
-      {std::string(names::kClientSecret), ""},
-      {std::string(names::kCertificate), cert.pfxBase64},
-      {std::string(names::kCertificatePassword), kPasswordCanary}};
+  const Settings certificate = {{std::string(common::settings::kAuthenticationMethod),
+                                 std::string(common::settings::kCertificateMethod)},
+                                {std::string(common::settings::kClientId), kCertClient},
+                                {std::string(common::settings::kClientSecret), ""},
+                                {std::string(common::settings::kCertificate), cert.pfxBase64},
+                                {std::string(common::settings::kCertificatePassword), kPasswordCanary}};
   auto good = connectFlagged(certificate);
   everyOperation(good.get(), "cert");
   Settings wrong = certificate;
-  wrong[std::string(names::kCertificatePassword)] = kWrongPasswordCanary;
+  wrong[std::string(common::settings::kCertificatePassword)] = kWrongPasswordCanary;
   observe("wrong password", [&] {
     auto other = connectFlagged(wrong);
     return testConnection(other.get());
   });
   Settings broken = certificate;
-  broken[std::string(names::kCertificate)] = std::string(kPasswordCanary) + "-not-a-certificate";
+  broken[std::string(common::settings::kCertificate)] = std::string(kPasswordCanary) + "-not-a-certificate";
   observe("unreadable certificate", [&] {
     auto other = connectFlagged(broken);
     return testConnection(other.get());
@@ -330,10 +333,10 @@ TEST_F(SecretCanaryTest, HostTokensEveryOperationAndErrorPath) {
     minted.push_back(emulator->mintToken(audience, expired ? -60 : 3600));
     return minted.back();
   });
-  const Settings hostIdentity = {
-      {std::string(names::kAuthenticationMethod), std::string(names::kAuthPolysyncServicePrincipal)},
-      {std::string(names::kClientId), ""},
-      {std::string(names::kClientSecret), ""}};
+  const Settings hostIdentity = {{std::string(common::settings::kAuthenticationMethod),
+                                  std::string(common::settings::kPolysyncServicePrincipal)},
+                                 {std::string(common::settings::kClientId), ""},
+                                 {std::string(common::settings::kClientSecret), ""}};
   auto good = connectFlagged(hostIdentity);
   everyOperation(good.get(), "host");
   expired = true;
@@ -354,21 +357,21 @@ TEST_F(SecretCanaryTest, WorkloadIdentityEveryOperationAndErrorPath) {
   emulator->registerFederatedClient(emulator->options().tenant, kFederatedClient);
   const std::string assertion = emulator->mintFederatedAssertion(kFederatedClient);
   canaries.push_back(assertion.substr(assertion.rfind('.') + 1));  // its signature, should "eyJ" be cut off
-  const Settings workload = {
-      {std::string(names::kAuthenticationMethod), std::string(names::kAuthWorkloadIdentity)},
-      {std::string(names::kClientId), kFederatedClient},
-      {std::string(names::kClientSecret), ""},
-      {std::string(names::kFederatedTokenFile), fileWith(assertion)}};
+  const Settings workload = {{std::string(common::settings::kAuthenticationMethod),
+                              std::string(common::settings::kWorkloadIdentity)},
+                             {std::string(common::settings::kClientId), kFederatedClient},
+                             {std::string(common::settings::kClientSecret), ""},
+                             {std::string(common::settings::kFederatedTokenFile), fileWith(assertion)}};
   auto good = connectFlagged(workload);
   everyOperation(good.get(), "wi");
   Settings rejected = workload;
-  rejected[std::string(names::kFederatedTokenFile)] = fileWith(kFederatedCanary);
+  rejected[std::string(common::settings::kFederatedTokenFile)] = fileWith(kFederatedCanary);
   observe("rejected federated token", [&] {
     auto other = connectFlagged(rejected);
     return testConnection(other.get());
   });
   Settings missing = workload;
-  missing[std::string(names::kFederatedTokenFile)] = "/nonexistent/azure-identity-token";
+  missing[std::string(common::settings::kFederatedTokenFile)] = "/nonexistent/azure-identity-token";
   observe("missing token file", [&] {
     auto other = connectFlagged(missing);
     return testConnection(other.get());
@@ -381,10 +384,10 @@ TEST_F(SecretCanaryTest, ManagedIdentityEveryOperationAndErrorPath) {
   emulator->registerManagedIdentity(kManagedClient);
   useEnvironment({});
   const Settings imds = {
-      {std::string(names::kAuthenticationMethod), std::string(names::kAuthManagedIdentity)},
-      {std::string(names::kClientId), kManagedClient},
-      {std::string(names::kClientSecret), ""},
-      {std::string(names::kManagedIdentityEndpoint),
+      {std::string(common::settings::kAuthenticationMethod), std::string(common::settings::kManagedIdentity)},
+      {std::string(common::settings::kClientId), kManagedClient},
+      {std::string(common::settings::kClientSecret), ""},
+      {std::string(common::settings::kManagedIdentityEndpoint),
        emulator->baseUrl() + "/metadata/identity/oauth2/token"}};
   auto good = connectFlagged(imds);
   everyOperation(good.get(), "mi");
@@ -400,7 +403,7 @@ TEST_F(SecretCanaryTest, ManagedIdentityEveryOperationAndErrorPath) {
 
   // App Service: the identity header (a secret) comes from IDENTITY_HEADER.
   Settings appService = imds;
-  appService[std::string(names::kManagedIdentityEndpoint)] = "";
+  appService[std::string(common::settings::kManagedIdentityEndpoint)] = "";
   useEnvironment({{"IDENTITY_ENDPOINT", emulator->baseUrl() + "/msi/token"},
                   {"IDENTITY_HEADER", kIdentityHeaderCanary}});
   auto app = connectFlagged(appService);
@@ -425,9 +428,9 @@ TEST_F(SecretCanaryTest, ManagedIdentityEveryOperationAndErrorPath) {
 TEST_F(SecretCanaryTest, EnvironmentEveryOperationAndErrorPath) {
   const std::string tenant = emulator->options().tenant;
   const Settings environment = {
-      {std::string(names::kAuthenticationMethod), std::string(names::kAuthEnvironment)},
-      {std::string(names::kClientId), ""},
-      {std::string(names::kClientSecret), ""}};
+      {std::string(common::settings::kAuthenticationMethod), std::string(common::settings::kEnvironment)},
+      {std::string(common::settings::kClientId), ""},
+      {std::string(common::settings::kClientSecret), ""}};
   useEnvironment({{"AZURE_TENANT_ID", tenant},
                   {"AZURE_CLIENT_ID", kCanaryClient},
                   {"AZURE_CLIENT_SECRET", kSecretCanary}});

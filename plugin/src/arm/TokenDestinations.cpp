@@ -6,6 +6,7 @@
 
 #include <optional>
 
+#include "common/SettingNames.h"
 #include "http/EndpointGuard.h"
 #include "http/HttpError.h"
 #include "http/Redactor.h"
@@ -73,7 +74,7 @@ void TokenDestinations::check(const std::string& url, const std::string& operati
   const std::string host = target ? http::oneLine(target->host, 100) : std::string("an unparsable URL");
   std::string why;
   if (target && http::isLoopbackHost(target->host))
-    why = "it is a loopback address and '" + std::string(http::settings::kAllowPlainHttpToLoopback) +
+    why = "it is a loopback address and '" + std::string(common::settings::kAllowPlainHttpToLoopback) +
           "' is not true";
   else if (target && target->scheme != "https")
     why = "it is not HTTPS";
@@ -84,7 +85,7 @@ void TokenDestinations::check(const std::string& url, const std::string& operati
       http::ErrorReason::InvalidSettings,
       http::Redactor::redact(operation + ": refusing to send the access token to '" + host + "': " + why +
                              "; if that host is a trusted Azure ML endpoint, add it to '" +
-                             settings::kAdditionalTokenHosts + "'"));
+                             common::settings::kAdditionalTokenHosts + "'"));
 }
 
 }  // namespace aifoundry::arm

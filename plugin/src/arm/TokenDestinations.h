@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "common/SettingNames.h"
 #include "identity/CloudEndpoints.h"
 
 namespace aifoundry::arm {
@@ -34,7 +35,7 @@ class TokenDestinations {
 };
 
 namespace settings {
-inline constexpr const char* kAdditionalTokenHosts = identity::settings::kAdditionalTokenHosts;
+inline constexpr const char* kAdditionalTokenHosts = common::settings::kAdditionalTokenHosts;
 }
 
 }  // namespace aifoundry::arm

@@ -2,6 +2,7 @@
 
 #include "azureml/AzureMlError.h"
 #include "common/AsciiText.h"
+#include "common/SettingNames.h"
 
 namespace aifoundry::azureml {
 
@@ -14,8 +15,8 @@ std::string ComputeId::resolve(std::string_view attribute, const WorkspaceRef& w
   for (const char c : value) ok = ok && (common::ascii::isWordChar(c) || c == '-');
   if (!ok)
     throw AzureMlError(errc::InvalidSetting,
-                       std::string("Job attribute '") + kComputeNameAttribute + "' has the value '" +
-                           common::ascii::oneLine(attribute, 100) +
+                       std::string("Job attribute '") + common::settings::kComputeNameAttribute +
+                           "' has the value '" + common::ascii::oneLine(attribute, 100) +
                            "'; give a compute name (letters, digits, '_', '-') or a full "
                            "ARM id starting with /subscriptions/");
   return workspace.armId() + "/computes/" + std::string(value);

@@ -9,8 +9,6 @@
 
 namespace aifoundry::azureml {
 
-inline constexpr const char* kComputeNameAttribute = "AI Foundry Compute Name";
-
 class ComputeId {
  public:
   // "" (after trimming) -> "" (keep the template's computeId).

@@ -11,8 +11,6 @@
 
 namespace aifoundry::azureml {
 
-inline constexpr const char* kDiscoveryTagSetting = "Discovery Tag";
-
 class DiscoveryFilter {
  public:
   explicit DiscoveryFilter(std::string_view requiredTagKey = {});

@@ -2,6 +2,7 @@
 
 #include "azureml/AzureMlError.h"
 #include "common/AsciiText.h"
+#include "common/SettingNames.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -14,10 +15,11 @@ namespace {
 void checkSubscription(std::string_view s) {
   const std::string rule =
       "which is not a subscription id (a GUID like 00000000-0000-0000-0000-000000000000)";
-  if (s.size() != 36) invalid(kSubscriptionIdSetting, s, rule);
+  if (s.size() != 36) invalid(common::settings::kSubscriptionId, s, rule);
   for (std::size_t i = 0; i < s.size(); ++i) {
     const bool dash = i == 8 || i == 13 || i == 18 || i == 23;
-    if (dash ? s[i] != '-' : !common::ascii::isHexDigit(s[i])) invalid(kSubscriptionIdSetting, s, rule);
+    if (dash ? s[i] != '-' : !common::ascii::isHexDigit(s[i]))
+      invalid(common::settings::kSubscriptionId, s, rule);
   }
 }
 
@@ -30,9 +32,10 @@ void checkResourceGroup(std::string_view s) {
     const auto u = static_cast<unsigned char>(c);
     if ((u & 0xC0) != 0x80) ++characters;  // count UTF-8 characters, not bytes
     const bool ok = common::ascii::isWordChar(c) || c == '-' || c == '.' || c == '(' || c == ')' || u >= 0x80;
-    if (!ok) invalid(kResourceGroupSetting, s, rule);
+    if (!ok) invalid(common::settings::kResourceGroupName, s, rule);
   }
-  if (characters == 0 || characters > 90 || s.back() == '.') invalid(kResourceGroupSetting, s, rule);
+  if (characters == 0 || characters > 90 || s.back() == '.')
+    invalid(common::settings::kResourceGroupName, s, rule);
 }
 
 void checkWorkspace(std::string_view s) {
@@ -40,9 +43,9 @@ void checkWorkspace(std::string_view s) {
       "which is not a workspace name (3-33 letters, digits, '_' or '-', starting with a letter "
       "or digit)";
   if (s.size() < 3 || s.size() > 33 || !common::ascii::isAlnum(s.front()))
-    invalid(kWorkspaceNameSetting, s, rule);
+    invalid(common::settings::kWorkspaceName, s, rule);
   for (const char c : s)
-    if (!common::ascii::isWordChar(c) && c != '-') invalid(kWorkspaceNameSetting, s, rule);
+    if (!common::ascii::isWordChar(c) && c != '-') invalid(common::settings::kWorkspaceName, s, rule);
 }
 
 }  // namespace

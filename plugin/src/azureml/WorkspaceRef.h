@@ -9,9 +9,6 @@
 namespace aifoundry::azureml {
 
 // Polysync attribute names, used in error messages.
-inline constexpr const char* kSubscriptionIdSetting = "Subscription Id";
-inline constexpr const char* kResourceGroupSetting = "Resource Group Name";
-inline constexpr const char* kWorkspaceNameSetting = "Workspace Name";
 
 struct WorkspaceRef {
   std::string subscriptionId;

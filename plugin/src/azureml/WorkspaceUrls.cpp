@@ -6,6 +6,7 @@
 #include "azureml/JobName.h"
 #include "common/AsciiText.h"
 #include "common/PercentEncoding.h"
+#include "common/SettingNames.h"
 
 namespace aifoundry::azureml {
 namespace {
@@ -27,7 +28,7 @@ std::string checkedApiVersion(std::string_view text) {
   }
   if (!ok)
     throw AzureMlError(errc::InvalidSetting,
-                       std::string("Setting '") + kApiVersionSetting + "' has the value '" +
+                       std::string("Setting '") + common::settings::kApiVersion + "' has the value '" +
                            common::ascii::oneLine(v, 64) +
                            "', which is not an api-version like 2024-10-01 or 2024-10-01-preview");
   return std::string(v);
@@ -62,7 +63,7 @@ std::string normalizedEndpoint(std::string_view endpoint, std::string_view setti
 
 WorkspaceUrls::WorkspaceUrls(std::string_view armEndpoint, WorkspaceRef workspace,
                              std::string_view apiVersion)
-    : arm_(normalizedEndpoint(armEndpoint, kResourceManagerEndpointSetting)),
+    : arm_(normalizedEndpoint(armEndpoint, common::settings::kResourceManagerEndpoint)),
       workspace_(std::move(workspace)),
       apiVersion_(checkedApiVersion(apiVersion)),
       armId_(encodedArmId(workspace_)),

@@ -11,8 +11,6 @@
 namespace aifoundry::azureml {
 
 inline constexpr const char* kDefaultApiVersion = "2024-10-01";
-inline constexpr const char* kResourceManagerEndpointSetting = "Resource Manager Endpoint";
-inline constexpr const char* kApiVersionSetting = "API Version";
 
 class WorkspaceUrls {
  public:

@@ -4,6 +4,7 @@
 #include <Poco/String.h>
 #include <Poco/URI.h>
 
+#include "common/SettingNames.h"
 #include "http/HttpError.h"
 #include "http/TransportOptions.h"
 
@@ -39,7 +40,7 @@ Poco::URI checkedEndpoint(const std::string& url, const TransportOptions& option
                                                  "(127.0.0.0/8, ::1, localhost); use an https endpoint");
   if (!options.allowPlainHttpToLoopback)
     throwError(ErrorReason::InvalidSettings, "refusing plain HTTP to loopback address '" + host + "': set '" +
-                                                 std::string(settings::kAllowPlainHttpToLoopback) +
+                                                 std::string(common::settings::kAllowPlainHttpToLoopback) +
                                                  "' to true to allow it (local emulators only)");
   return uri;
 }

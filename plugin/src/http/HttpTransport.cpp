@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "common/AsciiText.h"
+#include "common/SettingNames.h"
 #include "http/EndpointGuard.h"
 #include "http/HttpError.h"
 #include "http/Redactor.h"
@@ -125,7 +126,7 @@ HttpError exchangeError(const Poco::Exception& e, bool responseStarted, const st
     return HttpError(
         target + ": no reply within " +
             std::to_string(std::chrono::duration_cast<std::chrono::seconds>(options.readTimeout).count()) +
-            " s ('" + settings::kRequestTimeoutSeconds + "')",
+            " s ('" + common::settings::kRequestTimeoutSeconds + "')",
         details);
   }
   details.reason = ErrorReason::Network;

@@ -4,6 +4,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509_vfy.h>
 
+#include "common/SettingNames.h"
 #include "http/HttpError.h"
 #include "http/Redactor.h"
 #include "http/TransportOptions.h"
@@ -41,7 +42,7 @@ Poco::Net::Context::Ptr makeClientTlsContext(const std::string& caBundlePath) {
     if (readable(kSystemCaDirectory)) params.caLocation = kSystemCaDirectory;
   } else {
     if (!readable(caBundlePath))
-      throwError(ErrorReason::InvalidSettings, "setting '" + std::string(settings::kCaBundlePath) +
+      throwError(ErrorReason::InvalidSettings, "setting '" + std::string(common::settings::kCaBundlePath) +
                                                    "' names '" + caBundlePath +
                                                    "', which does not exist or cannot be read");
     params.caLocation = caBundlePath;
@@ -55,7 +56,7 @@ Poco::Net::Context::Ptr makeClientTlsContext(const std::string& caBundlePath) {
     return context;
   } catch (const Poco::Exception& e) {
     throwError(ErrorReason::InvalidSettings,
-               "cannot set up TLS with '" + std::string(settings::kCaBundlePath) + "': " +
+               "cannot set up TLS with '" + std::string(common::settings::kCaBundlePath) + "': " +
                    Redactor::redact(oneLine(e.displayText())) + "; it must be a PEM file of CA certificates");
   }
 }

@@ -27,10 +27,4 @@ struct TransportOptions {
   static TransportOptions fromAttributes(const Attributes& attributes);
 };
 
-namespace settings {
-inline constexpr const char* kCaBundlePath = "CA Bundle Path";
-inline constexpr const char* kAllowPlainHttpToLoopback = "Allow Plain HTTP To Loopback";
-inline constexpr const char* kRequestTimeoutSeconds = "Request Timeout Seconds";
-}  // namespace settings
-
 }  // namespace aifoundry::http

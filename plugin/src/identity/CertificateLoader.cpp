@@ -13,6 +13,7 @@
 #include <cctype>
 #include <sstream>
 
+#include "common/SettingNames.h"
 #include "http/HttpError.h"
 
 namespace aifoundry::identity {
@@ -42,7 +43,7 @@ std::string readFile(const std::string& path) {
     Poco::StreamCopier::copyToString(in, data);
     return data;
   } catch (const Poco::Exception&) {
-    invalid("setting '" + std::string(settings::kCertificate) + "' names file '" + path +
+    invalid("setting '" + std::string(common::settings::kCertificate) + "' names file '" + path +
             "', which cannot be read");
   }
 }
@@ -88,7 +89,7 @@ struct Parsed {
 };
 
 Parsed fromPem(const std::string& pem, const std::string& password) {
-  const std::string setting = settings::kCertificate;
+  const std::string setting = common::settings::kCertificate;
   if (pem.find("PRIVATE KEY-----") == std::string::npos)
     invalid("setting '" + setting +
             "' holds a PEM certificate without its private key; include the key (PEM) or use a PFX");
@@ -100,7 +101,7 @@ Parsed fromPem(const std::string& pem, const std::string& password) {
     return {certificate, key};
   } catch (const Poco::Exception&) {
     invalid("setting '" + setting + "' could not be read as a PEM certificate with an RSA private key (is '" +
-            settings::kCertificatePassword + "' right for an encrypted key?)");
+            common::settings::kCertificatePassword + "' right for an encrypted key?)");
   }
 }
 
@@ -109,16 +110,16 @@ Parsed fromPfx(const std::string& der, const std::string& password) {
     std::istringstream in(der);
     Poco::Crypto::PKCS12Container container(in, password);
     if (!container.hasKey() || !container.hasX509Certificate())
-      invalid("setting '" + std::string(settings::kCertificate) +
+      invalid("setting '" + std::string(common::settings::kCertificate) +
               "' is a PFX without a certificate and private key");
     Poco::SharedPtr<Poco::Crypto::RSAKey> key(new Poco::Crypto::RSAKey(container.getKey()));
     return {container.getX509Certificate(), key};
   } catch (const http::HttpError&) {
     throw;
   } catch (const Poco::Exception&) {
-    invalid("setting '" + std::string(settings::kCertificate) +
+    invalid("setting '" + std::string(common::settings::kCertificate) +
             "' could not be read as PEM, PFX, base64 of either, or a file path (or '" +
-            settings::kCertificatePassword + "' is wrong for the PFX)");
+            common::settings::kCertificatePassword + "' is wrong for the PFX)");
   }
 }
 
@@ -136,14 +137,14 @@ ClientCertificate loadClientCertificate(const std::string& setting, const std::s
   } else if (isFile(Poco::trim(setting))) {
     data = readFile(Poco::trim(setting));
   } else if (!tryBase64(setting, data)) {
-    invalid("setting '" + std::string(settings::kCertificate) +
+    invalid("setting '" + std::string(common::settings::kCertificate) +
             "' is neither PEM text, base64 of a PEM or PFX, nor the path of an existing file");
   }
   Parsed parsed = parseAny(data, password);
 
   // A key that does not belong to the certificate would only fail later at Entra, with a vaguer message.
   if (Poco::Crypto::RSAKey(parsed.certificate).modulus() != parsed.key->modulus())
-    invalid("setting '" + std::string(settings::kCertificate) +
+    invalid("setting '" + std::string(common::settings::kCertificate) +
             "': the private key does not belong to the certificate");
 
   ClientCertificate result;
@@ -152,7 +153,7 @@ ClientCertificate loadClientCertificate(const std::string& setting, const std::s
   result.x5t = base64Url(sha1);
   result.thumbprintHex = Poco::toUpper(Poco::DigestEngine::digestToHex(sha1));
   if (!expectedThumbprint.empty() && normaliseThumbprint(expectedThumbprint) != result.thumbprintHex)
-    invalid("setting '" + std::string(settings::kThumbprint) + "' (" +
+    invalid("setting '" + std::string(common::settings::kThumbprint) + "' (" +
             normaliseThumbprint(expectedThumbprint) +
             ") does not match the certificate's SHA-1 thumbprint (" + result.thumbprintHex + ")");
   return result;

@@ -20,10 +20,4 @@ struct ClientCertificate {
 ClientCertificate loadClientCertificate(const std::string& certificateSetting, const std::string& password,
                                         const std::string& expectedThumbprint);
 
-namespace settings {
-inline constexpr const char* kCertificate = "Certificate";
-inline constexpr const char* kCertificatePassword = "Certificate Password";
-inline constexpr const char* kThumbprint = "Thumbprint";
-}  // namespace settings
-
 }  // namespace aifoundry::identity

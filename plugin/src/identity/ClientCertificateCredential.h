@@ -1,30 +1,24 @@
-// ClientCertificateCredential (`Authentication Method` = Certificate): client-credentials grant with a
+// ClientCertificateCredential (`Authentication Method` = Certificate): the client-credentials grant with a
 // client assertion signed by the certificate's key (a fresh assertion per token request). The certificate
 // is loaded and checked at construction, so a bad setting fails when the platform is configured.
 // Thread-safe.
 #pragma once
 
-#include "http/Redactor.h"
-#include "http/TokenCredential.h"
 #include "identity/CertificateLoader.h"
-#include "identity/EntraTokenClient.h"
+#include "identity/EntraClientCredential.h"
 
 namespace aifoundry::identity {
 
-class ClientCertificateCredential : public http::TokenCredential {
+class ClientCertificateCredential final : public EntraClientCredential {
  public:
-  ClientCertificateCredential(EntraTokenClient client, ClientCertificate certificate);
-  http::AccessToken getToken(const http::TokenRequestContext& context,
-                             const http::CallControl& control) override;
-  using http::TokenCredential::getToken;
-  std::string describe() const override;
+  ClientCertificateCredential(EntraTokenClient client, ClientCertificate certificate)
+      : EntraClientCredential(std::move(client)), certificate_(std::move(certificate)) {}
 
  private:
-  EntraTokenClient client_;
+  GrantProof proof(const http::TokenRequestContext& context) const override;
+  std::string proofName() const override { return "certificate " + certificate_.thumbprintHex; }
+
   ClientCertificate certificate_;
 };
-
-// The proof fields of an assertion-based grant (certificate, workload identity).
-std::vector<std::pair<std::string, std::string>> assertionProof(const std::string& assertion);
 
 }  // namespace aifoundry::identity

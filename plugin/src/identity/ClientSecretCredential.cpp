@@ -3,17 +3,12 @@
 namespace aifoundry::identity {
 
 ClientSecretCredential::ClientSecretCredential(EntraTokenClient client, std::string clientSecret)
-    : client_(std::move(client)),
-      secret_(std::move(clientSecret)),
-      redaction_(http::Redactor::registerSecret(secret_)) {}
+    : EntraClientCredential(std::move(client)),
+      secret_(common::SecretString::adopt(std::move(clientSecret))),
+      redaction_(http::Redactor::registerSecret(std::string(secret_.view()))) {}
 
-http::AccessToken ClientSecretCredential::getToken(const http::TokenRequestContext& context,
-                                                   const http::CallControl& control) {
-  return client_.requestToken(context, {{"client_secret", secret_}}, control);
-}
-
-std::string ClientSecretCredential::describe() const {
-  return "client secret of application '" + client_.clientId() + "' in tenant '" + client_.tenantId() + "'";
+GrantProof ClientSecretCredential::proof(const http::TokenRequestContext&) const {
+  return {{{"client_secret", std::string(secret_.view())}}, {}};
 }
 
 }  // namespace aifoundry::identity

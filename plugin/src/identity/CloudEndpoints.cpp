@@ -7,6 +7,7 @@
 
 #include "common/AsciiText.h"
 #include "common/CodedError.h"
+#include "common/SettingNames.h"
 #include "http/HttpError.h"
 
 namespace aifoundry::identity {
@@ -43,7 +44,7 @@ std::vector<std::string> additionalTokenHosts(const std::string& value) {
     if (!valid)
       http::throwError(
           http::ErrorReason::InvalidSettings,
-          "setting '" + std::string(settings::kAdditionalTokenHosts) +
+          "setting '" + std::string(common::settings::kAdditionalTokenHosts) +
               "' must list host names separated by commas, e.g. 'ml.contoso.com, .api.contoso.com'");
     hosts.push_back(Poco::toLower(entry));
     entry.clear();
@@ -78,7 +79,7 @@ CloudEndpoints CloudEndpoints::forCloud(std::string_view name) {
                   "https://ml.azure.cn", "studio.ml.azure.cn",
                   {".api.ml.azure.cn", ".experiments.ml.azure.cn"});
   throw common::CodedError(common::errc::InvalidSetting,
-                           std::string("Setting '") + settings::kAzureCloud + "' has the value '" +
+                           std::string("Setting '") + common::settings::kAzureCloud + "' has the value '" +
                                common::ascii::oneLine(n, 64) +
                                "'; use AzurePublicCloud, AzureUSGovernment or AzureChinaCloud");
 }
@@ -96,17 +97,17 @@ CloudEndpoints CloudEndpoints::withOverrides(const Overrides& overrides) const {
 CloudEndpoints CloudEndpoints::fromAttributes(const http::Attributes& attributes) {
   const http::AttributeReader reader(attributes);
   Overrides overrides;
-  overrides.authorityHost = reader.find(settings::kAuthorityHost);
-  overrides.armEndpoint = reader.find(settings::kResourceManagerEndpoint);
-  overrides.mlAudience = reader.find(settings::kAzureMlAudience);
-  overrides.studioHost = reader.find(settings::kStudioHost);
+  overrides.authorityHost = reader.find(common::settings::kAuthorityHost);
+  overrides.armEndpoint = reader.find(common::settings::kResourceManagerEndpoint);
+  overrides.mlAudience = reader.find(common::settings::kAzureMlAudience);
+  overrides.studioHost = reader.find(common::settings::kStudioHost);
   CloudEndpoints cloud;
   try {
-    cloud = forCloud(reader.textOr(settings::kAzureCloud, "")).withOverrides(overrides);
+    cloud = forCloud(reader.textOr(common::settings::kAzureCloud, "")).withOverrides(overrides);
   } catch (const common::CodedError& e) {
     http::throwError(http::ErrorReason::InvalidSettings, e.what());
   }
-  for (auto& host : additionalTokenHosts(reader.textOr(settings::kAdditionalTokenHosts, "")))
+  for (auto& host : additionalTokenHosts(reader.textOr(common::settings::kAdditionalTokenHosts, "")))
     cloud.tokenHosts.push_back(std::move(host));
   return cloud;
 }

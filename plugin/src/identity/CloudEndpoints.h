@@ -13,15 +13,6 @@
 
 namespace aifoundry::identity {
 
-namespace settings {
-inline constexpr const char* kAzureCloud = "Azure Cloud";
-inline constexpr const char* kAuthorityHost = "Authority Host";
-inline constexpr const char* kResourceManagerEndpoint = "Resource Manager Endpoint";
-inline constexpr const char* kAzureMlAudience = "Azure ML Audience";
-inline constexpr const char* kStudioHost = "Studio Host";
-inline constexpr const char* kAdditionalTokenHosts = "Additional Token Hosts";
-}  // namespace settings
-
 struct CloudEndpoints {
   std::string cloudName;      // "AzurePublicCloud", "AzureUSGovernment", "AzureChinaCloud"
   std::string authorityHost;  // "https://login.microsoftonline.com" (no trailing slash)

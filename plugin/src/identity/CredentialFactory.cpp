@@ -2,6 +2,7 @@
 
 #include <Poco/String.h>
 
+#include "common/SettingNames.h"
 #include "http/HttpError.h"
 #include "identity/CertificateLoader.h"
 #include "identity/ClientCertificateCredential.h"
@@ -42,12 +43,12 @@ struct Build {
     std::string source;  // where the host came from, for errors
   };
   Authority authority(bool environmentMayOverride) const {
-    if (reader.find(settings::kAuthorityHost))
-      return {cloud.authorityHost, "setting '" + std::string(settings::kAuthorityHost) + "'"};
-    const std::string authoritySetting = "'" + std::string(settings::kAuthorityHost) + "'";
-    const std::string cloudSetting = "'" + std::string(settings::kAzureCloud) + "'";
+    if (reader.find(common::settings::kAuthorityHost))
+      return {cloud.authorityHost, "setting '" + std::string(common::settings::kAuthorityHost) + "'"};
+    const std::string authoritySetting = "'" + std::string(common::settings::kAuthorityHost) + "'";
+    const std::string cloudSetting = "'" + std::string(common::settings::kAzureCloud) + "'";
     const std::string cloudDefault =
-        reader.find(settings::kAzureCloud)
+        reader.find(common::settings::kAzureCloud)
             ? "setting " + cloudSetting + " = " + cloud.cloudName + ", as " + authoritySetting + " is not set"
             : "the default cloud " + cloud.cloudName + ", as neither " + authoritySetting + " nor " +
                   cloudSetting + " is set";
@@ -82,41 +83,44 @@ struct Build {
 void checkTenant(const std::string& tenant) {
   for (char c : tenant)
     if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' || c == '_'))
-      http::throwError(http::ErrorReason::InvalidSettings, "setting '" + std::string(settings::kTenantId) +
-                                                               "' must be a tenant GUID or domain name");
+      http::throwError(
+          http::ErrorReason::InvalidSettings,
+          "setting '" + std::string(common::settings::kTenantId) + "' must be a tenant GUID or domain name");
 }
 
 std::shared_ptr<http::TokenCredential> servicePrincipal(const Build& b) {
   const std::string why = "for 'Authentication Method' = Service Principal";
-  const auto tenant = b.reader.required(settings::kTenantId, why);
+  const auto tenant = b.reader.required(common::settings::kTenantId, why);
   checkTenant(tenant);
-  const auto client = b.reader.required(settings::kClientId, why);
-  const auto secret = b.reader.required(settings::kClientSecret, why);
+  const auto client = b.reader.required(common::settings::kClientId, why);
+  const auto secret = b.reader.required(common::settings::kClientSecret, why);
   return std::make_shared<ClientSecretCredential>(b.entra(tenant, client, false), secret);
 }
 
 std::shared_ptr<http::TokenCredential> certificate(const Build& b) {
   const std::string why = "for 'Authentication Method' = Certificate";
-  const auto tenant = b.reader.required(settings::kTenantId, why);
+  const auto tenant = b.reader.required(common::settings::kTenantId, why);
   checkTenant(tenant);
-  const auto client = b.reader.required(settings::kClientId, why);
-  auto loaded = loadClientCertificate(b.reader.required(settings::kCertificate, why),
-                                      b.reader.textOr(settings::kCertificatePassword, ""),
-                                      b.reader.textOr(settings::kThumbprint, ""));
+  const auto client = b.reader.required(common::settings::kClientId, why);
+  auto loaded = loadClientCertificate(b.reader.required(common::settings::kCertificate, why),
+                                      b.reader.textOr(common::settings::kCertificatePassword, ""),
+                                      b.reader.textOr(common::settings::kThumbprint, ""));
   return std::make_shared<ClientCertificateCredential>(b.entra(tenant, client, false), std::move(loaded));
 }
 
 std::shared_ptr<http::TokenCredential> managedIdentity(const Build& b, const std::string& clientId) {
   return std::make_shared<ManagedIdentityCredential>(
-      b.managedIdentityPipeline(), clientId, b.reader.textOr(settings::kManagedIdentityEndpoint, ""), b.env);
+      b.managedIdentityPipeline(), clientId, b.reader.textOr(common::settings::kManagedIdentityEndpoint, ""),
+      b.env);
 }
 
 std::shared_ptr<http::TokenCredential> workloadIdentity(const Build& b) {
   const std::string why = "for 'Authentication Method' = Workload Identity";
-  const auto tenant = b.attributeOrEnv(settings::kTenantId, "AZURE_TENANT_ID", why);
+  const auto tenant = b.attributeOrEnv(common::settings::kTenantId, "AZURE_TENANT_ID", why);
   checkTenant(tenant);
-  const auto client = b.attributeOrEnv(settings::kClientId, "AZURE_CLIENT_ID", why);
-  const auto file = b.attributeOrEnv(settings::kFederatedTokenFile, "AZURE_FEDERATED_TOKEN_FILE", why);
+  const auto client = b.attributeOrEnv(common::settings::kClientId, "AZURE_CLIENT_ID", why);
+  const auto file =
+      b.attributeOrEnv(common::settings::kFederatedTokenFile, "AZURE_FEDERATED_TOKEN_FILE", why);
   return std::make_shared<WorkloadIdentityCredential>(b.entra(tenant, client, true), file);
 }
 
@@ -132,9 +136,9 @@ ClientCertificate environmentCertificate(const Build& b, const std::string& path
     return loadClientCertificate(path, b.env("AZURE_CLIENT_CERTIFICATE_PASSWORD").value_or(""), "");
   } catch (const http::HttpError& error) {
     std::string text = error.what();
-    replaceAll(text, "setting '" + std::string(settings::kCertificate) + "'",
+    replaceAll(text, "setting '" + std::string(common::settings::kCertificate) + "'",
                "AZURE_CLIENT_CERTIFICATE_PATH");
-    replaceAll(text, "'" + std::string(settings::kCertificatePassword) + "'",
+    replaceAll(text, "'" + std::string(common::settings::kCertificatePassword) + "'",
                "AZURE_CLIENT_CERTIFICATE_PASSWORD");
     http::throwError(error.reason(), "'Authentication Method' = Environment: " + text);
   }
@@ -164,24 +168,26 @@ std::shared_ptr<http::TokenCredential> CredentialFactory::createUncached(const h
                                                                          const CredentialDependencies& deps) {
   Build b(attributes, deps);
   const std::string method =
-      b.reader.textOr(settings::kAuthenticationMethod, settings::kPolysyncServicePrincipal);
+      b.reader.textOr(common::settings::kAuthenticationMethod, common::settings::kPolysyncServicePrincipal);
   auto is = [&](const char* name) { return Poco::icompare(method, std::string(name)) == 0; };
-  if (is(settings::kPolysyncServicePrincipal)) {
+  if (is(common::settings::kPolysyncServicePrincipal)) {
     if (!deps.hostTokens)
       http::throwError(
           http::ErrorReason::InvalidSettings,
           "'Authentication Method' is 'Polysync Service Principal' but the host offers no token provider; "
           "choose another method or enable the host's service principal");
-    return std::make_shared<HostTokenCredential>(deps.hostTokens, b.reader.textOr(settings::kTenantId, ""));
+    return std::make_shared<HostTokenCredential>(deps.hostTokens,
+                                                 b.reader.textOr(common::settings::kTenantId, ""));
   }
-  if (is(settings::kServicePrincipal)) return servicePrincipal(b);
-  if (is(settings::kCertificateMethod)) return certificate(b);
-  if (is(settings::kManagedIdentity)) return managedIdentity(b, b.reader.textOr(settings::kClientId, ""));
-  if (is(settings::kWorkloadIdentity)) return workloadIdentity(b);
-  if (is(settings::kEnvironment)) return environment(b);
+  if (is(common::settings::kServicePrincipal)) return servicePrincipal(b);
+  if (is(common::settings::kCertificateMethod)) return certificate(b);
+  if (is(common::settings::kManagedIdentity))
+    return managedIdentity(b, b.reader.textOr(common::settings::kClientId, ""));
+  if (is(common::settings::kWorkloadIdentity)) return workloadIdentity(b);
+  if (is(common::settings::kEnvironment)) return environment(b);
   http::throwError(
       http::ErrorReason::InvalidSettings,
-      "setting '" + std::string(settings::kAuthenticationMethod) +
+      "setting '" + std::string(common::settings::kAuthenticationMethod) +
           "' must be one of: Polysync Service Principal, Service Principal, Certificate, Managed Identity, "
           "Workload Identity, Environment");
 }

@@ -51,17 +51,4 @@ class CredentialFactory {
                                                                const CredentialDependencies& deps);
 };
 
-namespace settings {
-inline constexpr const char* kAuthenticationMethod = "Authentication Method";
-inline constexpr const char* kTenantId = "Tenant Id";
-inline constexpr const char* kClientId = "Client Id";
-inline constexpr const char* kClientSecret = "Client Secret";
-inline constexpr const char* kPolysyncServicePrincipal = "Polysync Service Principal";
-inline constexpr const char* kServicePrincipal = "Service Principal";
-inline constexpr const char* kCertificateMethod = "Certificate";
-inline constexpr const char* kManagedIdentity = "Managed Identity";
-inline constexpr const char* kWorkloadIdentity = "Workload Identity";
-inline constexpr const char* kEnvironment = "Environment";
-}  // namespace settings
-
 }  // namespace aifoundry::identity

@@ -50,8 +50,4 @@ class ManagedIdentityCredential : public http::TokenCredential {
 // IMDS retry rules: 404, 410, 429, 5xx; 5 retries; 410 retried for up to 70 s.
 http::RetryOptions managedIdentityRetryOptions();
 
-namespace settings {
-inline constexpr const char* kManagedIdentityEndpoint = "Managed Identity Endpoint";
-}
-
 }  // namespace aifoundry::identity

@@ -1,28 +1,22 @@
-// WorkloadIdentityCredential (`Authentication Method` = Workload Identity): client-credentials grant whose
-// client assertion is the Kubernetes-projected service-account token. Kubernetes rotates the file, so it
-// is read again for every token request. Thread-safe.
+// WorkloadIdentityCredential (`Authentication Method` = Workload Identity): the client-credentials grant
+// whose client assertion is the Kubernetes-projected service-account token. Kubernetes rotates the file, so
+// it is read again for every token request. Thread-safe.
 #pragma once
 
-#include "http/TokenCredential.h"
-#include "identity/EntraTokenClient.h"
+#include "identity/EntraClientCredential.h"
 
 namespace aifoundry::identity {
 
-class WorkloadIdentityCredential : public http::TokenCredential {
+class WorkloadIdentityCredential final : public EntraClientCredential {
  public:
-  WorkloadIdentityCredential(EntraTokenClient client, std::string tokenFilePath);
-  http::AccessToken getToken(const http::TokenRequestContext& context,
-                             const http::CallControl& control) override;
-  using http::TokenCredential::getToken;
-  std::string describe() const override;
+  WorkloadIdentityCredential(EntraTokenClient client, std::string tokenFilePath)
+      : EntraClientCredential(std::move(client)), tokenFile_(std::move(tokenFilePath)) {}
 
  private:
-  EntraTokenClient client_;
+  GrantProof proof(const http::TokenRequestContext& context) const override;
+  std::string proofName() const override { return "workload identity"; }
+
   std::string tokenFile_;
 };
-
-namespace settings {
-inline constexpr const char* kFederatedTokenFile = "Federated Token File";
-}
 
 }  // namespace aifoundry::identity

@@ -5,6 +5,7 @@
 #include "azureml/AzureMlError.h"
 #include "azureml/WorkspaceUrls.h"
 #include "common/AsciiText.h"
+#include "common/SettingNames.h"
 #include "core/JobTypeError.h"
 #include "http/HttpError.h"
 #include "pipeline_job/ErrorTranslation.h"
@@ -41,10 +42,10 @@ void checkBoolean(const std::vector<core::Setting>& settings, std::string_view n
 }
 
 bool armOnlyStatus(const std::vector<core::Setting>& settings) {
-  const std::string value = valueOf(settings, names::kStatusSource);
-  if (value.empty() || common::ascii::iequals(value, names::kStatusAutomatic)) return false;
-  if (common::ascii::iequals(value, names::kStatusResourceManager)) return true;
-  invalid(names::kStatusSource, "must be 'Automatic' or 'Resource Manager'");
+  const std::string value = valueOf(settings, common::settings::kStatusSource);
+  if (value.empty() || common::ascii::iequals(value, common::settings::kStatusAutomatic)) return false;
+  if (common::ascii::iequals(value, common::settings::kStatusResourceManager)) return true;
+  invalid(common::settings::kStatusSource, "must be 'Automatic' or 'Resource Manager'");
 }
 
 }  // namespace
@@ -56,11 +57,12 @@ ConnectionSettings ConnectionSettings::parse(const std::vector<core::Setting>& s
     result.attributes.insert(setting.key, setting.value);
   }
   try {
-    result.workspace = azureml::WorkspaceRef::validated(required(settings, names::kSubscriptionId),
-                                                        required(settings, names::kResourceGroupName),
-                                                        required(settings, names::kWorkspaceName));
+    result.workspace =
+        azureml::WorkspaceRef::validated(required(settings, common::settings::kSubscriptionId),
+                                         required(settings, common::settings::kResourceGroupName),
+                                         required(settings, common::settings::kWorkspaceName));
     result.cloud = identity::CloudEndpoints::fromAttributes(result.attributes);
-    result.apiVersion = valueOf(settings, names::kApiVersion);
+    result.apiVersion = valueOf(settings, common::settings::kApiVersion);
     if (result.apiVersion.empty()) result.apiVersion = std::string(names::kDefaultApiVersion);
     // WorkspaceUrls checks the endpoint's shape and the api-version's; build one now so a typo fails here.
     azureml::WorkspaceUrls probe(result.cloud.armEndpoint, result.workspace, result.apiVersion);
@@ -70,9 +72,9 @@ ConnectionSettings ConnectionSettings::parse(const std::vector<core::Setting>& s
   } catch (const http::HttpError& e) {
     throw core::JobTypeError(core::ErrorCode::InvalidSettings, e.what());
   }
-  checkBoolean(settings, names::kAllowPlainHttpToLoopback);
-  result.discoveryTag = valueOf(settings, names::kDiscoveryTag);
-  result.tenantId = valueOf(settings, names::kTenantId);
+  checkBoolean(settings, common::settings::kAllowPlainHttpToLoopback);
+  result.discoveryTag = valueOf(settings, common::settings::kDiscoveryTag);
+  result.tenantId = valueOf(settings, common::settings::kTenantId);
   result.statusFromArmOnly = armOnlyStatus(settings);
   return result;
 }

@@ -7,6 +7,7 @@
 #include "azureml/RunName.h"
 #include "azureml/TemplateCloner.h"
 #include "common/JsonView.h"
+#include "common/SettingNames.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/CallScope.h"
 #include "pipeline_job/ErrorTranslation.h"
@@ -59,7 +60,7 @@ Template readTemplate(const WorkspaceConnection& connection, const std::string& 
 
 std::string computeOverrideOf(const core::RunRequest& request) {
   const core::Setting* attribute =
-      core::findSetting(request.attributes, pipeline_job::names::kComputeNameAttribute);
+      core::findSetting(request.attributes, common::settings::kComputeNameAttribute);
   return attribute ? std::string(attribute->value.view()) : std::string();
 }
 
