@@ -65,7 +65,7 @@ TEST(StepProgress, TheRecordedChildrenOfAPipelineCountItsReusedStepsAsSkipped) {
   const RunChildrenPage page = RunHistoryDecoder::decodeChildren(text(body));
   ASSERT_EQ(page.children.size(), value->size());
   EXPECT_EQ(page.children[0].name, value->getObject(0)->getValue<std::string>("displayName"));
-  const StepCounts counts = StepProgress::summarize(page.children, 0, 3);
+  const core::StepProgress counts = StepProgress::summarize(page.children, 0, 3);
   EXPECT_EQ(counts.total, value->size());
   EXPECT_EQ(counts.completed, completed);
   EXPECT_EQ(counts.skipped, reused);
@@ -85,7 +85,7 @@ TEST(StepProgress, ALiveMixIsCountedByStatusAndNamesOnlyAFewRunningSteps) {
     {"runId":"h","displayName":"stopped","status":"Canceled"},
     {"runId":"i","displayName":"later","status":"NotStarted"},
     {"runId":"j","displayName":"unsaid","status":""}]})");
-  const StepCounts counts = StepProgress::summarize(page.children, 0, 3);
+  const core::StepProgress counts = StepProgress::summarize(page.children, 0, 3);
   EXPECT_EQ(counts.total, 10u);
   EXPECT_EQ(counts.completed, 1u);
   EXPECT_EQ(counts.skipped, 2u) << "one reused, one canceled";
@@ -98,7 +98,7 @@ TEST(StepProgress, ALiveMixIsCountedByStatusAndNamesOnlyAFewRunningSteps) {
 TEST(StepProgress, StepsNotListedYetCountInTheTotalFromThePipelinesDeclaration) {
   const RunChildrenPage page =
       RunHistoryDecoder::decodeChildren(R"({"value":[{"runId":"a","name":"first","status":"Running"}]})");
-  const StepCounts counts = StepProgress::summarize(page.children, 4, 3);
+  const core::StepProgress counts = StepProgress::summarize(page.children, 4, 3);
   EXPECT_EQ(counts.total, 4u);
   EXPECT_EQ(counts.running, 1u);
   EXPECT_EQ(counts.runningNames, (std::vector<std::string>{"first"})) << "name when there is no displayName";
@@ -110,7 +110,7 @@ TEST(StepProgress, AReusedFlagThatIsNotTheStringTrueIsNotReuse) {
     {"runId":"a","status":"Completed","properties":{"azureml.isreused":true}},
     {"runId":"b","status":"Completed","properties":{"azureml.isreused":"false"}},
     {"runId":"c","status":"Completed","properties":null}]})");
-  const StepCounts counts = StepProgress::summarize(page.children, 0, 3);
+  const core::StepProgress counts = StepProgress::summarize(page.children, 0, 3);
   EXPECT_EQ(counts.completed, 3u);
   EXPECT_EQ(counts.skipped, 0u);
 }

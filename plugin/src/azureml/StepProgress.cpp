@@ -7,9 +7,9 @@
 
 namespace aifoundry::azureml {
 
-StepCounts StepProgress::summarize(const std::vector<RunHistoryRun>& children, std::size_t declaredSteps,
-                                   std::size_t maxNames) {
-  StepCounts counts;
+core::StepProgress StepProgress::summarize(const std::vector<RunHistoryRun>& children,
+                                           std::size_t declaredSteps, std::size_t maxNames) {
+  core::StepProgress counts;
   const std::size_t total = std::max(children.size(), declaredSteps);
   counts.total = static_cast<std::uint32_t>(std::min<std::size_t>(total, UINT32_MAX));
   for (const RunHistoryRun& child : children) {

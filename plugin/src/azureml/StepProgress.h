@@ -10,24 +10,19 @@
 #include <vector>
 
 #include "azureml/RunHistoryDecoder.h"
+#include "core/StatusReport.h"
 
 namespace aifoundry::azureml {
-
-struct StepCounts {
-  std::uint32_t total = 0;
-  std::uint32_t completed = 0;  // Completed and run this time
-  std::uint32_t running = 0;    // started and not finished: Queued, Preparing, Running, Finalizing, ...
-  std::uint32_t failed = 0;
-  std::uint32_t skipped = 0;  // reused from an earlier run (Completed with azureml.isreused), or Canceled
-  std::vector<std::string> runningNames;  // display names of running steps, in list order, at most maxNames
-};
 
 class StepProgress {
  public:
   // `declaredSteps`: how many steps the pipeline declares (the job's `jobs`), 0 when unknown. Azure lists a
   // step among the children only once it was scheduled, so the total is the larger of the two counts.
-  static StepCounts summarize(const std::vector<RunHistoryRun>& children, std::size_t declaredSteps,
-                              std::size_t maxNames);
+  // completed: Completed and run this time; running: started and not finished (Queued, Preparing, Running,
+  // Finalizing, ...); skipped: reused from an earlier run (Completed with azureml.isreused), or Canceled;
+  // runningNames: the running steps' display names in list order, at most `maxNames`.
+  static core::StepProgress summarize(const std::vector<RunHistoryRun>& children, std::size_t declaredSteps,
+                                      std::size_t maxNames);
 };
 
 }  // namespace aifoundry::azureml

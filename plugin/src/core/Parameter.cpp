@@ -1,38 +1,23 @@
 #include "core/Parameter.h"
 
+#include "common/EnumNames.h"
+
 namespace aifoundry::core {
+namespace {
 
-const char* toString(Direction direction) noexcept {
-  switch (direction) {
-    case Direction::Output:
-      return "Output";
-    case Direction::InputOutput:
-      return "Input&Output";
-    case Direction::Unset:
-    case Direction::Input:
-      break;
-  }
-  return "Input";
-}
+constexpr common::EnumName<Direction> kDirections[] = {{Direction::Output, "Output"},
+                                                       {Direction::InputOutput, "Input&Output"}};
 
-const char* toString(DataType dataType) noexcept {
-  switch (dataType) {
-    case DataType::String:
-      return "String";
-    case DataType::Secret:
-      return "Secret";
-    case DataType::Int:
-      return "Int";
-    case DataType::Float:
-      return "Float";
-    case DataType::Bool:
-      return "Bool";
-    case DataType::Json:
-      return "JSON";
-    case DataType::JsonArray:
-      return "JsonArray";
-  }
-  return "String";
-}
+constexpr common::EnumName<DataType> kDataTypes[] = {
+    {DataType::String, "String"},      {DataType::Secret, "Secret"}, {DataType::Int, "Int"},
+    {DataType::Float, "Float"},        {DataType::Bool, "Bool"},     {DataType::Json, "JSON"},
+    {DataType::JsonArray, "JsonArray"}};
+
+}  // namespace
+
+// Unset and Input both read "Input", as Polysync treats them alike.
+const char* toString(Direction direction) noexcept { return common::nameIn(kDirections, direction, "Input"); }
+
+const char* toString(DataType dataType) noexcept { return common::nameIn(kDataTypes, dataType, "String"); }
 
 }  // namespace aifoundry::core

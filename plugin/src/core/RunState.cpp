@@ -1,23 +1,16 @@
 #include "core/RunState.h"
 
-namespace aifoundry::core {
+#include "common/EnumNames.h"
 
-const char* toString(RunState state) noexcept {
-  switch (state) {
-    case RunState::Unknown:
-      return "Unknown";
-    case RunState::Starting:
-      return "Starting";
-    case RunState::Running:
-      return "Running";
-    case RunState::Success:
-      return "Success";
-    case RunState::Failed:
-      return "Failed";
-    case RunState::Cancelled:
-      return "Cancelled";
-  }
-  return "Unknown";
-}
+namespace aifoundry::core {
+namespace {
+
+constexpr common::EnumName<RunState> kNames[] = {
+    {RunState::Unknown, "Unknown"}, {RunState::Starting, "Starting"}, {RunState::Running, "Running"},
+    {RunState::Success, "Success"}, {RunState::Failed, "Failed"},     {RunState::Cancelled, "Cancelled"}};
+
+}  // namespace
+
+const char* toString(RunState state) noexcept { return common::nameIn(kNames, state, "Unknown"); }
 
 }  // namespace aifoundry::core

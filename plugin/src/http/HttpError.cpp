@@ -1,36 +1,27 @@
 #include "http/HttpError.h"
 
+#include "common/EnumNames.h"
 #include "http/HttpMessage.h"
 
 namespace aifoundry::http {
 
-const char* toString(ErrorReason reason) {
-  switch (reason) {
-    case ErrorReason::Authentication:
-      return "Authentication";
-    case ErrorReason::Permission:
-      return "Permission";
-    case ErrorReason::NotFound:
-      return "NotFound";
-    case ErrorReason::RateLimited:
-      return "RateLimited";
-    case ErrorReason::Unavailable:
-      return "Unavailable";
-    case ErrorReason::Network:
-      return "Network";
-    case ErrorReason::Tls:
-      return "Tls";
-    case ErrorReason::Timeout:
-      return "Timeout";
-    case ErrorReason::Interrupted:
-      return "Interrupted";
-    case ErrorReason::Rejected:
-      return "Rejected";
-    case ErrorReason::InvalidSettings:
-      return "InvalidSettings";
-  }
-  return "Unknown";
-}
+namespace {
+
+constexpr common::EnumName<ErrorReason> kReasonNames[] = {{ErrorReason::Authentication, "Authentication"},
+                                                          {ErrorReason::Permission, "Permission"},
+                                                          {ErrorReason::NotFound, "NotFound"},
+                                                          {ErrorReason::RateLimited, "RateLimited"},
+                                                          {ErrorReason::Unavailable, "Unavailable"},
+                                                          {ErrorReason::Network, "Network"},
+                                                          {ErrorReason::Tls, "Tls"},
+                                                          {ErrorReason::Timeout, "Timeout"},
+                                                          {ErrorReason::Interrupted, "Interrupted"},
+                                                          {ErrorReason::Rejected, "Rejected"},
+                                                          {ErrorReason::InvalidSettings, "InvalidSettings"}};
+
+}  // namespace
+
+const char* toString(ErrorReason reason) { return common::nameIn(kReasonNames, reason, "Unknown"); }
 
 ErrorKind kindOf(ErrorReason reason) {
   switch (reason) {

@@ -9,16 +9,7 @@ std::optional<core::StepProgress> StepProgressReader::of(const std::string& runI
   return reads_.get(runId, [&]() -> std::optional<core::StepProgress> {
     const auto children = history_.children(runId, control);
     if (!children) return std::nullopt;
-    const azureml::StepCounts counts =
-        azureml::StepProgress::summarize(*children, declaredSteps, core::StepProgress::kMaxRunningNames);
-    core::StepProgress progress;
-    progress.total = counts.total;
-    progress.completed = counts.completed;
-    progress.running = counts.running;
-    progress.failed = counts.failed;
-    progress.skipped = counts.skipped;
-    progress.runningNames = counts.runningNames;
-    return progress;
+    return azureml::StepProgress::summarize(*children, declaredSteps, core::StepProgress::kMaxRunningNames);
   });
 }
 

@@ -1,0 +1,23 @@
+// EnumNames: an enum's values and their names side by side in one table, read both ways. The names are the
+// ones messages, logs and the ABI show, so each is written once, next to its value.
+#pragma once
+
+#include <cstddef>
+
+namespace aifoundry::common {
+
+template <typename Enum>
+struct EnumName {
+  Enum value;
+  const char* name;
+};
+
+// The name of `value` in `table`, or `fallback` when the table does not list it.
+template <typename Enum, std::size_t N>
+constexpr const char* nameIn(const EnumName<Enum> (&table)[N], Enum value, const char* fallback) noexcept {
+  for (const EnumName<Enum>& entry : table)
+    if (entry.value == value) return entry.name;
+  return fallback;
+}
+
+}  // namespace aifoundry::common
