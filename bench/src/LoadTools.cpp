@@ -11,6 +11,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "http/UserAgent.h"
+
 namespace bench {
 namespace {
 
@@ -67,14 +69,13 @@ LoadResult runWrk(const std::string& wrk, const std::string& url, const std::str
   // wrk takes whole seconds only.
   const long wholeSeconds = std::max(1L, std::lround(seconds));
   std::ostringstream command;
-  // The plugin's request, header for header (a fixed request id and a user agent of the same shape): the
-  // server then does the same work for both, parsing the same headers and compressing and chunking the same
-  // reply (the plugin accepts gzip, as Azure's SDKs do), and the ratio compares the clients alone.
+  // The plugin's request, header for header (its own user agent, a request id of the same shape): the server
+  // then does the same work for both, parsing the same headers and compressing and chunking the same reply
+  // (the plugin accepts gzip, as Azure's SDKs do), and the ratio compares the clients alone.
   command << quote(wrk) << " -t" << threads << " -c" << connections << " -d" << wholeSeconds << "s";
   for (const std::string& header :
        {"Authorization: Bearer " + token, std::string("Accept: application/json"),
-        std::string("Accept-Encoding: gzip, deflate"),
-        std::string("User-Agent: polysync-aifoundry-pipeline/1.1.0 Poco/1.12.4 (Linux 6.1.0; x86_64)"),
+        std::string("Accept-Encoding: gzip, deflate"), "User-Agent: " + aifoundry::http::defaultUserAgent(),
         std::string("x-ms-client-request-id: 3f2504e0-4f89-41d3-9a0c-0305e82c3301")})
     command << " -H " << quote(header);
   command << " " << quote(url) << " 2>&1";

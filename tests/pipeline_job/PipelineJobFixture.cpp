@@ -115,6 +115,18 @@ core::StatusReport PipelineJobTest::cancel(const std::string& runId, core::JobTy
   return (target ? target : instance.get())->cancel(ctx, core::RunRef{runId, {}});
 }
 
+core::StatusReport PipelineJobTest::pollUntilRunning(const std::string& runId,
+                                                     core::JobTypeInstance* target) {
+  for (int i = 0; i < 1000; ++i) {
+    core::StatusReport report = poll(runId, {}, target);
+    if (report.rawStatus == "Running") return report;
+    EXPECT_FALSE(core::isTerminal(report.state)) << report.rawStatus;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  ADD_FAILURE() << "run " << runId << " never ran";
+  return {};
+}
+
 std::vector<core::StatusReport> PipelineJobTest::pollUntilTerminal(
     const std::string& runId, const std::vector<core::Parameter>& parameters) {
   std::vector<core::StatusReport> reports;

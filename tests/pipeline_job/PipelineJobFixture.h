@@ -48,6 +48,9 @@ class PipelineJobTest : public ::testing::Test {
   core::StatusReport poll(const std::string& runId, const std::vector<core::Parameter>& parameters = {},
                           core::JobTypeInstance* instance = nullptr);
   core::StatusReport cancel(const std::string& runId, core::JobTypeInstance* instance = nullptr);
+  // Polls (on `target`, default: the fixture's instance) until the run reports Running and returns that
+  // report; a terminal state on the way, or a run still not Running after some 2 s, fails the test.
+  core::StatusReport pollUntilRunning(const std::string& runId, core::JobTypeInstance* target = nullptr);
   // Polls until the state is terminal (bounded number of polls); returns every report seen.
   std::vector<core::StatusReport> pollUntilTerminal(const std::string& runId,
                                                     const std::vector<core::Parameter>& parameters = {});

@@ -102,26 +102,10 @@ TEST(PacedReads, MemoryStaysBoundedWhateverTheNumberOfRuns) {
 
 // ---- Through the job type, against the emulator ---------------------------------------------------------
 
-// Polls until the run is Running (the emulator's "slow" pipeline stays there for 40 clock steps).
-core::StatusReport pollUntilRunning(PipelineJobTest& test, const std::string& runId,
-                                    const std::function<core::StatusReport(const std::string&)>& poll) {
-  for (int i = 0; i < 400; ++i) {
-    core::StatusReport report = poll(runId);
-    if (report.rawStatus == "Running") return report;
-    EXPECT_FALSE(core::isTerminal(report.state)) << report.rawStatus;
-    std::this_thread::sleep_for(milliseconds(2));
-  }
-  ADD_FAILURE() << "run " << runId << " never ran";
-  (void)test;
-  return {};
-}
-
 class ProgressTest : public PipelineJobTest {
  protected:
   ProgressTest() { liveDetailInterval = milliseconds(0); }  // every poll reads: the steps can be followed
-  core::StatusReport runningReport(const std::string& runId) {
-    return pollUntilRunning(*this, runId, [this](const std::string& id) { return poll(id); });
-  }
+  core::StatusReport runningReport(const std::string& runId) { return pollUntilRunning(runId); }
 };
 
 TEST_F(ProgressTest, ARunningPipelineReportsItsStepsAndItsStartTimeFromRunHistory) {
@@ -175,8 +159,7 @@ TEST_F(ProgressTest, ArmOnlyReadsTheStartTimeUntilKnownThenNeverAgain) {
                            std::string(common::settings::kStatusResourceManager)}});
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"), armOnly.get());
-  const auto first = pollUntilRunning(*this, result.runId,
-                                      [&](const std::string& id) { return poll(id, {}, armOnly.get()); });
+  const auto first = pollUntilRunning(result.runId, armOnly.get());
   ASSERT_TRUE(first.startMs);
   clearJournal();
   for (int i = 0; i < 3; ++i) EXPECT_EQ(poll(result.runId, {}, armOnly.get()).startMs, first.startMs);
@@ -210,13 +193,12 @@ TEST_F(PacedProgressTest, RepeatedPollsWithinTheIntervalCostOnlyTheirStatusRead)
                               : connect();
     addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
     const auto result = run(request("slow-template"), connection.get());
-    const auto pollIt = [&](const std::string& id) { return poll(id, {}, connection.get()); };
-    const auto first = pollUntilRunning(*this, result.runId, pollIt);
+    const auto first = pollUntilRunning(result.runId, connection.get());
     ASSERT_TRUE(first.progress);
     clearJournal();
     constexpr int kPolls = 5;
     for (int i = 0; i < kPolls; ++i) {
-      const auto report = pollIt(result.runId);
+      const auto report = poll(result.runId, {}, connection.get());
       if (report.rawStatus != "Running") break;
       ASSERT_TRUE(report.progress) << "between reads, the last progress read";
       EXPECT_EQ(report.progress->total, first.progress->total);
@@ -232,7 +214,7 @@ TEST_F(PacedProgressTest, RepeatedPollsWithinTheIntervalCostOnlyTheirStatusRead)
 TEST_F(PacedProgressTest, ConcurrentPollsOfARunningPipelineReadItsStepsOnce) {
   addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
   const auto result = run(request("slow-template"));
-  pollUntilRunning(*this, result.runId, [this](const std::string& id) { return poll(id); });
+  pollUntilRunning(result.runId);
   // A fresh instance (no pacing state yet, signed in and with the history host found): every thread polls
   // the Running run at once.
   auto shared = connect();

@@ -20,16 +20,6 @@ class StatusSourceTest : public PipelineJobTest {
     addTemplate("slow-template", R"({"emulator.behavior":"slow"})");
     return run(request("slow-template"));
   }
-
-  // Polls until the run reports Running (or 2 s have passed); returns the last report.
-  core::StatusReport pollUntilRunning(const std::string& runId) {
-    core::StatusReport report;
-    for (int i = 0; i < 400 && report.rawStatus != "Running"; ++i) {
-      report = poll(runId);
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
-    }
-    return report;
-  }
 };
 
 TEST_F(StatusSourceTest, AWholeRunCostsArmTheTemplateReadTheSubmissionAndOneFinalRead) {

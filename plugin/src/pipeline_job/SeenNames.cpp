@@ -3,7 +3,8 @@
 namespace aifoundry::pipeline_job {
 
 std::uint64_t SeenNames::hashOf(std::string_view name) {
-  // FNV-1a, then splitmix64's finaliser so that the low bits (the slot) depend on every byte.
+  // FNV-1a, then splitmix64's finaliser so that the low bits (the slot) depend on every byte. (The emulator's
+  // GUIDs mix names the same way; it is a separate program that shares no code with the plugin.)
   std::uint64_t h = 0xcbf29ce484222325ull;
   for (const char c : name) {
     h ^= static_cast<unsigned char>(c);
