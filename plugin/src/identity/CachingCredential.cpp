@@ -67,8 +67,7 @@ http::AccessToken CachingCredential::getToken(const http::TokenRequestContext& c
         http::throwError(http::ErrorReason::Timeout, "the call's deadline passed while waiting for a token");
       done_.wait_for(lock, std::chrono::milliseconds(20));
     }
-    if (entry.generation != generation && entry.lastError && !valid(entry, now()))
-      std::rethrow_exception(entry.lastError);
+    if (entry.generation != generation && entry.lastError && !valid(entry, now())) throw *entry.lastError;
   }
 }
 
@@ -80,18 +79,30 @@ http::AccessToken CachingCredential::fetch(Entry& entry, std::unique_lock<std::m
   ++requests_;
   lock.unlock();
   std::optional<http::AccessToken> fresh;
-  std::exception_ptr error;
+  std::exception_ptr error;  // this thread's own: rethrown below, never shared
+  std::optional<http::HttpError> failure;
   http::Redactor::Registration redaction;
   try {
     fresh = inner_->getToken(context, control);
     redaction = http::Redactor::registerSecret(fresh->token);
+  } catch (const http::HttpError& e) {
+    error = std::current_exception();
+    failure = e;
+  } catch (const std::exception& e) {
+    error = std::current_exception();
+    http::HttpError::Details details;
+    details.reason = http::ErrorReason::Authentication;
+    failure = http::HttpError(std::string("sign-in failed: ") + e.what(), details);
   } catch (...) {
     error = std::current_exception();
+    http::HttpError::Details details;
+    details.reason = http::ErrorReason::Authentication;
+    failure = http::HttpError("sign-in failed with an unknown error", details);
   }
   lock.lock();
   entry.inFlight = false;
   ++entry.generation;
-  entry.lastError = error;
+  entry.lastError = std::move(failure);
   if (fresh) {
     entry.token = *fresh;
     entry.redactions.push_back(std::move(redaction));

@@ -19,12 +19,12 @@
 
 #include <condition_variable>
 #include <deque>
-#include <exception>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 
+#include "http/HttpError.h"
 #include "http/Log.h"
 #include "http/Redactor.h"
 #include "http/TokenCredential.h"
@@ -56,8 +56,10 @@ class CachingCredential : public http::TokenCredential {
     std::optional<http::AccessToken> token;
     std::int64_t lastAttemptS = 0;
     bool inFlight = false;
-    std::uint64_t generation = 0;                         // bumps when a fetch completes
-    std::exception_ptr lastError;                         // error of the fetch of `generation`
+    std::uint64_t generation = 0;  // bumps when a fetch completes
+    // The error of the fetch of `generation`. Each waiter throws its own copy: sharing one exception object
+    // among threads (std::exception_ptr) would leave its release to whichever thread came last.
+    std::optional<http::HttpError> lastError;
     std::deque<http::Redactor::Registration> redactions;  // the latest tokens, newest last
   };
   using Key = std::pair<std::string, std::string>;
