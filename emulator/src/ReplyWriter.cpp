@@ -1,6 +1,7 @@
 #include "ReplyWriter.h"
 
 #include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/NetException.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Thread.h>
 #include <netinet/in.h>
@@ -9,6 +10,7 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <ostream>
 #include <sstream>
 #include <stdexcept>
@@ -68,7 +70,8 @@ ReplyWriter::Cork::Cork(Poco::Net::HTTPServerRequest& request) {
 
 ReplyWriter::Cork::~Cork() { setCork(fd_, 0); }
 
-void ReplyWriter::send(Poco::Net::HTTPServerResponse& response, const Reply& reply) {
+void ReplyWriter::send(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                       const Reply& reply) {
   if (!reply.chunked) {
     prepare(response, reply, reply.body.size());
     response.sendBuffer(reply.body.data(), reply.body.size());
@@ -83,9 +86,31 @@ void ReplyWriter::send(Poco::Net::HTTPServerResponse& response, const Reply& rep
     response.set("Content-Encoding", "gzip");
     body = gzipped(reply.body);
   }
-  std::ostream& out = response.send();
-  out.write(body.data(), static_cast<std::streamsize>(body.size()));
-  out.flush();
+  auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
+  if (impl == nullptr) {
+    std::ostream& out = response.send();
+    out.write(body.data(), static_cast<std::streamsize>(body.size()));
+    out.flush();
+    return;
+  }
+  // Head, the one chunk and the last chunk in one write. Poco's chunked stream writes the last chunk only
+  // when the response object goes, after the handler has returned, so it would leave in a segment of its
+  // own and every client would wait for a second one per reply.
+  std::ostringstream head;
+  response.write(head);
+  std::string wire = head.str();
+  if (!body.empty()) {
+    char size[24];
+    std::snprintf(size, sizeof size, "%zx\r\n", body.size());
+    wire.append(size).append(body).append("\r\n");
+  }
+  wire.append("0\r\n\r\n");
+  Poco::Net::StreamSocket& socket = impl->socket();
+  for (size_t sent = 0; sent < wire.size();) {
+    const int n = socket.sendBytes(wire.data() + sent, static_cast<int>(wire.size() - sent));
+    if (n <= 0) throw Poco::Net::ConnectionResetException("the client went away mid-reply");
+    sent += static_cast<size_t>(n);
+  }
 }
 
 void ReplyWriter::resetConnection(Poco::Net::HTTPServerRequest& request) {

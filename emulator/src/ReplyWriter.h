@@ -27,7 +27,8 @@ class ReplyWriter {
     int fd_ = -1;
   };
 
-  static void send(Poco::Net::HTTPServerResponse& response, const Reply& reply);
+  static void send(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
+                   const Reply& reply);
   // Sends the reply damaged by a fault of a post-processing kind (reset-after-headers, truncated-body,
   // trickle, put-applied-response-lost).
   static void sendDamaged(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,

@@ -241,10 +241,11 @@ void sendReply(Poco::Net::HTTPServerRequest& httpRequest, Poco::Net::HTTPServerR
     if (!fault || (withinLimit && fault->kind == FaultKind::Status) ||
         fault->kind == FaultKind::MalformedJson || fault->kind == FaultKind::WrongContentType ||
         !withinLimit) {
-      // One segment for the whole reply, as a front door sends a small one (Poco writes a chunked reply's
-      // head, chunk line, data and end in four sends).
-      const ReplyWriter::Cork cork(httpRequest);
-      ReplyWriter::send(httpResponse, reply);
+      // One segment for the whole reply, as a front door sends a small one: a chunked reply is written in
+      // one piece; Poco writes a plain one's head and body in two sends, which the cork joins.
+      std::optional<ReplyWriter::Cork> cork;
+      if (!reply.chunked) cork.emplace(httpRequest);
+      ReplyWriter::send(httpRequest, httpResponse, reply);
     } else if (fault->kind == FaultKind::OversizedBody) {
       ReplyWriter::sendOversized(httpResponse, reply, fault->sizeBytes);
     } else {
@@ -265,9 +266,9 @@ void RequestDispatcher::handleRequest(Poco::Net::HTTPServerRequest& httpRequest,
   const RouteMatch match = classifyRequest(request);
   if (match.route == Route::Admin) {
     const bool loopback = httpRequest.clientAddress().host().isLoopback();
-    ReplyWriter::send(httpResponse, loopback
-                                        ? handleAdminRequest(state_, request, connections_)
-                                        : Reply::json(403, "{\"error\":\"admin API is loopback-only\"}"));
+    ReplyWriter::send(httpRequest, httpResponse,
+                      loopback ? handleAdminRequest(state_, request, connections_)
+                               : Reply::json(403, "{\"error\":\"admin API is loopback-only\"}"));
     return;
   }
   const std::string route = routeName(match.route);

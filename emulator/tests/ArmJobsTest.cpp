@@ -1,5 +1,8 @@
 // ARM jobs: list with paging and filters, get, put (create, idempotent re-put, immutability), cancel.
 #include <Poco/JSON/Array.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/Net/StreamSocket.h>
+#include <Poco/String.h>
 #include <Poco/URI.h>
 
 #include <algorithm>
@@ -42,6 +45,27 @@ TEST_F(ArmJobsTest, GetReturnsTheTemplateAsArmShapesIt) {
   EXPECT_FALSE(result.header("x-ms-request-id").empty());
   EXPECT_FALSE(result.header("x-ms-correlation-request-id").empty());
   EXPECT_FALSE(result.header("x-ms-ratelimit-remaining-subscription-reads").empty());
+}
+
+// A client that accepts gzip gets a chunked, gzip-encoded reply, written whole: the first read after the
+// request holds the head, the chunk and the last chunk, so a client waits for one segment per reply.
+TEST_F(ArmJobsTest, AGzipReplyArrivesWholeWithItsLastChunkInOneRead) {
+  Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", emulator->port()));
+  const std::string request = "GET " + jobsPath("train-pipeline-template") +
+                              "?api-version=2024-10-01 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " +
+                              armHeaders().at("Authorization") +
+                              "\r\nAccept: application/json\r\nAccept-Encoding: gzip\r\n\r\n";
+  socket.sendBytes(request.data(), static_cast<int>(request.size()));
+  std::string reply(256 * 1024, '\0');
+  const int n = socket.receiveBytes(reply.data(), static_cast<int>(reply.size()));
+  ASSERT_GT(n, 0);
+  reply.resize(static_cast<size_t>(n));
+  EXPECT_EQ(reply.rfind("HTTP/1.1 200", 0), 0u) << reply.substr(0, 200);
+  const std::string head = Poco::toLower(reply.substr(0, reply.find("\r\n\r\n")));
+  EXPECT_NE(head.find("transfer-encoding: chunked"), std::string::npos) << head;
+  EXPECT_NE(head.find("content-encoding: gzip"), std::string::npos) << head;
+  ASSERT_GE(reply.size(), 5u);
+  EXPECT_EQ(reply.substr(reply.size() - 5), "0\r\n\r\n") << "the last chunk came in a later segment";
 }
 
 TEST_F(ArmJobsTest, GetOfAMissingJobIs404WithArmErrorShape) {
