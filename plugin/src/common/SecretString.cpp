@@ -15,8 +15,9 @@ SecretString::SecretString(std::string_view text) {
 SecretString SecretString::adopt(std::string&& text) noexcept {
   SecretString result;
   result.text_ = std::move(text);
-  explicit_bzero(text.data(), text.capacity());
-  text.clear();
+  // The moved-from string is still ours to wipe: a short text's characters were copied, not taken.
+  explicit_bzero(text.data(), text.capacity());  // NOLINT(bugprone-use-after-move)
+  text.clear();                                  // NOLINT(bugprone-use-after-move)
   return result;
 }
 
