@@ -4,9 +4,6 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/StreamSocket.h>
 #include <Poco/Thread.h>
-#include <netinet/in.h>
-#include <netinet/tcp.h>
-#include <sys/socket.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -24,10 +21,6 @@ void prepare(Poco::Net::HTTPServerResponse& response, const Reply& reply, size_t
   for (const auto& [name, value] : reply.headers) response.add(name, value);
   if (!reply.contentType.empty()) response.setContentType(reply.contentType);
   response.setContentLength64(static_cast<Poco::Int64>(contentLength));
-}
-
-void setCork(int fd, int on) {
-  if (fd >= 0) ::setsockopt(fd, IPPROTO_TCP, TCP_CORK, &on, sizeof on);
 }
 
 // Gzip with one deflate state per server thread, reset per reply: deflateInit allocates and clears about
@@ -61,51 +54,34 @@ std::string gzipped(const std::string& body) {
 
 }  // namespace
 
-ReplyWriter::Cork::Cork(Poco::Net::HTTPServerRequest& request) {
-  if (auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request)) {
-    fd_ = impl->socket().impl()->sockfd();
-    setCork(fd_, 1);
-  }
-}
-
-ReplyWriter::Cork::~Cork() { setCork(fd_, 0); }
-
 void ReplyWriter::send(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                        const Reply& reply) {
-  if (!reply.chunked) {
+  std::string framedBody;
+  if (reply.chunked) {
+    response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
+    for (const auto& [name, value] : reply.headers) response.add(name, value);
+    if (!reply.contentType.empty()) response.setContentType(reply.contentType);
+    response.setChunkedTransferEncoding(true);
+    if (reply.gzip) response.set("Content-Encoding", "gzip");
+    const std::string body = reply.gzip ? gzipped(reply.body) : reply.body;
+    if (!body.empty()) {
+      char size[24];
+      std::snprintf(size, sizeof size, "%zx\r\n", body.size());
+      framedBody.append(size).append(body).append("\r\n");
+    }
+    framedBody.append("0\r\n\r\n");
+  } else {
     prepare(response, reply, reply.body.size());
-    response.sendBuffer(reply.body.data(), reply.body.size());
-    return;
+    framedBody = reply.body;
   }
-  response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(reply.status));
-  for (const auto& [name, value] : reply.headers) response.add(name, value);
-  if (!reply.contentType.empty()) response.setContentType(reply.contentType);
-  response.setChunkedTransferEncoding(true);
-  std::string body = reply.body;
-  if (reply.gzip) {
-    response.set("Content-Encoding", "gzip");
-    body = gzipped(reply.body);
-  }
-  auto* impl = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request);
-  if (impl == nullptr) {
-    std::ostream& out = response.send();
-    out.write(body.data(), static_cast<std::streamsize>(body.size()));
-    out.flush();
-    return;
-  }
-  // Head, the one chunk and the last chunk in one write. Poco's chunked stream writes the last chunk only
-  // when the response object goes, after the handler has returned, so it would leave in a segment of its
-  // own and every client would wait for a second one per reply.
+  // The whole reply in one write, as a front door sends a small one, so a client is woken once per reply.
+  // Poco would write a plain reply's head and body in two sends, and a chunked reply's last chunk only when
+  // the response object goes, after the handler has returned: a segment of its own each time.
   std::ostringstream head;
   response.write(head);
   std::string wire = head.str();
-  if (!body.empty()) {
-    char size[24];
-    std::snprintf(size, sizeof size, "%zx\r\n", body.size());
-    wire.append(size).append(body).append("\r\n");
-  }
-  wire.append("0\r\n\r\n");
-  Poco::Net::StreamSocket& socket = impl->socket();
+  if (request.getMethod() != Poco::Net::HTTPRequest::HTTP_HEAD) wire += framedBody;
+  Poco::Net::StreamSocket& socket = dynamic_cast<Poco::Net::HTTPServerRequestImpl&>(request).socket();
   for (size_t sent = 0; sent < wire.size();) {
     const int n = socket.sendBytes(wire.data() + sent, static_cast<int>(wire.size() - sent));
     if (n <= 0) throw Poco::Net::ConnectionResetException("the client went away mid-reply");

@@ -14,19 +14,7 @@ namespace azureml_emulator {
 
 class ReplyWriter {
  public:
-  // While it lives, the request's connection holds back partial segments (TCP_CORK): the writes of one
-  // reply leave as one segment when they fit, instead of waking the client once per write.
-  class Cork {
-   public:
-    explicit Cork(Poco::Net::HTTPServerRequest& request);
-    ~Cork();
-    Cork(const Cork&) = delete;
-    Cork& operator=(const Cork&) = delete;
-
-   private:
-    int fd_ = -1;
-  };
-
+  // The reply, whole, in one write on the request's connection (gzip-encoded and chunked when it says so).
   static void send(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response,
                    const Reply& reply);
   // Sends the reply damaged by a fault of a post-processing kind (reset-after-headers, truncated-body,

@@ -241,10 +241,6 @@ void sendReply(Poco::Net::HTTPServerRequest& httpRequest, Poco::Net::HTTPServerR
     if (!fault || (withinLimit && fault->kind == FaultKind::Status) ||
         fault->kind == FaultKind::MalformedJson || fault->kind == FaultKind::WrongContentType ||
         !withinLimit) {
-      // One segment for the whole reply, as a front door sends a small one: a chunked reply is written in
-      // one piece; Poco writes a plain one's head and body in two sends, which the cork joins.
-      std::optional<ReplyWriter::Cork> cork;
-      if (!reply.chunked) cork.emplace(httpRequest);
       ReplyWriter::send(httpRequest, httpResponse, reply);
     } else if (fault->kind == FaultKind::OversizedBody) {
       ReplyWriter::sendOversized(httpResponse, reply, fault->sizeBytes);

@@ -47,9 +47,9 @@ TEST_F(ArmJobsTest, GetReturnsTheTemplateAsArmShapesIt) {
   EXPECT_FALSE(result.header("x-ms-ratelimit-remaining-subscription-reads").empty());
 }
 
-// A client that accepts gzip gets a chunked, gzip-encoded reply, written whole: the first read after the
-// request holds the head, the chunk and the last chunk, so a client waits for one segment per reply.
-TEST_F(ArmJobsTest, AGzipReplyArrivesWholeWithItsLastChunkInOneRead) {
+// A reply is written whole: the first read after the request holds all of it (a gzip client's chunked reply
+// with its last chunk; a plain client's head and body), so a client waits for one segment per reply.
+TEST_F(ArmJobsTest, AReplyArrivesWholeInOneReadGzipChunkedOrPlain) {
   Poco::Net::StreamSocket socket(Poco::Net::SocketAddress("127.0.0.1", emulator->port()));
   const std::string request = "GET " + jobsPath("train-pipeline-template") +
                               "?api-version=2024-10-01 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " +
@@ -66,6 +66,24 @@ TEST_F(ArmJobsTest, AGzipReplyArrivesWholeWithItsLastChunkInOneRead) {
   EXPECT_NE(head.find("content-encoding: gzip"), std::string::npos) << head;
   ASSERT_GE(reply.size(), 5u);
   EXPECT_EQ(reply.substr(reply.size() - 5), "0\r\n\r\n") << "the last chunk came in a later segment";
+
+  // A client that does not accept gzip, on the same connection: a plain reply, head and body in one read.
+  const std::string plainRequest = "GET " + jobsPath("train-pipeline-template") +
+                                   "?api-version=2024-10-01 HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: " +
+                                   armHeaders().at("Authorization") + "\r\nAccept: application/json\r\n\r\n";
+  socket.sendBytes(plainRequest.data(), static_cast<int>(plainRequest.size()));
+  std::string plain(256 * 1024, '\0');
+  const int m = socket.receiveBytes(plain.data(), static_cast<int>(plain.size()));
+  ASSERT_GT(m, 0);
+  plain.resize(static_cast<size_t>(m));
+  const size_t headEnd = plain.find("\r\n\r\n");
+  ASSERT_NE(headEnd, std::string::npos) << plain.substr(0, 200);
+  const std::string plainHead = Poco::toLower(plain.substr(0, headEnd));
+  const size_t lengthAt = plainHead.find("content-length: ");
+  ASSERT_NE(lengthAt, std::string::npos) << plainHead;
+  EXPECT_EQ(plainHead.find("content-encoding"), std::string::npos) << plainHead;
+  const size_t length = std::stoul(plainHead.substr(lengthAt + 16));
+  EXPECT_EQ(plain.size(), headEnd + 4 + length) << "the body came in a later segment";
 }
 
 TEST_F(ArmJobsTest, GetOfAMissingJobIs404WithArmErrorShape) {

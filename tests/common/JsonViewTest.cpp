@@ -91,6 +91,14 @@ TEST(JsonText, QuotesControlCharactersAndKeepsUtf8) {
   EXPECT_EQ(jsontext::quoted("a\"b\\\n\x01\xC3\xA9"), "\"a\\\"b\\\\\\n\\u0001\xC3\xA9\"");
 }
 
+TEST(JsonText, QuotedSizeIsTheSizeOfTheQuotedTextForEveryByte) {
+  std::string everyByte;
+  for (int c = 0; c < 256; ++c) everyByte.push_back(static_cast<char>(c));
+  for (const std::string& text :
+       {std::string(), std::string("plain"), std::string("a\"b\\\n\x01\xC3\xA9"), everyByte})
+    EXPECT_EQ(jsontext::quotedSize(text), jsontext::quoted(text).size()) << text.size();
+}
+
 TEST(JsonText, CompactKeepsTokensExactly) {
   EXPECT_EQ(jsontext::compact(" { \"a b\" : [ 1.0 , 1e5 , \"x \\\" y\" ] } "),
             R"({"a b":[1.0,1e5,"x \" y"]})");

@@ -2,9 +2,11 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <stdexcept>
 #include <thread>
 
 #include "http/HttpError.h"
+#include "http/Redactor.h"
 #include "identity/CachingCredential.h"
 
 using namespace aifoundry;
@@ -16,6 +18,7 @@ namespace {
 struct FakeCredential : TokenCredential {
   std::atomic<int> calls{0};
   std::atomic<bool> failing{false};
+  std::atomic<bool> failsForeign{false};  // throws a library's exception, not an HttpError
   std::atomic<std::int64_t>* now;
   std::int64_t lifetime = 3600;
   std::optional<std::int64_t> refreshIn;
@@ -26,6 +29,7 @@ struct FakeCredential : TokenCredential {
     const int n = ++calls;
     std::this_thread::sleep_for(latency);
     if (failing) http::throwError(http::ErrorReason::Unavailable, "token endpoint down");
+    if (failsForeign) throw std::runtime_error("key unwrap failed for s3cr3t-Canary-7731");
     AccessToken token{context.scope + "#" + std::to_string(n), now->load() + lifetime, std::nullopt};
     if (refreshIn) token.refreshOnUnixS = now->load() + *refreshIn;
     return token;
@@ -134,6 +138,34 @@ TEST_F(TokenCacheConcurrency, WaitersShareTheErrorOfTheRequestInFlight) {
   for (auto& thread : threads) thread.join();
   EXPECT_EQ(failures.load(), 8);
   EXPECT_LT(inner->calls.load(), 8);
+}
+
+TEST_F(TokenCacheConcurrency, WaitersForAFetchThatFailedOtherwiseGetAnAuthenticationErrorWithoutTheSecret) {
+  const auto canary = http::Redactor::registerSecret("s3cr3t-Canary-7731");
+  inner->latency = std::chrono::milliseconds(100);
+  inner->failsForeign = true;
+  std::vector<std::thread> threads;
+  std::atomic<int> leaders{0}, waiters{0}, leaked{0};
+  for (int t = 0; t < 8; ++t)
+    threads.emplace_back([&] {
+      try {
+        token();
+      } catch (const http::HttpError& e) {
+        ++waiters;
+        const std::string what = e.what();
+        if (what.find("s3cr3t-Canary-7731") != std::string::npos) ++leaked;
+        EXPECT_EQ(e.reason(), http::ErrorReason::Authentication);
+        EXPECT_NE(what.find("key unwrap failed"), std::string::npos) << what;
+        EXPECT_NE(what.find("check the sign-in settings"), std::string::npos) << what;
+      } catch (const std::runtime_error&) {
+        ++leaders;  // the thread that fetched gets its own exception as it was
+      }
+    });
+  for (auto& thread : threads) thread.join();
+  EXPECT_EQ(leaders.load() + waiters.load(), 8);
+  EXPECT_GE(leaders.load(), 1);
+  EXPECT_GE(waiters.load(), 1) << "the fetch takes 100 ms: the other threads wait for it";
+  EXPECT_EQ(leaked.load(), 0);
 }
 
 TEST_F(CacheFixture, InvalidateDropsOnlyTheRejectedToken) {

@@ -3,7 +3,11 @@
 #include <Poco/JSON/Parser.h>
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <iterator>
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "pipeline_job/PipelineJobTypeInfo.h"
 #include "pipeline_job/PipelineSettingNames.h"
@@ -44,6 +48,53 @@ TEST(PipelineJobTypeInfo, EverySettingNameIsInTheSettingsSchema) {
   }
   EXPECT_EQ(info.id, aifoundry::pipeline_job::names::kJobTypeId);
   EXPECT_EQ(info.displayName, aifoundry::pipeline_job::names::kJobTypeDisplayName);
+}
+
+// Users and Polysync's platform definitions write these names by hand: they are the product's contract, word
+// for word, so they are spelled out here rather than taken from the code under test.
+TEST(PipelineJobTypeInfo, TheSettingNamesAreTheContractsWordForWord) {
+  const aifoundry::core::JobTypeInfo info = aifoundry::pipeline_job::pipelineJobTypeInfo({});
+  Poco::JSON::Parser parser;
+  const auto properties =
+      parser.parse(info.settingsSchemaJson).extract<Poco::JSON::Object::Ptr>()->getObject("properties");
+  const char* const contract[] = {"Subscription Id",
+                                  "Resource Group Name",
+                                  "Workspace Name",
+                                  "Authentication Method",
+                                  "Tenant Id",
+                                  "Client Id",
+                                  "Client Secret",
+                                  "Certificate",
+                                  "Certificate Password",
+                                  "Thumbprint",
+                                  "Azure Cloud",
+                                  "Resource Manager Endpoint",
+                                  "Authority Host",
+                                  "Azure ML Audience",
+                                  "Studio Host",
+                                  "Managed Identity Endpoint",
+                                  "API Version",
+                                  "CA Bundle Path",
+                                  "Allow Plain HTTP To Loopback",
+                                  "Request Timeout Seconds",
+                                  "Discovery Tag"};
+  for (const char* name : contract) {
+    EXPECT_TRUE(properties->has(name)) << name;
+    EXPECT_NE(
+        std::find(std::begin(aifoundry::pipeline_job::names::kConnectionSettingNames),
+                  std::end(aifoundry::pipeline_job::names::kConnectionSettingNames), std::string_view(name)),
+        std::end(aifoundry::pipeline_job::names::kConnectionSettingNames))
+        << name << " is not a setting the job type knows";
+  }
+  namespace n = aifoundry::common::settings;
+  EXPECT_STREQ(n::kComputeNameAttribute, "AI Foundry Compute Name");
+  const std::string methods[] = {n::kPolysyncServicePrincipal, n::kServicePrincipal, n::kCertificateMethod,
+                                 n::kManagedIdentity,          n::kWorkloadIdentity, n::kEnvironment};
+  EXPECT_EQ(std::vector<std::string>(std::begin(methods), std::end(methods)),
+            (std::vector<std::string>{"Polysync Service Principal", "Service Principal", "Certificate",
+                                      "Managed Identity", "Workload Identity", "Environment"}));
+  EXPECT_EQ((std::vector<std::string>{n::kCloudPublic, n::kCloudUsGovernment, n::kCloudChina}),
+            (std::vector<std::string>{"AzurePublicCloud", "AzureUSGovernment", "AzureChinaCloud"}));
 }
 
 }  // namespace

@@ -181,6 +181,20 @@ TEST_F(PollTest, AllOutputsAreReportedWhenNoParameterNamesThem) {
   EXPECT_EQ(last.outputs[1].name, "metrics");
 }
 
+// Only Output and Input&Output parameters are written back; a run reference that carries inputs alone (or
+// parameters without a direction, which behave like Input) names no output, so every output is reported.
+TEST_F(PollTest, InputParametersOfTheRunNameNoOutputSoEveryOutputIsReported) {
+  const auto result = run(request(kTrainTemplate));
+  core::Parameter unset = input("model", "ignored");
+  unset.direction = core::Direction::Unset;
+  const auto last =
+      pollUntilTerminal(result.runId, {input("epochs", "3", core::DataType::Int), unset}).back();
+  ASSERT_EQ(last.state, core::RunState::Success);
+  ASSERT_EQ(last.outputs.size(), 2u);
+  EXPECT_EQ(last.outputs[0].name, "model");
+  EXPECT_EQ(last.outputs[1].name, "metrics");
+}
+
 TEST_F(PollTest, ReportCarriesTheMonitorUrl) {
   const auto result = run(request(kTrainTemplate));
   const auto report = poll(result.runId);

@@ -87,6 +87,15 @@ TEST_F(RunTest, InputsAreSentAsLiteralTextOfTheirType) {
             R"({"optimizer":"sgd","batch_size":64})");
 }
 
+// Polysync leaves a parameter's direction unset when nobody chose one: it behaves like Input.
+TEST_F(RunTest, AParameterWithoutADirectionIsSentAsAnInput) {
+  core::Parameter epochs = input("epochs", "7", core::DataType::Int);
+  epochs.direction = core::Direction::Unset;
+  run(request(kTrainTemplate, {epochs}));
+  EXPECT_EQ(member(onlyPut().body, {"properties", "inputs", "epochs"}),
+            R"({"jobInputType":"literal","value":"7"})");
+}
+
 TEST_F(RunTest, OutputParametersAreNotSent) {
   run(request(kTrainTemplate, {output("model")}));
   EXPECT_EQ(member(onlyPut().body, {"properties", "inputs", "model"}), "<absent>");

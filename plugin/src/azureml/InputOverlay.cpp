@@ -12,8 +12,8 @@ namespace {
 
 using core::Parameter;
 
-// JSON escaping writes at most six bytes for one (\u001f).
-constexpr std::size_t kMaxEscapedBytesPerByte = 6;
+// What goes before a literal's quoted text; a `}` goes after it.
+constexpr std::string_view kLiteralHead = R"({"jobInputType":"literal","value":)";
 
 struct TemplateInput {
   std::string name;
@@ -112,11 +112,11 @@ common::SecretString InputOverlay::apply(common::JsonView templateInputs,
   std::size_t size = templateInputs.raw().size() + 2;
   for (const Parameter* p : sent) {
     const auto added = texts.emplace(p->name, LiteralValueText::of(*p)).first;
-    size += kMaxEscapedBytesPerByte * (added->first.size() + added->second.size()) + 64;
+    size += kLiteralHead.size() + common::jsontext::quotedSize(added->second.view()) + 1;
   }
 
-  // Reserved up front for the longest escaping: a reallocation would leave a copy of a secret value in a
-  // freed block.
+  // Reserved up front, exactly enough (the template's raw inputs bound the names and the inputs kept as
+  // they are): a reallocation would leave a copy of a secret value in a freed block.
   std::string out;
   out.reserve(size);
   out = "{";
@@ -130,7 +130,7 @@ common::SecretString InputOverlay::apply(common::JsonView templateInputs,
     if (text == texts.end()) {
       out.append(in.raw.raw());
     } else {
-      out += R"({"jobInputType":"literal","value":)";
+      out += kLiteralHead;
       common::jsontext::appendQuoted(out, text->second.view());
       out.push_back('}');
     }

@@ -8,6 +8,22 @@ namespace aifoundry::common::jsontext {
 
 namespace {
 
+// The length of the JSON escape of an ASCII byte in appendAsciiEscape (without DEL): 0 when it goes as it is.
+std::size_t asciiEscapeSize(unsigned char c) noexcept {
+  switch (c) {
+    case '"':
+    case '\\':
+    case '\n':
+    case '\r':
+    case '\t':
+    case '\b':
+    case '\f':
+      return 2;
+    default:
+      return c < 0x20 ? 6 : 0;
+  }
+}
+
 // Appends the JSON escape of an ASCII byte that needs one (quote, backslash, C0 controls, and DEL when
 // `escapeDel`); false when the byte goes as it is.
 bool appendAsciiEscape(std::string& out, unsigned char c, bool escapeDel) {
@@ -81,6 +97,15 @@ void appendMember(std::string& out, std::string_view key, std::string_view rawVa
   appendQuoted(out, key);
   out.push_back(':');
   out.append(rawValue);
+}
+
+std::size_t quotedSize(std::string_view utf8) noexcept {
+  std::size_t size = 2;
+  for (const char c : utf8) {
+    const std::size_t escape = asciiEscapeSize(static_cast<unsigned char>(c));
+    size += escape == 0 ? 1 : escape;
+  }
+  return size;
 }
 
 std::string quoted(std::string_view utf8) {

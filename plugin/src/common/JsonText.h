@@ -12,6 +12,8 @@ namespace aifoundry::common::jsontext {
 // (including non-ASCII UTF-8) copied as is.
 void appendQuoted(std::string& out, std::string_view utf8);
 std::string quoted(std::string_view utf8);
+// The exact number of bytes appendQuoted writes for `utf8` (for a caller that must reserve once).
+std::size_t quotedSize(std::string_view utf8) noexcept;
 
 // As appendQuoted, for JSON a person may read on a terminal (the stub host's --json): also escapes DEL and
 // the code points that make a terminal act or reorder what it shows (utf8::isHiddenControl), and writes

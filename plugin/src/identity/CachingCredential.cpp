@@ -9,8 +9,25 @@
 namespace aifoundry::identity {
 
 namespace {
+
 constexpr std::size_t kRememberedTokens = 3;
+
+// What callers waiting for a fetch are told when it failed with something other than an HttpError (a
+// library's exception, std::bad_alloc): one line, redacted, and what to do.
+http::HttpError waitersErrorFor(const std::exception_ptr& error) {
+  std::string why = "an unexpected error";
+  try {
+    std::rethrow_exception(error);  // this thread's own exception_ptr: nothing shared
+  } catch (const std::exception& e) {
+    why = http::oneLine(http::Redactor::redact(e.what()), 200);
+  } catch (...) {
+  }
+  http::HttpError::Details details;
+  details.reason = http::ErrorReason::Authentication;
+  return http::HttpError("sign-in failed (" + why + "); check the sign-in settings, then try again", details);
 }
+
+}  // namespace
 
 CachingCredential::CachingCredential(std::shared_ptr<http::TokenCredential> inner, TokenCacheOptions options,
                                      http::LogSink log)
@@ -88,16 +105,9 @@ http::AccessToken CachingCredential::fetch(Entry& entry, std::unique_lock<std::m
   } catch (const http::HttpError& e) {
     error = std::current_exception();
     failure = e;
-  } catch (const std::exception& e) {
-    error = std::current_exception();
-    http::HttpError::Details details;
-    details.reason = http::ErrorReason::Authentication;
-    failure = http::HttpError(std::string("sign-in failed: ") + e.what(), details);
   } catch (...) {
     error = std::current_exception();
-    http::HttpError::Details details;
-    details.reason = http::ErrorReason::Authentication;
-    failure = http::HttpError("sign-in failed with an unknown error", details);
+    failure = waitersErrorFor(error);
   }
   lock.lock();
   entry.inFlight = false;

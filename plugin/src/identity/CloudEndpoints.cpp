@@ -64,18 +64,20 @@ std::vector<std::string> additionalTokenHosts(const std::string& value) {
 
 CloudEndpoints CloudEndpoints::forCloud(std::string_view name) {
   const std::string_view n = common::ascii::trim(name);
-  for (const char* alias : {"", "AzurePublicCloud", "AzureCloud", "Public", "AzurePublic"})
+  namespace names = common::settings;
+  for (const char* alias : {"", names::kCloudPublic, "AzureCloud", "Public", "AzurePublic"})
     if (common::ascii::iequals(n, alias))
-      return make("AzurePublicCloud", "https://login.microsoftonline.com", "https://management.azure.com",
+      return make(names::kCloudPublic, "https://login.microsoftonline.com", "https://management.azure.com",
                   "https://ml.azure.com", "ml.azure.com", {".api.azureml.ms", ".experiments.azureml.net"});
-  for (const char* alias : {"AzureUSGovernment", "AzureUSGovernmentCloud", "USGovernment", "AzureUSGov"})
+  for (const char* alias :
+       {names::kCloudUsGovernment, "AzureUSGovernmentCloud", "USGovernment", "AzureUSGov"})
     if (common::ascii::iequals(n, alias))
-      return make("AzureUSGovernment", "https://login.microsoftonline.us",
+      return make(names::kCloudUsGovernment, "https://login.microsoftonline.us",
                   "https://management.usgovcloudapi.net", "https://ml.azure.us", "ml.azure.us",
                   {".api.ml.azure.us"});
-  for (const char* alias : {"AzureChinaCloud", "China", "AzureChina"})
+  for (const char* alias : {names::kCloudChina, "China", "AzureChina"})
     if (common::ascii::iequals(n, alias))
-      return make("AzureChinaCloud", "https://login.chinacloudapi.cn", "https://management.chinacloudapi.cn",
+      return make(names::kCloudChina, "https://login.chinacloudapi.cn", "https://management.chinacloudapi.cn",
                   "https://ml.azure.cn", "studio.ml.azure.cn",
                   {".api.ml.azure.cn", ".experiments.ml.azure.cn"});
   throw common::CodedError(common::errc::InvalidSetting,
