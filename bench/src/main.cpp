@@ -458,11 +458,17 @@ int profilePolls(const Options& o) {
   PluginLibrary library(o.plugin);
   auto instance = library.create(emulator.pluginSettings());
   const auto runIds = makeRunningJobs(emulator, *instance, o.profileThreads);
+  const EmulatorProcess::Stats s0 = emulator.stats();
   const double emulatorCpu0 = emulator.cpuSeconds();
   const PollResult p = runPolls(*instance, runIds, o.profileThreads, o.profilePolls);
   const double emulatorUs = (emulator.cpuSeconds() - emulatorCpu0) * 1e6 / static_cast<double>(p.polls);
+  const EmulatorProcess::Stats s1 = emulator.stats();
+  const auto perPoll = [&](long count) { return static_cast<double>(count) / static_cast<double>(p.polls); };
   std::cout << p.rate << " polls/s, " << p.cpuMicrosPerPoll << " us CPU per poll, emulator " << emulatorUs
-            << " us CPU per poll, " << p.errors << " errors " << p.firstError << "\n";
+            << " us CPU per poll, " << p.errors << " errors " << p.firstError << "\n"
+            << "per poll: " << perPoll(s1.historyRun - s0.historyRun) << " Run History reads, "
+            << perPoll(s1.jobsGet - s0.jobsGet) << " ARM job reads, "
+            << perPoll(s1.connectionsAccepted - s0.connectionsAccepted) << " new connections\n";
   if (o.compare) {
     const double w0 = emulator.cpuSeconds();
     const LoadResult w = runWrk(o.wrk, emulator.historyRunUrl(runIds[0]), emulator.mintArmToken(),

@@ -61,7 +61,7 @@ http::HttpResponse ArmClient::call(const std::string& method, const std::string&
   for (const auto& header : options.extraHeaders.entries()) request.headers.set(header.first, header.second);
   if (!request.body.empty()) request.headers.set("Content-Type", "application/json");
   if (options.attachAzureMlToken) {
-    destinations_->check(request.url, http::operationOf(request));
+    destinations_->check(request);
     request.headers.set("x-azureml-token",
                         config_.credential->getToken(config_.cloud.mlScope(), control).token);
   }

@@ -28,7 +28,7 @@ BearerTokenPolicy::BearerTokenPolicy(std::shared_ptr<http::TokenCredential> cred
 
 http::HttpResponse BearerTokenPolicy::send(http::HttpRequest& request, const http::CallControl& control,
                                            const Next& next) {
-  destinations_->check(request.url, http::operationOf(request));
+  destinations_->check(request);
   const http::TokenRequestContext context{scope_, {}};
   const auto token = tokenFrom(*credential_, context, control);
   request.headers.set("Authorization", "Bearer " + token.token);

@@ -1,35 +1,15 @@
 #include "arm/TokenDestinations.h"
 
-#include <Poco/Exception.h>
-#include <Poco/String.h>
-#include <Poco/URI.h>
-
-#include <optional>
-
 #include "common/SettingNames.h"
 #include "http/EndpointGuard.h"
 #include "http/HttpError.h"
 #include "http/Redactor.h"
+#include "http/ResponseErrorBuilder.h"
 #include "http/TransportOptions.h"
 
 namespace aifoundry::arm {
 
 namespace {
-
-struct Target {
-  std::string scheme, host;
-  unsigned short port = 0;
-};
-
-std::optional<Target> targetOf(const std::string& url) {
-  try {
-    const Poco::URI uri(url);
-    if (uri.getHost().empty()) return std::nullopt;
-    return Target{Poco::toLower(uri.getScheme()), Poco::toLower(uri.getHost()), uri.getPort()};
-  } catch (const Poco::Exception&) {
-    return std::nullopt;
-  }
-}
 
 bool endsWith(const std::string& text, const std::string& suffix) {
   return text.size() > suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
@@ -50,7 +30,7 @@ std::string listOf(const std::vector<std::string>& hosts) {
 
 TokenDestinations::TokenDestinations(const identity::CloudEndpoints& cloud, bool loopbackAllowed)
     : cloudName_(cloud.cloudName), hosts_(cloud.tokenHosts), loopbackAllowed_(loopbackAllowed) {
-  if (auto arm = targetOf(cloud.armEndpoint)) {
+  if (auto arm = http::Url::parse(cloud.armEndpoint)) {
     armScheme_ = arm->scheme;
     armHost_ = arm->host;
     armPort_ = arm->port;
@@ -58,8 +38,12 @@ TokenDestinations::TokenDestinations(const identity::CloudEndpoints& cloud, bool
 }
 
 bool TokenDestinations::allows(const std::string& url) const {
-  const auto target = targetOf(url);
-  if (!target) return false;
+  const auto parsed = http::Url::parse(url);
+  return allows(parsed ? &*parsed : nullptr);
+}
+
+bool TokenDestinations::allows(const http::Url* target) const {
+  if (target == nullptr) return false;
   if (target->scheme == armScheme_ && target->host == armHost_ && target->port == armPort_) return true;
   if (loopbackAllowed_ && http::isLoopbackHost(target->host)) return true;
   if (target->scheme != "https") return false;
@@ -69,8 +53,16 @@ bool TokenDestinations::allows(const std::string& url) const {
 }
 
 void TokenDestinations::check(const std::string& url, const std::string& operation) const {
-  if (allows(url)) return;
-  const auto target = targetOf(url);
+  const auto parsed = http::Url::parse(url);
+  if (!allows(parsed ? &*parsed : nullptr)) refuse(parsed ? &*parsed : nullptr, operation);
+}
+
+void TokenDestinations::check(const http::HttpRequest& request) const {
+  const http::Url* url = request.parsedUrl();
+  if (!allows(url)) refuse(url, http::operationOf(request));
+}
+
+void TokenDestinations::refuse(const http::Url* target, const std::string& operation) const {
   const std::string host = target ? http::oneLine(target->host, 100) : std::string("an unparsable URL");
   std::string why;
   if (target && http::isLoopbackHost(target->host))

@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "common/SettingNames.h"
+#include "http/HttpMessage.h"
+#include "http/Url.h"
 #include "identity/CloudEndpoints.h"
 
 namespace aifoundry::arm {
@@ -22,11 +24,18 @@ class TokenDestinations {
   TokenDestinations(const identity::CloudEndpoints& cloud, bool loopbackAllowed);
 
   bool allows(const std::string& url) const;
+  // False for null (a URL that did not parse).
+  bool allows(const http::Url* url) const;
   // Throws HttpError(InvalidSettings) when `url` may not receive a token: one line saying which host was
   // refused, why, and which setting would allow it. `operation` starts the line ("read Run History ...").
   void check(const std::string& url, const std::string& operation) const;
+  // The same, on the request's own parse of its URL (HttpRequest::parsedUrl): the one the transport then
+  // connects to.
+  void check(const http::HttpRequest& request) const;
 
  private:
+  [[noreturn]] void refuse(const http::Url* url, const std::string& operation) const;
+
   std::string cloudName_;
   std::string armScheme_, armHost_;
   unsigned short armPort_ = 0;

@@ -2,7 +2,6 @@
 
 #include <Poco/Net/IPAddress.h>
 #include <Poco/String.h>
-#include <Poco/URI.h>
 
 #include "common/SettingNames.h"
 #include "http/HttpError.h"
@@ -16,24 +15,20 @@ bool isLoopbackHost(const std::string& host) {
   return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
 }
 
-Poco::URI checkedEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp) {
-  Poco::URI uri;
-  try {
-    uri = Poco::URI(url);
-  } catch (const Poco::Exception&) {
-    throwError(ErrorReason::InvalidSettings,
-               "refusing to connect: an endpoint URL is not a valid URL; check the endpoint settings");
-  }
-  const std::string scheme = Poco::toLower(uri.getScheme());
-  const std::string& host = uri.getHost();
-  if (host.empty())
-    throwError(ErrorReason::InvalidSettings,
-               "refusing to connect: an endpoint URL has no host; check the endpoint settings");
-  if (scheme == "https") return uri;
+const Url& checkedEndpoint(const HttpRequest& request, const TransportOptions& options) {
+  const Url* url = request.parsedUrl();
+  if (url == nullptr)
+    throwError(
+        ErrorReason::InvalidSettings,
+        "refusing to connect: an endpoint URL is not a valid URL with a host (and no user name); check "
+        "the endpoint settings");
+  const std::string& scheme = url->scheme;
+  const std::string& host = url->host;
+  if (scheme == "https") return *url;
   if (scheme != "http")
     throwError(ErrorReason::InvalidSettings,
                "refusing to connect to '" + host + "': scheme '" + scheme + "' is not supported, use https");
-  if (platformPlainHttp) return uri;
+  if (request.platformPlainHttp) return *url;
   if (!isLoopbackHost(host))
     throwError(ErrorReason::InvalidSettings, "refusing plain HTTP to '" + host +
                                                  "': plain HTTP is allowed only to loopback addresses "
@@ -42,7 +37,7 @@ Poco::URI checkedEndpoint(const std::string& url, const TransportOptions& option
     throwError(ErrorReason::InvalidSettings, "refusing plain HTTP to loopback address '" + host + "': set '" +
                                                  std::string(common::settings::kAllowPlainHttpToLoopback) +
                                                  "' to true to allow it (local emulators only)");
-  return uri;
+  return *url;
 }
 
 }  // namespace aifoundry::http

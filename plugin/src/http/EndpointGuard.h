@@ -5,9 +5,9 @@
 // setting. Pure; thread-safe.
 #pragma once
 
-#include <Poco/URI.h>
-
 #include <string>
+
+#include "http/HttpMessage.h"
 
 namespace aifoundry::http {
 
@@ -15,8 +15,8 @@ struct TransportOptions;
 
 bool isLoopbackHost(const std::string& host);
 
-// Throws HttpError(InvalidSettings) when the URL must not be contacted; otherwise returns it parsed (the
-// transport needs it parsed too, and parsing it twice shows in a poll's CPU profile).
-Poco::URI checkedEndpoint(const std::string& url, const TransportOptions& options, bool platformPlainHttp);
+// Throws HttpError(InvalidSettings) when the request's URL must not be contacted; otherwise returns the
+// request's own parse of it (HttpRequest::parsedUrl), which the transport then connects to.
+const Url& checkedEndpoint(const HttpRequest& request, const TransportOptions& options);
 
 }  // namespace aifoundry::http

@@ -1,7 +1,6 @@
 #include "http/HttpError.h"
 
 #include "common/EnumNames.h"
-#include "http/HttpMessage.h"
 
 namespace aifoundry::http {
 
@@ -46,11 +45,6 @@ void throwError(ErrorReason reason, const std::string& message) {
   HttpError::Details details;
   details.reason = reason;
   throw HttpError(message, details);
-}
-
-bool isSafeToRepeat(const HttpRequest& request) {
-  const auto& m = request.method;
-  return request.idempotent || m == "GET" || m == "HEAD" || m == "DELETE" || m == "OPTIONS";
 }
 
 }  // namespace aifoundry::http

@@ -5,11 +5,13 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "common/SecretString.h"
 #include "http/HttpHeaders.h"
+#include "http/Url.h"
 
 namespace aifoundry::http {
 
@@ -37,6 +39,16 @@ struct HttpRequest {
     return (status >= 200 && status < 300) ||
            std::find(routineStatuses.begin(), routineStatuses.end(), status) != routineStatuses.end();
   }
+
+  // `url` taken apart: the one parse that the token-destination check, the endpoint guard and the transport
+  // all read. Parsed on first use and again only when `url` has changed since. Null when `url` is not an
+  // absolute URL with a host (Url::parse). The pointer lives until `url` changes or the request goes.
+  const Url* parsedUrl() const;
+
+ private:
+  mutable std::string parsedFrom_;
+  mutable std::optional<Url> parsed_;
+  mutable bool parsedOnce_ = false;
 };
 
 struct HttpResponse {

@@ -3,7 +3,6 @@
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SSLException.h>
 #include <Poco/String.h>
-#include <Poco/URI.h>
 #include <openssl/x509_vfy.h>
 #include <sys/socket.h>
 
@@ -46,7 +45,7 @@ void checkControl(const CallControl& control, const std::string& target) {
   if (control.expired()) fail(ErrorReason::Timeout, target + ": the call's deadline passed before a reply");
 }
 
-std::string hostPort(const Poco::URI& uri) { return uri.getHost() + ":" + std::to_string(uri.getPort()); }
+std::string hostPort(const Url& url) { return url.host + ":" + std::to_string(url.port); }
 
 // What to say about a refused handshake: the certificate's actual fault and the one thing to change.
 std::string tlsRefusal(const Poco::Exception& e, const std::string& host) {
@@ -76,15 +75,15 @@ std::string tlsRefusal(const Poco::Exception& e, const std::string& host) {
 // `deadlineBound`: the connect was given the time left before the call's deadline rather than the connect
 // timeout, so its timing out is the deadline's (poll() rounds down to whole milliseconds: it gives up a
 // moment before the deadline, when expired() is not yet true).
-[[noreturn]] void failConnect(const Poco::Exception& e, const Poco::URI& uri, const std::string& target,
+[[noreturn]] void failConnect(const Poco::Exception& e, const Url& url, const std::string& target,
                               const CallControl& control, bool deadlineBound) {
   checkControl(control, target);
-  const std::string where = hostPort(uri);
+  const std::string where = hostPort(url);
   if (deadlineBound && dynamic_cast<const Poco::TimeoutException*>(&e))
     fail(ErrorReason::Timeout, target + ": the call's deadline passed while connecting to " + where);
   if (dynamic_cast<const Poco::Net::CertificateValidationException*>(&e) ||
       dynamic_cast<const Poco::Net::SSLException*>(&e))
-    fail(ErrorReason::Tls, target + ": TLS with " + where + " failed: " + tlsRefusal(e, uri.getHost()));
+    fail(ErrorReason::Tls, target + ": TLS with " + where + " failed: " + tlsRefusal(e, url.host));
   if (dynamic_cast<const Poco::TimeoutException*>(&e))
     fail(ErrorReason::Network, target + ": connecting to " + where + " timed out");
   // The resolver's "no such name" is the answer, not a fault: no retry can change it. A temporary resolver
@@ -94,12 +93,12 @@ std::string tlsRefusal(const Poco::Exception& e, const std::string& host) {
     HttpError::Details details;
     details.reason = ErrorReason::Network;
     details.unresolvedHost = true;
-    throw HttpError(target + ": cannot resolve host '" + uri.getHost() +
+    throw HttpError(target + ": cannot resolve host '" + url.host +
                         "' (no such name); check the endpoint settings and DNS",
                     details);
   }
   if (dynamic_cast<const Poco::Net::DNSException*>(&e))
-    fail(ErrorReason::Network, target + ": cannot resolve host '" + uri.getHost() + "' (" + why(e) +
+    fail(ErrorReason::Network, target + ": cannot resolve host '" + url.host + "' (" + why(e) +
                                    "); check the endpoint settings and DNS");
   fail(ErrorReason::Network, target + ": cannot connect to " + where + " (" + why(e) + ")");
 }
@@ -133,21 +132,6 @@ HttpError exchangeError(const Poco::Exception& e, bool responseStarted, const st
   if (!responseStarted)
     return HttpError(target + ": the connection closed before any reply (" + why(e) + ")", details);
   return HttpError(target + ": the connection failed while reading the reply (" + why(e) + ")", details);
-}
-
-std::string pathAndQuery(const Poco::URI& uri) {
-  std::string value = uri.getPathEtc();
-  if (value.empty() || value[0] != '/') value = "/" + value;
-  return value;
-}
-
-// The Host field: the port only when it is not the scheme's default; an IPv6 literal in brackets.
-std::string hostHeader(const Poco::URI& uri) {
-  const std::string& host = uri.getHost();
-  std::string value = host.find(':') != std::string::npos ? "[" + host + "]" : host;
-  const bool defaultPort = uri.getPort() == (uri.getScheme() == "https" ? 443 : 80);
-  if (!defaultPort) value += ":" + std::to_string(uri.getPort());
-  return value;
 }
 
 // Bodies up to this size are sent in the same system call as the head (copied once, with it, into one
@@ -215,7 +199,7 @@ bool keepsAlive(const ResponseHead& head) {
 struct Exchange {
   Connection& connection;
   const HttpRequest& request;
-  const Poco::URI& uri;
+  const Url& url;
   const std::string& target;  // describeTarget() text, for errors
   const CallControl& control;
   const TransportOptions& options;
@@ -223,9 +207,8 @@ struct Exchange {
 
 // RFC 6761 reserves .invalid: such a name never resolves, so it is refused without asking the resolver
 // (which could otherwise spend its own timeouts on a name that cannot exist).
-bool reservedInvalidName(std::string host) {
+bool reservedInvalidName(std::string host) {  // lower case (Url)
   while (!host.empty() && host.back() == '.') host.pop_back();
-  host = Poco::toLower(host);
   const std::string suffix = ".invalid";
   return host == "invalid" || (host.size() > suffix.size() &&
                                host.compare(host.size() - suffix.size(), suffix.size(), suffix) == 0);
@@ -236,7 +219,7 @@ bool reservedInvalidName(std::string host) {
 // (SO_RCVTIMEO) and once more in poll() with the same timeout. An HTTPS socket gets half the time, so a
 // stalled server holds a call no longer than its deadline.
 Poco::Timespan ioTimeoutFor(const Exchange& x) {
-  const int waits = x.uri.getScheme() == "https" ? 2 : 1;
+  const int waits = x.url.scheme == "https" ? 2 : 1;
   return toTimespan(x.control.clamp(x.options.readTimeout) / waits);
 }
 
@@ -245,11 +228,11 @@ void connect(const Exchange& x, Poco::Timespan ioTimeout) {
   const auto connectTimeout = x.control.clamp(x.options.connectTimeout);
   const bool deadlineBound = connectTimeout < x.options.connectTimeout;
   try {
-    if (reservedInvalidName(x.uri.getHost())) throw Poco::Net::HostNotFoundException(x.uri.getHost());
+    if (reservedInvalidName(x.url.host)) throw Poco::Net::HostNotFoundException(x.url.host);
     clearCertificateError();
     x.connection.open(*x.control.scope, toTimespan(connectTimeout), ioTimeout);
   } catch (const Poco::Exception& e) {
-    failConnect(e, x.uri, x.target, x.control, deadlineBound);
+    failConnect(e, x.url, x.target, x.control, deadlineBound);
   }
 }
 
@@ -267,7 +250,7 @@ void sendRequest(const Exchange& x) {
   const bool framed = !request.body.empty() || request.method == "PUT" || request.method == "POST" ||
                       request.method == "PATCH";
   std::string& head = x.connection.headBuffer();
-  formatRequestHead({request.method, pathAndQuery(x.uri), hostHeader(x.uri)}, request.headers,
+  formatRequestHead({request.method, x.url.target, x.url.authority()}, request.headers,
                     framed ? std::optional<std::size_t>(request.body.size()) : std::nullopt, head);
   x.connection.input().clear();
   if (request.body.empty()) {
@@ -352,20 +335,18 @@ HttpTransport::HttpTransport(TransportOptions options)
 HttpTransport::~HttpTransport() = default;
 
 HttpResponse HttpTransport::send(const HttpRequest& request, const CallControl& control) {
-  // Parsed once for the whole exchange, by the endpoint check: every poll sends several requests, and a URL
-  // parse is not free (bench/README.md).
-  const Poco::URI uri = checkedEndpoint(request.url, options_, request.platformPlainHttp);
-  const EndpointKey key{Poco::toLower(uri.getScheme()), uri.getHost(), uri.getPort()};
-  // What describeTarget() says, from the URI at hand.
-  const std::string target =
-      request.method + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
+  // The request's one parse of its URL: the same one the token-destination check read.
+  const Url& url = checkedEndpoint(request, options_);
+  const EndpointKey key{url.scheme, url.host, url.port};
+  // What describeTarget() says, from the URL at hand.
+  const std::string target = request.method + " " + url.withoutQuery();
   // Every idle connection may have been closed by the server (e.g. it restarted): allow one replay each.
   std::size_t replays = 0;
   while (true) {
     checkControl(control, target);
     auto lease = pool_->acquire(key, control);
     try {
-      return exchange(*lease, request, uri, target, control);
+      return exchange(*lease, request, url, target, control);
     } catch (const StaleConnection& stale) {
       if (lease->reused() && replays++ <= options_.maxConnectionsPerHost) continue;
       throw stale.error;
@@ -373,9 +354,9 @@ HttpResponse HttpTransport::send(const HttpRequest& request, const CallControl& 
   }
 }
 
-HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& request, const Poco::URI& uri,
+HttpResponse HttpTransport::exchange(ConnectionLease& lease, const HttpRequest& request, const Url& url,
                                      const std::string& target, const CallControl& control) {
-  const Exchange exchange{lease.connection(), request, uri, target, control, options_};
+  const Exchange exchange{lease.connection(), request, url, target, control, options_};
   // OpenSSL writes with write(2), which raises SIGPIPE on a reset connection (see SigpipeGuard).
   std::optional<SigpipeGuard> quiet;
   if (exchange.connection.endpoint().scheme == "https") quiet.emplace();

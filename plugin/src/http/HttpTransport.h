@@ -14,7 +14,6 @@
 #pragma once
 
 #include <Poco/Net/Context.h>
-#include <Poco/URI.h>
 
 #include <memory>
 
@@ -39,8 +38,8 @@ class HttpTransport {
   const ConnectionPool& pool() const { return *pool_; }
 
  private:
-  // `uri` is request.url parsed; `target` its describeTarget() text (for errors).
-  HttpResponse exchange(ConnectionLease& lease, const HttpRequest& request, const Poco::URI& uri,
+  // `url` is the request's parse of its URL; `target` its describeTarget() text (for errors).
+  HttpResponse exchange(ConnectionLease& lease, const HttpRequest& request, const Url& url,
                         const std::string& target, const CallControl& control);
 
   TransportOptions options_;

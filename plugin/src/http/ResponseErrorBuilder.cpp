@@ -1,7 +1,5 @@
 #include "http/ResponseErrorBuilder.h"
 
-#include <Poco/URI.h>
-
 #include <map>
 
 #include "http/ArmErrorDecoder.h"
@@ -49,30 +47,25 @@ ErrorReason reasonFor(int status, const std::string& code) {
 }  // namespace
 
 std::string describeTarget(const std::string& method, const std::string& url) {
-  try {
-    Poco::URI uri(url);
-    return method + " " + uri.getScheme() + "://" + uri.getAuthority() + uri.getPath();
-  } catch (...) {
-    return method + " <unparsable URL>";
-  }
+  const auto parsed = Url::parse(url);
+  return parsed ? method + " " + parsed->withoutQuery() : method + " <unparsable URL>";
 }
 
 std::string operationOf(const HttpRequest& request) {
-  return request.operation.empty() ? describeTarget(request.method, request.url) : request.operation;
+  if (!request.operation.empty()) return request.operation;
+  const Url* url = request.parsedUrl();
+  return url ? request.method + " " + url->withoutQuery() : request.method + " <unparsable URL>";
 }
 
 // A job that is not there is the common 404 (a template deleted, a RunId from another workspace): say so
 // rather than send the user to check names that are fine.
-bool isJobUrl(const std::string& url) {
-  try {
-    return Poco::URI(url).getPath().find("/jobs/") != std::string::npos;
-  } catch (...) {
-    return false;
-  }
+bool isJobUrl(const HttpRequest& request) {
+  const Url* url = request.parsedUrl();
+  return url != nullptr && url->path.find("/jobs/") != std::string::npos;
 }
 
 std::string hintFor(int status, const std::string& code, const HttpRequest& request) {
-  if ((status == 404 || code == "ResourceNotFound") && isJobUrl(request.url))
+  if ((status == 404 || code == "ResourceNotFound") && isJobUrl(request))
     return "the job does not exist in this workspace; check the External Id or RunId, then 'Workspace Name'";
   static const std::map<std::string, std::string> byCode = {
       {"AuthorizationFailed", "the identity needs the Contributor role on the workspace"},

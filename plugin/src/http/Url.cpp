@@ -1,0 +1,135 @@
+#include "http/Url.h"
+
+#include <cstddef>
+
+#include "common/AsciiText.h"
+
+namespace aifoundry::http {
+
+namespace {
+
+bool isAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool isDigit(char c) { return c >= '0' && c <= '9'; }
+
+// Letters, digits, '-', '.', '_' for a name; hex digits, ':' and '.' inside an IPv6 literal's brackets.
+// Nothing is decoded: a reply cannot spell a host with spaces, control characters or a second '@' in escapes.
+bool plainHost(const std::string& host, bool ipv6Literal) {
+  if (host.empty()) return false;
+  for (const char c : host) {
+    const bool ok =
+        ipv6Literal ? (isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.')
+                    : (isAlpha(c) || isDigit(c) || c == '-' || c == '.' || c == '_');
+    if (!ok) return false;
+  }
+  return true;
+}
+
+bool parsePort(const std::string& text, unsigned short& port) {
+  if (text.empty() || text.size() > 5) return false;
+  unsigned long value = 0;
+  for (const char c : text) {
+    if (!isDigit(c)) return false;
+    value = value * 10 + static_cast<unsigned long>(c - '0');
+  }
+  if (value == 0 || value > 65535) return false;
+  port = static_cast<unsigned short>(value);
+  return true;
+}
+
+// A request-target may hold only visible ASCII, and none of the characters RFC 3986 leaves out of URIs; any
+// other byte is percent-encoded, so no URL can put a space, a CR or an LF into the request line.
+bool needsEscape(unsigned char c) {
+  if (c <= 0x20 || c >= 0x7f) return true;
+  switch (c) {
+    case '"':
+    case '<':
+    case '>':
+    case '\\':
+    case '^':
+    case '`':
+    case '{':
+    case '|':
+    case '}':
+      return true;
+    default:
+      return false;
+  }
+}
+
+std::string requestTarget(const std::string& text, std::size_t from, std::size_t to) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  out.reserve(to - from + 1);
+  if (from == to || text[from] != '/') out.push_back('/');
+  for (std::size_t i = from; i < to; ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (!needsEscape(c)) {
+      out.push_back(static_cast<char>(c));
+      continue;
+    }
+    out.push_back('%');
+    out.push_back(kHex[c >> 4]);
+    out.push_back(kHex[c & 0xF]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::optional<Url> Url::parse(const std::string& text) {
+  const std::size_t schemeEnd = text.find("://");
+  if (schemeEnd == std::string::npos || schemeEnd == 0 || !isAlpha(text[0])) return std::nullopt;
+  Url url;
+  url.scheme = common::ascii::toLower(text.substr(0, schemeEnd));
+  for (const char c : url.scheme)
+    if (!isAlpha(c) && !isDigit(c) && c != '+' && c != '-' && c != '.') return std::nullopt;
+
+  const std::size_t authorityBegin = schemeEnd + 3;
+  std::size_t authorityEnd = text.find_first_of("/?#", authorityBegin);
+  if (authorityEnd == std::string::npos) authorityEnd = text.size();
+  const std::string authority = text.substr(authorityBegin, authorityEnd - authorityBegin);
+  if (authority.find('@') != std::string::npos) return std::nullopt;  // user information
+
+  std::string portText;
+  bool hasPort = false;
+  bool ipv6Literal = false;
+  if (!authority.empty() && authority.front() == '[') {
+    const std::size_t close = authority.find(']');
+    if (close == std::string::npos) return std::nullopt;
+    url.host = authority.substr(1, close - 1);
+    ipv6Literal = true;
+    if (close + 1 < authority.size()) {
+      if (authority[close + 1] != ':') return std::nullopt;
+      portText = authority.substr(close + 2);
+      hasPort = true;
+    }
+  } else {
+    const std::size_t colon = authority.find(':');
+    url.host = authority.substr(0, colon);
+    if (colon != std::string::npos) {
+      portText = authority.substr(colon + 1);
+      hasPort = true;
+    }
+  }
+  if (!plainHost(url.host, ipv6Literal)) return std::nullopt;
+  url.host = common::ascii::toLower(url.host);
+  if (hasPort) {
+    if (!parsePort(portText, url.port)) return std::nullopt;
+  } else {
+    url.port = url.scheme == "https" ? 443 : url.scheme == "http" ? 80 : 0;
+  }
+
+  std::size_t end = text.find('#', authorityEnd);
+  if (end == std::string::npos) end = text.size();
+  url.target = requestTarget(text, authorityEnd, end);
+  url.path = url.target.substr(0, url.target.find('?'));
+  return url;
+}
+
+std::string Url::authority() const {
+  std::string value = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+  if (!defaultPort()) value += ":" + std::to_string(port);
+  return value;
+}
+
+}  // namespace aifoundry::http
