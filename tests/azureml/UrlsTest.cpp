@@ -149,6 +149,14 @@ TEST(MonitorUrl, OtherwiseBuildsTheStudioLinkForTheCloud) {
             "http://127.0.0.1:9000/runs/run_1?wsid=" + wsid);
 }
 
+TEST(MonitorUrl, ItsBuiltPartsSurroundTheEncodedRunId) {
+  const auto parts = MonitorUrl::builtParts(" studio.ml.azure.cn/ ", kWs, "t 1");
+  EXPECT_EQ(parts.before, "https://studio.ml.azure.cn/runs/");
+  EXPECT_EQ(parts.before + "run%201" + parts.after,
+            MonitorUrl::build("", "studio.ml.azure.cn", kWs, "run 1", "t 1"));
+  EXPECT_EQ(parts.after.find("tid=t%201"), parts.after.size() - 9);
+}
+
 TEST(MonitorUrl, OnlyHttpsLinksAreShowableAndPlainHttpOnlyToLoopbackWhenAllowed) {
   for (const char* url :
        {"https://ml.azure.com/runs/r?wsid=/x", "HTTPS://ml.azure.com/runs/r", "https://[::1]:8443/r"}) {

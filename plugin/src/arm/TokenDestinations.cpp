@@ -45,7 +45,7 @@ bool TokenDestinations::allows(const std::string& url) const {
 bool TokenDestinations::allows(const http::Url* target) const {
   if (target == nullptr) return false;
   if (target->scheme == armScheme_ && target->host == armHost_ && target->port == armPort_) return true;
-  if (loopbackAllowed_ && http::isLoopbackHost(target->host)) return true;
+  if (loopbackAllowed_ && target->loopback) return true;
   if (target->scheme != "https") return false;
   for (const auto& pattern : hosts_)
     if (!pattern.empty() && matches(target->host, pattern)) return true;
@@ -65,7 +65,7 @@ void TokenDestinations::check(const http::HttpRequest& request) const {
 void TokenDestinations::refuse(const http::Url* target, const std::string& operation) const {
   const std::string host = target ? http::oneLine(target->host, 100) : std::string("an unparsable URL");
   std::string why;
-  if (target && http::isLoopbackHost(target->host))
+  if (target && target->loopback)
     why = "it is a loopback address and '" + std::string(common::settings::kAllowPlainHttpToLoopback) +
           "' is not true";
   else if (target && target->scheme != "https")

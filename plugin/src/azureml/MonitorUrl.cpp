@@ -58,16 +58,24 @@ bool MonitorUrl::isShowable(std::string_view url, bool allowPlainHttpToLoopback)
   return false;
 }
 
+MonitorUrl::Parts MonitorUrl::builtParts(std::string_view studioHost, const WorkspaceRef& workspace,
+                                         std::string_view tenantId) {
+  std::string_view host = common::ascii::trim(studioHost);
+  while (!host.empty() && host.back() == '/') host.remove_suffix(1);
+  const bool hasScheme = host.find("://") != std::string_view::npos;
+  Parts parts{(hasScheme ? "" : "https://") + std::string(host) + "/runs/", "?wsid=" + wsid(workspace)};
+  const std::string_view tenant = common::ascii::trim(tenantId);
+  if (!tenant.empty()) parts.after += "&tid=" + common::percentEncode(tenant);
+  return parts;
+}
+
 std::string MonitorUrl::build(std::string_view studioEndpoint, std::string_view studioHost,
                               const WorkspaceRef& workspace, std::string_view runId,
                               std::string_view tenantId) {
   std::string url(common::ascii::trim(studioEndpoint));
   if (url.empty()) {
-    std::string_view host = common::ascii::trim(studioHost);
-    while (!host.empty() && host.back() == '/') host.remove_suffix(1);
-    const bool hasScheme = host.find("://") != std::string_view::npos;
-    url = (hasScheme ? "" : "https://") + std::string(host) + "/runs/" + common::percentEncode(runId) +
-          "?wsid=" + wsid(workspace);
+    const Parts parts = builtParts(studioHost, workspace, tenantId);
+    return parts.before + common::percentEncode(runId) + parts.after;
   }
   const std::string_view tenant = common::ascii::trim(tenantId);
   if (!tenant.empty() && !hasQueryParameter(url, "tid"))

@@ -21,6 +21,14 @@ class MonitorUrl {
                            const WorkspaceRef& workspace, std::string_view runId,
                            std::string_view tenantId = {});
 
+  // The built form (no Studio endpoint) around the run id, for a caller that builds many runs' links in one
+  // workspace: build("", host, workspace, id, tenant) == before + percentEncode(id) + after.
+  struct Parts {
+    std::string before, after;
+  };
+  static Parts builtParts(std::string_view studioHost, const WorkspaceRef& workspace,
+                          std::string_view tenantId = {});
+
   // Whether `url` may be shown to a user and written back: an https:// link, or http:// to a loopback host
   // (localhost, 127.0.0.0/8, [::1]) when `allowPlainHttpToLoopback`; with a host, and no space or control
   // byte. The Studio endpoint comes from a reply: `javascript:`, `data:`, `file:` and other schemes are not

@@ -216,20 +216,39 @@ std::string JsonView::text() const {
   }
 }
 
+JsonMembers::JsonMembers(JsonView object) noexcept : index_(object.index_) {
+  if (object.kind() != JsonView::Kind::Object) return;
+  text_ = object.raw_;
+  at_ = skipWsAt(text_, 1);
+}
+
+bool JsonMembers::next() {
+  const std::string_view s = text_;
+  std::size_t i = at_;
+  if (i >= s.size() || s[i] != '"') return false;
+  const std::size_t keyEnd = skipString(s, i);
+  const std::string_view quoted = s.substr(i, keyEnd - i);
+  if (quoted.find('\\') == std::string_view::npos) {
+    key_ = quoted.substr(1, quoted.size() - 2);
+  } else {
+    decoded_ = decodeJsonString(quoted);
+    key_ = decoded_;
+  }
+  i = skipWsAt(s, keyEnd) + 1;  // past ':'
+  i = skipWsAt(s, i);
+  const std::size_t valueEnd = skipValue(s, i, index_);
+  value_ = JsonView(s.substr(i, valueEnd - i), index_);
+  i = skipWsAt(s, valueEnd);
+  if (i < s.size() && s[i] == ',') i = skipWsAt(s, i + 1);
+  at_ = i;
+  return true;
+}
+
 void JsonView::forEachMember(const std::function<void(const std::string&, JsonView)>& fn) const {
-  if (kind() != Kind::Object) return;
-  const std::string_view s = raw_;
-  std::size_t i = skipWsAt(s, 1);
-  std::string key;
-  while (i < s.size() && s[i] == '"') {
-    const std::size_t keyEnd = skipString(s, i);
-    key = decodeJsonString(s.substr(i, keyEnd - i));
-    i = skipWsAt(s, keyEnd) + 1;  // past ':'
-    i = skipWsAt(s, i);
-    const std::size_t valueEnd = skipValue(s, i, index_);
-    fn(key, JsonView(s.substr(i, valueEnd - i), index_));
-    i = skipWsAt(s, valueEnd);
-    if (i < s.size() && s[i] == ',') i = skipWsAt(s, i + 1);
+  std::string key;  // assigned, not rebuilt: its buffer is reused from member to member
+  for (JsonMembers member(*this); member.next();) {
+    key.assign(member.key());
+    fn(key, member.value());
   }
 }
 
@@ -247,9 +266,8 @@ void JsonView::forEachElement(const std::function<void(JsonView)>& fn) const {
 
 std::optional<JsonView> JsonView::member(std::string_view key) const {
   std::optional<JsonView> found;
-  forEachMember([&](const std::string& k, JsonView v) {
-    if (k == key) found = v;
-  });
+  for (JsonMembers member(*this); member.next();)
+    if (member.key() == key) found = member.value();
   return found;
 }
 

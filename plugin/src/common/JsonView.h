@@ -68,6 +68,7 @@ class JsonView {
 
  private:
   friend class JsonDocument;
+  friend class JsonMembers;
   JsonView(std::string_view raw, const JsonContainerIndex* index) noexcept : raw_(raw), index_(index) {}
   // parse(), recording the document's containers into `record` and giving the views it (JsonDocument).
   static JsonView parse(std::string_view text, std::string_view what, JsonContainerIndex* record);
@@ -75,6 +76,29 @@ class JsonView {
   std::string_view raw_;
   const JsonContainerIndex* index_ =
       nullptr;  // set for views of a JsonDocument: skip nested values by lookup
+};
+
+// Walks an object's members in document order without a callback or a copy of each key: the key is a view
+// of the text (decoded into the walker's own buffer only when it holds an escape). For the hot paths that
+// pick a few known members out of a large object (a poll's Run History run has some sixty); forEachMember()
+// reads more simply elsewhere. Valid while the viewed text lives; one thread.
+//
+//   for (JsonMembers m(object); m.next();) if (m.key() == "status") ...
+class JsonMembers {
+ public:
+  explicit JsonMembers(JsonView object) noexcept;
+  // Moves to the next member; false when there is none (and at once when the view is not an object).
+  bool next();
+  std::string_view key() const noexcept { return key_; }
+  JsonView value() const noexcept { return value_; }
+
+ private:
+  std::string_view text_;
+  const JsonContainerIndex* index_ = nullptr;
+  std::size_t at_ = 0;
+  std::string_view key_;
+  JsonView value_;
+  std::string decoded_;  // the last escaped key, decoded
 };
 
 // text() of an optional member; "" when absent.

@@ -1,6 +1,5 @@
 #include "http/EndpointGuard.h"
 
-#include <Poco/Net/IPAddress.h>
 #include <Poco/String.h>
 
 #include "common/SettingNames.h"
@@ -8,12 +7,6 @@
 #include "http/TransportOptions.h"
 
 namespace aifoundry::http {
-
-bool isLoopbackHost(const std::string& host) {
-  if (Poco::icompare(host, "localhost") == 0) return true;
-  Poco::Net::IPAddress address;
-  return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
-}
 
 const Url& checkedEndpoint(const HttpRequest& request, const TransportOptions& options) {
   const Url* url = request.parsedUrl();
@@ -29,7 +22,7 @@ const Url& checkedEndpoint(const HttpRequest& request, const TransportOptions& o
     throwError(ErrorReason::InvalidSettings,
                "refusing to connect to '" + host + "': scheme '" + scheme + "' is not supported, use https");
   if (request.platformPlainHttp) return *url;
-  if (!isLoopbackHost(host))
+  if (!url->loopback)
     throwError(ErrorReason::InvalidSettings, "refusing plain HTTP to '" + host +
                                                  "': plain HTTP is allowed only to loopback addresses "
                                                  "(127.0.0.0/8, ::1, localhost); use an https endpoint");

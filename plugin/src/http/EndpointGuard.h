@@ -13,8 +13,6 @@ namespace aifoundry::http {
 
 struct TransportOptions;
 
-bool isLoopbackHost(const std::string& host);
-
 // Throws HttpError(InvalidSettings) when the request's URL must not be contacted; otherwise returns the
 // request's own parse of it (HttpRequest::parsedUrl), which the transport then connects to.
 const Url& checkedEndpoint(const HttpRequest& request, const TransportOptions& options);

@@ -1,5 +1,8 @@
 #include "http/Url.h"
 
+#include <Poco/Net/IPAddress.h>
+#include <Poco/String.h>
+
 #include <cstddef>
 
 #include "common/AsciiText.h"
@@ -113,6 +116,7 @@ std::optional<Url> Url::parse(const std::string& text) {
   }
   if (!plainHost(url.host, ipv6Literal)) return std::nullopt;
   url.host = common::ascii::toLower(url.host);
+  url.loopback = isLoopbackHost(url.host);
   if (hasPort) {
     if (!parsePort(portText, url.port)) return std::nullopt;
   } else {
@@ -124,6 +128,12 @@ std::optional<Url> Url::parse(const std::string& text) {
   url.target = requestTarget(text, authorityEnd, end);
   url.path = url.target.substr(0, url.target.find('?'));
   return url;
+}
+
+bool isLoopbackHost(const std::string& host) {
+  if (Poco::icompare(host, "localhost") == 0) return true;
+  Poco::Net::IPAddress address;
+  return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
 }
 
 std::string Url::authority() const {

@@ -14,6 +14,7 @@ struct Url {
   std::string scheme;       // lower case
   std::string host;         // lower case (host names are case-insensitive); an IPv6 literal without brackets
   unsigned short port = 0;  // explicit, or the scheme's default
+  bool loopback = false;    // isLoopbackHost(host)
   std::string path;         // the path of `target`, for messages
   std::string target;       // what the request line asks for: path and query, starting with '/', no fragment
 
@@ -30,5 +31,8 @@ struct Url {
   // "https://host[:port]/path", no query: queries carry paging tokens and ids, not needed to act.
   std::string withoutQuery() const { return scheme + "://" + authority() + path; }
 };
+
+// localhost, 127.0.0.0/8 or ::1 (any spelling of them).
+bool isLoopbackHost(const std::string& host);
 
 }  // namespace aifoundry::http

@@ -4,6 +4,7 @@
 
 #include "azureml/MonitorUrl.h"
 #include "common/AsciiText.h"
+#include "common/PercentEncoding.h"
 #include "core/JobTypeError.h"
 #include "pipeline_job/ArmClientWiring.h"
 #include "pipeline_job/ErrorTranslation.h"
@@ -65,7 +66,13 @@ WorkspaceConnection::WorkspaceConnection(ConnectionSettings settings, const core
     : settings_(std::move(settings)),
       log_(host),
       arm_(armClientFor(settings_, host, log_, options)),
-      urls_(settings_.cloud.armEndpoint, settings_.workspace, settings_.apiVersion) {}
+      urls_(settings_.cloud.armEndpoint, settings_.workspace, settings_.apiVersion),
+      builtMonitorUrl_(azureml::MonitorUrl::builtParts(settings_.cloud.studioHost, settings_.workspace,
+                                                       settings_.tenantId)),
+      // A percent-encoded run id is plain ASCII: it cannot change whether the link is showable.
+      builtMonitorUrlShowable_(
+          azureml::MonitorUrl::isShowable(builtMonitorUrl_.before + "run" + builtMonitorUrl_.after,
+                                          arm_->transport().options().allowPlainHttpToLoopback)) {}
 
 std::string WorkspaceConnection::describeWorkspace() const {
   return "workspace '" + settings_.workspace.workspaceName + "' (resource group '" +
@@ -83,6 +90,8 @@ std::string WorkspaceConnection::monitorUrl(std::string_view studioEndpoint, std
               "is shown instead");
     fromReply = {};
   }
+  if (fromReply.empty() && builtMonitorUrlShowable_)
+    return builtMonitorUrl_.before + common::percentEncode(runId) + builtMonitorUrl_.after;
   std::string url = azureml::MonitorUrl::build(fromReply, settings_.cloud.studioHost, settings_.workspace,
                                                runId, settings_.tenantId);
   if (azureml::MonitorUrl::isShowable(url, allowLoopback)) return url;

@@ -14,6 +14,7 @@
 #include <string_view>
 
 #include "arm/ArmClient.h"
+#include "azureml/MonitorUrl.h"
 #include "azureml/WorkspaceUrls.h"
 #include "core/HostServices.h"
 #include "pipeline_job/ConnectionSettings.h"
@@ -61,6 +62,10 @@ class WorkspaceConnection {
   HostLog log_;
   std::shared_ptr<arm::ArmClient> arm_;
   azureml::WorkspaceUrls urls_;
+  // The built Studio link around a run id, made once: every poll of a run without the service's own link
+  // reports one.
+  azureml::MonitorUrl::Parts builtMonitorUrl_;
+  bool builtMonitorUrlShowable_ = false;
   mutable std::mutex historyMutex_;
   mutable std::optional<std::string> historyHost_;
   mutable std::optional<std::int64_t> historyFailedAtMs_;
