@@ -1,23 +1,24 @@
 #include "http/HttpHeaders.h"
 
 #include <algorithm>
-#include <cctype>
+#include <utility>
 
 namespace aifoundry::http {
 
 bool equalsIgnoreCase(const std::string& a, const std::string& b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-         });
+  // Field names are ASCII: no locale lookup per character.
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
+  return a.size() == b.size() &&
+         std::equal(a.begin(), a.end(), b.begin(), [&](char x, char y) { return fold(x) == fold(y); });
 }
 
-void HttpHeaders::set(const std::string& name, const std::string& value) {
+void HttpHeaders::set(std::string name, std::string value) {
   remove(name);
-  entries_.emplace_back(name, value);
+  entries_.emplace_back(std::move(name), std::move(value));
 }
 
-void HttpHeaders::add(const std::string& name, const std::string& value) {
-  entries_.emplace_back(name, value);
+void HttpHeaders::add(std::string name, std::string value) {
+  entries_.emplace_back(std::move(name), std::move(value));
 }
 
 void HttpHeaders::remove(const std::string& name) {

@@ -2,6 +2,7 @@
 // A value type; not synchronised.
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,8 +15,9 @@ class HttpHeaders {
   using Entry = std::pair<std::string, std::string>;
 
   // Replaces every header of that name with one value.
-  void set(const std::string& name, const std::string& value);
-  void add(const std::string& name, const std::string& value);
+  void set(std::string name, std::string value);
+  void add(std::string name, std::string value);
+  void reserve(std::size_t fields) { entries_.reserve(fields); }
   void remove(const std::string& name);
   bool has(const std::string& name) const;
   std::optional<std::string> get(const std::string& name) const;

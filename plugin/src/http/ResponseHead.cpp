@@ -83,6 +83,7 @@ std::optional<ResponseHead> parseResponseHead(std::string_view received) {
 
   ResponseHead head;
   head.length = end;
+  head.headers.reserve(16);  // Azure's replies carry about a dozen fields
   std::string_view rest = received.substr(0, end);
   bool first = true;
   while (!rest.empty()) {

@@ -132,6 +132,9 @@ std::optional<Url> Url::parse(const std::string& text) {
 
 bool isLoopbackHost(const std::string& host) {
   if (Poco::icompare(host, "localhost") == 0) return true;
+  // Only an address can be loopback, and every address starts with a digit or holds a ':' (IPv6): a host
+  // name, the common case, is answered without the address parser.
+  if (host.empty() || (!isDigit(host.front()) && host.find(':') == std::string::npos)) return false;
   Poco::Net::IPAddress address;
   return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
 }

@@ -39,6 +39,8 @@ RunObservation PollCoalescer::observe(const std::string& runId, core::CallContex
     if (!slot) {
       slot = std::make_shared<Flight>();
       leader = true;
+    } else {
+      ++slot->followers;
     }
     flight = slot;
   }
@@ -54,15 +56,18 @@ RunObservation PollCoalescer::lead(const std::string& runId, const std::shared_p
   } catch (...) {
     error = currentError();
   }
+  bool followed = false;
   {
     // Unpublish first: a poll arriving from now on starts a fresh read.
     std::lock_guard<std::mutex> lock(mutex_);
     flights_.erase(runId);
+    followed = flight->followers > 0;
   }
   {
     std::lock_guard<std::mutex> lock(flight->mutex);
     flight->finished = true;
-    flight->result = result;
+    // The common case is a poll nobody joined: then the observation is not copied for nobody.
+    if (followed) flight->result = result;
     flight->error = error;
     flight->errorIsLeaders = error && isCallerLimit(*error);
   }

@@ -37,6 +37,7 @@ class PollCoalescer {
     std::optional<RunObservation> result;
     std::optional<core::JobTypeError> error;  // translated; each caller throws a copy of its own
     bool errorIsLeaders = false;              // interrupted/timed out: the leader's own limits, not the run's
+    int followers = 0;  // joined while published; guarded by the coalescer's mutex_, final once unpublished
   };
 
   RunObservation lead(const std::string& runId, const std::shared_ptr<Flight>& flight, const Read& read);
