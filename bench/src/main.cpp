@@ -40,6 +40,7 @@ struct Options {
   double profilePolls = 0;  // > 0: only poll for this long (for perf), 1 thread over HTTP unless below
   int profileThreads = 1;
   bool profileHttps = false;
+  bool profileArmOnly = false;  // poll status from Resource Manager only
   bool onlyFleet = false;  // only the fleet scenario (both status paths)
 };
 
@@ -70,7 +71,8 @@ std::string usage() {
          "PATH]\n"
          "                      [--node PATH] [--js-script FILE] [--js-modules DIR] [--work-dir DIR] "
          "[--no-compare]\n"
-         "       polysync-bench ... --profile-polls SECONDS [--profile-threads N] [--profile-https]\n"
+         "       polysync-bench ... --profile-polls SECONDS [--profile-threads N] [--profile-https] "
+         "[--profile-arm-only]\n"
          "       polysync-bench ... [--quick | --smoke] --only-fleet   (only the fleet scenario)\n";
 }
 
@@ -110,6 +112,8 @@ Options parse(int argc, char** argv) {
       o.profileThreads = std::stoi(value());
     else if (a == "--profile-https")
       o.profileHttps = true;
+    else if (a == "--profile-arm-only")
+      o.profileArmOnly = true;
     else if (a == "--only-fleet")
       o.onlyFleet = true;
     else
@@ -452,11 +456,13 @@ void measureStartup(const Options& o, Report& report) {
 }
 
 // Only the poll loop, for a profiler: `perf record -g polysync-bench --profile-polls 10 ...` (1 thread over
-// HTTP; --profile-threads N, --profile-https).
+// HTTP; --profile-threads N, --profile-https, --profile-arm-only).
 int profilePolls(const Options& o) {
   EmulatorProcess emulator({o.emulator, o.profileHttps, {}, o.workDir});
   PluginLibrary library(o.plugin);
-  auto instance = library.create(emulator.pluginSettings());
+  auto settings = emulator.pluginSettings();
+  if (o.profileArmOnly) settings.emplace_back("Status Source", "Resource Manager");
+  auto instance = library.create(settings);
   const auto runIds = makeRunningJobs(emulator, *instance, o.profileThreads);
   const EmulatorProcess::Stats s0 = emulator.stats();
   const double emulatorCpu0 = emulator.cpuSeconds();
@@ -471,7 +477,8 @@ int profilePolls(const Options& o) {
             << perPoll(s1.connectionsAccepted - s0.connectionsAccepted) << " new connections\n";
   if (o.compare) {
     const double w0 = emulator.cpuSeconds();
-    const LoadResult w = runWrk(o.wrk, emulator.historyRunUrl(runIds[0]), emulator.mintArmToken(),
+    const std::string url = o.profileArmOnly ? emulator.jobUrl(runIds[0]) : emulator.historyRunUrl(runIds[0]);
+    const LoadResult w = runWrk(o.wrk, url, emulator.mintArmToken(),
                                 o.profileThreads, o.profilePolls);
     std::cout << "wrk: " << w.rate << " requests/s, emulator "
               << (emulator.cpuSeconds() - w0) * 1e6 / static_cast<double>(w.requests)
