@@ -5,28 +5,32 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "arm/RateLimitState.h"
 #include "http/HttpPolicy.h"
+#include "http/Url.h"
 
 namespace aifoundry::arm {
 
 class RateLimitPolicy : public http::HttpPolicy {
  public:
   // resourceManager: the endpoint as configured, "https://management.azure.com" (no trailing slash).
-  RateLimitPolicy(std::shared_ptr<RateLimitState> state, std::string resourceManager)
-      : state_(std::move(state)), resourceManager_(std::move(resourceManager)) {}
+  RateLimitPolicy(std::shared_ptr<RateLimitState> state, const std::string& resourceManager)
+      : state_(std::move(state)), resourceManager_(http::Url::parse(resourceManager)) {}
   http::HttpResponse send(http::HttpRequest& request, const http::CallControl& control,
                           const Next& next) override;
 
-  // Whether `url` goes to the Resource Manager endpoint `resourceManager` (scheme, host and port compared
-  // case-insensitively) and is not a Run History (`/history/...`) path.
+  // Whether `url` goes to the Resource Manager endpoint `resourceManager` (the same scheme, host and port,
+  // under its path) and is not a Run History (`/history/...`) path. False when either is not a URL.
+  static bool isResourceManager(const http::Url* url, const std::optional<http::Url>& resourceManager);
+  // The same, parsing both.
   static bool isResourceManager(const std::string& url, const std::string& resourceManager);
 
  private:
   std::shared_ptr<RateLimitState> state_;
-  std::string resourceManager_;
+  std::optional<http::Url> resourceManager_;
 };
 
 }  // namespace aifoundry::arm
