@@ -84,7 +84,10 @@ TEST(HostileTokenDestination, AHostOutsideTheCloudNamedByAReplyGetsNoToken) {
   for (const std::string url :
        {"https://eastus.api.azureml.ms.attacker.test/history/v1.0/runs/r",
         "https://attacker.test/history/v1.0/runs/r?$continuationtoken=2",
-        "https://evilapi.azureml.ms/history/v1.0/runs/r", "http://eastus.api.azureml.ms/history"}) {
+        "https://evilapi.azureml.ms/history/v1.0/runs/r", "http://eastus.api.azureml.ms/history",
+        // Azure's host as user information, behind a backslash, or spelt with an escaped dot.
+        "https://eastus.api.azureml.ms@attacker.test/history/v1.0/runs/r",
+        "https://eastus.api.azureml.ms\\@attacker.test/history", "https://attacker%2etest/history"}) {
     SCOPED_TRACE(url);
     ArmRequestOptions options;
     options.operation = "read Run History of run 'r'";
