@@ -24,12 +24,14 @@ http::AccessToken tokenFrom(http::TokenCredential& credential, const http::Token
 
 BearerTokenPolicy::BearerTokenPolicy(std::shared_ptr<http::TokenCredential> credential, std::string scope,
                                      std::shared_ptr<const TokenDestinations> destinations)
-    : credential_(std::move(credential)), scope_(std::move(scope)), destinations_(std::move(destinations)) {}
+    : credential_(std::move(credential)),
+      context_{std::move(scope), {}},
+      destinations_(std::move(destinations)) {}
 
 http::HttpResponse BearerTokenPolicy::send(http::HttpRequest& request, const http::CallControl& control,
                                            const Next& next) {
   destinations_->check(request);
-  const http::TokenRequestContext context{scope_, {}};
+  const http::TokenRequestContext& context = context_;
   const auto token = tokenFrom(*credential_, context, control);
   request.headers.set("Authorization", "Bearer " + token.token);
   http::HttpResponse response = next(request, control);

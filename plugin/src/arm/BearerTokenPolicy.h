@@ -25,7 +25,7 @@ class BearerTokenPolicy : public http::HttpPolicy {
 
  private:
   std::shared_ptr<http::TokenCredential> credential_;
-  std::string scope_;
+  http::TokenRequestContext context_;  // the scope, built once
   std::shared_ptr<const TokenDestinations> destinations_;
 };
 

@@ -57,7 +57,9 @@ bool CachingCredential::wantsRefresh(const Entry& entry, std::int64_t nowS) cons
 http::AccessToken CachingCredential::getToken(const http::TokenRequestContext& context,
                                               const http::CallControl& control) {
   std::unique_lock<std::mutex> lock(mutex_);
-  Entry& entry = entries_[Key(context.scope, context.tenant)];
+  auto found = entries_.find(KeyLess::View(context.scope, context.tenant));
+  if (found == entries_.end()) found = entries_.emplace(Key(context.scope, context.tenant), Entry()).first;
+  Entry& entry = found->second;
   while (true) {
     const auto nowS = now();
     if (valid(entry, nowS)) {

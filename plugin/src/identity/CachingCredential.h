@@ -23,6 +23,9 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
 
 #include "http/HttpError.h"
 #include "http/Log.h"
@@ -62,7 +65,18 @@ class CachingCredential : public http::TokenCredential {
     std::optional<http::HttpError> lastError;
     std::deque<http::Redactor::Registration> redactions;  // the latest tokens, newest last
   };
-  using Key = std::pair<std::string, std::string>;
+  using Key = std::pair<std::string, std::string>;  // scope, tenant
+  // Orders keys and finds one from the request's own strings, without copying them into a Key on every call.
+  struct KeyLess {
+    using is_transparent = void;
+    using View = std::pair<std::string_view, std::string_view>;
+    static View view(const Key& key) { return {key.first, key.second}; }
+    static View view(const View& key) { return key; }
+    template <class A, class B>
+    bool operator()(const A& a, const B& b) const {
+      return view(a) < view(b);
+    }
+  };
 
   std::int64_t now() const;
   bool valid(const Entry& entry, std::int64_t nowS) const;
@@ -75,7 +89,7 @@ class CachingCredential : public http::TokenCredential {
   http::LogSink log_;
   mutable std::mutex mutex_;
   std::condition_variable done_;
-  std::map<Key, Entry> entries_;
+  std::map<Key, Entry, KeyLess> entries_;
   std::uint64_t requests_ = 0;
 };
 
