@@ -41,7 +41,7 @@ struct Options {
   int profileThreads = 1;
   bool profileHttps = false;
   bool profileArmOnly = false;  // poll status from Resource Manager only
-  bool onlyFleet = false;  // only the fleet scenario (both status paths)
+  bool onlyFleet = false;       // only the fleet scenario (both status paths)
 };
 
 struct Sizes {
@@ -478,8 +478,7 @@ int profilePolls(const Options& o) {
   if (o.compare) {
     const double w0 = emulator.cpuSeconds();
     const std::string url = o.profileArmOnly ? emulator.jobUrl(runIds[0]) : emulator.historyRunUrl(runIds[0]);
-    const LoadResult w = runWrk(o.wrk, url, emulator.mintArmToken(),
-                                o.profileThreads, o.profilePolls);
+    const LoadResult w = runWrk(o.wrk, url, emulator.mintArmToken(), o.profileThreads, o.profilePolls);
     std::cout << "wrk: " << w.rate << " requests/s, emulator "
               << (emulator.cpuSeconds() - w0) * 1e6 / static_cast<double>(w.requests)
               << " us CPU per request " << w.error << "\n";
