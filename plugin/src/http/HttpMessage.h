@@ -42,7 +42,8 @@ struct HttpRequest {
 
   // `url` taken apart: the one parse that the token-destination check, the endpoint guard and the transport
   // all read. Parsed on first use and again only when `url` has changed since. Null when `url` is not an
-  // absolute URL with a host (Url::parse). The pointer lives until `url` changes or the request goes.
+  // absolute URL with a host (Url::parse). The pointer lives until `url` changes or the request goes. Like
+  // the rest of the request, for one thread at a time (the parse is cached inside it).
   const Url* parsedUrl() const;
 
  private:
