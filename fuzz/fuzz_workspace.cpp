@@ -4,6 +4,9 @@
 // Invariants: a value or AzureMlError (one line); valid JSON always decodes as a workspace (lenient on
 // shape); discoveryUrl has no surrounding whitespace; a history host is never empty and has no trailing '/';
 // a Run History URL built from it starts with http(s):// and holds no space or control byte.
+// The URL parser every request goes through (http::Url) is fed the raw text, the discovery URL and the built
+// Run History URL: what it accepts has a host of plain characters, a request target with no space or control
+// byte, no user information, and parses again to the same origin and target.
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -16,6 +19,7 @@
 #include "azureml/WorkspaceUrls.h"
 #include "common/AsciiText.h"
 #include "common/JsonView.h"
+#include "http/Url.h"
 
 using namespace aifoundry::azureml;
 
@@ -28,9 +32,30 @@ const WorkspaceUrls& urls() {
   return value;
 }
 
+void checkUrl(const std::string& text) {
+  const auto url = aifoundry::http::Url::parse(text);
+  if (!url) return;
+  FUZZ_CHECK(!url->host.empty(), "a URL with an empty host was accepted");
+  for (const char c : url->host) {
+    const bool plain =
+        (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == ':';
+    FUZZ_CHECK(plain, "an accepted host holds a character no host has: " + url->host);
+  }
+  FUZZ_CHECK(!url->target.empty() && url->target.front() == '/', "a request target not starting with '/'");
+  for (const char c : url->target)
+    FUZZ_CHECK(static_cast<unsigned char>(c) > 0x20 && static_cast<unsigned char>(c) < 0x7f,
+               "a space, control or non-ASCII byte in a request target");
+  FUZZ_CHECK(url->authority().find('@') == std::string::npos, "user information kept in the authority");
+  if (url->scheme != "http" && url->scheme != "https") return;
+  const auto again = aifoundry::http::Url::parse(url->scheme + "://" + url->authority() + url->target);
+  FUZZ_CHECK(again && again->host == url->host && again->port == url->port && again->target == url->target,
+             "a URL does not parse again to the same origin and target: " + text.substr(0, 200));
+}
+
 void checkHistoryUrl(const std::string& host) {
   try {
     const std::string url = urls().runHistoryRunUrl(host, "run-1");
+    checkUrl(url);
     FUZZ_CHECK(aifoundry::common::ascii::istartsWith(url, "https://") ||
                    aifoundry::common::ascii::istartsWith(url, "http://"),
                "Run History URL without an http(s) scheme: " + url);
@@ -51,11 +76,13 @@ void checkHistoryUrl(const std::string& host) {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   const bool valid = aifoundry::common::JsonView::isValid(text);
+  checkUrl(std::string(text));
   try {
     const WorkspaceInfo info = WorkspaceDecoder::decode(text);
     FUZZ_CHECK(valid, "WorkspaceDecoder accepted text that aifoundry::common::JsonView::isValid refuses");
     FUZZ_CHECK(aifoundry::common::ascii::trim(info.discoveryUrl).size() == info.discoveryUrl.size(),
                "discoveryUrl keeps surrounding whitespace");
+    checkUrl(info.discoveryUrl);
   } catch (const AzureMlError& e) {
     FUZZ_CHECK(!valid, "valid JSON was refused as a workspace");
     FUZZ_CHECK(e.code() == errc::InvalidJson, "workspace error is not InvalidJson");
