@@ -65,10 +65,14 @@ void TokenDestinations::check(const http::HttpRequest& request) const {
 void TokenDestinations::refuse(const http::Url* target, const std::string& operation) const {
   const std::string host = target ? http::oneLine(target->host, 100) : std::string("an unparsable URL");
   std::string why;
-  if (target && target->loopback)
+  if (!target)
+    why =
+        "it is not a URL the plugin follows (it has user information, an escaped or unusual host name, or "
+        "an invalid port)";
+  else if (target->loopback)
     why = "it is a loopback address and '" + std::string(common::settings::kAllowPlainHttpToLoopback) +
           "' is not true";
-  else if (target && target->scheme != "https")
+  else if (target->scheme != "https")
     why = "it is not HTTPS";
   else
     why = "it is neither the Resource Manager endpoint nor an Azure ML host of " + cloudName_ + " (" +

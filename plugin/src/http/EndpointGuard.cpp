@@ -1,7 +1,5 @@
 #include "http/EndpointGuard.h"
 
-#include <Poco/String.h>
-
 #include "common/SettingNames.h"
 #include "http/HttpError.h"
 #include "http/TransportOptions.h"

@@ -3,10 +3,9 @@
 namespace aifoundry::http {
 
 const Url* HttpRequest::parsedUrl() const {
-  if (!parsedOnce_ || parsedFrom_ != url) {
+  if (parsedFrom_ != url) {
     parsed_ = Url::parse(url);
     parsedFrom_ = url;
-    parsedOnce_ = true;
   }
   return parsed_ ? &*parsed_ : nullptr;
 }

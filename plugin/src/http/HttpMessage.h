@@ -47,9 +47,9 @@ struct HttpRequest {
   const Url* parsedUrl() const;
 
  private:
+  // What `url` held when parsed_ was made; both start as the parse of "" (nothing).
   mutable std::string parsedFrom_;
   mutable std::optional<Url> parsed_;
-  mutable bool parsedOnce_ = false;
 };
 
 struct HttpResponse {

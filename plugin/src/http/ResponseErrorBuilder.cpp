@@ -46,15 +46,21 @@ ErrorReason reasonFor(int status, const std::string& code) {
 
 }  // namespace
 
+namespace {
+
+std::string describe(const std::string& method, const Url* url) {
+  return url ? method + " " + url->withoutQuery() : method + " <unparsable URL>";
+}
+
+}  // namespace
+
 std::string describeTarget(const std::string& method, const std::string& url) {
   const auto parsed = Url::parse(url);
-  return parsed ? method + " " + parsed->withoutQuery() : method + " <unparsable URL>";
+  return describe(method, parsed ? &*parsed : nullptr);
 }
 
 std::string operationOf(const HttpRequest& request) {
-  if (!request.operation.empty()) return request.operation;
-  const Url* url = request.parsedUrl();
-  return url ? request.method + " " + url->withoutQuery() : request.method + " <unparsable URL>";
+  return request.operation.empty() ? describe(request.method, request.parsedUrl()) : request.operation;
 }
 
 // A job that is not there is the common 404 (a template deleted, a RunId from another workspace): say so

@@ -1,7 +1,6 @@
 #include "http/Url.h"
 
 #include <Poco/Net/IPAddress.h>
-#include <Poco/String.h>
 
 #include <cstddef>
 
@@ -19,9 +18,8 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool plainHost(const std::string& host, bool ipv6Literal) {
   if (host.empty()) return false;
   for (const char c : host) {
-    const bool ok =
-        ipv6Literal ? (isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == ':' || c == '.')
-                    : (isAlpha(c) || isDigit(c) || c == '-' || c == '.' || c == '_');
+    const bool ok = ipv6Literal ? (common::ascii::isHexDigit(c) || c == ':' || c == '.')
+                                : (common::ascii::isAlnum(c) || c == '-' || c == '.' || c == '_');
     if (!ok) return false;
   }
   return true;
@@ -85,7 +83,7 @@ std::optional<Url> Url::parse(const std::string& text) {
   Url url;
   url.scheme = common::ascii::toLower(text.substr(0, schemeEnd));
   for (const char c : url.scheme)
-    if (!isAlpha(c) && !isDigit(c) && c != '+' && c != '-' && c != '.') return std::nullopt;
+    if (!common::ascii::isAlnum(c) && c != '+' && c != '-' && c != '.') return std::nullopt;
 
   const std::size_t authorityBegin = schemeEnd + 3;
   std::size_t authorityEnd = text.find_first_of("/?#", authorityBegin);
@@ -131,7 +129,7 @@ std::optional<Url> Url::parse(const std::string& text) {
 }
 
 bool isLoopbackHost(const std::string& host) {
-  if (Poco::icompare(host, "localhost") == 0) return true;
+  if (common::ascii::iequals(host, "localhost")) return true;
   // Only an address can be loopback, and every address starts with a digit or holds a ':' (IPv6): a host
   // name, the common case, is answered without the address parser.
   if (host.empty() || (!isDigit(host.front()) && host.find(':') == std::string::npos)) return false;
