@@ -43,7 +43,7 @@ TEST(RetryDecision, RefusalsAndSettingErrorsAreNotRetried) {
   for (ErrorReason reason :
        {ErrorReason::Authentication, ErrorReason::Permission, ErrorReason::NotFound, ErrorReason::Rejected,
         ErrorReason::Tls, ErrorReason::InvalidSettings, ErrorReason::Interrupted})
-    EXPECT_FALSE(shouldRetryOnError(errorOf(reason), control)) << toString(reason);
+    EXPECT_FALSE(shouldRetryOnError(errorOf(reason), control)) << "reason " << static_cast<int>(reason);
 }
 
 TEST(RetryDecision, AHostNameThatDoesNotExistIsNotRetried) {

@@ -5,25 +5,12 @@
 #include <string>
 
 #include "abi/CallContextAdapter.h"
+#include "abi/CoreEnums.h"
 #include "abi/PluginRuntime.h"
 #include "core/JobTypeError.h"
 
 namespace aifoundry::abi {
 namespace {
-
-using core::ErrorCode;
-static_assert(static_cast<int>(ErrorCode::RateLimited) == PSJ_E_RATE_LIMITED);
-static_assert(static_cast<int>(ErrorCode::Unavailable) == PSJ_E_UNAVAILABLE);
-static_assert(static_cast<int>(ErrorCode::Timeout) == PSJ_E_TIMEOUT);
-static_assert(static_cast<int>(ErrorCode::Interrupted) == PSJ_E_INTERRUPTED);
-static_assert(static_cast<int>(ErrorCode::InvalidSettings) == PSJ_E_INVALID_SETTINGS);
-static_assert(static_cast<int>(ErrorCode::Authentication) == PSJ_E_AUTHENTICATION);
-static_assert(static_cast<int>(ErrorCode::Permission) == PSJ_E_PERMISSION);
-static_assert(static_cast<int>(ErrorCode::NotFound) == PSJ_E_NOT_FOUND);
-static_assert(static_cast<int>(ErrorCode::InvalidArgument) == PSJ_E_INVALID_ARGUMENT);
-static_assert(static_cast<int>(ErrorCode::Rejected) == PSJ_E_REJECTED);
-static_assert(static_cast<int>(ErrorCode::Unsupported) == PSJ_E_UNSUPPORTED);
-static_assert(static_cast<int>(ErrorCode::Internal) == PSJ_E_INTERNAL);
 
 constexpr const char kOutOfMemory[] = "the plugin ran out of memory; retry, and give the host more memory";
 constexpr const char kUnknownException[] =

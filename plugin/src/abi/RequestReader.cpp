@@ -1,8 +1,12 @@
 #include "abi/RequestReader.h"
 
 #include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
 
 #include "abi/AbiLimits.h"
+#include "abi/CoreEnums.h"
 #include "core/JobTypeError.h"
 
 namespace aifoundry::abi {
@@ -10,18 +14,6 @@ namespace {
 
 using core::ErrorCode;
 using core::JobTypeError;
-
-static_assert(static_cast<int>(core::Direction::Unset) == PSJ_DIRECTION_UNSET);
-static_assert(static_cast<int>(core::Direction::Input) == PSJ_DIRECTION_INPUT);
-static_assert(static_cast<int>(core::Direction::Output) == PSJ_DIRECTION_OUTPUT);
-static_assert(static_cast<int>(core::Direction::InputOutput) == PSJ_DIRECTION_INPUT_OUTPUT);
-static_assert(static_cast<int>(core::DataType::String) == PSJ_TYPE_STRING);
-static_assert(static_cast<int>(core::DataType::Secret) == PSJ_TYPE_SECRET);
-static_assert(static_cast<int>(core::DataType::Int) == PSJ_TYPE_INT);
-static_assert(static_cast<int>(core::DataType::Float) == PSJ_TYPE_FLOAT);
-static_assert(static_cast<int>(core::DataType::Bool) == PSJ_TYPE_BOOL);
-static_assert(static_cast<int>(core::DataType::Json) == PSJ_TYPE_JSON);
-static_assert(static_cast<int>(core::DataType::JsonArray) == PSJ_TYPE_JSON_ARRAY);
 
 [[noreturn]] void invalid(ErrorCode code, const std::string& message) { throw JobTypeError(code, message); }
 
@@ -35,6 +27,14 @@ std::string_view borrowed(const psj_str& text, std::string_view what, ErrorCode 
                       std::to_string(kMaxStringBytes) + " this plugin accepts");
   }
   return {text.data, static_cast<std::size_t>(text.len)};
+}
+
+// A text the request must carry: empty, it is refused with `whenEmpty`.
+std::string requiredText(const psj_str& text, std::string_view what, ErrorCode code,
+                         const std::string& whenEmpty) {
+  std::string result(borrowed(text, what, code));
+  if (result.empty()) invalid(code, whenEmpty);
+  return result;
 }
 
 template <class Struct>
@@ -56,23 +56,33 @@ void requireList(const Item* const* items, std::uint64_t count, const std::strin
   }
 }
 
+// Reads one of the host's lists: the list and each entry's struct are checked, then `readOne(entry, name)`
+// makes the item, where `name` says which entry it is for error messages ("<entryPrefix><index>").
+template <class Entry, class ReadOne>
+auto readList(const Entry* const* entries, std::uint64_t count, std::size_t entrySize,
+              const std::string& what, const std::string& entryPrefix, ErrorCode code, ReadOne readOne) {
+  requireList(entries, count, what, code);
+  std::vector<std::invoke_result_t<ReadOne, const Entry&, const std::string&>> items;
+  items.reserve(static_cast<std::size_t>(count));
+  for (std::uint64_t i = 0; i < count; ++i) {
+    const std::string name = entryPrefix + std::to_string(i);
+    requireStruct(entries[i], entrySize, name, code);
+    items.push_back(readOne(*entries[i], name));
+  }
+  return items;
+}
+
 std::vector<core::Setting> readKeyValues(const psj_kv* const* items, std::uint64_t count,
                                          const std::string& what, ErrorCode code) {
-  requireList(items, count, what, code);
-  std::vector<core::Setting> settings;
-  settings.reserve(static_cast<std::size_t>(count));
-  for (std::uint64_t i = 0; i < count; ++i) {
-    const std::string entry = what + " entry " + std::to_string(i);
-    requireStruct(items[i], kKvSize, entry, code);
-    core::Setting setting;
-    setting.key = std::string(borrowed(items[i]->key, entry + " key", code));
-    if (setting.key.empty()) invalid(code, entry + " has an empty key");
-    setting.secret = (items[i]->flags & PSJ_KV_SECRET) != 0;
-    setting.value =
-        common::SecretString(borrowed(items[i]->value, "the value of '" + setting.key + "'", code));
-    settings.push_back(std::move(setting));
-  }
-  return settings;
+  return readList(
+      items, count, kKvSize, what, what + " entry ", code, [&](const psj_kv& item, const std::string& entry) {
+        core::Setting setting;
+        setting.key = requiredText(item.key, entry + " key", code, entry + " has an empty key");
+        setting.secret = (item.flags & PSJ_KV_SECRET) != 0;
+        setting.value =
+            common::SecretString(borrowed(item.value, "the value of '" + setting.key + "'", code));
+        return setting;
+      });
 }
 
 core::Direction readDirection(std::int32_t direction, const std::string& what) {
@@ -92,24 +102,19 @@ core::DataType readDataType(std::int32_t dataType, const std::string& what) {
 std::vector<core::Parameter> readParameters(const psj_parameter* const* items, std::uint64_t count,
                                             const std::string& what) {
   const ErrorCode code = ErrorCode::InvalidArgument;
-  requireList(items, count, what, code);
-  std::vector<core::Parameter> parameters;
-  parameters.reserve(static_cast<std::size_t>(count));
-  for (std::uint64_t i = 0; i < count; ++i) {
-    const std::string entry = what + " " + std::to_string(i);
-    requireStruct(items[i], kParameterSize, entry, code);
-    const psj_parameter& item = *items[i];
-    core::Parameter parameter;
-    parameter.name = std::string(borrowed(item.name, entry + " name", code));
-    if (parameter.name.empty()) invalid(code, entry + " has an empty name");
-    const std::string named = "parameter '" + parameter.name + "'";
-    parameter.direction = readDirection(item.direction, named);
-    parameter.dataType = readDataType(item.data_type, named);
-    parameter.secret = (item.flags & PSJ_PARAM_SECRET) != 0 || parameter.dataType == core::DataType::Secret;
-    parameter.value = common::SecretString(borrowed(item.value, "the value of " + named, code));
-    parameters.push_back(std::move(parameter));
-  }
-  return parameters;
+  return readList(
+      items, count, kParameterSize, what, what + " ", code,
+      [&](const psj_parameter& item, const std::string& entry) {
+        core::Parameter parameter;
+        parameter.name = requiredText(item.name, entry + " name", code, entry + " has an empty name");
+        const std::string named = "parameter '" + parameter.name + "'";
+        parameter.direction = readDirection(item.direction, named);
+        parameter.dataType = readDataType(item.data_type, named);
+        parameter.secret =
+            (item.flags & PSJ_PARAM_SECRET) != 0 || parameter.dataType == core::DataType::Secret;
+        parameter.value = common::SecretString(borrowed(item.value, "the value of " + named, code));
+        return parameter;
+      });
 }
 
 }  // namespace
@@ -132,9 +137,8 @@ core::ImportRequest readImportRequest(const psj_import_request* request) {
 core::RunRequest readRunRequest(const psj_run_request* request) {
   requireStruct(request, kRunRequestSize, "the run request", ErrorCode::InvalidArgument);
   core::RunRequest result;
-  result.externalId = readText(request->external_id, "the external id");
-  if (result.externalId.empty())
-    invalid(ErrorCode::InvalidArgument, "the run request has an empty external id");
+  result.externalId = requiredText(request->external_id, "the external id", ErrorCode::InvalidArgument,
+                                   "the run request has an empty external id");
   result.displayName = readText(request->display_name, "the display name");
   result.idempotencyKey = readText(request->idempotency_key, "the idempotency key");
   result.attributes = readKeyValues(request->attributes, request->attribute_count, "job attributes",
@@ -145,16 +149,13 @@ core::RunRequest readRunRequest(const psj_run_request* request) {
 
 core::RunRef readRunRef(const psj_run_ref* ref) {
   requireStruct(ref, kRunRefSize, "the run reference", ErrorCode::InvalidArgument);
-  core::RunRef result;
-  result.runId = readText(ref->run_id, "the run id");
-  if (result.runId.empty())
-    invalid(ErrorCode::InvalidArgument, "the run id is empty; pass the id run() returned");
-  if (result.runId.size() > kMaxRunIdBytes) {
+  std::string runId = requiredText(ref->run_id, "the run id", ErrorCode::InvalidArgument,
+                                   "the run id is empty; pass the id run() returned");
+  if (runId.size() > kMaxRunIdBytes) {
     invalid(ErrorCode::InvalidArgument,
             "the run id is longer than " + std::to_string(kMaxRunIdBytes) + " bytes");
   }
-  result.parameters = readParameters(ref->parameters, ref->parameter_count, "parameter");
-  return result;
+  return core::RunRef{std::move(runId), readParameters(ref->parameters, ref->parameter_count, "parameter")};
 }
 
 }  // namespace aifoundry::abi

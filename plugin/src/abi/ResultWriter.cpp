@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "abi/AbiLimits.h"
+#include "abi/CoreEnums.h"
 #include "core/JobTypeError.h"
 
 namespace aifoundry::abi {
@@ -11,13 +12,6 @@ namespace {
 
 using core::ErrorCode;
 using core::JobTypeError;
-
-static_assert(static_cast<int>(core::RunState::Unknown) == PSJ_STATE_UNKNOWN);
-static_assert(static_cast<int>(core::RunState::Starting) == PSJ_STATE_STARTING);
-static_assert(static_cast<int>(core::RunState::Running) == PSJ_STATE_RUNNING);
-static_assert(static_cast<int>(core::RunState::Success) == PSJ_STATE_SUCCESS);
-static_assert(static_cast<int>(core::RunState::Failed) == PSJ_STATE_FAILED);
-static_assert(static_cast<int>(core::RunState::Cancelled) == PSJ_STATE_CANCELLED);
 
 psj_str view(const std::string& text) { return psj_str{text.c_str(), text.size()}; }
 

@@ -1,5 +1,8 @@
 #include "azureml/JobDecoder.h"
 
+#include <cstddef>
+#include <string>
+
 #include "azureml/ErrorField.h"
 #include "azureml/PipelineStages.h"
 #include "azureml/StatusDecoder.h"
@@ -11,21 +14,47 @@ namespace {
 // Keys are compared as string_views: length first, no strlen() per comparison (a poll compares ~100).
 using namespace std::string_view_literals;
 
+// A text member of a decoded struct and the JSON key it is read from.
+template <class T>
+struct TextMember {
+  std::string_view key;
+  std::string T::*member;
+};
+
+// Sets the member of `target` that `key` names, if one of `members` does; true when one did.
+template <class T, std::size_t N>
+bool readTextMember(const TextMember<T> (&members)[N], const std::string& key, common::JsonView v,
+                    T& target) {
+  for (const TextMember<T>& m : members) {
+    if (key == m.key) {
+      target.*m.member = v.text();
+      return true;
+    }
+  }
+  return false;
+}
+
+constexpr TextMember<JobInput> kInputTexts[] = {{"jobInputType"sv, &JobInput::jobInputType},
+                                                {"value"sv, &JobInput::value},
+                                                {"uri"sv, &JobInput::uri},
+                                                {"mode"sv, &JobInput::mode},
+                                                {"description"sv, &JobInput::description}};
+constexpr TextMember<JobOutput> kOutputTexts[] = {{"jobOutputType"sv, &JobOutput::jobOutputType},
+                                                  {"uri"sv, &JobOutput::uri},
+                                                  {"mode"sv, &JobOutput::mode},
+                                                  {"description"sv, &JobOutput::description}};
+// The properties only templates, imports and submissions need that are plain text.
+constexpr TextMember<Job> kDescriptiveTexts[] = {{"displayName"sv, &Job::displayName},
+                                                 {"description"sv, &Job::description},
+                                                 {"jobType"sv, &Job::jobType},
+                                                 {"experimentName"sv, &Job::experimentName},
+                                                 {"computeId"sv, &Job::computeId}};
+
 JobInput decodeInput(const std::string& name, common::JsonView v) {
   JobInput in;
   in.name = name;
-  v.forEachMember([&](const std::string& key, common::JsonView field) {
-    if (key == "jobInputType"sv)
-      in.jobInputType = field.text();
-    else if (key == "value"sv)
-      in.value = field.text();
-    else if (key == "uri"sv)
-      in.uri = field.text();
-    else if (key == "mode"sv)
-      in.mode = field.text();
-    else if (key == "description"sv)
-      in.description = field.text();
-  });
+  v.forEachMember(
+      [&](const std::string& key, common::JsonView field) { readTextMember(kInputTexts, key, field, in); });
   in.literal = common::ascii::iequals(in.jobInputType, "literal");
   return in;
 }
@@ -34,16 +63,10 @@ JobOutput decodeOutput(const std::string& name, common::JsonView v) {
   JobOutput out;
   out.name = name;
   v.forEachMember([&](const std::string& key, common::JsonView field) {
-    if (key == "jobOutputType"sv)
-      out.jobOutputType = field.text();
-    else if (key == "uri"sv)
-      out.uri = field.text();
-    else if (key == "value"sv)
+    if (key == "value"sv)
       out.value = common::nonEmptyTextOf(field);
-    else if (key == "mode"sv)
-      out.mode = field.text();
-    else if (key == "description"sv)
-      out.description = field.text();
+    else
+      readTextMember(kOutputTexts, key, field, out);
   });
   return out;
 }
@@ -92,17 +115,8 @@ void readOutputs(common::JsonView outputs, Job& job) {
 
 // The properties only templates, imports and submissions need.
 void readDescriptiveField(const std::string& key, common::JsonView v, Job& job) {
-  if (key == "displayName"sv)
-    job.displayName = v.text();
-  else if (key == "description"sv)
-    job.description = v.text();
-  else if (key == "jobType"sv)
-    job.jobType = v.text();
-  else if (key == "experimentName"sv)
-    job.experimentName = v.text();
-  else if (key == "computeId"sv)
-    job.computeId = v.text();
-  else if (key == "identity"sv) {
+  if (readTextMember(kDescriptiveTexts, key, v, job)) return;
+  if (key == "identity"sv) {
     job.identityTypeText = v.isObject() ? common::textOf(v.member("identityType")) : std::string();
     job.identity = identityOf(job.identityTypeText);
   } else if (key == "tags"sv) {

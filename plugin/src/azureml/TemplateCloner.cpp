@@ -48,6 +48,15 @@ void copyIfPresent(std::string& out, std::string_view key, const std::optional<c
   if (value) common::jsontext::appendMember(out, key, value->raw());
 }
 
+// `replacement` (JSON text) in place of the template's member when there is one, else the template's own.
+void replaceOrCopy(std::string& out, std::string_view key, const std::string& replacement,
+                   const std::optional<common::JsonView>& value) {
+  if (replacement.empty())
+    copyIfPresent(out, key, value);
+  else
+    common::jsontext::appendMember(out, key, replacement);
+}
+
 std::string tagsText(const std::optional<common::JsonView>& templateTags, const CloneRequest& request) {
   std::string out = "{";
   if (templateTags)
@@ -109,16 +118,10 @@ common::SecretString TemplateCloner::buildRequestBody(common::JsonView templateR
   out.reserve(size);
   out = "{\"properties\":{";
   copyIfPresent(out, "jobType", f.jobType);
-  if (!displayName.empty())
-    common::jsontext::appendMember(out, "displayName", displayName);
-  else
-    copyIfPresent(out, "displayName", f.displayName);
+  replaceOrCopy(out, "displayName", displayName, f.displayName);
   copyIfPresent(out, "description", f.description);
   copyIfPresent(out, "experimentName", f.experimentName);
-  if (!compute.empty())
-    common::jsontext::appendMember(out, "computeId", compute);
-  else
-    copyIfPresent(out, "computeId", f.computeId);
+  replaceOrCopy(out, "computeId", compute, f.computeId);
   copyIfPresent(out, "identity", f.identity);
   common::jsontext::appendMember(out, "tags", tags);
   if (f.inputs || inputs.view() != "{}") common::jsontext::appendMember(out, "inputs", inputs.view());

@@ -86,6 +86,43 @@ unsigned long hex4(std::string_view s, std::size_t i) {
   return v;
 }
 
+// What a one-letter escape stands for: \b \f \n \r \t, and any other letter (\" \\ \/) itself.
+char unescapedLetter(char letter) noexcept {
+  constexpr std::string_view kLetters = "bfnrt";
+  constexpr std::string_view kMeanings = "\b\f\n\r\t";
+  const std::size_t at = kLetters.find(letter);
+  return at == std::string_view::npos ? letter : kMeanings[at];
+}
+
+// Appends the code point of the \uXXXX escape whose 'u' is at body[i] (with its low surrogate's escape, if
+// one follows) and returns the index of the escape's last character.
+std::size_t appendUnicodeEscape(std::string& out, std::string_view body, std::size_t i) {
+  if (i + 4 >= body.size()) {  // truncated escape: only possible with unvalidated input
+    out.push_back('?');
+    return body.size();
+  }
+  unsigned long cp = hex4(body, i + 1);
+  i += 4;
+  if (cp >= 0xD800 && cp <= 0xDBFF) {
+    // A high surrogate needs its low half; a lone half becomes U+FFFD.
+    if (i + 6 < body.size() && body[i + 1] == '\\' && body[i + 2] == 'u') {
+      const unsigned long lo = hex4(body, i + 3);
+      if (lo >= 0xDC00 && lo <= 0xDFFF) {
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
+        i += 6;
+      } else {
+        cp = 0xFFFD;
+      }
+    } else {
+      cp = 0xFFFD;
+    }
+  } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
+    cp = 0xFFFD;
+  }
+  appendUtf8(out, cp);
+  return i;
+}
+
 }  // namespace
 
 std::string decodeJsonString(std::string_view quoted) {
@@ -98,55 +135,10 @@ std::string decodeJsonString(std::string_view quoted) {
     const char c = body[i];
     if (c != '\\' || i + 1 >= body.size()) {
       out.push_back(c);
-      continue;
-    }
-    const char e = body[++i];
-    switch (e) {
-      case 'b':
-        out.push_back('\b');
-        break;
-      case 'f':
-        out.push_back('\f');
-        break;
-      case 'n':
-        out.push_back('\n');
-        break;
-      case 'r':
-        out.push_back('\r');
-        break;
-      case 't':
-        out.push_back('\t');
-        break;
-      case 'u': {
-        if (i + 4 >= body.size()) {  // truncated escape: only possible with unvalidated input
-          out.push_back('?');
-          i = body.size();
-          break;
-        }
-        unsigned long cp = hex4(body, i + 1);
-        i += 4;
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-          // A high surrogate needs its low half; a lone half becomes U+FFFD.
-          if (i + 6 < body.size() && body[i + 1] == '\\' && body[i + 2] == 'u') {
-            const unsigned long lo = hex4(body, i + 3);
-            if (lo >= 0xDC00 && lo <= 0xDFFF) {
-              cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
-              i += 6;
-            } else {
-              cp = 0xFFFD;
-            }
-          } else {
-            cp = 0xFFFD;
-          }
-        } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-          cp = 0xFFFD;
-        }
-        appendUtf8(out, cp);
-        break;
-      }
-      default:
-        out.push_back(e);
-        break;  // \" \\ \/
+    } else if (body[++i] == 'u') {
+      i = appendUnicodeEscape(out, body, i);
+    } else {
+      out.push_back(unescapedLetter(body[i]));
     }
   }
   return out;

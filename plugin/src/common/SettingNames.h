@@ -23,8 +23,8 @@ inline constexpr const char* kThumbprint = "Thumbprint";
 inline constexpr const char* kFederatedTokenFile = "Federated Token File";
 inline constexpr const char* kManagedIdentityEndpoint = "Managed Identity Endpoint";
 
-// Values of `Authentication Method`.
-inline constexpr const char* kPolysyncServicePrincipal = "Polysync Service Principal";  // the default
+// Values of `Authentication Method`; the first is the default.
+inline constexpr const char* kPolysyncServicePrincipal = "Polysync Service Principal";
 inline constexpr const char* kServicePrincipal = "Service Principal";
 inline constexpr const char* kCertificateMethod = "Certificate";
 inline constexpr const char* kManagedIdentity = "Managed Identity";
@@ -39,8 +39,8 @@ inline constexpr const char* kAzureMlAudience = "Azure ML Audience";
 inline constexpr const char* kStudioHost = "Studio Host";
 inline constexpr const char* kAdditionalTokenHosts = "Additional Token Hosts";
 
-// Values of `Azure Cloud`.
-inline constexpr const char* kCloudPublic = "AzurePublicCloud";  // the default
+// Values of `Azure Cloud`; the first is the default.
+inline constexpr const char* kCloudPublic = "AzurePublicCloud";
 inline constexpr const char* kCloudUsGovernment = "AzureUSGovernment";
 inline constexpr const char* kCloudChina = "AzureChinaCloud";
 

@@ -14,15 +14,8 @@ namespace aifoundry::core {
 // Unset behaves like Input, as in Polysync.
 enum class Direction : std::int32_t { Unset = 0, Input = 1, Output = 2, InputOutput = 3 };
 
-enum class DataType : std::int32_t {
-  String = 1,
-  Secret = 2,
-  Int = 3,
-  Float = 4,
-  Bool = 5,
-  Json = 6,
-  JsonArray = 7
-};
+// Numbered as the ABI numbers them, from 1 (abi/CoreEnums.h checks each).
+enum class DataType : std::int32_t { String = 1, Secret, Int, Float, Bool, Json, JsonArray };
 
 // True for Input, Input&Output and Unset: the value is sent to the provider.
 inline bool isSent(Direction direction) noexcept { return direction != Direction::Output; }

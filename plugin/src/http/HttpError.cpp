@@ -1,26 +1,6 @@
 #include "http/HttpError.h"
 
-#include "common/EnumNames.h"
-
 namespace aifoundry::http {
-
-namespace {
-
-constexpr common::EnumName<ErrorReason> kReasonNames[] = {{ErrorReason::Authentication, "Authentication"},
-                                                          {ErrorReason::Permission, "Permission"},
-                                                          {ErrorReason::NotFound, "NotFound"},
-                                                          {ErrorReason::RateLimited, "RateLimited"},
-                                                          {ErrorReason::Unavailable, "Unavailable"},
-                                                          {ErrorReason::Network, "Network"},
-                                                          {ErrorReason::Tls, "Tls"},
-                                                          {ErrorReason::Timeout, "Timeout"},
-                                                          {ErrorReason::Interrupted, "Interrupted"},
-                                                          {ErrorReason::Rejected, "Rejected"},
-                                                          {ErrorReason::InvalidSettings, "InvalidSettings"}};
-
-}  // namespace
-
-const char* toString(ErrorReason reason) { return common::nameIn(kReasonNames, reason, "Unknown"); }
 
 ErrorKind kindOf(ErrorReason reason) {
   switch (reason) {

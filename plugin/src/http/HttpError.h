@@ -32,7 +32,6 @@ enum class ErrorReason {
 // Whether trying again later can help: Retryable (transient), Config (fix the settings), Permanent.
 enum class ErrorKind { Retryable, Config, Permanent };
 
-const char* toString(ErrorReason reason);
 ErrorKind kindOf(ErrorReason reason);
 
 class HttpError : public std::runtime_error {

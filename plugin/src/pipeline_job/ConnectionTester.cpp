@@ -55,12 +55,12 @@ std::string failureLine(const http::HttpError& e, http::ErrorReason reason, cons
 
 std::string ConnectionTester::test(core::CallContext& ctx) const {
   CallScope scope(ctx);
-  const std::string workspace = connection_->describeWorkspace();
+  const std::string workspace = connection().describeWorkspace();
   try {
     arm::ArmRequestOptions options;
     options.operation = "read " + workspace;
     const http::HttpResponse response =
-        connection_->arm().get(connection_->urls().workspaceUrl(), scope.control(), options);
+        connection().arm().get(connection().urls().workspaceUrl(), scope.control(), options);
     // Read the reply through (its nesting limit included): a body that is not a workspace is not "all good".
     try {
       (void)azureml::WorkspaceDecoder::decode(response.body);
@@ -71,11 +71,11 @@ std::string ConnectionTester::test(core::CallContext& ctx) const {
                                    "; x-ms-request-id: " + response.headers.getOr("x-ms-request-id", "-") +
                                    "); retry later, and check the Resource Manager Endpoint if it persists");
     }
-    const std::string message = "all good: signed in with " + connection_->arm().credential()->describe() +
+    const std::string message = "all good: signed in with " + connection().arm().credential()->describe() +
                                 " and read " + workspace +
                                 " (x-ms-request-id: " + response.headers.getOr("x-ms-request-id", "-") +
                                 "); running jobs needs the Contributor role on the workspace";
-    connection_->log().info("test connection: " + message);
+    connection().log().info("test connection: " + message);
     return message;
   } catch (const http::HttpError& e) {
     core::JobTypeError translated = translate(e);
@@ -86,7 +86,7 @@ std::string ConnectionTester::test(core::CallContext& ctx) const {
       translated = core::JobTypeError(core::ErrorCode::Timeout, translated.message());
     }
     const std::string message = failureLine(e, reason, workspace);
-    connection_->log().info("test connection: " + message);
+    connection().log().info("test connection: " + message);
     throw core::JobTypeError(translated.code(), message, translated.retryAfterMs());
   } catch (...) {
     rethrowTranslated(core::ErrorCode::InvalidSettings);

@@ -5,23 +5,18 @@
 // that starts with that plain verdict, followed by Azure's own line (code, x-ms-request-id). Thread-safe.
 #pragma once
 
-#include <memory>
 #include <string>
 
 #include "core/CallContext.h"
-#include "pipeline_job/WorkspaceConnection.h"
+#include "pipeline_job/WorkspaceOperation.h"
 
 namespace aifoundry::pipeline_job {
 
-class ConnectionTester {
+class ConnectionTester : private WorkspaceOperation {
  public:
-  explicit ConnectionTester(std::shared_ptr<const WorkspaceConnection> connection)
-      : connection_(std::move(connection)) {}
+  using WorkspaceOperation::WorkspaceOperation;
 
   std::string test(core::CallContext& ctx) const;
-
- private:
-  std::shared_ptr<const WorkspaceConnection> connection_;
 };
 
 }  // namespace aifoundry::pipeline_job

@@ -15,26 +15,24 @@ ErrorCode errorCodeFor(http::ErrorReason reason) noexcept {
       return ErrorCode::Authentication;
     case http::ErrorReason::Permission:
       return ErrorCode::Permission;
-    case http::ErrorReason::NotFound:
-      return ErrorCode::NotFound;
-    case http::ErrorReason::RateLimited:
-      return ErrorCode::RateLimited;
-    case http::ErrorReason::Unavailable:
-      return ErrorCode::Unavailable;
-    case http::ErrorReason::Network:
-      return ErrorCode::Unavailable;
     // An untrusted or mismatched certificate does not heal by retrying: the CA Bundle Path or the endpoint
     // needs fixing, so it is a configuration error.
     case http::ErrorReason::Tls:
+    case http::ErrorReason::InvalidSettings:
       return ErrorCode::InvalidSettings;
+    case http::ErrorReason::NotFound:
+      return ErrorCode::NotFound;
+    case http::ErrorReason::Unavailable:
+    case http::ErrorReason::Network:
+      return ErrorCode::Unavailable;
+    case http::ErrorReason::RateLimited:
+      return ErrorCode::RateLimited;
     case http::ErrorReason::Timeout:
       return ErrorCode::Timeout;
     case http::ErrorReason::Interrupted:
       return ErrorCode::Interrupted;
     case http::ErrorReason::Rejected:
       return ErrorCode::Rejected;
-    case http::ErrorReason::InvalidSettings:
-      return ErrorCode::InvalidSettings;
   }
   return ErrorCode::Internal;
 }

@@ -28,7 +28,7 @@ constexpr std::size_t kMaxSkipWarnings = 20;
 
 void JobImporter::checkNextLink(const std::string& nextLink) const {
   if (!nextLink.empty() && nextLink[0] == '/') return;  // a path on the Resource Manager endpoint
-  const std::string origin = connection_->arm().cloud().armEndpoint + "/";
+  const std::string origin = connection().arm().cloud().armEndpoint + "/";
   if (common::ascii::istartsWith(nextLink, origin)) return;
   throw core::JobTypeError(core::ErrorCode::Rejected,
                            "import: the job list's nextLink points away from the Resource Manager endpoint; "
@@ -39,7 +39,7 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
                              const core::ImportEmitter& emit) const {
   CallScope scope(ctx);
   const std::string tagKey = std::string(common::ascii::trim(request.filter)).empty()
-                                 ? connection_->settings().discoveryTag
+                                 ? connection().settings().discoveryTag
                                  : std::string(common::ascii::trim(request.filter));
   const azureml::DiscoveryFilter filter(tagKey);
   std::size_t emitted = 0;
@@ -50,16 +50,16 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
   SeenNames names;
   std::unordered_set<std::string> visited;
   const auto skip = [&](const std::string& why) {
-    if (++skipped <= kMaxSkipWarnings) connection_->log().warn("import: skipped " + why);
+    if (++skipped <= kMaxSkipWarnings) connection().log().warn("import: skipped " + why);
   };
   try {
-    std::optional<std::string> url = connection_->urls().jobsListUrl(tagKey);
+    std::optional<std::string> url = connection().urls().jobsListUrl(tagKey);
     arm::ArmRequestOptions options;
-    options.operation = "list the pipeline jobs of " + connection_->describeWorkspace();
+    options.operation = "list the pipeline jobs of " + connection().describeWorkspace();
     while (url) {
       ctx.throwIfStopped();
-      if (!visited.insert(connection_->arm().absoluteUrl(*url)).second) {
-        connection_->log().warn("import: the job list's nextLink '" + common::ascii::oneLine(*url, 300) +
+      if (!visited.insert(connection().arm().absoluteUrl(*url)).second) {
+        connection().log().warn("import: the job list's nextLink '" + common::ascii::oneLine(*url, 300) +
                                 "' points back to a page already read; stopping the list there");
         break;
       }
@@ -67,8 +67,8 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
         throw core::JobTypeError(core::ErrorCode::Rejected, "import: the job list did not end after " +
                                                                 std::to_string(kMaxPages) + " pages");
       }
-      http::HttpResponse page = connection_->arm().get(*url, scope.control(), options);
-      connection_->log().debug("import: page " + std::to_string(pages) +
+      http::HttpResponse page = connection().arm().get(*url, scope.control(), options);
+      connection().log().debug("import: page " + std::to_string(pages) +
                                " read (x-ms-request-id: " + page.headers.getOr("x-ms-request-id", "-") + ")");
       url = azureml::JobListPage::forEachJob(page.body, [&](const azureml::Job& job) {
         if (!filter.accepts(job)) return;
@@ -83,13 +83,13 @@ void JobImporter::importJobs(core::CallContext& ctx, const core::ImportRequest& 
       if (url) checkNextLink(*url);
     }
   } catch (const StopImport&) {
-    connection_->log().info("import: the host stopped the import after " + std::to_string(emitted + 1) +
+    connection().log().info("import: the host stopped the import after " + std::to_string(emitted + 1) +
                             " jobs");
     return;
   } catch (...) {
     rethrowTranslated();
   }
-  connection_->log().info("import: " + std::to_string(emitted) + " pipeline jobs from " +
+  connection().log().info("import: " + std::to_string(emitted) + " pipeline jobs from " +
                           std::to_string(pages) + " pages" +
                           (skipped ? ", " + std::to_string(skipped) + " skipped (see the warnings)" : ""));
 }

@@ -12,26 +12,21 @@
 // Thread-safe.
 #pragma once
 
-#include <memory>
-
 #include "core/CallContext.h"
 #include "core/JobType.h"
-#include "pipeline_job/WorkspaceConnection.h"
+#include "pipeline_job/WorkspaceOperation.h"
 
 namespace aifoundry::pipeline_job {
 
-class JobImporter {
+class JobImporter : private WorkspaceOperation {
  public:
-  explicit JobImporter(std::shared_ptr<const WorkspaceConnection> connection)
-      : connection_(std::move(connection)) {}
+  using WorkspaceOperation::WorkspaceOperation;
 
   void importJobs(core::CallContext& ctx, const core::ImportRequest& request,
                   const core::ImportEmitter& emit) const;
 
  private:
   void checkNextLink(const std::string& nextLink) const;
-
-  std::shared_ptr<const WorkspaceConnection> connection_;
 };
 
 }  // namespace aifoundry::pipeline_job

@@ -46,11 +46,11 @@ std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* w
 }  // namespace
 
 std::string RunHistoryReader::discoverHistoryHost(const http::CallControl& control) const {
-  const arm::ArmClient& arm = connection_->arm();
+  const arm::ArmClient& arm = connection().arm();
   arm::ArmRequestOptions options;
-  options.operation = "read " + connection_->describeWorkspace();
+  options.operation = "read " + connection().describeWorkspace();
   const auto workspace =
-      azureml::WorkspaceDecoder::decode(arm.get(connection_->urls().workspaceUrl(), control, options).body);
+      azureml::WorkspaceDecoder::decode(arm.get(connection().urls().workspaceUrl(), control, options).body);
   if (workspace.discoveryUrl.empty()) {
     throw azureml::AzureMlError(azureml::errc::InvalidJson, "the workspace has no properties.discoveryUrl");
   }
@@ -60,25 +60,25 @@ std::string RunHistoryReader::discoverHistoryHost(const http::CallControl& contr
   std::string host =
       azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body);
   // A host the token may not go to is refused here, once, rather than on every poll's request.
-  arm.checkTokenDestination(connection_->urls().runHistoryRunUrl(host, "probe"),
-                            "read Run History of " + connection_->describeWorkspace());
+  arm.checkTokenDestination(connection().urls().runHistoryRunUrl(host, "probe"),
+                            "read Run History of " + connection().describeWorkspace());
   return host;
 }
 
 std::optional<std::string> RunHistoryReader::historyHost(const http::CallControl& control) const {
-  if (auto cached = connection_->cachedHistoryHost()) return cached;
+  if (auto cached = connection().cachedHistoryHost()) return cached;
   // The waiters' wait is bounded by the discovering call's deadline (its own requests' timeouts).
-  std::lock_guard<std::mutex> discovering(connection_->discoveryMutex());
-  if (auto cached = connection_->cachedHistoryHost()) return cached;
+  std::lock_guard<std::mutex> discovering(connection().discoveryMutex());
+  if (auto cached = connection().cachedHistoryHost()) return cached;
   const std::int64_t now = arm::RateLimitState::steadyNowMs();
-  if (auto failedAt = connection_->historyHostFailedAtMs(); failedAt && now - *failedAt < kRediscoverAfterMs)
+  if (auto failedAt = connection().historyHostFailedAtMs(); failedAt && now - *failedAt < kRediscoverAfterMs)
     return std::nullopt;
   auto host =
-      bestEffort<std::string>(*connection_, "host", "-", [&] { return discoverHistoryHost(control); });
+      bestEffort<std::string>(connection(), "host", "-", [&] { return discoverHistoryHost(control); });
   if (host) {
-    connection_->rememberHistoryHost(*host);
+    connection().rememberHistoryHost(*host);
   } else {
-    connection_->rememberHistoryHostFailure(now);
+    connection().rememberHistoryHostFailure(now);
   }
   return host;
 }
@@ -87,17 +87,17 @@ std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& r
                                                             const http::CallControl& control) const {
   const auto host = historyHost(control);
   if (!host) return std::nullopt;
-  return bestEffort<azureml::RunHistoryRun>(*connection_, "run", runId, [&] {
+  return bestEffort<azureml::RunHistoryRun>(connection(), "run", runId, [&] {
     arm::ArmRequestOptions options;
     options.operation = "read Run History of run '" + runId + "'";
     try {
       const auto response =
-          connection_->arm().get(connection_->urls().runHistoryRunUrl(*host, runId), control, options);
+          connection().arm().get(connection().urls().runHistoryRunUrl(*host, runId), control, options);
       return azureml::RunHistoryDecoder::decodeRun(response.body);
     } catch (const http::HttpError& e) {
       const auto reason = e.reason();
       if (reason == http::ErrorReason::Authentication || reason == http::ErrorReason::Permission)
-        connection_->forgetHistoryHost(arm::RateLimitState::steadyNowMs());
+        connection().forgetHistoryHost(arm::RateLimitState::steadyNowMs());
       throw;
     }
   });
@@ -114,19 +114,19 @@ std::optional<std::vector<azureml::RunHistoryRun>> RunHistoryReader::children(
     const std::string& runId, const http::CallControl& control) const {
   const auto host = historyHost(control);
   if (!host) return std::nullopt;
-  return bestEffort<std::vector<azureml::RunHistoryRun>>(*connection_, "children", runId, [&] {
+  return bestEffort<std::vector<azureml::RunHistoryRun>>(connection(), "children", runId, [&] {
     std::vector<azureml::RunHistoryRun> all;
     arm::ArmRequestOptions options;
     options.operation = "read the steps of run '" + runId + "'";
-    std::string url = connection_->urls().runHistoryChildrenUrl(*host, runId);
+    std::string url = connection().urls().runHistoryChildrenUrl(*host, runId);
     for (int page = 0; page < kMaxChildPages && !url.empty(); ++page) {
-      const auto response = connection_->arm().get(url, control, options);
+      const auto response = connection().arm().get(url, control, options);
       azureml::RunChildrenPage decoded = azureml::RunHistoryDecoder::decodeChildren(response.body);
       for (auto& child : decoded.children) all.push_back(std::move(child));
       if (decoded.nextLink) {
         url = *decoded.nextLink;
       } else if (decoded.continuationToken) {
-        url = connection_->urls().runHistoryChildrenUrl(*host, runId, *decoded.continuationToken);
+        url = connection().urls().runHistoryChildrenUrl(*host, runId, *decoded.continuationToken);
       } else {
         url.clear();
       }

@@ -9,21 +9,19 @@
 // Thread-safe: stateless apart from the connection's cache.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "azureml/RunHistoryDecoder.h"
 #include "http/CallControl.h"
-#include "pipeline_job/WorkspaceConnection.h"
+#include "pipeline_job/WorkspaceOperation.h"
 
 namespace aifoundry::pipeline_job {
 
-class RunHistoryReader {
+class RunHistoryReader : private WorkspaceOperation {
  public:
-  explicit RunHistoryReader(std::shared_ptr<const WorkspaceConnection> connection)
-      : connection_(std::move(connection)) {}
+  using WorkspaceOperation::WorkspaceOperation;
 
   std::optional<azureml::RunHistoryRun> run(const std::string& runId, const http::CallControl& control) const;
   // The first failed step among the run's children (pages followed up to a limit).
@@ -37,8 +35,6 @@ class RunHistoryReader {
  private:
   std::optional<std::string> historyHost(const http::CallControl& control) const;
   std::string discoverHistoryHost(const http::CallControl& control) const;
-
-  std::shared_ptr<const WorkspaceConnection> connection_;
 };
 
 }  // namespace aifoundry::pipeline_job

@@ -5,14 +5,14 @@
 namespace aifoundry::pipeline_job {
 
 std::optional<std::int64_t> RunStartTime::of(const std::string& runId, const http::CallControl& control) {
-  if (auto known = reads_.peek(runId)) return known;
-  return reads_.get(runId, [&]() -> std::optional<std::int64_t> {
-    const auto run = history_.run(runId, control);
+  if (auto value = known(runId)) return value;
+  return paced().get(runId, [&]() -> std::optional<std::int64_t> {
+    const auto run = history().run(runId, control);
     if (!run || !run->startTimeUtc) return std::nullopt;
     return parseIsoTimeMs(*run->startTimeUtc);
   });
 }
 
-void RunStartTime::remember(const std::string& runId, std::int64_t startMs) { reads_.put(runId, startMs); }
+void RunStartTime::remember(const std::string& runId, std::int64_t startMs) { paced().put(runId, startMs); }
 
 }  // namespace aifoundry::pipeline_job

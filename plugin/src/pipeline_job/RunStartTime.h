@@ -5,34 +5,22 @@
 // remember() instead, which costs nothing. Thread-safe.
 #pragma once
 
-#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include "http/CallControl.h"
-#include "pipeline_job/PacedReads.h"
-#include "pipeline_job/RunHistoryReader.h"
+#include "pipeline_job/PacedHistoryRead.h"
 
 namespace aifoundry::pipeline_job {
 
-class RunStartTime {
+class RunStartTime : public PacedHistoryRead<std::int64_t> {
  public:
-  RunStartTime(RunHistoryReader history, std::chrono::milliseconds interval,
-               PacedReads<std::int64_t>::Clock clock = PacedReads<std::int64_t>::steadyNow)
-      : history_(std::move(history)), reads_(interval, std::move(clock)) {}
+  using PacedHistoryRead::PacedHistoryRead;
 
   // Unix milliseconds, or nullopt while Run History does not know (or cannot be reached).
   std::optional<std::int64_t> of(const std::string& runId, const http::CallControl& control);
-  // The last value read, without a request: for a poll that found Run History failing just now.
-  std::optional<std::int64_t> known(const std::string& runId) const { return reads_.peek(runId); }
   void remember(const std::string& runId, std::int64_t startMs);
-  void forget(const std::string& runId) { reads_.forget(runId); }
-  std::uint64_t reads() const { return reads_.reads(); }
-
- private:
-  RunHistoryReader history_;
-  PacedReads<std::int64_t> reads_;
 };
 
 }  // namespace aifoundry::pipeline_job

@@ -99,7 +99,7 @@ std::optional<core::RunResult> RunSubmitter::existingRun(const std::string& name
     arm::ArmRequestOptions options;
     options.operation = "look for run '" + name + "' of an earlier attempt";
     options.routineStatuses = {404};  // the usual answer: no earlier attempt got through
-    response = connection_->arm().get(connection_->urls().jobUrl(name), control, options);
+    response = connection().arm().get(connection().urls().jobUrl(name), control, options);
   } catch (const http::HttpError& e) {
     if (e.reason() == http::ErrorReason::NotFound) return std::nullopt;
     throw;
@@ -112,19 +112,19 @@ std::optional<core::RunResult> RunSubmitter::existingRun(const std::string& name
                                  "' already exists but was not submitted with this "
                                  "idempotency key; use a new idempotency key");
   }
-  return core::RunResult{name, connection_->monitorUrl(job.studioEndpoint, name)};
+  return core::RunResult{name, connection().monitorUrl(job.studioEndpoint, name)};
 }
 
 core::RunResult RunSubmitter::run(core::CallContext& ctx, const core::RunRequest& request) const {
   CallScope scope(ctx);
   try {
     azureml::JobName::checkExisting(request.externalId, "External Id");
-    Template tmpl = readTemplate(*connection_, request.externalId, scope.control());
-    const common::SecretString body = buildBody(tmpl, request, connection_->settings().workspace);
+    Template tmpl = readTemplate(connection(), request.externalId, scope.control());
+    const common::SecretString body = buildBody(tmpl, request, connection().settings().workspace);
     const std::string name = runNameFor(request);
     if (!request.idempotencyKey.empty()) {
       if (auto existing = existingRun(name, request.idempotencyKey, scope.control())) {
-        connection_->log().info("run: run '" + existing->runId + "' of template '" + request.externalId +
+        connection().log().info("run: run '" + existing->runId + "' of template '" + request.externalId +
                                 "' already exists for this idempotency key; not submitting again");
         return *existing;
       }
@@ -147,12 +147,12 @@ core::RunResult RunSubmitter::submit(const std::string& name, const common::Secr
   options.attachAzureMlToken = attachAzureMlToken;
   http::HttpResponse response;
   try {
-    response = connection_->arm().put(connection_->urls().jobUrl(name), body, control, options);
+    response = connection().arm().put(connection().urls().jobUrl(name), body, control, options);
   } catch (const http::HttpError& e) {
     if (!keyed || !lostAnswer(e)) throw;
     // The PUT may have been applied without us hearing of it: the job itself is the answer.
     if (auto existing = existingRun(name, request.idempotencyKey, control)) {
-      connection_->log().info("run: the answer to submitting '" + name + "' was lost, but the run exists");
+      connection().log().info("run: the answer to submitting '" + name + "' was lost, but the run exists");
       return *existing;
     }
     throw;
@@ -168,10 +168,10 @@ core::RunResult RunSubmitter::submitted(const std::string& name, const std::stri
   } catch (const azureml::AzureMlError&) {
     // The run exists; a reply we cannot read only costs the service's own Studio link.
   }
-  connection_->log().info("run: submitted run '" + name + "' of template '" + externalId + "' (HTTP " +
+  connection().log().info("run: submitted run '" + name + "' of template '" + externalId + "' (HTTP " +
                           std::to_string(response.status) + ", x-ms-request-id: " + requestIdOf(response) +
                           ")");
-  return core::RunResult{name, connection_->monitorUrl(studioEndpoint, name)};
+  return core::RunResult{name, connection().monitorUrl(studioEndpoint, name)};
 }
 
 }  // namespace aifoundry::pipeline_job

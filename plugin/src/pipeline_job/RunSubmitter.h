@@ -14,7 +14,6 @@
 // Thread-safe.
 #pragma once
 
-#include <memory>
 #include <optional>
 #include <string>
 
@@ -22,14 +21,13 @@
 #include "core/CallContext.h"
 #include "core/RunRequest.h"
 #include "core/RunResult.h"
-#include "pipeline_job/WorkspaceConnection.h"
+#include "pipeline_job/WorkspaceOperation.h"
 
 namespace aifoundry::pipeline_job {
 
-class RunSubmitter {
+class RunSubmitter : private WorkspaceOperation {
  public:
-  explicit RunSubmitter(std::shared_ptr<const WorkspaceConnection> connection)
-      : connection_(std::move(connection)) {}
+  using WorkspaceOperation::WorkspaceOperation;
 
   core::RunResult run(core::CallContext& ctx, const core::RunRequest& request) const;
 
@@ -43,8 +41,6 @@ class RunSubmitter {
   // Logs the submission and makes the result from the PUT's reply.
   core::RunResult submitted(const std::string& name, const std::string& externalId,
                             const http::HttpResponse& response) const;
-
-  std::shared_ptr<const WorkspaceConnection> connection_;
 };
 
 }  // namespace aifoundry::pipeline_job
