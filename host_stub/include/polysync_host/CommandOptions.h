@@ -59,7 +59,8 @@ struct CommandOptions {
   void validate() const;
 };
 
-// Adds every option to `options` (the Poco::Util::Application's set).
+// Adds every option to `options` (the Poco::Util::Application's set), in the order the help lists them, each
+// described by its line of help (what it does, its default).
 void defineCommandOptions(Poco::Util::OptionSet& options);
 
 // The commands, in the order the help lists them ("help" itself is not one of them).

@@ -36,6 +36,9 @@ class JsonWriter {
 
  private:
   void separate();
+  // Starts an object or array ('{' or '['), or ends the innermost one ('}' or ']').
+  JsonWriter& open(char bracket);
+  JsonWriter& close(char bracket);
 
   std::string out_;
   std::vector<bool> hasItems_;  // one per open object/array

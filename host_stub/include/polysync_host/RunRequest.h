@@ -33,28 +33,37 @@ struct RunRequest {
   std::vector<RunParameter> parameters;
 };
 
-// psj_kv entries borrowing from `settings` (which must outlive this), and the pointer array the ABI wants.
-class KeyValueArray {
+// Entries of the C struct `Item` made from host values, and the pointer array the ABI wants. The entries
+// borrow the values' text: the values must outlive this.
+template <class Item>
+class BorrowingArray {
  public:
-  explicit KeyValueArray(const std::vector<Setting>& settings);
-  const psj_kv* const* data() const { return pointers_.empty() ? nullptr : pointers_.data(); }
+  const Item* const* data() const { return pointers_.empty() ? nullptr : pointers_.data(); }
   uint64_t size() const { return pointers_.size(); }
 
+ protected:
+  template <class Value, class MakeItem>
+  BorrowingArray(const std::vector<Value>& values, MakeItem makeItem) {
+    items_.reserve(values.size());
+    for (const auto& value : values) items_.push_back(makeItem(value));
+    for (const auto& item : items_) pointers_.push_back(&item);
+  }
+
  private:
-  std::vector<psj_kv> items_;
-  std::vector<const psj_kv*> pointers_;
+  std::vector<Item> items_;
+  std::vector<const Item*> pointers_;
 };
 
-// psj_parameter entries borrowing from `parameters` (which must outlive this).
-class ParameterArray {
+// psj_kv entries borrowing from `settings`.
+class KeyValueArray : public BorrowingArray<psj_kv> {
+ public:
+  explicit KeyValueArray(const std::vector<Setting>& settings);
+};
+
+// psj_parameter entries borrowing from `parameters`.
+class ParameterArray : public BorrowingArray<psj_parameter> {
  public:
   explicit ParameterArray(const std::vector<RunParameter>& parameters);
-  const psj_parameter* const* data() const { return pointers_.empty() ? nullptr : pointers_.data(); }
-  uint64_t size() const { return pointers_.size(); }
-
- private:
-  std::vector<psj_parameter> items_;
-  std::vector<const psj_parameter*> pointers_;
 };
 
 // A borrowed view of `s` for the ABI (NUL-terminated, since std::string is).

@@ -13,74 +13,78 @@
 
 namespace polysync::host {
 
+// What every sink below shares: the C struct the plugin calls, pointing back at this object, and its gate.
+template <class CSink>
+class HostSink {
+ public:
+  HostSink(const HostSink&) = delete;
+  HostSink& operator=(const HostSink&) = delete;
+  const CSink* get() const { return &sink_; }
+  void close() { gate_.close(); }
+
+ protected:
+  HostSink(Logger& logger, const char* sinkName) : gate_(logger, sinkName) {
+    sink_.struct_size = sizeof(CSink);
+    sink_.host_data = this;
+  }
+  ~HostSink() = default;
+
+  // The `Sink` that `sink` belongs to when `function` may run now (SinkGate::admit); nullptr otherwise.
+  template <class Sink>
+  static Sink* admitted(const CSink* sink, const char* function) {
+    auto* s = sink ? static_cast<Sink*>(static_cast<HostSink*>(sink->host_data)) : nullptr;
+    return s && s->gate_.admit(function) ? s : nullptr;
+  }
+
+  SinkGate gate_;
+  CSink sink_{};
+};
+
 // test_connection's description of what it checked.
-class TextSink {
+class TextSink : public HostSink<psj_text_sink> {
  public:
   explicit TextSink(Logger& logger);
-  TextSink(const TextSink&) = delete;
-  TextSink& operator=(const TextSink&) = delete;
-  const psj_text_sink* get() const { return &sink_; }
-  void close() { gate_.close(); }
   const std::optional<std::string>& text() const { return text_; }
 
  private:
   static void setText(const psj_text_sink* sink, const char* text, uint64_t len);
-  SinkGate gate_;
-  psj_text_sink sink_{};
   std::optional<std::string> text_;
 };
 
 // import_jobs' stream of jobs. Keeps them all (the command prints one JSON document at the end).
-class ImportSink {
+class ImportSink : public HostSink<psj_import_sink> {
  public:
   explicit ImportSink(Logger& logger);
-  ImportSink(const ImportSink&) = delete;
-  ImportSink& operator=(const ImportSink&) = delete;
-  const psj_import_sink* get() const { return &sink_; }
-  void close() { gate_.close(); }
   const std::vector<ImportedJob>& jobs() const { return jobs_; }
 
  private:
   static int32_t emitJob(const psj_import_sink* sink, const psj_imported_job* job);
   bool copyParameter(const psj_parameter_schema* p, ParameterSchemaInfo& out);
-  SinkGate gate_;
-  psj_import_sink sink_{};
   std::vector<ImportedJob> jobs_;
 };
 
 // run's run id and monitor URL.
-class RunSink {
+class RunSink : public HostSink<psj_run_sink> {
  public:
   explicit RunSink(Logger& logger);
-  RunSink(const RunSink&) = delete;
-  RunSink& operator=(const RunSink&) = delete;
-  const psj_run_sink* get() const { return &sink_; }
-  void close() { gate_.close(); }
   bool hasRunId() const { return hasRunId_; }
   const RunSubmission& result() const { return result_; }
 
  private:
   static void setRunId(const psj_run_sink* sink, const char* runId, uint64_t len);
   static void setMonitorUrl(const psj_run_sink* sink, const char* url, uint64_t len);
-  SinkGate gate_;
-  psj_run_sink sink_{};
   bool hasRunId_ = false;
   RunSubmission result_;
 };
 
 // poll's and cancel's status.
-class StatusSink {
+class StatusSink : public HostSink<psj_status_sink> {
  public:
   StatusSink(Logger& logger, std::string runId);
-  StatusSink(const StatusSink&) = delete;
-  StatusSink& operator=(const StatusSink&) = delete;
-  const psj_status_sink* get() const { return &sink_; }
-  void close() { gate_.close(); }
   bool hasState() const { return hasState_; }
   const RunStatus& result() const { return result_; }
 
  private:
-  static StatusSink* self(const psj_status_sink* sink, const char* function);
   static void setState(const psj_status_sink* sink, int32_t state, const char* raw, uint64_t len);
   static void setStartTime(const psj_status_sink* sink, int64_t unixMs);
   static void setEndTime(const psj_status_sink* sink, int64_t unixMs);
@@ -90,8 +94,9 @@ class StatusSink {
   static void setMonitorUrl(const psj_status_sink* sink, const char* url, uint64_t len);
   static void setNextPollMs(const psj_status_sink* sink, int64_t ms);
   static void setProgress(const psj_status_sink* sink, const psj_progress* progress);
-  SinkGate gate_;
-  psj_status_sink sink_{};
+  // set_message and set_monitor_url: `text` kept in `field` (a text the gate refuses leaves it as it was).
+  static void storeText(const psj_status_sink* sink, const char* function, const char* what, const char* text,
+                        uint64_t len, std::optional<std::string> RunStatus::*field);
   bool hasState_ = false;
   RunStatus result_;
 };

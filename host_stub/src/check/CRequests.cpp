@@ -3,27 +3,21 @@
 namespace polysync::host::check {
 
 KvList& KvList::add(const std::string& key, const std::string& value, std::uint32_t flags) {
-  auto kv = std::make_unique<psj_kv>();
-  kv->struct_size = sizeof(psj_kv);
-  kv->flags = flags;
-  kv->key = cstr(text_.emplace_back(key));
-  kv->value = cstr(text_.emplace_back(value));
-  pointers_.push_back(kv.get());
-  items_.push_back(std::move(kv));
+  psj_kv& kv = append();
+  kv.flags = flags;
+  kv.key = keep(key);
+  kv.value = keep(value);
   return *this;
 }
 
 ParameterList& ParameterList::add(const std::string& name, std::int32_t direction, std::int32_t dataType,
                                   const std::string& value, std::uint32_t flags) {
-  auto p = std::make_unique<psj_parameter>();
-  p->struct_size = sizeof(psj_parameter);
-  p->direction = direction;
-  p->data_type = dataType;
-  p->flags = flags;
-  p->name = cstr(text_.emplace_back(name));
-  p->value = cstr(text_.emplace_back(value));
-  pointers_.push_back(p.get());
-  items_.push_back(std::move(p));
+  psj_parameter& p = append();
+  p.direction = direction;
+  p.data_type = dataType;
+  p.flags = flags;
+  p.name = keep(name);
+  p.value = keep(value);
   return *this;
 }
 

@@ -52,6 +52,27 @@ class Instance {
   psj_instance* instance_ = nullptr;
 };
 
+// Calls `call` with a new context: the plugin must refuse it with an error code, and a well-formed error.
+// Returns the code.
+template <class Call>
+int32_t expectRefused(Findings& f, const CheckProfile& profile, const std::string& problem, Call call,
+                      std::initializer_list<SinkBase*> sinks = {}) {
+  RecordingCallContext ctx(profile.callTimeout);
+  const int32_t rc = call(ctx.get());
+  f.expect(rc != PSJ_OK, problem);
+  checkWellFormed(
+      f, profile, rc, ctx, [](Findings&) {}, sinks);
+  return rc;
+}
+
+// poll() of `ref`, a run ref the caller broke: the plugin must refuse it.
+void expectPollRefused(Findings& f, const psj_job_type& jt, psj_instance* instance,
+                       const CheckProfile& profile, const psj_run_ref& ref, const std::string& problem) {
+  StatusSink status;
+  expectRefused(f, profile, problem, [&](auto* ctx) { return jt.poll(instance, ctx, &ref, status.get()); },
+                {&status});
+}
+
 void checkSchema(Findings& findings, const char* what, const char* schema) {
   if (schema == nullptr) return;
   try {
@@ -208,35 +229,35 @@ void nullArguments(Findings& f, const psj_job_type& jt, const CheckProfile& prof
   f.expect(jt.create(&jt, nullptr, 0, nullptr, &none) != PSJ_OK,
            "create() without a context returned PSJ_OK");
 
-  auto expectRefused = [&](const char* what, auto call) {
-    RecordingCallContext ctx(profile.callTimeout);
-    const int32_t rc = call(ctx.get());
-    f.expect(rc != PSJ_OK, std::string(what) + ": PSJ_OK instead of an error");
-    checkWellFormed(f, profile, rc, ctx, [](Findings&) {});
+  auto expectNullRefused = [&](const char* what, auto call) {
+    expectRefused(f, profile, std::string(what) + ": PSJ_OK instead of an error", call);
   };
   if (jt.test_connection != nullptr) {
-    expectRefused("null instance", [&](auto* ctx) { return jt.test_connection(nullptr, ctx, text.get()); });
-    expectRefused("null text sink", [&](auto* ctx) { return jt.test_connection(instance, ctx, nullptr); });
+    expectNullRefused("null instance",
+                      [&](auto* ctx) { return jt.test_connection(nullptr, ctx, text.get()); });
+    expectNullRefused("null text sink",
+                      [&](auto* ctx) { return jt.test_connection(instance, ctx, nullptr); });
   } else {
-    expectRefused("null instance", [&](auto* ctx) { return jt.poll(nullptr, ctx, &runRef, status.get()); });
+    expectNullRefused("null instance",
+                      [&](auto* ctx) { return jt.poll(nullptr, ctx, &runRef, status.get()); });
   }
   if (jt.import_jobs != nullptr) {
-    expectRefused("null import request",
-                  [&](auto* ctx) { return jt.import_jobs(instance, ctx, nullptr, imported.get()); });
-    expectRefused("null import sink",
-                  [&](auto* ctx) { return jt.import_jobs(instance, ctx, &filter, nullptr); });
+    expectNullRefused("null import request",
+                      [&](auto* ctx) { return jt.import_jobs(instance, ctx, nullptr, imported.get()); });
+    expectNullRefused("null import sink",
+                      [&](auto* ctx) { return jt.import_jobs(instance, ctx, &filter, nullptr); });
   }
-  expectRefused("null run request", [&](auto* ctx) { return jt.run(instance, ctx, nullptr, run.get()); });
-  expectRefused("null run sink", [&](auto* ctx) { return jt.run(instance, ctx, &runRequest, nullptr); });
-  expectRefused("null run ref", [&](auto* ctx) { return jt.poll(instance, ctx, nullptr, status.get()); });
-  expectRefused("null status sink", [&](auto* ctx) { return jt.poll(instance, ctx, &runRef, nullptr); });
+  expectNullRefused("null run request", [&](auto* ctx) { return jt.run(instance, ctx, nullptr, run.get()); });
+  expectNullRefused("null run sink", [&](auto* ctx) { return jt.run(instance, ctx, &runRequest, nullptr); });
+  expectNullRefused("null run ref", [&](auto* ctx) { return jt.poll(instance, ctx, nullptr, status.get()); });
+  expectNullRefused("null status sink", [&](auto* ctx) { return jt.poll(instance, ctx, &runRef, nullptr); });
   if (jt.cancel != nullptr) {
-    expectRefused("null cancel ref",
-                  [&](auto* ctx) { return jt.cancel(instance, ctx, nullptr, status.get()); });
+    expectNullRefused("null cancel ref",
+                      [&](auto* ctx) { return jt.cancel(instance, ctx, nullptr, status.get()); });
   }
-  expectRefused("null out_instance", [&](auto* ctx) { return jt.create(&jt, nullptr, 0, ctx, nullptr); });
-  expectRefused("settings list NULL with a count",
-                [&](auto* ctx) { return jt.create(&jt, nullptr, 3, ctx, &none); });
+  expectNullRefused("null out_instance", [&](auto* ctx) { return jt.create(&jt, nullptr, 0, ctx, nullptr); });
+  expectNullRefused("settings list NULL with a count",
+                    [&](auto* ctx) { return jt.create(&jt, nullptr, 3, ctx, &none); });
   f.expect(run.runIdCalls() == 0, "set_run_id was called while a call was refused");
   f.expect(status.status().setStateCalls == 0, "set_state was called while a call was refused");
 }
@@ -250,30 +271,22 @@ void truncatedStructs(Findings& f, const psj_job_type& jt, const CheckProfile& p
   request.externalId = profile.runExternalId;
   psj_run_request shortRequest = request.get();
   shortRequest.struct_size = 8;
-  RecordingCallContext c1(profile.callTimeout);
   RunSink run;
-  const auto rc1 = jt.run(instance, c1.get(), &shortRequest, run.get());
-  f.expect(rc1 != PSJ_OK, "run() of a truncated request returned PSJ_OK");
-  checkWellFormed(f, profile, rc1, c1, [](Findings&) {}, {&run});
+  expectRefused(f, profile, "run() of a truncated request returned PSJ_OK",
+                [&](auto* ctx) { return jt.run(instance, ctx, &shortRequest, run.get()); }, {&run});
   f.expect(run.runIdCalls() == 0, "a truncated request was run (set_run_id called)");
 
   RunRefData ref;
   ref.runId = "run-x";
   psj_run_ref shortRef = ref.get();
   shortRef.struct_size = 4;
-  RecordingCallContext c2(profile.callTimeout);
-  StatusSink status;
-  const auto rc2 = jt.poll(instance, c2.get(), &shortRef, status.get());
-  f.expect(rc2 != PSJ_OK, "poll() of a truncated run ref returned PSJ_OK");
-  checkWellFormed(f, profile, rc2, c2, [](Findings&) {}, {&status});
+  expectPollRefused(f, jt, instance, profile, shortRef, "poll() of a truncated run ref returned PSJ_OK");
 
   // A run sink that ends before set_run_id cannot take a run id: refuse before running anything.
   const psj_run_request fullRequest = request.get();
   RunSink tinySink(8);
-  RecordingCallContext c3(profile.callTimeout);
-  const auto rc3 = jt.run(instance, c3.get(), &fullRequest, tinySink.get());
-  f.expect(rc3 != PSJ_OK, "run() with a run sink too small for set_run_id returned PSJ_OK");
-  checkWellFormed(f, profile, rc3, c3, [](Findings&) {}, {&tinySink});
+  expectRefused(f, profile, "run() with a run sink too small for set_run_id returned PSJ_OK",
+                [&](auto* ctx) { return jt.run(instance, ctx, &fullRequest, tinySink.get()); }, {&tinySink});
   f.expect(tinySink.runIdCalls() == 0, "set_run_id was called through a truncated run sink");
 
   // A context too small to carry set_error: an error code, and no call through the missing fields.
@@ -299,17 +312,15 @@ void malformedLists(Findings& f, const psj_job_type& jt, const CheckProfile& pro
   std::vector<const psj_kv*> withNull(settings.data(), settings.data() + settings.size());
   withNull.push_back(nullptr);
   psj_instance* madeOfBadSettings = nullptr;
-  RecordingCallContext c1(profile.callTimeout);
-  const auto rc1 = jt.create(&jt, withNull.data(), withNull.size(), c1.get(), &madeOfBadSettings);
-  f.expect(rc1 != PSJ_OK, "create() with a NULL entry in the settings list returned PSJ_OK");
-  checkWellFormed(f, profile, rc1, c1, [](Findings&) {});
+  const auto rc1 = expectRefused(
+      f, profile, "create() with a NULL entry in the settings list returned PSJ_OK",
+      [&](auto* ctx) { return jt.create(&jt, withNull.data(), withNull.size(), ctx, &madeOfBadSettings); });
   if (settings.size() > 0) {
     settings.at(0).value.data = nullptr;
     settings.at(0).value.len = 12;
-    RecordingCallContext c2(profile.callTimeout);
-    const auto rc2 = jt.create(&jt, settings.data(), settings.size(), c2.get(), &madeOfBadSettings);
-    f.expect(rc2 != PSJ_OK, "create() with a setting of length 12 but no data returned PSJ_OK");
-    checkWellFormed(f, profile, rc2, c2, [](Findings&) {});
+    expectRefused(
+        f, profile, "create() with a setting of length 12 but no data returned PSJ_OK",
+        [&](auto* ctx) { return jt.create(&jt, settings.data(), settings.size(), ctx, &madeOfBadSettings); });
   }
   f.expect(madeOfBadSettings == nullptr, "create() gave an instance for a malformed settings list");
   if (rc1 == PSJ_OK && madeOfBadSettings != nullptr) jt.destroy(madeOfBadSettings);
@@ -319,11 +330,8 @@ void malformedLists(Findings& f, const psj_job_type& jt, const CheckProfile& pro
   ref.runId = "run-x";
   psj_run_ref nullList = ref.get();
   nullList.parameter_count = 5;
-  RecordingCallContext c3(profile.callTimeout);
-  StatusSink s3;
-  const auto rc3 = jt.poll(instance, c3.get(), &nullList, s3.get());
-  f.expect(rc3 != PSJ_OK, "poll() of a run ref with a NULL parameter list and a count returned PSJ_OK");
-  checkWellFormed(f, profile, rc3, c3, [](Findings&) {}, {&s3});
+  expectPollRefused(f, jt, instance, profile, nullList,
+                    "poll() of a run ref with a NULL parameter list and a count returned PSJ_OK");
 
   RunRequestData request;
   request.externalId = profile.runExternalId;

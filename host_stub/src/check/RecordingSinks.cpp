@@ -11,14 +11,9 @@ std::string copy(const psj_str& text) { return copy(text.data, text.len); }
 
 }  // namespace
 
-TextSink::TextSink(std::uint32_t structSize) {
-  sink_.struct_size = structSize;
-  sink_.host_data = this;
+TextSink::TextSink(std::uint32_t structSize) : RecordingSink(structSize) {
   sink_.set_text = [](const psj_text_sink* sink, const char* text, std::uint64_t len) {
-    auto& me = *static_cast<TextSink*>(sink->host_data);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    me.text_ = copy(text, len);
+    recordCall<TextSink>(sink, [&](TextSink& me) { me.text_ = copy(text, len); });
   };
 }
 
@@ -27,21 +22,15 @@ std::optional<std::string> TextSink::text() const {
   return text_;
 }
 
-RunSink::RunSink(std::uint32_t structSize) {
-  sink_.struct_size = structSize;
-  sink_.host_data = this;
+RunSink::RunSink(std::uint32_t structSize) : RecordingSink(structSize) {
   sink_.set_run_id = [](const psj_run_sink* sink, const char* id, std::uint64_t len) {
-    auto& me = *static_cast<RunSink*>(sink->host_data);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    me.runId_ = copy(id, len);
-    ++me.runIdCalls_;
+    recordCall<RunSink>(sink, [&](RunSink& me) {
+      me.runId_ = copy(id, len);
+      ++me.runIdCalls_;
+    });
   };
   sink_.set_monitor_url = [](const psj_run_sink* sink, const char* url, std::uint64_t len) {
-    auto& me = *static_cast<RunSink*>(sink->host_data);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    me.monitorUrl_ = copy(url, len);
+    recordCall<RunSink>(sink, [&](RunSink& me) { me.monitorUrl_ = copy(url, len); });
   };
 }
 
@@ -60,65 +49,45 @@ int RunSink::runIdCalls() const {
   return runIdCalls_;
 }
 
-StatusSink::StatusSink(std::uint32_t structSize) {
-  sink_.struct_size = structSize;
-  sink_.host_data = this;
+StatusSink::StatusSink(std::uint32_t structSize) : RecordingSink(structSize) {
   sink_.set_state = [](const psj_status_sink* sink, std::int32_t state, const char* raw, std::uint64_t len) {
-    auto& me = self(sink);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    ++me.status_.setStateCalls;
-    me.status_.state = state;
-    me.status_.rawStatus = copy(raw, len);
+    recordCall<StatusSink>(sink, [&](StatusSink& me) {
+      ++me.status_.setStateCalls;
+      me.status_.state = state;
+      me.status_.rawStatus = copy(raw, len);
+    });
   };
   sink_.set_start_time = [](const psj_status_sink* sink, std::int64_t ms) {
-    auto& me = self(sink);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    me.status_.startMs = ms;
+    recordCall<StatusSink>(sink, [&](StatusSink& me) { me.status_.startMs = ms; });
   };
   sink_.set_end_time = [](const psj_status_sink* sink, std::int64_t ms) {
-    auto& me = self(sink);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    me.status_.endMs = ms;
+    recordCall<StatusSink>(sink, [&](StatusSink& me) { me.status_.endMs = ms; });
   };
   sink_.set_message = [](const psj_status_sink* sink, const char* message, std::uint64_t len) {
-    auto& me = self(sink);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    me.status_.message = copy(message, len);
+    recordCall<StatusSink>(sink, [&](StatusSink& me) { me.status_.message = copy(message, len); });
   };
   sink_.add_output = [](const psj_status_sink* sink, const char* name, std::uint64_t nameLen,
                         const char* value, std::uint64_t valueLen) {
-    auto& me = self(sink);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    me.status_.outputs.emplace_back(copy(name, nameLen), copy(value, valueLen));
+    recordCall<StatusSink>(sink, [&](StatusSink& me) {
+      me.status_.outputs.emplace_back(copy(name, nameLen), copy(value, valueLen));
+    });
   };
   sink_.set_monitor_url = [](const psj_status_sink* sink, const char* url, std::uint64_t len) {
-    auto& me = self(sink);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    me.status_.monitorUrl = copy(url, len);
+    recordCall<StatusSink>(sink, [&](StatusSink& me) { me.status_.monitorUrl = copy(url, len); });
   };
   sink_.set_next_poll_ms = [](const psj_status_sink* sink, std::int64_t ms) {
-    auto& me = self(sink);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    me.status_.nextPollMs = ms;
+    recordCall<StatusSink>(sink, [&](StatusSink& me) { me.status_.nextPollMs = ms; });
   };
   sink_.set_progress = [](const psj_status_sink* sink, const psj_progress* progress) {
-    auto& me = self(sink);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    ++me.status_.progressCalls;
-    if (progress == nullptr) return;
-    me.status_.progress = *progress;
-    me.status_.progress->running = nullptr;
-    me.status_.runningNames.clear();
-    for (std::uint64_t i = 0; i < progress->running_count; ++i)
-      me.status_.runningNames.push_back(copy(progress->running[i].data, progress->running[i].len));
+    recordCall<StatusSink>(sink, [&](StatusSink& me) {
+      ++me.status_.progressCalls;
+      if (progress == nullptr) return;
+      me.status_.progress = *progress;
+      me.status_.progress->running = nullptr;
+      me.status_.runningNames.clear();
+      for (std::uint64_t i = 0; i < progress->running_count; ++i)
+        me.status_.runningNames.push_back(copy(progress->running[i].data, progress->running[i].len));
+    });
   };
 }
 
@@ -127,29 +96,27 @@ RecordedStatus StatusSink::status() const {
   return status_;
 }
 
-ImportSink::ImportSink(std::size_t stopAfter, std::uint32_t structSize) : stopAfter_(stopAfter) {
-  sink_.struct_size = structSize;
-  sink_.host_data = this;
+ImportSink::ImportSink(std::size_t stopAfter, std::uint32_t structSize)
+    : RecordingSink(structSize), stopAfter_(stopAfter) {
   sink_.emit_job = [](const psj_import_sink* sink, const psj_imported_job* job) -> std::int32_t {
-    auto& me = *static_cast<ImportSink*>(sink->host_data);
-    me.noteCall();
-    std::lock_guard<std::mutex> lock(me.mutex_);
-    if (me.jobs_.size() >= me.stopAfter_) {
-      ++me.emitsAfterStop_;
-      return 1;
-    }
-    RecordedJob recorded;
-    recorded.externalId = copy(job->external_id);
-    recorded.name = copy(job->name);
-    recorded.description = copy(job->description);
-    recorded.jobType = copy(job->job_type);
-    for (std::uint64_t i = 0; i < job->parameter_count; ++i) {
-      const psj_parameter_schema* p = job->parameters[i];
-      recorded.parameters.push_back(
-          {copy(p->name), p->direction, p->data_type, p->flags, copy(p->default_value)});
-    }
-    me.jobs_.push_back(std::move(recorded));
-    return me.jobs_.size() >= me.stopAfter_ ? 1 : 0;
+    return recordCall<ImportSink>(sink, [&](ImportSink& me) -> std::int32_t {
+      if (me.jobs_.size() >= me.stopAfter_) {
+        ++me.emitsAfterStop_;
+        return 1;
+      }
+      RecordedJob recorded;
+      recorded.externalId = copy(job->external_id);
+      recorded.name = copy(job->name);
+      recorded.description = copy(job->description);
+      recorded.jobType = copy(job->job_type);
+      for (std::uint64_t i = 0; i < job->parameter_count; ++i) {
+        const psj_parameter_schema* p = job->parameters[i];
+        recorded.parameters.push_back(
+            {copy(p->name), p->direction, p->data_type, p->flags, copy(p->default_value)});
+      }
+      me.jobs_.push_back(std::move(recorded));
+      return me.jobs_.size() >= me.stopAfter_ ? 1 : 0;
+    });
   };
 }
 

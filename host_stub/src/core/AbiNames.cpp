@@ -1,70 +1,41 @@
 #include "polysync_host/AbiNames.h"
 
-#include <Poco/String.h>
 #include <polysync/jobtype_v1/base.h>
 #include <polysync/jobtype_v1/job_type.h>
 
 #include <cstdio>
 #include <utility>
 
+#include "NameTable.h"
+
 namespace polysync::host {
 namespace {
 
-constexpr std::pair<int32_t, const char*> kDirections[] = {{PSJ_DIRECTION_INPUT, "Input"},
-                                                           {PSJ_DIRECTION_OUTPUT, "Output"},
-                                                           {PSJ_DIRECTION_INPUT_OUTPUT, "Input&Output"}};
+constexpr NamedValue kDirections[] = {{PSJ_DIRECTION_INPUT, "Input"},
+                                      {PSJ_DIRECTION_OUTPUT, "Output"},
+                                      {PSJ_DIRECTION_INPUT_OUTPUT, "Input&Output"}};
 
-constexpr std::pair<int32_t, const char*> kDataTypes[] = {
+constexpr NamedValue kDataTypes[] = {
     {PSJ_TYPE_STRING, "String"},       {PSJ_TYPE_SECRET, "Secret"}, {PSJ_TYPE_INT, "Int"},
     {PSJ_TYPE_FLOAT, "Float"},         {PSJ_TYPE_BOOL, "Bool"},     {PSJ_TYPE_JSON, "JSON"},
     {PSJ_TYPE_JSON_ARRAY, "JsonArray"}};
 
-template <size_t N>
-std::optional<int32_t> findByName(const std::pair<int32_t, const char*> (&table)[N],
-                                  const std::string& name) {
-  for (const auto& [value, text] : table) {
-    if (Poco::icompare(name, std::string(text)) == 0) return value;
-  }
-  return std::nullopt;
-}
+constexpr NamedValue kStates[] = {{PSJ_STATE_UNKNOWN, "Unknown"}, {PSJ_STATE_STARTING, "Starting"},
+                                  {PSJ_STATE_RUNNING, "Running"}, {PSJ_STATE_SUCCESS, "Success"},
+                                  {PSJ_STATE_FAILED, "Failed"},   {PSJ_STATE_CANCELLED, "Cancelled"}};
 
 }  // namespace
 
-const char* directionName(int32_t direction) {
-  for (const auto& [value, text] : kDirections) {
-    if (value == direction) return text;
-  }
-  return "Input";
-}
+const char* directionName(int32_t direction) { return nameIn(kDirections, direction, "Input"); }
 
-std::optional<int32_t> parseDirection(const std::string& name) { return findByName(kDirections, name); }
+std::optional<int32_t> parseDirection(const std::string& name) { return valueNamed(kDirections, name); }
 
-const char* dataTypeName(int32_t dataType) {
-  for (const auto& [value, text] : kDataTypes) {
-    if (value == dataType) return text;
-  }
-  return "String";
-}
+const char* dataTypeName(int32_t dataType) { return nameIn(kDataTypes, dataType, "String"); }
 
-std::optional<int32_t> parseDataType(const std::string& name) { return findByName(kDataTypes, name); }
+std::optional<int32_t> parseDataType(const std::string& name) { return valueNamed(kDataTypes, name); }
 
 const char* stateName(int32_t state) {
-  switch (state) {
-    case PSJ_STATE_UNKNOWN:
-      return "Unknown";
-    case PSJ_STATE_STARTING:
-      return "Starting";
-    case PSJ_STATE_RUNNING:
-      return "Running";
-    case PSJ_STATE_SUCCESS:
-      return "Success";
-    case PSJ_STATE_FAILED:
-      return "Failed";
-    case PSJ_STATE_CANCELLED:
-      return "Cancelled";
-    default:
-      return PSJ_STATE_IS_TERMINAL(state) ? "Failed" : "Unknown";
-  }
+  return nameIn(kStates, state, PSJ_STATE_IS_TERMINAL(state) ? "Failed" : "Unknown");
 }
 
 std::vector<std::string> capabilityNames(uint32_t capabilities) {

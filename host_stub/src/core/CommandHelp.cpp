@@ -1,5 +1,7 @@
 #include "polysync_host/CommandHelp.h"
 
+#include <Poco/Util/Option.h>
+#include <Poco/Util/OptionSet.h>
 #include <polysync/jobtype_v1/base.h>
 
 #include <map>
@@ -12,56 +14,6 @@
 
 namespace polysync::host {
 namespace {
-
-struct OptionHelp {
-  const char* name;   // full name, as in defineCommandOptions
-  const char* shown;  // "--param NAME[:TYPE]=VALUE"
-  const char* text;   // one line: what it does, its default
-};
-
-// One line per option, in the order the help lists them. Every option has one (a unit test checks).
-const std::vector<OptionHelp>& optionHelp() {
-  static const std::vector<OptionHelp> help{
-      {"plugin-dir", "--plugin-dir DIR",
-       "plugin folder (default: $POLYSYNC_PLUGIN_DIR, else the one installed beside this program)"},
-      {"platform", "--platform FILE",
-       "connection settings: a JSON object by Polysync name, e.g. {\"Subscription Id\": \"...\"}"},
-      {"json", "--json", "print exactly one JSON document on stdout, failures too; logs stay on stderr"},
-      {"log-level", "--log-level LEVEL", "trace, debug, info (default), warn or error"},
-      {"verbose", "-v, --verbose", "same as --log-level debug"},
-      {"host-token-file", "--host-token-file FILE",
-       "the host's own token (else $POLYSYNC_HOST_TOKEN, or the file in $POLYSYNC_HOST_TOKEN_FILE)"},
-      {"call-timeout", "--call-timeout S",
-       "deadline of each plugin call in seconds (default 120; 0 = none); then Timeout"},
-      {"help", "-h, --help", "show this help; with a command, that command's"},
-      {"version", "--version", "show the stub host's version and the plugin ABI version it implements"},
-      {"job-type", "--job-type T", "the job type: its id or display name (any case), as 'plugins' lists it"},
-      {"filter", "--filter TAG",
-       "only the jobs tagged with this tag key (default: the plugin's own, e.g. Discovery Tag)"},
-      {"external-id", "--external-id ID", "the job to run: an external id as 'import' lists it"},
-      {"name", "--name DISPLAY", "the run's display name on the platform (default: the external id)"},
-      {"param", "--param NAME[:TYPE]=VALUE",
-       "an Input; TYPE String (default), Secret, Int, Float, Bool, JSON or JsonArray; repeatable"},
-      {"output", "--output NAME",
-       "an Output parameter: the run's value is written back and printed; repeatable"},
-      {"param-file", "--param-file FILE",
-       "a JSON array of {\"name\",\"direction\",\"type\",\"value\"}; direction Input, Output or "
-       "Input&Output"},
-      {"attr", "--attr NAME=VALUE",
-       "a job attribute, e.g. --attr \"AI Foundry Compute Name=cpu-cluster\"; repeatable"},
-      {"idempotency-key", "--idempotency-key KEY",
-       "submit again with the same key to get the same run, not a second one (default: a new UUID)"},
-      {"wait", "--wait",
-       "poll the run until it ends; the exit code tells how (0 Success, 4 Failed, 5 Cancelled)"},
-      {"poll-interval", "--poll-interval S",
-       "with --wait: longest pause between polls, seconds (default: the plugin's hint, at least 1 s)"},
-      {"timeout", "--timeout S",
-       "with --wait: stop waiting after S seconds, exit 6; the run goes on unless cancelled"},
-      {"cancel-on-timeout", "--cancel-on-timeout",
-       "with --wait --timeout: cancel the run when the wait times out (still exit 6)"},
-  };
-  return help;
-}
 
 struct CommandText {
   const char* synopsis;  // after "polysync-host-stub "
@@ -108,16 +60,27 @@ const std::map<std::string, CommandText>& commandTexts() {
 
 constexpr size_t kOptionColumn = 28;
 
-// The lines of `names`, in help order. An option without help text is a bug: it throws.
+// "-v, --verbose", "--param NAME[:TYPE]=VALUE": an option as the help shows it.
+std::string shownAs(const Poco::Util::Option& option) {
+  std::string shown = option.shortName().empty() ? "" : "-" + option.shortName() + ", ";
+  shown += "--" + option.fullName();
+  if (option.takesArgument()) shown += " " + option.argumentName();
+  return shown;
+}
+
+// The lines of `names`, in the order defineCommandOptions defines them, each with the option's description.
+// An option that is not defined is a bug: it throws.
 std::string optionLines(std::set<std::string> names) {
+  Poco::Util::OptionSet options;
+  defineCommandOptions(options);
   std::string text;
-  for (const auto& help : optionHelp()) {
-    if (!names.erase(help.name)) continue;
-    std::string line = std::string("  ") + help.shown;
+  for (const auto& option : options) {
+    if (!names.erase(option.fullName())) continue;
+    std::string line = "  " + shownAs(option);
     line += line.size() + 2 <= kOptionColumn ? std::string(kOptionColumn - line.size(), ' ') : "  ";
-    text += line + help.text + "\n";
+    text += line + option.description() + "\n";
   }
-  if (!names.empty()) throw std::logic_error("no help text for option --" + *names.begin());
+  if (!names.empty()) throw std::logic_error("option --" + *names.begin() + " is not defined");
   return text;
 }
 

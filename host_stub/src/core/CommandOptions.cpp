@@ -65,29 +65,57 @@ Option flag(const char* name, const char* shortName, const char* description) {
 }  // namespace
 
 void defineCommandOptions(Poco::Util::OptionSet& options) {
-  options.addOption(valued("plugin-dir", "DIR", "folder of plugin manifests and libraries"));
-  options.addOption(valued("platform", "FILE", "JSON object of platform attributes"));
-  options.addOption(flag("json", "", "print exactly one JSON document on stdout"));
+  options.addOption(
+      valued("plugin-dir", "DIR",
+             "plugin folder (default: $POLYSYNC_PLUGIN_DIR, else the one installed beside this program)"));
+  options.addOption(
+      valued("platform", "FILE",
+             "connection settings: a JSON object by Polysync name, e.g. {\"Subscription Id\": \"...\"}"));
+  options.addOption(
+      flag("json", "", "print exactly one JSON document on stdout, failures too; logs stay on stderr"));
   options.addOption(valued("log-level", "LEVEL", "trace, debug, info (default), warn or error"));
   options.addOption(flag("verbose", "v", "same as --log-level debug"));
-  options.addOption(valued("host-token-file", "FILE", "file holding the host's own token"));
   options.addOption(
-      valued("call-timeout", "S", "deadline of each plugin call in seconds (default 120; 0 = none)"));
-  options.addOption(flag("help", "h", "show this help"));
-  options.addOption(flag("version", "", "show the version and the plugin ABI version"));
-  options.addOption(valued("job-type", "T", "job type id or display name"));
-  options.addOption(valued("filter", "TAG", "import: narrow discovery (a tag key)"));
-  options.addOption(valued("external-id", "ID", "run: the imported job's external id"));
-  options.addOption(valued("name", "DISPLAY", "run: the run's display name"));
-  options.addOption(valued("param", "NAME[:TYPE]=VALUE", "run: an Input parameter", true));
-  options.addOption(valued("output", "NAME", "an Output parameter to write back", true));
-  options.addOption(valued("param-file", "FILE", "JSON array of {name, direction, type, value}"));
-  options.addOption(valued("attr", "NAME=VALUE", "run: a job attribute", true));
-  options.addOption(valued("idempotency-key", "KEY", "run: the submission's key (default: a new UUID)"));
-  options.addOption(flag("wait", "", "run: wait until the run ends"));
-  options.addOption(valued("poll-interval", "S", "run --wait: longest pause between polls, in seconds"));
-  options.addOption(valued("timeout", "S", "run --wait: give up waiting after S seconds (exit 6)"));
-  options.addOption(flag("cancel-on-timeout", "", "run --wait: cancel the run when the wait times out"));
+      valued("host-token-file", "FILE",
+             "the host's own token (else $POLYSYNC_HOST_TOKEN, or the file in $POLYSYNC_HOST_TOKEN_FILE)"));
+  options.addOption(valued("call-timeout", "S",
+                           "deadline of each plugin call in seconds (default 120; 0 = none); then Timeout"));
+  options.addOption(flag("help", "h", "show this help; with a command, that command's"));
+  options.addOption(
+      flag("version", "", "show the stub host's version and the plugin ABI version it implements"));
+  options.addOption(
+      valued("job-type", "T", "the job type: its id or display name (any case), as 'plugins' lists it"));
+  options.addOption(
+      valued("filter", "TAG",
+             "only the jobs tagged with this tag key (default: the plugin's own, e.g. Discovery Tag)"));
+  options.addOption(valued("external-id", "ID", "the job to run: an external id as 'import' lists it"));
+  options.addOption(
+      valued("name", "DISPLAY", "the run's display name on the platform (default: the external id)"));
+  options.addOption(valued(
+      "param", "NAME[:TYPE]=VALUE",
+      "an Input; TYPE String (default), Secret, Int, Float, Bool, JSON or JsonArray; repeatable", true));
+  options.addOption(valued("output", "NAME",
+                           "an Output parameter: the run's value is written back and printed; repeatable",
+                           true));
+  options.addOption(
+      valued("param-file", "FILE",
+             "a JSON array of {\"name\",\"direction\",\"type\",\"value\"}; direction Input, Output or "
+             "Input&Output"));
+  options.addOption(valued("attr", "NAME=VALUE",
+                           "a job attribute, e.g. --attr \"AI Foundry Compute Name=cpu-cluster\"; repeatable",
+                           true));
+  options.addOption(
+      valued("idempotency-key", "KEY",
+             "submit again with the same key to get the same run, not a second one (default: a new UUID)"));
+  options.addOption(flag(
+      "wait", "", "poll the run until it ends; the exit code tells how (0 Success, 4 Failed, 5 Cancelled)"));
+  options.addOption(
+      valued("poll-interval", "S",
+             "with --wait: longest pause between polls, seconds (default: the plugin's hint, at least 1 s)"));
+  options.addOption(valued(
+      "timeout", "S", "with --wait: stop waiting after S seconds, exit 6; the run goes on unless cancelled"));
+  options.addOption(flag("cancel-on-timeout", "",
+                         "with --wait --timeout: cancel the run when the wait times out (still exit 6)"));
 }
 
 std::chrono::milliseconds parseSeconds(const std::string& value, const std::string& option, bool positive) {
@@ -103,53 +131,48 @@ std::chrono::milliseconds parseSeconds(const std::string& value, const std::stri
 }
 
 void CommandOptions::apply(const std::string& option, const std::string& value) {
+  // The options that keep their value as given, add it to a list, or are flags.
+  static const std::map<std::string, std::optional<std::string> CommandOptions::*> kTexts{
+      {"plugin-dir", &CommandOptions::pluginDir},
+      {"platform", &CommandOptions::platformFile},
+      {"host-token-file", &CommandOptions::hostTokenFile},
+      {"job-type", &CommandOptions::jobType},
+      {"filter", &CommandOptions::filter},
+      {"external-id", &CommandOptions::externalId},
+      {"name", &CommandOptions::name},
+      {"param-file", &CommandOptions::paramFile},
+      {"idempotency-key", &CommandOptions::idempotencyKey}};
+  static const std::map<std::string, std::vector<std::string> CommandOptions::*> kLists{
+      {"param", &CommandOptions::params},
+      {"output", &CommandOptions::outputs},
+      {"attr", &CommandOptions::attrs}};
+  static const std::map<std::string, bool CommandOptions::*> kFlags{
+      {"json", &CommandOptions::json},
+      {"help", &CommandOptions::help},
+      {"version", &CommandOptions::version},
+      {"wait", &CommandOptions::wait},
+      {"cancel-on-timeout", &CommandOptions::cancelOnTimeout}};
+
   given.insert(option);
-  if (option == "plugin-dir")
-    pluginDir = value;
-  else if (option == "platform")
-    platformFile = value;
-  else if (option == "json")
-    json = true;
-  else if (option == "log-level") {
+  if (const auto text = kTexts.find(option); text != kTexts.end()) {
+    this->*text->second = value;
+  } else if (const auto list = kLists.find(option); list != kLists.end()) {
+    (this->*list->second).push_back(value);
+  } else if (const auto flag = kFlags.find(option); flag != kFlags.end()) {
+    this->*flag->second = true;
+  } else if (option == "log-level") {
     logLevel = parseLogLevel(value);
     if (!logLevel)
       throw UsageError("--log-level \"" + value + "\" is unknown; use trace, debug, info, warn or error");
-  } else if (option == "verbose")
+  } else if (option == "verbose") {
     logLevel = PSJ_LOG_DEBUG;
-  else if (option == "host-token-file")
-    hostTokenFile = value;
-  else if (option == "call-timeout")
+  } else if (option == "call-timeout") {
     callTimeout = parseSeconds(value, option, false);
-  else if (option == "help")
-    help = true;
-  else if (option == "version")
-    version = true;
-  else if (option == "job-type")
-    jobType = value;
-  else if (option == "filter")
-    filter = value;
-  else if (option == "external-id")
-    externalId = value;
-  else if (option == "name")
-    name = value;
-  else if (option == "param")
-    params.push_back(value);
-  else if (option == "output")
-    outputs.push_back(value);
-  else if (option == "param-file")
-    paramFile = value;
-  else if (option == "attr")
-    attrs.push_back(value);
-  else if (option == "idempotency-key")
-    idempotencyKey = value;
-  else if (option == "wait")
-    wait = true;
-  else if (option == "poll-interval")
+  } else if (option == "poll-interval") {
     pollInterval = parseSeconds(value, option, true);
-  else if (option == "timeout")
+  } else if (option == "timeout") {
     timeout = parseSeconds(value, option, true);
-  else if (option == "cancel-on-timeout")
-    cancelOnTimeout = true;
+  }
 }
 
 const std::vector<std::string>& commandNames() {

@@ -4,7 +4,24 @@
 
 #include <string_view>
 
+#include "NameTable.h"
+
 namespace polysync::host {
+namespace {
+
+constexpr NamedValue kErrorCodes[] = {{PSJ_E_RATE_LIMITED, "RateLimited"},
+                                      {PSJ_E_UNAVAILABLE, "Unavailable"},
+                                      {PSJ_E_TIMEOUT, "Timeout"},
+                                      {PSJ_E_INTERRUPTED, "Interrupted"},
+                                      {PSJ_E_INVALID_SETTINGS, "InvalidSettings"},
+                                      {PSJ_E_AUTHENTICATION, "Authentication"},
+                                      {PSJ_E_PERMISSION, "Permission"},
+                                      {PSJ_E_NOT_FOUND, "NotFound"},
+                                      {PSJ_E_INVALID_ARGUMENT, "InvalidArgument"},
+                                      {PSJ_E_REJECTED, "Rejected"},
+                                      {PSJ_E_UNSUPPORTED, "Unsupported"}};
+
+}  // namespace
 
 std::string oneLineDetail(const std::string& detail, std::size_t maxBytes) {
   static const char kHex[] = "0123456789abcdef";
@@ -38,33 +55,6 @@ std::string codeText(int32_t code) {
   return isKnownCode(code) ? std::string(errorCodeName(code)) : "code " + std::to_string(code);
 }
 
-const char* errorCodeName(int32_t code) {
-  switch (code) {
-    case PSJ_E_RATE_LIMITED:
-      return "RateLimited";
-    case PSJ_E_UNAVAILABLE:
-      return "Unavailable";
-    case PSJ_E_TIMEOUT:
-      return "Timeout";
-    case PSJ_E_INTERRUPTED:
-      return "Interrupted";
-    case PSJ_E_INVALID_SETTINGS:
-      return "InvalidSettings";
-    case PSJ_E_AUTHENTICATION:
-      return "Authentication";
-    case PSJ_E_PERMISSION:
-      return "Permission";
-    case PSJ_E_NOT_FOUND:
-      return "NotFound";
-    case PSJ_E_INVALID_ARGUMENT:
-      return "InvalidArgument";
-    case PSJ_E_REJECTED:
-      return "Rejected";
-    case PSJ_E_UNSUPPORTED:
-      return "Unsupported";
-    default:
-      return "Internal";
-  }
-}
+const char* errorCodeName(int32_t code) { return nameIn(kErrorCodes, code, "Internal"); }
 
 }  // namespace polysync::host

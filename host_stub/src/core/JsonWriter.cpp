@@ -28,31 +28,26 @@ void JsonWriter::separate() {
   }
 }
 
-JsonWriter& JsonWriter::beginObject() {
+JsonWriter& JsonWriter::open(char bracket) {
   separate();
-  out_ += '{';
+  out_ += bracket;
   hasItems_.push_back(false);
   return *this;
 }
 
-JsonWriter& JsonWriter::endObject() {
-  out_ += '}';
+JsonWriter& JsonWriter::close(char bracket) {
+  out_ += bracket;
   hasItems_.pop_back();
   return *this;
 }
 
-JsonWriter& JsonWriter::beginArray() {
-  separate();
-  out_ += '[';
-  hasItems_.push_back(false);
-  return *this;
-}
+JsonWriter& JsonWriter::beginObject() { return open('{'); }
 
-JsonWriter& JsonWriter::endArray() {
-  out_ += ']';
-  hasItems_.pop_back();
-  return *this;
-}
+JsonWriter& JsonWriter::endObject() { return close('}'); }
+
+JsonWriter& JsonWriter::beginArray() { return open('['); }
+
+JsonWriter& JsonWriter::endArray() { return close(']'); }
 
 JsonWriter& JsonWriter::key(std::string_view name) {
   separate();

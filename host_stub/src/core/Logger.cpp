@@ -1,27 +1,19 @@
 #include "polysync_host/Logger.h"
 
-#include <Poco/String.h>
 #include <polysync/jobtype_v1/base.h>
 
+#include "NameTable.h"
 #include "polysync_host/TerminalText.h"
 
 namespace polysync::host {
 namespace {
 
-const char* levelName(int32_t level) {
-  switch (level) {
-    case PSJ_LOG_TRACE:
-      return "trace";
-    case PSJ_LOG_DEBUG:
-      return "debug";
-    case PSJ_LOG_INFO:
-      return "info";
-    case PSJ_LOG_WARN:
-      return "warn";
-    default:
-      return "error";
-  }
-}
+// The first name of a level is the one written; "warning" is read as warn too.
+constexpr NamedValue kLevels[] = {{PSJ_LOG_TRACE, "trace"},  {PSJ_LOG_DEBUG, "debug"},
+                                  {PSJ_LOG_INFO, "info"},    {PSJ_LOG_WARN, "warn"},
+                                  {PSJ_LOG_WARN, "warning"}, {PSJ_LOG_ERROR, "error"}};
+
+const char* levelName(int32_t level) { return nameIn(kLevels, level, "error"); }
 
 }  // namespace
 
@@ -58,15 +50,7 @@ void Logger::setBeforeLine(std::function<void()> hook) {
   beforeLine_ = std::move(hook);
 }
 
-std::optional<int32_t> parseLogLevel(const std::string& name) {
-  const std::string n = Poco::toLower(name);
-  if (n == "trace") return PSJ_LOG_TRACE;
-  if (n == "debug") return PSJ_LOG_DEBUG;
-  if (n == "info") return PSJ_LOG_INFO;
-  if (n == "warn" || n == "warning") return PSJ_LOG_WARN;
-  if (n == "error") return PSJ_LOG_ERROR;
-  return std::nullopt;
-}
+std::optional<int32_t> parseLogLevel(const std::string& name) { return valueNamed(kLevels, name); }
 
 std::string oneLine(std::string_view text) {
   std::string out(text);

@@ -15,33 +15,24 @@ constexpr uint64_t kParameterSchema10 = sizeof(psj_parameter_schema);
 // psj_progress arrived with 1.1 and has had one layout since.
 constexpr uint64_t kProgress11 = sizeof(psj_progress);
 
-template <class Host, class Sink>
-Host* hostOf(const Sink* sink) {
-  return sink ? static_cast<Host*>(sink->host_data) : nullptr;
-}
-
 }  // namespace
 
 // ---- TextSink ---------------------------------------------------------------------------------------------
 
-TextSink::TextSink(Logger& logger) : gate_(logger, "psj_text_sink") {
-  sink_.struct_size = sizeof(psj_text_sink);
-  sink_.host_data = this;
+TextSink::TextSink(Logger& logger) : HostSink(logger, "psj_text_sink") {
   sink_.set_text = &TextSink::setText;
 }
 
 void TextSink::setText(const psj_text_sink* sink, const char* text, uint64_t len) {
-  auto* s = hostOf<TextSink>(sink);
-  if (!s || !s->gate_.admit("set_text")) return;
+  auto* s = admitted<TextSink>(sink, "set_text");
+  if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
   if (auto copied = s->gate_.copy(text, len, "set_text text", kMaxTextBytes)) s->text_ = std::move(copied);
 }
 
 // ---- ImportSink -------------------------------------------------------------------------------------------
 
-ImportSink::ImportSink(Logger& logger) : gate_(logger, "psj_import_sink") {
-  sink_.struct_size = sizeof(psj_import_sink);
-  sink_.host_data = this;
+ImportSink::ImportSink(Logger& logger) : HostSink(logger, "psj_import_sink") {
   sink_.emit_job = &ImportSink::emitJob;
 }
 
@@ -67,9 +58,8 @@ bool ImportSink::copyParameter(const psj_parameter_schema* p, ParameterSchemaInf
 }
 
 int32_t ImportSink::emitJob(const psj_import_sink* sink, const psj_imported_job* job) {
-  auto* s = hostOf<ImportSink>(sink);
+  auto* s = admitted<ImportSink>(sink, "emit_job");
   if (!s) return 1;
-  if (!s->gate_.admit("emit_job")) return 1;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
   if (!job || job->struct_size < kImportedJob10) {
     s->gate_.violation("emit_job: the job is NULL or smaller than the ABI 1.0 layout; it was skipped");
@@ -99,16 +89,14 @@ int32_t ImportSink::emitJob(const psj_import_sink* sink, const psj_imported_job*
 
 // ---- RunSink ----------------------------------------------------------------------------------------------
 
-RunSink::RunSink(Logger& logger) : gate_(logger, "psj_run_sink") {
-  sink_.struct_size = sizeof(psj_run_sink);
-  sink_.host_data = this;
+RunSink::RunSink(Logger& logger) : HostSink(logger, "psj_run_sink") {
   sink_.set_run_id = &RunSink::setRunId;
   sink_.set_monitor_url = &RunSink::setMonitorUrl;
 }
 
 void RunSink::setRunId(const psj_run_sink* sink, const char* runId, uint64_t len) {
-  auto* s = hostOf<RunSink>(sink);
-  if (!s || !s->gate_.admit("set_run_id")) return;
+  auto* s = admitted<RunSink>(sink, "set_run_id");
+  if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
   auto id = s->gate_.copy(runId, len, "set_run_id run_id", kMaxIdBytes);
   if (!id || id->empty()) {
@@ -120,8 +108,8 @@ void RunSink::setRunId(const psj_run_sink* sink, const char* runId, uint64_t len
 }
 
 void RunSink::setMonitorUrl(const psj_run_sink* sink, const char* url, uint64_t len) {
-  auto* s = hostOf<RunSink>(sink);
-  if (!s || !s->gate_.admit("set_monitor_url")) return;
+  auto* s = admitted<RunSink>(sink, "set_monitor_url");
+  if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
   if (auto copied = s->gate_.copy(url, len, "set_monitor_url url", kMaxTextBytes))
     s->result_.monitorUrl = std::move(copied);
@@ -129,9 +117,7 @@ void RunSink::setMonitorUrl(const psj_run_sink* sink, const char* url, uint64_t 
 
 // ---- StatusSink -------------------------------------------------------------------------------------------
 
-StatusSink::StatusSink(Logger& logger, std::string runId) : gate_(logger, "psj_status_sink") {
-  sink_.struct_size = sizeof(psj_status_sink);
-  sink_.host_data = this;
+StatusSink::StatusSink(Logger& logger, std::string runId) : HostSink(logger, "psj_status_sink") {
   sink_.set_state = &StatusSink::setState;
   sink_.set_start_time = &StatusSink::setStartTime;
   sink_.set_end_time = &StatusSink::setEndTime;
@@ -143,13 +129,8 @@ StatusSink::StatusSink(Logger& logger, std::string runId) : gate_(logger, "psj_s
   result_.runId = std::move(runId);
 }
 
-StatusSink* StatusSink::self(const psj_status_sink* sink, const char* function) {
-  auto* s = hostOf<StatusSink>(sink);
-  return s && s->gate_.admit(function) ? s : nullptr;
-}
-
 void StatusSink::setState(const psj_status_sink* sink, int32_t state, const char* raw, uint64_t len) {
-  StatusSink* s = self(sink, "set_state");
+  StatusSink* s = admitted<StatusSink>(sink, "set_state");
   if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
   if (state < 0 || state > 199) {
@@ -164,30 +145,34 @@ void StatusSink::setState(const psj_status_sink* sink, int32_t state, const char
 }
 
 void StatusSink::setStartTime(const psj_status_sink* sink, int64_t unixMs) {
-  if (StatusSink* s = self(sink, "set_start_time")) {
+  if (StatusSink* s = admitted<StatusSink>(sink, "set_start_time")) {
     std::lock_guard<std::mutex> lock(s->gate_.mutex());
     s->result_.startTimeMs = unixMs;
   }
 }
 
 void StatusSink::setEndTime(const psj_status_sink* sink, int64_t unixMs) {
-  if (StatusSink* s = self(sink, "set_end_time")) {
+  if (StatusSink* s = admitted<StatusSink>(sink, "set_end_time")) {
     std::lock_guard<std::mutex> lock(s->gate_.mutex());
     s->result_.endTimeMs = unixMs;
   }
 }
 
-void StatusSink::setMessage(const psj_status_sink* sink, const char* message, uint64_t len) {
-  StatusSink* s = self(sink, "set_message");
+void StatusSink::storeText(const psj_status_sink* sink, const char* function, const char* what,
+                           const char* text, uint64_t len, std::optional<std::string> RunStatus::*field) {
+  StatusSink* s = admitted<StatusSink>(sink, function);
   if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
-  if (auto copied = s->gate_.copy(message, len, "set_message message", kMaxTextBytes))
-    s->result_.message = std::move(copied);
+  if (auto copied = s->gate_.copy(text, len, what, kMaxTextBytes)) s->result_.*field = std::move(copied);
+}
+
+void StatusSink::setMessage(const psj_status_sink* sink, const char* message, uint64_t len) {
+  storeText(sink, "set_message", "set_message message", message, len, &RunStatus::message);
 }
 
 void StatusSink::addOutput(const psj_status_sink* sink, const char* name, uint64_t nameLen, const char* value,
                            uint64_t valueLen) {
-  StatusSink* s = self(sink, "add_output");
+  StatusSink* s = admitted<StatusSink>(sink, "add_output");
   if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
   auto n = s->gate_.copy(name, nameLen, "add_output name", kMaxIdBytes);
@@ -205,15 +190,11 @@ void StatusSink::addOutput(const psj_status_sink* sink, const char* name, uint64
 }
 
 void StatusSink::setMonitorUrl(const psj_status_sink* sink, const char* url, uint64_t len) {
-  StatusSink* s = self(sink, "set_monitor_url");
-  if (!s) return;
-  std::lock_guard<std::mutex> lock(s->gate_.mutex());
-  if (auto copied = s->gate_.copy(url, len, "set_monitor_url url", kMaxTextBytes))
-    s->result_.monitorUrl = std::move(copied);
+  storeText(sink, "set_monitor_url", "set_monitor_url url", url, len, &RunStatus::monitorUrl);
 }
 
 void StatusSink::setNextPollMs(const psj_status_sink* sink, int64_t ms) {
-  StatusSink* s = self(sink, "set_next_poll_ms");
+  StatusSink* s = admitted<StatusSink>(sink, "set_next_poll_ms");
   if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
   if (ms < 0) {
@@ -224,7 +205,7 @@ void StatusSink::setNextPollMs(const psj_status_sink* sink, int64_t ms) {
 }
 
 void StatusSink::setProgress(const psj_status_sink* sink, const psj_progress* progress) {
-  StatusSink* s = self(sink, "set_progress");
+  StatusSink* s = admitted<StatusSink>(sink, "set_progress");
   if (!s) return;
   std::lock_guard<std::mutex> lock(s->gate_.mutex());
   if (!progress || progress->struct_size < kProgress11) {

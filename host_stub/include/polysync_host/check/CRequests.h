@@ -7,6 +7,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "polysync/jobtype_v1.h"
@@ -15,31 +16,42 @@ namespace polysync::host::check {
 
 inline psj_str cstr(const std::string& text) { return psj_str{text.c_str(), text.size()}; }
 
-class KvList {
+// Entries of the C struct `Item` and the pointer array the ABI wants, with the text they point at: all of it
+// stays put while the plugin borrows it. at() lets a test break an entry after adding it.
+template <class Item>
+class CStructList {
  public:
-  KvList& add(const std::string& key, const std::string& value, std::uint32_t flags = 0);
-  const psj_kv* const* data() const { return pointers_.empty() ? nullptr : pointers_.data(); }
+  const Item* const* data() const { return pointers_.empty() ? nullptr : pointers_.data(); }
   std::uint64_t size() const { return pointers_.size(); }
-  psj_kv& at(std::size_t i) { return *items_[i]; }
+  Item& at(std::size_t i) { return *items_[i]; }
+
+ protected:
+  // A new entry at the end, zeroed but for its struct_size.
+  Item& append() {
+    auto item = std::make_unique<Item>();
+    item->struct_size = sizeof(Item);
+    pointers_.push_back(item.get());
+    items_.push_back(std::move(item));
+    return *items_.back();
+  }
+  // A copy of `text` kept as long as the list.
+  psj_str keep(const std::string& text) { return cstr(text_.emplace_back(text)); }
 
  private:
   std::deque<std::string> text_;
-  std::vector<std::unique_ptr<psj_kv>> items_;
-  std::vector<const psj_kv*> pointers_;
+  std::vector<std::unique_ptr<Item>> items_;
+  std::vector<const Item*> pointers_;
 };
 
-class ParameterList {
+class KvList : public CStructList<psj_kv> {
+ public:
+  KvList& add(const std::string& key, const std::string& value, std::uint32_t flags = 0);
+};
+
+class ParameterList : public CStructList<psj_parameter> {
  public:
   ParameterList& add(const std::string& name, std::int32_t direction, std::int32_t dataType,
                      const std::string& value, std::uint32_t flags = 0);
-  const psj_parameter* const* data() const { return pointers_.empty() ? nullptr : pointers_.data(); }
-  std::uint64_t size() const { return pointers_.size(); }
-  psj_parameter& at(std::size_t i) { return *items_[i]; }
-
- private:
-  std::deque<std::string> text_;
-  std::vector<std::unique_ptr<psj_parameter>> items_;
-  std::vector<const psj_parameter*> pointers_;
 };
 
 struct RunRequestData {

@@ -30,27 +30,48 @@ class SinkBase {
   std::atomic<int> lateCalls_{0};
 };
 
-class TextSink : public SinkBase {
+// The C struct of a recording sink, `structSize` bytes as the plugin reads it, pointing back at the sink.
+template <class CSink>
+class RecordingSink : public SinkBase {
+ public:
+  const CSink* get() const { return &sink_; }
+
+ protected:
+  explicit RecordingSink(std::uint32_t structSize) {
+    sink_.struct_size = structSize;
+    sink_.host_data = this;
+  }
+
+  // One call of the plugin's to the `Sink` that `sink` belongs to: counted (as late after close()), then
+  // handed to `record`, which is given that Sink and runs under its lock. Returns what `record` returns.
+  template <class Sink, class Record>
+  static auto recordCall(const CSink* sink, Record record) {
+    auto& me = *static_cast<Sink*>(static_cast<RecordingSink*>(sink->host_data));
+    me.noteCall();
+    std::lock_guard<std::mutex> lock(me.mutex_);
+    return record(me);
+  }
+
+  CSink sink_{};
+};
+
+class TextSink : public RecordingSink<psj_text_sink> {
  public:
   explicit TextSink(std::uint32_t structSize = sizeof(psj_text_sink));
-  const psj_text_sink* get() const { return &sink_; }
   std::optional<std::string> text() const;
 
  private:
-  psj_text_sink sink_{};
   std::optional<std::string> text_;
 };
 
-class RunSink : public SinkBase {
+class RunSink : public RecordingSink<psj_run_sink> {
  public:
   explicit RunSink(std::uint32_t structSize = sizeof(psj_run_sink));
-  const psj_run_sink* get() const { return &sink_; }
   std::optional<std::string> runId() const;
   std::optional<std::string> monitorUrl() const;
   int runIdCalls() const;
 
  private:
-  psj_run_sink sink_{};
   std::optional<std::string> runId_;
   std::optional<std::string> monitorUrl_;
   int runIdCalls_ = 0;
@@ -69,15 +90,12 @@ struct RecordedStatus {
   std::vector<std::string> runningNames;
 };
 
-class StatusSink : public SinkBase {
+class StatusSink : public RecordingSink<psj_status_sink> {
  public:
   explicit StatusSink(std::uint32_t structSize = sizeof(psj_status_sink));
-  const psj_status_sink* get() const { return &sink_; }
   RecordedStatus status() const;
 
  private:
-  static StatusSink& self(const psj_status_sink* sink) { return *static_cast<StatusSink*>(sink->host_data); }
-  psj_status_sink sink_{};
   RecordedStatus status_;
 };
 
@@ -94,16 +112,14 @@ struct RecordedJob {
   std::vector<RecordedParameter> parameters;
 };
 
-class ImportSink : public SinkBase {
+class ImportSink : public RecordingSink<psj_import_sink> {
  public:
   // After `stopAfter` jobs, emit_job answers "no more".
   explicit ImportSink(std::size_t stopAfter = SIZE_MAX, std::uint32_t structSize = sizeof(psj_import_sink));
-  const psj_import_sink* get() const { return &sink_; }
   std::vector<RecordedJob> jobs() const;
   int emitsAfterStop() const;
 
  private:
-  psj_import_sink sink_{};
   std::size_t stopAfter_;
   std::vector<RecordedJob> jobs_;
   int emitsAfterStop_ = 0;
