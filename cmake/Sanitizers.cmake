@@ -7,8 +7,8 @@ endif()
 
 # polysync_test_code(): called first in a folder of tests. Under the sanitizers that folder's code is compiled
 # without optimisation: test code is most of what a sanitizer preset compiles, and gtest's expanded macros
-# compile in about half the time at -O0. What the tests exercise, the product and emulator libraries, keeps
-# the preset's -O1 (the sanitizers' recommended level).
+# compile much faster unoptimised. What the tests exercise, the product and emulator libraries, keeps the
+# preset's -O1 (the sanitizers' recommended level).
 function(polysync_test_code)
   if(POLYSYNC_SANITIZE)
     add_compile_options(-O0)
