@@ -50,6 +50,19 @@ TEST(JobDecoder, DecodesLiteralAndAssetInputs) {
   EXPECT_EQ(job.inputs[1].uri, "azureml://d");
 }
 
+TEST(JobDecoder, DecodesEveryTextFieldOfInputsAndOutputs) {
+  const Job job = JobDecoder::decode(kRun);
+  ASSERT_EQ(job.inputs.size(), 2u);
+  EXPECT_EQ(job.inputs[0].name, "lr");
+  EXPECT_EQ(job.inputs[0].jobInputType, "literal");
+  EXPECT_EQ(job.inputs[1].mode, "ReadOnlyMount");
+  ASSERT_EQ(job.outputs.size(), 2u);
+  EXPECT_EQ(job.outputs[0].jobOutputType, "uri_folder");
+  EXPECT_EQ(job.outputs[0].mode, "Upload");
+  EXPECT_EQ(job.outputs[1].jobOutputType, "uri_file");
+  EXPECT_EQ(job.outputs[1].uri, "azureml://s");
+}
+
 TEST(JobDecoder, DecodesOutputsWithUriAndValue) {
   const Job job = JobDecoder::decode(kRun);
   ASSERT_EQ(job.outputs.size(), 2u);

@@ -68,6 +68,9 @@ TEST(JsonView, DecodesStringEscapesIncludingSurrogatePairs) {
   EXPECT_EQ(decodeJsonString(R"("\ud83d\ude00")"), "\xF0\x9F\x98\x80");
   EXPECT_EQ(decodeJsonString(R"("\ud83d")"), "\xEF\xBF\xBD");  // lone surrogate -> U+FFFD
   EXPECT_EQ(decodeJsonString(R"("plain")"), "plain");
+  EXPECT_EQ(decodeJsonString(R"("\b\f\r\q")"), "\b\f\rq");       // an unknown letter stands for itself
+  EXPECT_EQ(decodeJsonString(R"("\ude00x")"), "\xEF\xBF\xBDx");  // lone low surrogate -> U+FFFD
+  EXPECT_EQ(decodeJsonString(R"("ab\u00")"), "ab?");             // truncated escape (unvalidated input)
 }
 
 TEST(JsonView, MemberKeysAreDecodedAndTheLastDuplicateWins) {

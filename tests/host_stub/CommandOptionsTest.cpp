@@ -60,6 +60,16 @@ TEST(CommandLine, EqualsFormAndValuesStartingWithADash) {
   EXPECT_NO_THROW(o.validate());
 }
 
+// Every level by its name in any case, and "warning" as well as "warn" (the one name a log line writes).
+TEST(CommandLine, EveryLogLevelIsReadByNameInAnyCase) {
+  EXPECT_EQ(parseCommandLine({"--log-level", "trace", "plugins"}).logLevel, PSJ_LOG_TRACE);
+  EXPECT_EQ(parseCommandLine({"--log-level", "Debug", "plugins"}).logLevel, PSJ_LOG_DEBUG);
+  EXPECT_EQ(parseCommandLine({"--log-level", "INFO", "plugins"}).logLevel, PSJ_LOG_INFO);
+  EXPECT_EQ(parseCommandLine({"--log-level", "warning", "plugins"}).logLevel, PSJ_LOG_WARN);
+  EXPECT_EQ(parseCommandLine({"--log-level", "error", "plugins"}).logLevel, PSJ_LOG_ERROR);
+  EXPECT_THROW(parseCommandLine({"--log-level", "warn ", "plugins"}), UsageError);
+}
+
 TEST(CommandLine, PollAndCancelTakeTheRunId) {
   const auto o = parseCommandLine({"poll", "--job-type", "T", "run-1", "--output", "m"});
   EXPECT_EQ(o.runId(), "run-1");

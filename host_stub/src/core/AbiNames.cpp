@@ -6,36 +6,44 @@
 #include <cstdio>
 #include <utility>
 
-#include "NameTable.h"
+#include "common/EnumNames.h"
 
 namespace polysync::host {
 namespace {
 
-constexpr NamedValue kDirections[] = {{PSJ_DIRECTION_INPUT, "Input"},
-                                      {PSJ_DIRECTION_OUTPUT, "Output"},
-                                      {PSJ_DIRECTION_INPUT_OUTPUT, "Input&Output"}};
+constexpr aifoundry::common::EnumName<int32_t> kDirections[] = {{PSJ_DIRECTION_INPUT, "Input"},
+                                                                {PSJ_DIRECTION_OUTPUT, "Output"},
+                                                                {PSJ_DIRECTION_INPUT_OUTPUT, "Input&Output"}};
 
-constexpr NamedValue kDataTypes[] = {
+constexpr aifoundry::common::EnumName<int32_t> kDataTypes[] = {
     {PSJ_TYPE_STRING, "String"},       {PSJ_TYPE_SECRET, "Secret"}, {PSJ_TYPE_INT, "Int"},
     {PSJ_TYPE_FLOAT, "Float"},         {PSJ_TYPE_BOOL, "Bool"},     {PSJ_TYPE_JSON, "JSON"},
     {PSJ_TYPE_JSON_ARRAY, "JsonArray"}};
 
-constexpr NamedValue kStates[] = {{PSJ_STATE_UNKNOWN, "Unknown"}, {PSJ_STATE_STARTING, "Starting"},
-                                  {PSJ_STATE_RUNNING, "Running"}, {PSJ_STATE_SUCCESS, "Success"},
-                                  {PSJ_STATE_FAILED, "Failed"},   {PSJ_STATE_CANCELLED, "Cancelled"}};
+constexpr aifoundry::common::EnumName<int32_t> kStates[] = {
+    {PSJ_STATE_UNKNOWN, "Unknown"}, {PSJ_STATE_STARTING, "Starting"}, {PSJ_STATE_RUNNING, "Running"},
+    {PSJ_STATE_SUCCESS, "Success"}, {PSJ_STATE_FAILED, "Failed"},     {PSJ_STATE_CANCELLED, "Cancelled"}};
 
 }  // namespace
 
-const char* directionName(int32_t direction) { return nameIn(kDirections, direction, "Input"); }
+const char* directionName(int32_t direction) {
+  return aifoundry::common::nameIn(kDirections, direction, "Input");
+}
 
-std::optional<int32_t> parseDirection(const std::string& name) { return valueNamed(kDirections, name); }
+std::optional<int32_t> parseDirection(const std::string& name) {
+  return aifoundry::common::valueNamed(kDirections, name);
+}
 
-const char* dataTypeName(int32_t dataType) { return nameIn(kDataTypes, dataType, "String"); }
+const char* dataTypeName(int32_t dataType) {
+  return aifoundry::common::nameIn(kDataTypes, dataType, "String");
+}
 
-std::optional<int32_t> parseDataType(const std::string& name) { return valueNamed(kDataTypes, name); }
+std::optional<int32_t> parseDataType(const std::string& name) {
+  return aifoundry::common::valueNamed(kDataTypes, name);
+}
 
 const char* stateName(int32_t state) {
-  return nameIn(kStates, state, PSJ_STATE_IS_TERMINAL(state) ? "Failed" : "Unknown");
+  return aifoundry::common::nameIn(kStates, state, PSJ_STATE_IS_TERMINAL(state) ? "Failed" : "Unknown");
 }
 
 std::vector<std::string> capabilityNames(uint32_t capabilities) {

@@ -4,22 +4,22 @@
 
 #include <string_view>
 
-#include "NameTable.h"
+#include "common/EnumNames.h"
 
 namespace polysync::host {
 namespace {
 
-constexpr NamedValue kErrorCodes[] = {{PSJ_E_RATE_LIMITED, "RateLimited"},
-                                      {PSJ_E_UNAVAILABLE, "Unavailable"},
-                                      {PSJ_E_TIMEOUT, "Timeout"},
-                                      {PSJ_E_INTERRUPTED, "Interrupted"},
-                                      {PSJ_E_INVALID_SETTINGS, "InvalidSettings"},
-                                      {PSJ_E_AUTHENTICATION, "Authentication"},
-                                      {PSJ_E_PERMISSION, "Permission"},
-                                      {PSJ_E_NOT_FOUND, "NotFound"},
-                                      {PSJ_E_INVALID_ARGUMENT, "InvalidArgument"},
-                                      {PSJ_E_REJECTED, "Rejected"},
-                                      {PSJ_E_UNSUPPORTED, "Unsupported"}};
+constexpr aifoundry::common::EnumName<int32_t> kErrorCodes[] = {{PSJ_E_RATE_LIMITED, "RateLimited"},
+                                                                {PSJ_E_UNAVAILABLE, "Unavailable"},
+                                                                {PSJ_E_TIMEOUT, "Timeout"},
+                                                                {PSJ_E_INTERRUPTED, "Interrupted"},
+                                                                {PSJ_E_INVALID_SETTINGS, "InvalidSettings"},
+                                                                {PSJ_E_AUTHENTICATION, "Authentication"},
+                                                                {PSJ_E_PERMISSION, "Permission"},
+                                                                {PSJ_E_NOT_FOUND, "NotFound"},
+                                                                {PSJ_E_INVALID_ARGUMENT, "InvalidArgument"},
+                                                                {PSJ_E_REJECTED, "Rejected"},
+                                                                {PSJ_E_UNSUPPORTED, "Unsupported"}};
 
 }  // namespace
 
@@ -55,6 +55,6 @@ std::string codeText(int32_t code) {
   return isKnownCode(code) ? std::string(errorCodeName(code)) : "code " + std::to_string(code);
 }
 
-const char* errorCodeName(int32_t code) { return nameIn(kErrorCodes, code, "Internal"); }
+const char* errorCodeName(int32_t code) { return aifoundry::common::nameIn(kErrorCodes, code, "Internal"); }
 
 }  // namespace polysync::host

@@ -2,18 +2,18 @@
 
 #include <polysync/jobtype_v1/base.h>
 
-#include "NameTable.h"
+#include "common/EnumNames.h"
 #include "polysync_host/TerminalText.h"
 
 namespace polysync::host {
 namespace {
 
 // The first name of a level is the one written; "warning" is read as warn too.
-constexpr NamedValue kLevels[] = {{PSJ_LOG_TRACE, "trace"},  {PSJ_LOG_DEBUG, "debug"},
-                                  {PSJ_LOG_INFO, "info"},    {PSJ_LOG_WARN, "warn"},
-                                  {PSJ_LOG_WARN, "warning"}, {PSJ_LOG_ERROR, "error"}};
+constexpr aifoundry::common::EnumName<int32_t> kLevels[] = {
+    {PSJ_LOG_TRACE, "trace"}, {PSJ_LOG_DEBUG, "debug"},  {PSJ_LOG_INFO, "info"},
+    {PSJ_LOG_WARN, "warn"},   {PSJ_LOG_WARN, "warning"}, {PSJ_LOG_ERROR, "error"}};
 
-const char* levelName(int32_t level) { return nameIn(kLevels, level, "error"); }
+const char* levelName(int32_t level) { return aifoundry::common::nameIn(kLevels, level, "error"); }
 
 }  // namespace
 
@@ -50,7 +50,9 @@ void Logger::setBeforeLine(std::function<void()> hook) {
   beforeLine_ = std::move(hook);
 }
 
-std::optional<int32_t> parseLogLevel(const std::string& name) { return valueNamed(kLevels, name); }
+std::optional<int32_t> parseLogLevel(const std::string& name) {
+  return aifoundry::common::valueNamed(kLevels, name);
+}
 
 std::string oneLine(std::string_view text) {
   std::string out(text);

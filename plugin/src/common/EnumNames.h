@@ -3,6 +3,10 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
+#include <string_view>
+
+#include "common/AsciiText.h"
 
 namespace aifoundry::common {
 
@@ -18,6 +22,15 @@ constexpr const char* nameIn(const EnumName<Enum> (&table)[N], Enum value, const
   for (const EnumName<Enum>& entry : table)
     if (entry.value == value) return entry.name;
   return fallback;
+}
+
+// The value named `name` in `table`, names compared without regard to ASCII case; nullopt for any other
+// name. A value may be listed under more than one name (an accepted alias after the name written).
+template <typename Enum, std::size_t N>
+std::optional<Enum> valueNamed(const EnumName<Enum> (&table)[N], std::string_view name) {
+  for (const EnumName<Enum>& entry : table)
+    if (ascii::iequals(name, entry.name)) return entry.value;
+  return std::nullopt;
 }
 
 }  // namespace aifoundry::common
