@@ -184,6 +184,15 @@ std::vector<azureml_emulator::JournalEntry> PipelineJobTest::journal(const std::
 
 void PipelineJobTest::clearJournal() const { emulator->journal().clear(); }
 
+void PipelineJobTest::slowNextAnswer(const std::string& route) const {
+  azureml_emulator::Fault slow;
+  slow.route = route;
+  slow.kind = azureml_emulator::FaultKind::Trickle;
+  slow.delayMs = 40;
+  slow.chunkBytes = 256;
+  emulator->faults().add(slow);
+}
+
 void PipelineJobTest::addTemplate(const std::string& name, const std::string& tagsJson,
                                   const std::string& inputsJson, const std::string& outputsJson) {
   const std::string compute = emulator->workspaceArmId() + "/computes/cpu-cluster";

@@ -67,6 +67,9 @@ class PipelineJobTest : public ::testing::Test {
   std::vector<azureml_emulator::JournalEntry> journal(const std::string& route) const;
   size_t count(const std::string& route) const { return journal(route).size(); }
   void clearJournal() const;
+  // The next answer on `route` trickles out over some 40 ms, so that threads polling together arrive while
+  // its one request is in flight.
+  void slowNextAnswer(const std::string& route) const;
   // Adds a pipeline template named `name` to the workspace: a small two-step pipeline with the given tags
   // (JSON object text) and an optional extra inputs/outputs object text.
   void addTemplate(

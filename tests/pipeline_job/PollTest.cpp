@@ -18,13 +18,7 @@ class PollTest : public PipelineJobTest {
   // Polls from 8 threads released together while the one read of `route` is slowed down; their raw statuses.
   std::vector<std::string> pollTogether(const std::string& runId, const std::string& route,
                                         core::JobTypeInstance* on) {
-    // Slow the one GET down so every thread arrives while it is in flight.
-    azureml_emulator::Fault slow;
-    slow.route = route;
-    slow.kind = azureml_emulator::FaultKind::Trickle;
-    slow.delayMs = 40;
-    slow.chunkBytes = 256;
-    emulator->faults().add(slow);
+    slowNextAnswer(route);
     constexpr int kThreads = 8;
     std::vector<std::thread> threads;
     std::vector<std::string> statuses(kThreads);

@@ -220,6 +220,10 @@ TEST_F(PacedProgressTest, ConcurrentPollsOfARunningPipelineReadItsStepsOnce) {
   auto shared = connect();
   testConnection(shared.get());
   clearJournal();
+  // The status read is slowed down so the threads overlap; even so a thread the machine holds back may poll
+  // after the shared status read ended and read the status again (that sharing is PollTest's). The steps are
+  // read once within the interval however the threads are scheduled.
+  slowNextAnswer("history.run");
   constexpr int kThreads = 6;
   std::vector<std::thread> threads;
   std::atomic<int> ready{0};
@@ -232,7 +236,7 @@ TEST_F(PacedProgressTest, ConcurrentPollsOfARunningPipelineReadItsStepsOnce) {
   }
   for (auto& t : threads) t.join();
   EXPECT_LE(count("history.children"), 1u);
-  EXPECT_LE(count("history.run"), 1u);
+  EXPECT_LT(count("history.run"), static_cast<size_t>(kThreads));
 }
 
 }  // namespace
