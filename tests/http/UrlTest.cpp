@@ -73,3 +73,26 @@ TEST(UrlTest, ARequestsParseFollowsItsUrl) {
   const HttpRequest copy = request;  // a copy re-checks its own url
   EXPECT_EQ(copy.parsedUrl(), nullptr);
 }
+
+// The rule for a link shown to a user (a run's Monitor URL, which can come from a reply): the URL parse and
+// the loopback rule of requests, and nothing a terminal or a browser would act on.
+TEST(UrlTest, OnlyHttpsLinksAreShowableAndPlainHttpOnlyToLoopbackWhenAllowed) {
+  for (const char* url :
+       {"https://ml.azure.com/runs/r?wsid=/x", "HTTPS://ml.azure.com/runs/r", "https://[::1]:8443/r"}) {
+    EXPECT_TRUE(isShowableLink(url, false)) << url;
+  }
+  for (const char* url : {"http://127.0.0.1:9000/runs/r", "http://localhost/r", "http://[::1]:9/r",
+                          "http://127.1.2.3/r", "http://[0:0:0:0:0:0:0:1]/r", "http://LOCALHOST:8/r"}) {
+    EXPECT_TRUE(isShowableLink(url, true)) << url;
+    EXPECT_FALSE(isShowableLink(url, false)) << url;
+  }
+  for (const char* url :
+       {"javascript:alert(1)", "JavaScript://ml.azure.com/%0aalert(1)", "data:text/html,x",
+        "file:///etc/passwd", "ftp://ml.azure.com/r", "http://ml.azure.com/r",
+        "http://127.0.0.1.evil.example/r", "http://user@evil.example/r", "https://user@ml.azure.com/r",
+        "https://ml.azure.com@evil.example/r", "https://", "https:///r", "https://ml.azure.com/r x",
+        "https://ml.azure.com/\x1b[2J", "https://ml.azure.com/\xc2\x9b", "https://ml.azure.com:99999/r",
+        "//ml.azure.com/r", "ml.azure.com/r", ""}) {
+    EXPECT_FALSE(isShowableLink(url, true)) << url;
+  }
+}

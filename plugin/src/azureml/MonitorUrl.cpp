@@ -22,41 +22,7 @@ bool hasQueryParameter(std::string_view url, std::string_view name) {
   return lowered.find("?" + needle) != std::string::npos || lowered.find("&" + needle) != std::string::npos;
 }
 
-// The host of an http(s) URL's authority (after the scheme, before any port, path, query or fragment).
-std::string_view hostOf(std::string_view rest) {
-  const std::size_t end = rest.find_first_of("/?#");
-  std::string_view authority = rest.substr(0, end);
-  if (const std::size_t at = authority.rfind('@'); at != std::string_view::npos)
-    authority.remove_prefix(at + 1);
-  if (!authority.empty() && authority.front() == '[') return authority.substr(0, authority.find(']') + 1);
-  return authority.substr(0, authority.find(':'));
-}
-
-bool isLoopback(std::string_view host) {
-  if (common::ascii::iequals(host, "localhost") || host == "[::1]") return true;
-  if (!common::ascii::istartsWith(host, "127.")) return false;
-  int dots = 0;
-  for (const char c : host) {
-    if (c == '.')
-      ++dots;
-    else if (c < '0' || c > '9')
-      return false;
-  }
-  return dots == 3;
-}
-
 }  // namespace
-
-bool MonitorUrl::isShowable(std::string_view url, bool allowPlainHttpToLoopback) {
-  for (const char c : url) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte <= 0x20 || byte >= 0x7f) return false;  // blanks, controls, anything not ASCII
-  }
-  if (common::ascii::istartsWith(url, "https://")) return !hostOf(url.substr(8)).empty();
-  if (common::ascii::istartsWith(url, "http://"))
-    return allowPlainHttpToLoopback && isLoopback(hostOf(url.substr(7)));
-  return false;
-}
 
 MonitorUrl::Parts MonitorUrl::builtParts(std::string_view studioHost, const WorkspaceRef& workspace,
                                          std::string_view tenantId) {

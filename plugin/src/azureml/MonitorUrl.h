@@ -28,12 +28,6 @@ class MonitorUrl {
   };
   static Parts builtParts(std::string_view studioHost, const WorkspaceRef& workspace,
                           std::string_view tenantId = {});
-
-  // Whether `url` may be shown to a user and written back: an https:// link, or http:// to a loopback host
-  // (localhost, 127.0.0.0/8, [::1]) when `allowPlainHttpToLoopback`; with a host, and no space or control
-  // byte. The Studio endpoint comes from a reply: `javascript:`, `data:`, `file:` and other schemes are not
-  // links to the Studio.
-  static bool isShowable(std::string_view url, bool allowPlainHttpToLoopback);
 };
 
 }  // namespace aifoundry::azureml

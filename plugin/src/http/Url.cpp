@@ -137,6 +137,17 @@ bool isLoopbackHost(const std::string& host) {
   return Poco::Net::IPAddress::tryParse(host, address) && address.isLoopback();
 }
 
+bool isShowableLink(std::string_view text, bool allowPlainHttpToLoopback) {
+  for (const char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte <= 0x20 || byte >= 0x7f) return false;  // blanks, controls, anything not ASCII
+  }
+  const std::optional<Url> url = Url::parse(std::string(text));
+  if (!url) return false;
+  if (url->scheme == "https") return true;
+  return url->scheme == "http" && allowPlainHttpToLoopback && url->loopback;
+}
+
 std::string Url::authority() const {
   std::string value = host.find(':') != std::string::npos ? "[" + host + "]" : host;
   if (!defaultPort()) value += ":" + std::to_string(port);

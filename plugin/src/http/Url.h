@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace aifoundry::http {
 
@@ -34,5 +35,11 @@ struct Url {
 
 // localhost, 127.0.0.0/8 or ::1 (any spelling of them).
 bool isLoopbackHost(const std::string& host);
+
+// Whether `text` may be shown to a user as a link and written back: a URL that parses (above), with no
+// blank, control or non-ASCII byte anywhere, that is https://, or http:// to a loopback host when
+// `allowPlainHttpToLoopback` (the rule the transport applies to requests). A link can come from a reply:
+// `javascript:`, `data:`, `file:`, other schemes and user information are refused.
+bool isShowableLink(std::string_view text, bool allowPlainHttpToLoopback);
 
 }  // namespace aifoundry::http

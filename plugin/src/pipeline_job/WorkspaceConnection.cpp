@@ -6,6 +6,7 @@
 #include "common/AsciiText.h"
 #include "common/PercentEncoding.h"
 #include "core/JobTypeError.h"
+#include "http/Url.h"
 #include "pipeline_job/ArmClientWiring.h"
 #include "pipeline_job/ErrorTranslation.h"
 
@@ -70,9 +71,8 @@ WorkspaceConnection::WorkspaceConnection(ConnectionSettings settings, const core
       builtMonitorUrl_(azureml::MonitorUrl::builtParts(settings_.cloud.studioHost, settings_.workspace,
                                                        settings_.tenantId)),
       // A percent-encoded run id is plain ASCII: it cannot change whether the link is showable.
-      builtMonitorUrlShowable_(
-          azureml::MonitorUrl::isShowable(builtMonitorUrl_.before + "run" + builtMonitorUrl_.after,
-                                          arm_->transport().options().allowPlainHttpToLoopback)) {}
+      builtMonitorUrlShowable_(http::isShowableLink(builtMonitorUrl_.before + "run" + builtMonitorUrl_.after,
+                                                    arm_->transport().options().allowPlainHttpToLoopback)) {}
 
 std::string WorkspaceConnection::describeWorkspace() const {
   return "workspace '" + settings_.workspace.workspaceName + "' (resource group '" +
@@ -83,7 +83,7 @@ std::string WorkspaceConnection::monitorUrl(std::string_view studioEndpoint, std
   namespace ascii = common::ascii;
   const bool allowLoopback = arm_->transport().options().allowPlainHttpToLoopback;
   std::string_view fromReply = ascii::trim(studioEndpoint);
-  if (!fromReply.empty() && !azureml::MonitorUrl::isShowable(fromReply, allowLoopback)) {
+  if (!fromReply.empty() && !http::isShowableLink(fromReply, allowLoopback)) {
     log_.warn("the Studio link in Azure's reply for run '" + ascii::oneLine(runId, 100) + "' was dropped ('" +
               ascii::oneLine(fromReply, 200) +
               "' is not an https:// link); the link built from 'Studio Host' "
@@ -94,7 +94,7 @@ std::string WorkspaceConnection::monitorUrl(std::string_view studioEndpoint, std
     return builtMonitorUrl_.before + common::percentEncode(runId) + builtMonitorUrl_.after;
   std::string url = azureml::MonitorUrl::build(fromReply, settings_.cloud.studioHost, settings_.workspace,
                                                runId, settings_.tenantId);
-  if (azureml::MonitorUrl::isShowable(url, allowLoopback)) return url;
+  if (http::isShowableLink(url, allowLoopback)) return url;
   log_.warn("no Monitor URL for run '" + ascii::oneLine(runId, 100) + "': '" + ascii::oneLine(url, 200) +
             "' is not an https:// link; check the 'Studio Host' setting");
   return {};

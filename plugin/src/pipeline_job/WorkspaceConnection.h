@@ -39,7 +39,7 @@ class WorkspaceConnection {
   std::string describeWorkspace() const;
   // The run's Studio link: the service's own when it filled one, else built from the Studio host; only an
   // https:// link (or http:// to loopback when plain HTTP to loopback is allowed) — anything else from a
-  // reply is dropped with a warning (MonitorUrl::isShowable), "" when no link is showable.
+  // reply is dropped with a warning (http::isShowableLink), "" when no link is showable.
   std::string monitorUrl(std::string_view studioEndpoint, std::string_view runId) const;
 
   // The Run History host ("https://eastus.api.azureml.ms") once discovered; discovery happens at most once
