@@ -432,6 +432,23 @@ TEST(SignInHost, AHostThatDoesNotResolveIsNamedWithTheSettingThatGaveItAndTriedO
   EXPECT_EQ(std::string(error.what()).find(kSecretCanary), std::string::npos);
 }
 
+// The job type reads the cloud once and hands it down: the credential signs in where that reading says,
+// not where a second reading of the attributes would (here the public cloud, unreachable from a test).
+TEST(SignInHost, TheCloudTheCallerReadIsTheOneSignedInTo) {
+  EntraFixture entra;
+  LogCapture log;
+  auto dependencies = deps(log);
+  dependencies.cloud = CloudEndpoints::fromAttributes(baseAttributes(entra.authority()));
+  http::Attributes attributes{{"Authentication Method", "Service Principal"},
+                              {"Tenant Id", kTenant},
+                              {"Client Id", kClient},
+                              {"Client Secret", kSecretCanary}};
+  auto credential = CredentialFactory::create(attributes, dependencies);
+  EXPECT_EQ(credential->getToken("https://management.azure.com/.default", http::CallControl()).token,
+            "tok-1");
+  EXPECT_EQ(entra.issued.load(), 1);
+}
+
 TEST(SignInHost, AHostFromTheEnvironmentIsNamedAsSuch) {
   LogCapture log;
   Poco::TemporaryFile file;

@@ -31,7 +31,7 @@ struct Build {
         deps(d),
         reader(a),
         env(d.environment ? d.environment : processEnvironment()),
-        cloud(CloudEndpoints::fromAttributes(a)) {}
+        cloud(d.cloud ? *d.cloud : CloudEndpoints::fromAttributes(a)) {}
 
   std::shared_ptr<http::HttpTransport> transport() const {
     if (!deps.transport)

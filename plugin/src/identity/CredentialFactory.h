@@ -26,6 +26,7 @@
 #include "http/RetryPolicy.h"
 #include "http/TokenCredential.h"
 #include "identity/CachingCredential.h"
+#include "identity/CloudEndpoints.h"
 #include "identity/EnvironmentReader.h"
 #include "identity/HostTokenCredential.h"
 
@@ -39,6 +40,7 @@ struct CredentialDependencies {
   http::RetryOptions tokenRetry;                           // Entra ID token requests
   std::optional<http::RetryOptions> managedIdentityRetry;  // empty: managedIdentityRetryOptions()
   TokenCacheOptions cache;
+  std::optional<CloudEndpoints> cloud;  // the cloud the caller already read; empty: read from the attributes
 };
 
 class CredentialFactory {

@@ -12,6 +12,7 @@
 #include "http/RetryPolicy.h"
 #include "http/TransportOptions.h"
 #include "identity/CachingCredential.h"
+#include "identity/CloudEndpoints.h"
 #include "identity/CredentialFactory.h"
 #include "identity/EnvironmentReader.h"
 
@@ -26,6 +27,7 @@ struct ArmClientDependencies {
   std::optional<http::RetryOptions> managedIdentityRetry;
   identity::TokenCacheOptions cache;
   std::optional<http::TransportOptions> transport;  // empty: from the attributes
+  std::optional<identity::CloudEndpoints> cloud;    // empty: from the attributes
 };
 
 // Throws HttpError(InvalidSettings) naming the setting at fault.

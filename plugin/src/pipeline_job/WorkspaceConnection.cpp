@@ -50,6 +50,7 @@ std::shared_ptr<arm::ArmClient> armClientFor(ConnectionSettings& settings, const
   deps.environment = options.environment;
   deps.retry = options.retry;
   deps.managedIdentityRetry = options.managedIdentityRetry;
+  deps.cloud = settings.cloud;
   try {
     auto client = pipeline_job::makeArmClient(settings.attributes, std::move(deps));
     settings.attributes.clear();
