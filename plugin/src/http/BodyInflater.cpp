@@ -19,8 +19,8 @@ BodyInflater::BodyInflater(std::string target) : target_(std::move(target)) {
 
 BodyInflater::~BodyInflater() { inflateEnd(&stream_); }
 
-void BodyInflater::restart(std::string target) {
-  target_ = std::move(target);
+void BodyInflater::restart(const std::string& target) {
+  target_.assign(target);
   finished_ = false;
   if (inflateReset(&stream_) != Z_OK)
     throwError(ErrorReason::Network, target_ + ": cannot start decoding the compressed response");

@@ -20,8 +20,8 @@ class BodyInflater {
   BodyInflater(const BodyInflater&) = delete;
   BodyInflater& operator=(const BodyInflater&) = delete;
 
-  // Makes it ready for the next response's body, keeping zlib's memory.
-  void restart(std::string target);
+  // Makes it ready for the next response's body, keeping zlib's memory (and the message text's).
+  void restart(const std::string& target);
 
   // Decodes `size` compressed bytes, handing the output to `out` piece by piece.
   void feed(const char* data, std::size_t size, const std::function<void(const char*, std::size_t)>& out);

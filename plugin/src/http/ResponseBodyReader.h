@@ -25,7 +25,7 @@ namespace aifoundry::http {
 
 struct BodyLimits {
   std::size_t maxBytes = 0;
-  std::string target;  // "GET https://host/path", for messages
+  const std::string& target;  // "GET https://host/path", for messages; outlives the read
   // Called before each receive that may block, e.g. to shrink the socket's timeout to the time left, so a
   // server trickling the body cannot carry a call past its deadline by a whole read wait. Optional.
   std::function<void()> beforeRead;
