@@ -98,8 +98,16 @@ std::string WorkspaceUrls::cancelUrl(std::string_view jobName) const {
 
 std::string WorkspaceUrls::historyBase(std::string_view historyHost, std::string_view runId) const {
   JobName::checkExisting(runId, "RunId");
-  return normalizedEndpoint(historyHost, "Run History host") + "/history/v1.0" + armId_ + "/runs/" +
-         common::percentEncode(runId);
+  // One buffer, with room for "/children": every poll that reads Run History builds this URL.
+  const std::string host = normalizedEndpoint(historyHost, "Run History host");
+  const std::string id = common::percentEncode(runId);
+  constexpr std::string_view kHistory = "/history/v1.0";
+  constexpr std::string_view kRuns = "/runs/";
+  constexpr std::string_view kChildren = "/children";
+  std::string url;
+  url.reserve(host.size() + kHistory.size() + armId_.size() + kRuns.size() + id.size() + kChildren.size());
+  url.append(host).append(kHistory).append(armId_).append(kRuns).append(id);
+  return url;
 }
 
 std::string WorkspaceUrls::runHistoryRunUrl(std::string_view historyHost, std::string_view runId) const {
