@@ -75,32 +75,31 @@ std::string requestTarget(const std::string& text, std::size_t from, std::size_t
   return out;
 }
 
-}  // namespace
-
-std::optional<Url> Url::parse(const std::string& text) {
+// The scheme and the authority of `text` into `url` (scheme, host, port, loopback): the part of a URL that
+// says where it leads. The position where the authority ends, or npos when they are not well formed.
+std::size_t parseSchemeAndAuthority(const std::string& text, Url& url) {
   const std::size_t schemeEnd = text.find("://");
-  if (schemeEnd == std::string::npos || schemeEnd == 0 || !isAlpha(text[0])) return std::nullopt;
-  Url url;
+  if (schemeEnd == std::string::npos || schemeEnd == 0 || !isAlpha(text[0])) return std::string::npos;
   url.scheme = common::ascii::toLower(text.substr(0, schemeEnd));
   for (const char c : url.scheme)
-    if (!common::ascii::isAlnum(c) && c != '+' && c != '-' && c != '.') return std::nullopt;
+    if (!common::ascii::isAlnum(c) && c != '+' && c != '-' && c != '.') return std::string::npos;
 
   const std::size_t authorityBegin = schemeEnd + 3;
   std::size_t authorityEnd = text.find_first_of("/?#", authorityBegin);
   if (authorityEnd == std::string::npos) authorityEnd = text.size();
   const std::string authority = text.substr(authorityBegin, authorityEnd - authorityBegin);
-  if (authority.find('@') != std::string::npos) return std::nullopt;  // user information
+  if (authority.find('@') != std::string::npos) return std::string::npos;  // user information
 
   std::string portText;
   bool hasPort = false;
   bool ipv6Literal = false;
   if (!authority.empty() && authority.front() == '[') {
     const std::size_t close = authority.find(']');
-    if (close == std::string::npos) return std::nullopt;
+    if (close == std::string::npos) return std::string::npos;
     url.host = authority.substr(1, close - 1);
     ipv6Literal = true;
     if (close + 1 < authority.size()) {
-      if (authority[close + 1] != ':') return std::nullopt;
+      if (authority[close + 1] != ':') return std::string::npos;
       portText = authority.substr(close + 2);
       hasPort = true;
     }
@@ -112,15 +111,23 @@ std::optional<Url> Url::parse(const std::string& text) {
       hasPort = true;
     }
   }
-  if (!plainHost(url.host, ipv6Literal)) return std::nullopt;
+  if (!plainHost(url.host, ipv6Literal)) return std::string::npos;
   url.host = common::ascii::toLower(url.host);
   url.loopback = isLoopbackHost(url.host);
   if (hasPort) {
-    if (!parsePort(portText, url.port)) return std::nullopt;
+    if (!parsePort(portText, url.port)) return std::string::npos;
   } else {
     url.port = url.scheme == "https" ? 443 : url.scheme == "http" ? 80 : 0;
   }
+  return authorityEnd;
+}
 
+}  // namespace
+
+std::optional<Url> Url::parse(const std::string& text) {
+  Url url;
+  const std::size_t authorityEnd = parseSchemeAndAuthority(text, url);
+  if (authorityEnd == std::string::npos) return std::nullopt;
   std::size_t end = text.find('#', authorityEnd);
   if (end == std::string::npos) end = text.size();
   url.target = requestTarget(text, authorityEnd, end);
@@ -142,10 +149,11 @@ bool isShowableLink(std::string_view text, bool allowPlainHttpToLoopback) {
     const auto byte = static_cast<unsigned char>(c);
     if (byte <= 0x20 || byte >= 0x7f) return false;  // blanks, controls, anything not ASCII
   }
-  const std::optional<Url> url = Url::parse(std::string(text));
-  if (!url) return false;
-  if (url->scheme == "https") return true;
-  return url->scheme == "http" && allowPlainHttpToLoopback && url->loopback;
+  // Where it leads is all that decides: the path and query are not needed (every byte was checked above).
+  Url url;
+  if (parseSchemeAndAuthority(std::string(text), url) == std::string::npos) return false;
+  if (url.scheme == "https") return true;
+  return url.scheme == "http" && allowPlainHttpToLoopback && url.loopback;
 }
 
 std::string Url::authority() const {
