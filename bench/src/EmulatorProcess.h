@@ -35,6 +35,7 @@ class EmulatorProcess {
   EmulatorProcess& operator=(const EmulatorProcess&) = delete;
 
   bool https() const { return https_; }
+  pid_t pid() const { return pid_; }
   const std::string& baseUrl() const { return baseUrl_; }
   const std::string& caCertPath() const { return caPath_; }
   // ".../workspaces/{ws}/jobs/{name}?api-version=2024-10-01" (absolute).
