@@ -167,10 +167,11 @@ TEST_F(HostileServer, MonitorUrlFromAReplyIsShownOnlyWhenHttps) {
     }
     return runHost(arm.hostArgs({"poll", "--job-type", kJobType, "run-1"}));
   };
-  // Two schemes through the host; MonitorUrl.OnlyHttpsLinksAreShowableAndPlainHttpOnlyToLoopbackWhenAllowed
-  // (tests/azureml/UrlsTest.cpp) has data:, file:, blanks, controls and more.
-  for (const std::string bad :
-       {"javascript:alert(document.cookie)", "http://studio.example.com/runs/run-1"}) {
+  // Two schemes and a user name through the host;
+  // UrlTest.OnlyHttpsLinksAreShowableAndPlainHttpOnlyToLoopback- WhenAllowed (tests/http/UrlTest.cpp) has
+  // data:, file:, blanks, controls and more.
+  for (const std::string bad : {"javascript:alert(document.cookie)", "http://studio.example.com/runs/run-1",
+                                "https://user@ml.azure.com/runs/run-1"}) {
     const HostResult r = pollWith(bad);
     ASSERT_EQ(r.exitCode, 0) << r.err;
     const std::string shown = r.json()->optValue<std::string>("monitorUrl", "");

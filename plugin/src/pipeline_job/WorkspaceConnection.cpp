@@ -82,21 +82,21 @@ std::string WorkspaceConnection::describeWorkspace() const {
 
 std::string WorkspaceConnection::monitorUrl(std::string_view studioEndpoint, std::string_view runId) const {
   namespace ascii = common::ascii;
-  const bool allowLoopback = arm_->transport().options().allowPlainHttpToLoopback;
-  std::string_view fromReply = ascii::trim(studioEndpoint);
-  if (!fromReply.empty() && !http::isShowableLink(fromReply, allowLoopback)) {
+  const std::string_view fromReply = ascii::trim(studioEndpoint);
+  if (!fromReply.empty()) {
+    // Checked once: the "tid" that build() may append is percent-encoded into the query, so it cannot make a
+    // showable link unshowable.
+    if (http::isShowableLink(fromReply, arm_->transport().options().allowPlainHttpToLoopback))
+      return azureml::MonitorUrl::build(fromReply, settings_.cloud.studioHost, settings_.workspace, runId,
+                                        settings_.tenantId);
     log_.warn("the Studio link in Azure's reply for run '" + ascii::oneLine(runId, 100) + "' was dropped ('" +
               ascii::oneLine(fromReply, 200) +
-              "' is not an https:// link); the link built from 'Studio Host' "
-              "is shown instead");
-    fromReply = {};
+              "' is not an https:// link to a plain host name); the link built from 'Studio Host' is shown "
+              "instead");
   }
-  if (fromReply.empty() && builtMonitorUrlShowable_)
-    return builtMonitorUrl_.before + common::percentEncode(runId) + builtMonitorUrl_.after;
-  std::string url = azureml::MonitorUrl::build(fromReply, settings_.cloud.studioHost, settings_.workspace,
-                                               runId, settings_.tenantId);
-  if (http::isShowableLink(url, allowLoopback)) return url;
-  log_.warn("no Monitor URL for run '" + ascii::oneLine(runId, 100) + "': '" + ascii::oneLine(url, 200) +
+  const std::string built = builtMonitorUrl_.before + common::percentEncode(runId) + builtMonitorUrl_.after;
+  if (builtMonitorUrlShowable_) return built;
+  log_.warn("no Monitor URL for run '" + ascii::oneLine(runId, 100) + "': '" + ascii::oneLine(built, 200) +
             "' is not an https:// link; check the 'Studio Host' setting");
   return {};
 }
