@@ -4,10 +4,12 @@
 #include <Poco/JSON/Parser.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -44,6 +46,27 @@ double childrenCpuSeconds() {
          static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
+// The path of an absolute URL: what follows its authority.
+std::string pathOf(const std::string& url) {
+  const auto scheme = url.find("://");
+  const auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  return slash == std::string::npos ? "/" : url.substr(slash);
+}
+
+// A wrk script that sends the given paths in turn, each request formatted once (wrk.format adds the -H
+// headers): every connection then asks for every run, as the plugin's threads together do.
+std::string writeRotationScript(const std::vector<std::string>& urls, const std::string& dir) {
+  const std::string path = dir + "/wrk-rotation-" + std::to_string(getpid()) + ".lua";
+  std::ofstream script(path);
+  script << "local paths = {";
+  for (const auto& url : urls) script << "\n  [[" << pathOf(url) << "]],";
+  script << "\n}\nlocal requests = {}\nlocal next = 0\n"
+            "init = function(args)\n  for k, p in ipairs(paths) do requests[k] = wrk.format(\"GET\", p) "
+            "end\nend\n"
+            "request = function()\n  next = next % #requests + 1\n  return requests[next]\nend\n";
+  return path;
+}
+
 }  // namespace
 
 std::string runCommand(const std::string& command, int& status) {
@@ -61,9 +84,15 @@ std::string runCommand(const std::string& command, int& status) {
   return out;
 }
 
-LoadResult runWrk(const std::string& wrk, const std::string& url, const std::string& token, int connections,
-                  double seconds) {
+LoadResult runWrk(const std::string& wrk, const std::vector<std::string>& urls, const std::string& token,
+                  int connections, double seconds, const std::string& scratchDir) {
   LoadResult result;
+  if (urls.empty()) {
+    result.error = "wrk was given no URL";
+    return result;
+  }
+  const std::string& url = urls.front();
+  const std::string script = urls.size() > 1 ? writeRotationScript(urls, scratchDir) : std::string();
   // One wrk thread drives one connection; two (one per core) drive more.
   const int threads = connections > 1 ? 2 : 1;
   // wrk takes whole seconds only.
@@ -78,11 +107,13 @@ LoadResult runWrk(const std::string& wrk, const std::string& url, const std::str
         std::string("Accept-Encoding: gzip, deflate"), "User-Agent: " + aifoundry::http::defaultUserAgent(),
         std::string("x-ms-client-request-id: 3f2504e0-4f89-41d3-9a0c-0305e82c3301")})
     command << " -H " << quote(header);
+  if (!script.empty()) command << " -s " << quote(script);
   command << " " << quote(url) << " 2>&1";
   int status = 0;
   const double cpu0 = childrenCpuSeconds();
   const std::string output = runCommand(command.str(), status);
   result.cpuSeconds = childrenCpuSeconds() - cpu0;
+  if (!script.empty()) std::remove(script.c_str());
   result.rate = status == 0 ? wrkRate(output) : -1;
   result.requests = wrkRequests(output);
   if (output.find("Non-2xx") != std::string::npos) result.error = "wrk saw non-2xx replies";

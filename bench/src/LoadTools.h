@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace bench {
 
@@ -15,9 +16,10 @@ struct LoadResult {
   std::string error;
 };
 
-// wrk -t{threads} -c{connections} -d{seconds}s -H "Authorization: Bearer ..." url
-LoadResult runWrk(const std::string& wrk, const std::string& url, const std::string& token, int connections,
-                  double seconds);
+// wrk -t{threads} -c{connections} -d{seconds}s -H "Authorization: Bearer ..." url. Given more than one URL
+// (of one server), wrk asks for each in turn, through a script written in `scratchDir` and removed after.
+LoadResult runWrk(const std::string& wrk, const std::vector<std::string>& urls, const std::string& token,
+                  int connections, double seconds, const std::string& scratchDir = "/tmp");
 
 struct JsLoad {
   std::string node = "node";

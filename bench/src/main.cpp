@@ -152,6 +152,8 @@ struct ProtocolResult {
   double wrkCpuUs[2] = {kNaN, kNaN}, jsCpuUs[2] = {kNaN, kNaN};
   // 8 threads with the emulator on a CPU of its own (CpuPinning): plugin and wrk per second.
   double pluginOwnCore = kNaN, wrkOwnCore = kNaN;
+  // 8 connections of wrk all asking for one run (how wrk was compared before it asked for the plugin's runs).
+  double wrkOneRun = kNaN;
 };
 
 double microsPer(double seconds, double count) { return count > 0 ? seconds * 1e6 / count : kNaN; }
@@ -174,13 +176,14 @@ std::vector<std::string> makeRunningJobs(const EmulatorProcess& emulator, const 
 // a machine of one CPU.
 void measureWithServerApart(const Options& o, const Sizes& sizes, const EmulatorProcess& emulator,
                             const Instance& instance, const std::vector<std::string>& runIds,
-                            const std::string& wrkUrl, const std::string& token, ProtocolResult& r) {
+                            const std::vector<std::string>& wrkUrls, const std::string& token,
+                            ProtocolResult& r) {
   const auto pinning = CpuPinning::serverApart(emulator.pid());
   if (!pinning) return;
   for (int round = 0; round < sizes.rounds; ++round) {
     const PollResult p = runPolls(instance, runIds, kManyThreads, sizes.pollSeconds);
     if (!p.errors && !(p.rate <= r.pluginOwnCore)) r.pluginOwnCore = p.rate;  // NaN until the first
-    const LoadResult w = runWrk(o.wrk, wrkUrl, token, kManyThreads, sizes.pollSeconds);
+    const LoadResult w = runWrk(o.wrk, wrkUrls, token, kManyThreads, sizes.pollSeconds, o.workDir);
     if (w.error.empty() && w.rate > 0 && !(w.rate <= r.wrkOwnCore)) r.wrkOwnCore = w.rate;
   }
 }
@@ -199,7 +202,14 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
   if (armOnly) settings.emplace_back("Status Source", "Resource Manager");
   auto instance = library.create(settings);
   const auto runIds = makeRunningJobs(emulator, *instance, kManyThreads);
-  const std::string wrkUrl = armOnly ? emulator.jobUrl(runIds[0]) : emulator.historyRunUrl(runIds[0]);
+  // wrk asks for the runs the plugin's threads poll (thread t polls run t), so the server does the same work
+  // for both clients: one run at 1 connection, all of them in turn at 8.
+  const auto wrkUrlsFor = [&](int threads) {
+    std::vector<std::string> urls;
+    for (int t = 0; t < threads && t < static_cast<int>(runIds.size()); ++t)
+      urls.push_back(armOnly ? emulator.jobUrl(runIds[t]) : emulator.historyRunUrl(runIds[t]));
+    return urls;
+  };
   const std::string token = emulator.mintArmToken();
   const JsLoad js{o.node, o.jsScript, o.jsModules};
   const int threads[2] = {1, kManyThreads};
@@ -219,7 +229,8 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
       }
       if (!o.compare) continue;
       emulatorCpu = emulator.cpuSeconds();
-      const LoadResult w = runWrk(o.wrk, wrkUrl, token, threads[i], sizes.pollSeconds);
+      const LoadResult w =
+          runWrk(o.wrk, wrkUrlsFor(threads[i]), token, threads[i], sizes.pollSeconds, o.workDir);
       if (!w.error.empty()) notes.emplace_back("wrk_" + path + proto + "_" + t + "_error", w.error);
       if (w.rate > 0 && !(w.rate <= r.wrk[i])) {  // NaN until the first success
         r.wrk[i] = w.rate;
@@ -227,10 +238,13 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
         r.wrkCpuUs[i] = microsPer(w.cpuSeconds, requests);
         r.emulatorUsWrk[i] = microsPer(emulator.cpuSeconds() - emulatorCpu, requests);
       }
+      if (threads[i] != kManyThreads) continue;
+      const LoadResult one = runWrk(o.wrk, wrkUrlsFor(1), token, threads[i], sizes.pollSeconds, o.workDir);
+      if (one.error.empty() && one.rate > 0 && !(one.rate <= r.wrkOneRun)) r.wrkOneRun = one.rate;
     }
     if (!o.compare) continue;
     if (threads[i] == kManyThreads)
-      measureWithServerApart(o, sizes, emulator, *instance, runIds, wrkUrl, token, r);
+      measureWithServerApart(o, sizes, emulator, *instance, runIds, wrkUrlsFor(kManyThreads), token, r);
     if (jsFrom) {
       r.js[i] = jsFrom->js[i];
       r.jsCpuUs[i] = jsFrom->jsCpuUs[i];
@@ -266,6 +280,8 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
     report.add(k + "_emulator_us_per_wrk_req", r.emulatorUsWrk[i], "us",
                "emulator CPU per wrk request, " + t);
   }
+  report.add("poll_" + path + proto + "_8t_wrk_one_run_per_s", r.wrkOneRun, "/s",
+             "wrk, 8 connections all on one run (informative)");
   const std::string own = "poll_" + path + proto + "_8t_own_core";
   report.add(own + "_plugin_per_s", r.pluginOwnCore, "/s", "plugin, 8t, the emulator on a CPU of its own");
   report.add(own + "_wrk_per_s", r.wrkOwnCore, "/s", "wrk, 8 connections, the emulator on a CPU of its own");
@@ -502,12 +518,21 @@ int profilePolls(const Options& o) {
             << perPoll(s1.jobsGet - s0.jobsGet) << " ARM job reads, "
             << perPoll(s1.connectionsAccepted - s0.connectionsAccepted) << " new connections\n";
   if (o.compare) {
-    const double w0 = emulator.cpuSeconds();
-    const std::string url = o.profileArmOnly ? emulator.jobUrl(runIds[0]) : emulator.historyRunUrl(runIds[0]);
-    const LoadResult w = runWrk(o.wrk, url, emulator.mintArmToken(), o.profileThreads, o.profilePolls);
-    std::cout << "wrk: " << w.rate << " requests/s, emulator "
-              << (emulator.cpuSeconds() - w0) * 1e6 / static_cast<double>(w.requests)
-              << " us CPU per request " << w.error << "\n";
+    // wrk for as long as the polls took, first on one run's URL, then on every polled run's in turn.
+    const auto urlOf = [&](const std::string& id) {
+      return o.profileArmOnly ? emulator.jobUrl(id) : emulator.historyRunUrl(id);
+    };
+    std::vector<std::string> everyRun;
+    for (const auto& id : runIds) everyRun.push_back(urlOf(id));
+    const double seconds = p.rate > 0 ? static_cast<double>(p.polls) / p.rate : 1;
+    for (const auto& urls : {std::vector<std::string>{urlOf(runIds[0])}, everyRun}) {
+      const double w0 = emulator.cpuSeconds();
+      const LoadResult w = runWrk(o.wrk, urls, emulator.mintArmToken(), o.profileThreads, seconds, o.workDir);
+      std::cout << "wrk on " << urls.size() << " URL(s): " << w.rate << " requests/s, "
+                << w.cpuSeconds * 1e6 / static_cast<double>(w.requests) << " us CPU per request, emulator "
+                << (emulator.cpuSeconds() - w0) * 1e6 / static_cast<double>(w.requests)
+                << " us CPU per request " << w.error << "\n";
+    }
   }
   return 0;
 }
