@@ -9,7 +9,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -24,18 +23,28 @@ std::string quote(const std::string& s) {
   return out + "'";
 }
 
-// "Requests/sec:  12345.67" -> 12345.67
-double wrkRate(const std::string& output) {
-  const auto at = output.find("Requests/sec:");
-  if (at == std::string::npos) return -1;
-  return std::strtod(output.c_str() + at + 13, nullptr);
-}
+// wrk's report(s) in `output`, summed (several wrk processes' reports follow one another):
+// "  12345 requests in 1.00s, ..." and "Requests/sec:  12345.67". `reports` counts them.
+struct WrkTotals {
+  int reports = 0;
+  long requests = 0;
+  double rate = 0;
+};
 
-long wrkRequests(const std::string& output) {
-  const auto at = output.find(" requests in ");
-  if (at == std::string::npos) return 0;
-  auto begin = output.rfind('\n', at);
-  return std::strtol(output.c_str() + (begin == std::string::npos ? 0 : begin + 1), nullptr, 10);
+WrkTotals wrkTotals(const std::string& output) {
+  WrkTotals totals;
+  for (auto at = output.find("Requests/sec:"); at != std::string::npos;
+       at = output.find("Requests/sec:", at + 1)) {
+    totals.rate += std::strtod(output.c_str() + at + 13, nullptr);
+    ++totals.reports;
+  }
+  for (auto at = output.find(" requests in "); at != std::string::npos;
+       at = output.find(" requests in ", at + 1)) {
+    const auto begin = output.rfind('\n', at);
+    totals.requests +=
+        std::strtol(output.c_str() + (begin == std::string::npos ? 0 : begin + 1), nullptr, 10);
+  }
+  return totals;
 }
 
 // CPU the children waited for so far have used (they are added to RUSAGE_CHILDREN when reaped).
@@ -46,25 +55,39 @@ double childrenCpuSeconds() {
          static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-// The path of an absolute URL: what follows its authority.
-std::string pathOf(const std::string& url) {
-  const auto scheme = url.find("://");
-  const auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  return slash == std::string::npos ? "/" : url.substr(slash);
+// One wrk command line: `threads` threads, `connections` connections, the plugin's request header for header
+// (its own user agent, a request id of the same shape): the server then does the same work for both, parsing
+// the same headers and compressing and chunking the same reply (the plugin accepts gzip, as Azure's SDKs
+// do), and the ratio compares the clients alone.
+std::string wrkCommand(const std::string& wrk, const std::string& url, const std::string& token, int threads,
+                       int connections, double seconds) {
+  // wrk takes whole seconds only.
+  const long wholeSeconds = std::max(1L, std::lround(seconds));
+  std::ostringstream command;
+  command << quote(wrk) << " -t" << threads << " -c" << connections << " -d" << wholeSeconds << "s";
+  for (const std::string& header :
+       {"Authorization: Bearer " + token, std::string("Accept: application/json"),
+        std::string("Accept-Encoding: gzip, deflate"), "User-Agent: " + aifoundry::http::defaultUserAgent(),
+        std::string("x-ms-client-request-id: 3f2504e0-4f89-41d3-9a0c-0305e82c3301")})
+    command << " -H " << quote(header);
+  command << " " << quote(url);
+  return command.str();
 }
 
-// A wrk script that sends the given paths in turn, each request formatted once (wrk.format adds the -H
-// headers): every connection then asks for every run, as the plugin's threads together do.
-std::string writeRotationScript(const std::vector<std::string>& urls, const std::string& dir) {
-  const std::string path = dir + "/wrk-rotation-" + std::to_string(getpid()) + ".lua";
-  std::ofstream script(path);
-  script << "local paths = {";
-  for (const auto& url : urls) script << "\n  [[" << pathOf(url) << "]],";
-  script << "\n}\nlocal requests = {}\nlocal next = 0\n"
-            "init = function(args)\n  for k, p in ipairs(paths) do requests[k] = wrk.format(\"GET\", p) "
-            "end\nend\n"
-            "request = function()\n  next = next % #requests + 1\n  return requests[next]\nend\n";
-  return path;
+// Runs `command` (one or more wrk processes, their reports on stdout) and reads the reports back; `expected`
+// reports must be there.
+LoadResult runAndRead(const std::string& command, int expected) {
+  LoadResult result;
+  int status = 0;
+  const double cpu0 = childrenCpuSeconds();
+  const std::string output = runCommand(command, status);
+  result.cpuSeconds = childrenCpuSeconds() - cpu0;
+  const WrkTotals totals = wrkTotals(output);
+  result.requests = totals.requests;
+  result.rate = status == 0 && totals.reports == expected ? totals.rate : -1;
+  if (output.find("Non-2xx") != std::string::npos) result.error = "wrk saw non-2xx replies";
+  if (result.rate < 0) result.error = "wrk failed (" + std::to_string(status) + "): " + output.substr(0, 200);
+  return result;
 }
 
 }  // namespace
@@ -84,41 +107,29 @@ std::string runCommand(const std::string& command, int& status) {
   return out;
 }
 
-LoadResult runWrk(const std::string& wrk, const std::vector<std::string>& urls, const std::string& token,
-                  int connections, double seconds, const std::string& scratchDir) {
-  LoadResult result;
-  if (urls.empty()) {
-    result.error = "wrk was given no URL";
-    return result;
-  }
-  const std::string& url = urls.front();
-  const std::string script = urls.size() > 1 ? writeRotationScript(urls, scratchDir) : std::string();
+LoadResult runWrk(const std::string& wrk, const std::string& url, const std::string& token, int connections,
+                  double seconds) {
   // One wrk thread drives one connection; two (one per core) drive more.
   const int threads = connections > 1 ? 2 : 1;
-  // wrk takes whole seconds only.
-  const long wholeSeconds = std::max(1L, std::lround(seconds));
+  return runAndRead(wrkCommand(wrk, url, token, threads, connections, seconds) + " 2>&1", 1);
+}
+
+LoadResult runWrkPerUrl(const std::string& wrk, const std::vector<std::string>& urls,
+                        const std::string& token, double seconds, const std::string& scratchDir) {
+  if (urls.empty()) {
+    LoadResult none;
+    none.error = "wrk was given no URL";
+    return none;
+  }
+  // Started together, each writing its report to a file of its own (reports written to one pipe at once
+  // could interleave), then the reports one after another.
+  const std::string stem = scratchDir + "/wrk-" + std::to_string(getpid()) + "-";
   std::ostringstream command;
-  // The plugin's request, header for header (its own user agent, a request id of the same shape): the server
-  // then does the same work for both, parsing the same headers and compressing and chunking the same reply
-  // (the plugin accepts gzip, as Azure's SDKs do), and the ratio compares the clients alone.
-  command << quote(wrk) << " -t" << threads << " -c" << connections << " -d" << wholeSeconds << "s";
-  for (const std::string& header :
-       {"Authorization: Bearer " + token, std::string("Accept: application/json"),
-        std::string("Accept-Encoding: gzip, deflate"), "User-Agent: " + aifoundry::http::defaultUserAgent(),
-        std::string("x-ms-client-request-id: 3f2504e0-4f89-41d3-9a0c-0305e82c3301")})
-    command << " -H " << quote(header);
-  if (!script.empty()) command << " -s " << quote(script);
-  command << " " << quote(url) << " 2>&1";
-  int status = 0;
-  const double cpu0 = childrenCpuSeconds();
-  const std::string output = runCommand(command.str(), status);
-  result.cpuSeconds = childrenCpuSeconds() - cpu0;
-  if (!script.empty()) std::remove(script.c_str());
-  result.rate = status == 0 ? wrkRate(output) : -1;
-  result.requests = wrkRequests(output);
-  if (output.find("Non-2xx") != std::string::npos) result.error = "wrk saw non-2xx replies";
-  if (result.rate < 0) result.error = "wrk failed (" + std::to_string(status) + "): " + output.substr(0, 200);
-  return result;
+  for (std::size_t i = 0; i < urls.size(); ++i)
+    command << wrkCommand(wrk, urls[i], token, 1, 1, seconds) << " > " << quote(stem + std::to_string(i))
+            << " 2>&1 & ";
+  command << "wait; for f in " << quote(stem) << "*; do cat \"$f\"; rm -f \"$f\"; done";
+  return runAndRead(command.str(), static_cast<int>(urls.size()));
 }
 
 LoadResult runJsSdk(const JsLoad& js, const std::string& baseUrl, const std::string& caPath,

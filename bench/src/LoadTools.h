@@ -16,10 +16,14 @@ struct LoadResult {
   std::string error;
 };
 
-// wrk -t{threads} -c{connections} -d{seconds}s -H "Authorization: Bearer ..." url. Given more than one URL
-// (of one server), wrk asks for each in turn, through a script written in `scratchDir` and removed after.
-LoadResult runWrk(const std::string& wrk, const std::vector<std::string>& urls, const std::string& token,
-                  int connections, double seconds, const std::string& scratchDir = "/tmp");
+// wrk -t{threads} -c{connections} -d{seconds}s -H "Authorization: Bearer ..." url: one request, prepared
+// once.
+LoadResult runWrk(const std::string& wrk, const std::string& url, const std::string& token, int connections,
+                  double seconds);
+// One wrk process per URL (of one server), started together, each with 1 thread and 1 connection (the host's
+// shape: a thread per poll, each on its own run); their figures summed. Reports are staged in `scratchDir`.
+LoadResult runWrkPerUrl(const std::string& wrk, const std::vector<std::string>& urls,
+                        const std::string& token, double seconds, const std::string& scratchDir);
 
 struct JsLoad {
   std::string node = "node";

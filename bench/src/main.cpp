@@ -152,7 +152,8 @@ struct ProtocolResult {
   double wrkCpuUs[2] = {kNaN, kNaN}, jsCpuUs[2] = {kNaN, kNaN};
   // 8 threads with the emulator on a CPU of its own (CpuPinning): plugin and wrk per second.
   double pluginOwnCore = kNaN, wrkOwnCore = kNaN;
-  // 8 connections of wrk all asking for one run (how wrk was compared before it asked for the plugin's runs).
+  // wrk's 8 connections (2 threads) all asking for one run: how wrk was run before it asked for the plugin's
+  // runs.
   double wrkOneRun = kNaN;
 };
 
@@ -183,7 +184,7 @@ void measureWithServerApart(const Options& o, const Sizes& sizes, const Emulator
   for (int round = 0; round < sizes.rounds; ++round) {
     const PollResult p = runPolls(instance, runIds, kManyThreads, sizes.pollSeconds);
     if (!p.errors && !(p.rate <= r.pluginOwnCore)) r.pluginOwnCore = p.rate;  // NaN until the first
-    const LoadResult w = runWrk(o.wrk, wrkUrls, token, kManyThreads, sizes.pollSeconds, o.workDir);
+    const LoadResult w = runWrkPerUrl(o.wrk, wrkUrls, token, sizes.pollSeconds, o.workDir);
     if (w.error.empty() && w.rate > 0 && !(w.rate <= r.wrkOwnCore)) r.wrkOwnCore = w.rate;
   }
 }
@@ -202,15 +203,16 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
   if (armOnly) settings.emplace_back("Status Source", "Resource Manager");
   auto instance = library.create(settings);
   const auto runIds = makeRunningJobs(emulator, *instance, kManyThreads);
-  // wrk asks for the runs the plugin's threads poll (thread t polls run t), so the server does the same work
-  // for both clients: one run at 1 connection, all of them in turn at 8.
-  const auto wrkUrlsFor = [&](int threads) {
-    std::vector<std::string> urls;
-    for (int t = 0; t < threads && t < static_cast<int>(runIds.size()); ++t)
-      urls.push_back(armOnly ? emulator.jobUrl(runIds[t]) : emulator.historyRunUrl(runIds[t]));
-    return urls;
-  };
   const std::string token = emulator.mintArmToken();
+  // wrk asks for the runs the plugin's threads poll (thread t polls run t, on a connection of its own), so
+  // the server does the same work for both clients: the one run at 1 connection; at 8, one wrk process per
+  // run.
+  std::vector<std::string> wrkUrls;
+  for (const auto& id : runIds) wrkUrls.push_back(armOnly ? emulator.jobUrl(id) : emulator.historyRunUrl(id));
+  const auto runWrkAs = [&](int threads) {
+    return threads == 1 ? runWrk(o.wrk, wrkUrls.front(), token, 1, sizes.pollSeconds)
+                        : runWrkPerUrl(o.wrk, wrkUrls, token, sizes.pollSeconds, o.workDir);
+  };
   const JsLoad js{o.node, o.jsScript, o.jsModules};
   const int threads[2] = {1, kManyThreads};
   std::vector<std::pair<std::string, std::string>> notes;
@@ -229,8 +231,7 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
       }
       if (!o.compare) continue;
       emulatorCpu = emulator.cpuSeconds();
-      const LoadResult w =
-          runWrk(o.wrk, wrkUrlsFor(threads[i]), token, threads[i], sizes.pollSeconds, o.workDir);
+      const LoadResult w = runWrkAs(threads[i]);
       if (!w.error.empty()) notes.emplace_back("wrk_" + path + proto + "_" + t + "_error", w.error);
       if (w.rate > 0 && !(w.rate <= r.wrk[i])) {  // NaN until the first success
         r.wrk[i] = w.rate;
@@ -239,12 +240,12 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
         r.emulatorUsWrk[i] = microsPer(emulator.cpuSeconds() - emulatorCpu, requests);
       }
       if (threads[i] != kManyThreads) continue;
-      const LoadResult one = runWrk(o.wrk, wrkUrlsFor(1), token, threads[i], sizes.pollSeconds, o.workDir);
+      const LoadResult one = runWrk(o.wrk, wrkUrls.front(), token, kManyThreads, sizes.pollSeconds);
       if (one.error.empty() && one.rate > 0 && !(one.rate <= r.wrkOneRun)) r.wrkOneRun = one.rate;
     }
     if (!o.compare) continue;
     if (threads[i] == kManyThreads)
-      measureWithServerApart(o, sizes, emulator, *instance, runIds, wrkUrlsFor(kManyThreads), token, r);
+      measureWithServerApart(o, sizes, emulator, *instance, runIds, wrkUrls, token, r);
     if (jsFrom) {
       r.js[i] = jsFrom->js[i];
       r.jsCpuUs[i] = jsFrom->jsCpuUs[i];
@@ -281,7 +282,7 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
                "emulator CPU per wrk request, " + t);
   }
   report.add("poll_" + path + proto + "_8t_wrk_one_run_per_s", r.wrkOneRun, "/s",
-             "wrk, 8 connections all on one run (informative)");
+             "wrk, 8 connections (2 threads) all on one run (informative)");
   const std::string own = "poll_" + path + proto + "_8t_own_core";
   report.add(own + "_plugin_per_s", r.pluginOwnCore, "/s", "plugin, 8t, the emulator on a CPU of its own");
   report.add(own + "_wrk_per_s", r.wrkOwnCore, "/s", "wrk, 8 connections, the emulator on a CPU of its own");
@@ -518,21 +519,32 @@ int profilePolls(const Options& o) {
             << perPoll(s1.jobsGet - s0.jobsGet) << " ARM job reads, "
             << perPoll(s1.connectionsAccepted - s0.connectionsAccepted) << " new connections\n";
   if (o.compare) {
-    // wrk for as long as the polls took, first on one run's URL, then on every polled run's in turn.
+    // wrk for as long as the polls took, three ways: one process of 2 threads on the first run (how wrk was
+    // compared before), one process per polled run on that first run, and one process per polled run each on
+    // its own run (the comparison now): what the emulator spends per request under each.
     const auto urlOf = [&](const std::string& id) {
       return o.profileArmOnly ? emulator.jobUrl(id) : emulator.historyRunUrl(id);
     };
     std::vector<std::string> everyRun;
     for (const auto& id : runIds) everyRun.push_back(urlOf(id));
+    const std::vector<std::string> firstRun(everyRun.size(), everyRun.front());
     const double seconds = p.rate > 0 ? static_cast<double>(p.polls) / p.rate : 1;
-    for (const auto& urls : {std::vector<std::string>{urlOf(runIds[0])}, everyRun}) {
-      const double w0 = emulator.cpuSeconds();
-      const LoadResult w = runWrk(o.wrk, urls, emulator.mintArmToken(), o.profileThreads, seconds, o.workDir);
-      std::cout << "wrk on " << urls.size() << " URL(s): " << w.rate << " requests/s, "
-                << w.cpuSeconds * 1e6 / static_cast<double>(w.requests) << " us CPU per request, emulator "
-                << (emulator.cpuSeconds() - w0) * 1e6 / static_cast<double>(w.requests)
+    const std::string token = emulator.mintArmToken();
+    const auto show = [&](const std::string& how, const LoadResult& w, double cpuBefore) {
+      const auto requests = static_cast<double>(w.requests);
+      std::cout << "wrk, " << how << ": " << w.rate << " requests/s, " << w.cpuSeconds * 1e6 / requests
+                << " us CPU per request, emulator " << (emulator.cpuSeconds() - cpuBefore) * 1e6 / requests
                 << " us CPU per request " << w.error << "\n";
-    }
+    };
+    double w0 = emulator.cpuSeconds();
+    show("one process on the first run", runWrk(o.wrk, everyRun.front(), token, o.profileThreads, seconds),
+         w0);
+    w0 = emulator.cpuSeconds();
+    show("a process per thread, all on the first run",
+         runWrkPerUrl(o.wrk, firstRun, token, seconds, o.workDir), w0);
+    w0 = emulator.cpuSeconds();
+    show("a process per thread, each on its thread's run",
+         runWrkPerUrl(o.wrk, everyRun, token, seconds, o.workDir), w0);
   }
   return 0;
 }
