@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
 #include <sstream>
 #include <stdexcept>
 
@@ -23,8 +24,8 @@ std::string quote(const std::string& s) {
   return out + "'";
 }
 
-// wrk's report(s) in `output`, summed (several wrk processes' reports follow one another):
-// "  12345 requests in 1.00s, ..." and "Requests/sec:  12345.67". `reports` counts them.
+// wrk's report(s) in `output`, summed: "  12345 requests in 1.00s, ..." and "Requests/sec:  12345.67".
+// `reports` counts them (one per wrk process).
 struct WrkTotals {
   int reports = 0;
   long requests = 0;
@@ -45,6 +46,27 @@ WrkTotals wrkTotals(const std::string& output) {
         std::strtol(output.c_str() + (begin == std::string::npos ? 0 : begin + 1), nullptr, 10);
   }
   return totals;
+}
+
+// The path of an absolute URL: what follows its authority.
+std::string pathOf(const std::string& url) {
+  const auto scheme = url.find("://");
+  const auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
+  return slash == std::string::npos ? "/" : url.substr(slash);
+}
+
+// A wrk script whose `request` function returns the given paths' requests in turn, each formatted once at
+// start (wrk.format adds the -H headers and the Host header wrk sends without a script).
+std::string writeRotationScript(const std::vector<std::string>& urls, const std::string& dir) {
+  const std::string path = dir + "/wrk-rotation-" + std::to_string(getpid()) + ".lua";
+  std::ofstream script(path);
+  script << "local paths = {";
+  for (const auto& url : urls) script << "\n  [[" << pathOf(url) << "]],";
+  script << "\n}\nlocal requests = {}\nlocal next = 0\n"
+            "init = function(args)\n  for k, p in ipairs(paths) do requests[k] = wrk.format(\"GET\", p) "
+            "end\nend\n"
+            "request = function()\n  next = next % #requests + 1\n  return requests[next]\nend\n";
+  return path;
 }
 
 // CPU the children waited for so far have used (they are added to RUSAGE_CHILDREN when reaped).
@@ -74,8 +96,7 @@ std::string wrkCommand(const std::string& wrk, const std::string& url, const std
   return command.str();
 }
 
-// Runs `command` (one or more wrk processes, their reports on stdout) and reads the reports back; `expected`
-// reports must be there.
+// Runs `command` (wrk, its report on stdout) and reads the report back; `expected` reports must be there.
 LoadResult runAndRead(const std::string& command, int expected) {
   LoadResult result;
   int status = 0;
@@ -84,9 +105,13 @@ LoadResult runAndRead(const std::string& command, int expected) {
   result.cpuSeconds = childrenCpuSeconds() - cpu0;
   const WrkTotals totals = wrkTotals(output);
   result.requests = totals.requests;
-  result.rate = status == 0 && totals.reports == expected ? totals.rate : -1;
+  // A report of no requests (every connection failed) is a failure too, not a rate of 0.
+  const bool answered = status == 0 && totals.reports == expected && totals.rate > 0;
+  result.rate = answered ? totals.rate : -1;
   if (output.find("Non-2xx") != std::string::npos) result.error = "wrk saw non-2xx replies";
-  if (result.rate < 0) result.error = "wrk failed (" + std::to_string(status) + "): " + output.substr(0, 200);
+  if (!answered)
+    result.error = "wrk failed (exit " + std::to_string(status) + ", " + std::to_string(totals.reports) +
+                   " of " + std::to_string(expected) + " reports): " + output.substr(0, 300);
   return result;
 }
 
@@ -114,22 +139,21 @@ LoadResult runWrk(const std::string& wrk, const std::string& url, const std::str
   return runAndRead(wrkCommand(wrk, url, token, threads, connections, seconds) + " 2>&1", 1);
 }
 
-LoadResult runWrkPerUrl(const std::string& wrk, const std::vector<std::string>& urls,
-                        const std::string& token, double seconds, const std::string& scratchDir) {
+LoadResult runWrkScripted(const std::string& wrk, const std::vector<std::string>& urls,
+                          const std::string& token, int connections, double seconds,
+                          const std::string& scratchDir) {
   if (urls.empty()) {
     LoadResult none;
     none.error = "wrk was given no URL";
     return none;
   }
-  // Started together, each writing its report to a file of its own (reports written to one pipe at once
-  // could interleave), then the reports one after another.
-  const std::string stem = scratchDir + "/wrk-" + std::to_string(getpid()) + "-";
-  std::ostringstream command;
-  for (std::size_t i = 0; i < urls.size(); ++i)
-    command << wrkCommand(wrk, urls[i], token, 1, 1, seconds) << " > " << quote(stem + std::to_string(i))
-            << " 2>&1 & ";
-  command << "wait; for f in " << quote(stem) << "*; do cat \"$f\"; rm -f \"$f\"; done";
-  return runAndRead(command.str(), static_cast<int>(urls.size()));
+  const std::string script = writeRotationScript(urls, scratchDir);
+  const int threads = connections > 1 ? 2 : 1;
+  LoadResult result = runAndRead(
+      wrkCommand(wrk, urls.front(), token, threads, connections, seconds) + " -s " + quote(script) + " 2>&1",
+      1);
+  std::remove(script.c_str());
+  return result;
 }
 
 LoadResult runJsSdk(const JsLoad& js, const std::string& baseUrl, const std::string& caPath,

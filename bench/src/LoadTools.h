@@ -20,10 +20,12 @@ struct LoadResult {
 // once.
 LoadResult runWrk(const std::string& wrk, const std::string& url, const std::string& token, int connections,
                   double seconds);
-// One wrk process per URL (of one server), started together, each with 1 thread and 1 connection (the host's
-// shape: a thread per poll, each on its own run); their figures summed. Reports are staged in `scratchDir`.
-LoadResult runWrkPerUrl(const std::string& wrk, const std::vector<std::string>& urls,
-                        const std::string& token, double seconds, const std::string& scratchDir);
+// The same with the requests of `urls` (of one server) in turn on every connection: a Lua script (written in
+// `scratchDir`, removed after) whose `request` function wrk calls for every request. Each request's bytes
+// are those plain wrk sends for its URL.
+LoadResult runWrkScripted(const std::string& wrk, const std::vector<std::string>& urls,
+                          const std::string& token, int connections, double seconds,
+                          const std::string& scratchDir);
 
 struct JsLoad {
   std::string node = "node";

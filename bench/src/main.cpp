@@ -184,7 +184,7 @@ void measureWithServerApart(const Options& o, const Sizes& sizes, const Emulator
   for (int round = 0; round < sizes.rounds; ++round) {
     const PollResult p = runPolls(instance, runIds, kManyThreads, sizes.pollSeconds);
     if (!p.errors && !(p.rate <= r.pluginOwnCore)) r.pluginOwnCore = p.rate;  // NaN until the first
-    const LoadResult w = runWrkPerUrl(o.wrk, wrkUrls, token, sizes.pollSeconds, o.workDir);
+    const LoadResult w = runWrkScripted(o.wrk, wrkUrls, token, kManyThreads, sizes.pollSeconds, o.workDir);
     if (w.error.empty() && w.rate > 0 && !(w.rate <= r.wrkOwnCore)) r.wrkOwnCore = w.rate;
   }
 }
@@ -204,14 +204,14 @@ ProtocolResult measureProtocol(const Options& o, const Sizes& sizes, const Plugi
   auto instance = library.create(settings);
   const auto runIds = makeRunningJobs(emulator, *instance, kManyThreads);
   const std::string token = emulator.mintArmToken();
-  // wrk asks for the runs the plugin's threads poll (thread t polls run t, on a connection of its own), so
-  // the server does the same work for both clients: the one run at 1 connection; at 8, one wrk process per
-  // run.
+  // wrk asks for the runs the plugin's threads poll (thread t polls run t), so the server does the same work
+  // for both clients: the one run at 1 connection; at 8, the 8 runs in turn (a script: plain wrk asks for one
+  // URL).
   std::vector<std::string> wrkUrls;
   for (const auto& id : runIds) wrkUrls.push_back(armOnly ? emulator.jobUrl(id) : emulator.historyRunUrl(id));
   const auto runWrkAs = [&](int threads) {
     return threads == 1 ? runWrk(o.wrk, wrkUrls.front(), token, 1, sizes.pollSeconds)
-                        : runWrkPerUrl(o.wrk, wrkUrls, token, sizes.pollSeconds, o.workDir);
+                        : runWrkScripted(o.wrk, wrkUrls, token, threads, sizes.pollSeconds, o.workDir);
   };
   const JsLoad js{o.node, o.jsScript, o.jsModules};
   const int threads[2] = {1, kManyThreads};
@@ -519,17 +519,17 @@ int profilePolls(const Options& o) {
             << perPoll(s1.jobsGet - s0.jobsGet) << " ARM job reads, "
             << perPoll(s1.connectionsAccepted - s0.connectionsAccepted) << " new connections\n";
   if (o.compare) {
-    // wrk for as long as the polls took, three ways: one process of 2 threads on the first run (how wrk was
-    // compared before), one process per polled run on that first run, and one process per polled run each on
-    // its own run (the comparison now): what the emulator spends per request under each.
+    // wrk for as long as the polls took, three ways: plain on the first run (how wrk was compared before);
+    // through the rotation script on that run alone (what the script costs); through it on every polled run
+    // in turn (the comparison now). The same bytes for a run each way.
     const auto urlOf = [&](const std::string& id) {
       return o.profileArmOnly ? emulator.jobUrl(id) : emulator.historyRunUrl(id);
     };
     std::vector<std::string> everyRun;
     for (const auto& id : runIds) everyRun.push_back(urlOf(id));
-    const std::vector<std::string> firstRun(everyRun.size(), everyRun.front());
     const double seconds = p.rate > 0 ? static_cast<double>(p.polls) / p.rate : 1;
     const std::string token = emulator.mintArmToken();
+    const int n = o.profileThreads;
     const auto show = [&](const std::string& how, const LoadResult& w, double cpuBefore) {
       const auto requests = static_cast<double>(w.requests);
       std::cout << "wrk, " << how << ": " << w.rate << " requests/s, " << w.cpuSeconds * 1e6 / requests
@@ -537,14 +537,13 @@ int profilePolls(const Options& o) {
                 << " us CPU per request " << w.error << "\n";
     };
     double w0 = emulator.cpuSeconds();
-    show("one process on the first run", runWrk(o.wrk, everyRun.front(), token, o.profileThreads, seconds),
+    show("plain, the first run", runWrk(o.wrk, everyRun.front(), token, n, seconds), w0);
+    w0 = emulator.cpuSeconds();
+    show("scripted, the first run", runWrkScripted(o.wrk, {everyRun.front()}, token, n, seconds, o.workDir),
          w0);
     w0 = emulator.cpuSeconds();
-    show("a process per thread, all on the first run",
-         runWrkPerUrl(o.wrk, firstRun, token, seconds, o.workDir), w0);
-    w0 = emulator.cpuSeconds();
-    show("a process per thread, each on its thread's run",
-         runWrkPerUrl(o.wrk, everyRun, token, seconds, o.workDir), w0);
+    show("scripted, every polled run in turn", runWrkScripted(o.wrk, everyRun, token, n, seconds, o.workDir),
+         w0);
   }
   return 0;
 }
