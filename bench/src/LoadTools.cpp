@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 
+#include "http/Url.h"
 #include "http/UserAgent.h"
 
 namespace bench {
@@ -46,20 +47,21 @@ WrkReport wrkReport(const std::string& output) {
   return report;
 }
 
-// The path of an absolute URL: what follows its authority.
-std::string pathOf(const std::string& url) {
-  const auto scheme = url.find("://");
-  const auto slash = url.find('/', scheme == std::string::npos ? 0 : scheme + 3);
-  return slash == std::string::npos ? "/" : url.substr(slash);
-}
-
-// A wrk script whose `request` function returns the given paths' requests in turn, each formatted once at
-// start (wrk.format adds the -H headers and the Host header wrk sends without a script).
+// A wrk script whose `request` function returns the given URLs' requests in turn, each formatted once at
+// start (wrk.format adds the -H headers and the Host header wrk sends without a script). Each path is the
+// request target the plugin's own parse makes of its URL (http::Url), as a Lua long string: a request target
+// holds no "]=]". "" when there is no URL or one does not parse.
 std::string writeRotationScript(const std::vector<std::string>& urls, const std::string& dir) {
+  std::ostringstream paths;
+  for (const auto& url : urls) {
+    const auto parsed = aifoundry::http::Url::parse(url);
+    if (!parsed) return "";
+    paths << "\n  [=[" << parsed->target << "]=],";
+  }
+  if (urls.empty()) return "";
   const std::string path = dir + "/wrk-rotation-" + std::to_string(getpid()) + ".lua";
   std::ofstream script(path);
-  script << "local paths = {";
-  for (const auto& url : urls) script << "\n  [[" << pathOf(url) << "]],";
+  script << "local paths = {" << paths.str();
   script << "\n}\nlocal requests = {}\nlocal next = 0\n"
             "init = function(args)\n  for k, p in ipairs(paths) do requests[k] = wrk.format(\"GET\", p) "
             "end\nend\n"
@@ -75,12 +77,14 @@ double childrenCpuSeconds() {
          static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-// One wrk command line: `threads` threads, `connections` connections, the plugin's request header for header
+// One wrk command line: `connections` connections (one thread for one, else two: one per core), the plugin's
+// request header for header
 // (its own user agent, a request id of the same shape): the server then does the same work for both, parsing
 // the same headers and compressing and chunking the same reply (the plugin accepts gzip, as Azure's SDKs
 // do), and the ratio compares the clients alone.
-std::string wrkCommand(const std::string& wrk, const std::string& url, const std::string& token, int threads,
+std::string wrkCommand(const std::string& wrk, const std::string& url, const std::string& token,
                        int connections, double seconds) {
+  const int threads = connections > 1 ? 2 : 1;
   // wrk takes whole seconds only.
   const long wholeSeconds = std::max(1L, std::lround(seconds));
   std::ostringstream command;
@@ -132,23 +136,20 @@ std::string runCommand(const std::string& command, int& status) {
 
 LoadResult runWrk(const std::string& wrk, const std::string& url, const std::string& token, int connections,
                   double seconds) {
-  // One wrk thread drives one connection; two (one per core) drive more.
-  const int threads = connections > 1 ? 2 : 1;
-  return runAndRead(wrkCommand(wrk, url, token, threads, connections, seconds) + " 2>&1");
+  return runAndRead(wrkCommand(wrk, url, token, connections, seconds) + " 2>&1");
 }
 
 LoadResult runWrkScripted(const std::string& wrk, const std::vector<std::string>& urls,
                           const std::string& token, int connections, double seconds,
                           const std::string& scratchDir) {
-  if (urls.empty()) {
+  const std::string script = writeRotationScript(urls, scratchDir);
+  if (script.empty()) {
     LoadResult none;
-    none.error = "wrk was given no URL";
+    none.error = "wrk was given no URL, or one that does not parse";
     return none;
   }
-  const std::string script = writeRotationScript(urls, scratchDir);
-  const int threads = connections > 1 ? 2 : 1;
-  LoadResult result = runAndRead(wrkCommand(wrk, urls.front(), token, threads, connections, seconds) +
-                                 " -s " + quote(script) + " 2>&1");
+  LoadResult result = runAndRead(wrkCommand(wrk, urls.front(), token, connections, seconds) + " -s " +
+                                 quote(script) + " 2>&1");
   std::remove(script.c_str());
   return result;
 }

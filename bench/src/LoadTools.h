@@ -16,8 +16,8 @@ struct LoadResult {
   std::string error;
 };
 
-// wrk -t{threads} -c{connections} -d{seconds}s -H "Authorization: Bearer ..." url: one request, prepared
-// once.
+// wrk -t{1 for one connection, else 2} -c{connections} -d{seconds}s -H "Authorization: Bearer ..." url: one
+// request, prepared once.
 LoadResult runWrk(const std::string& wrk, const std::string& url, const std::string& token, int connections,
                   double seconds);
 // The same with the requests of `urls` (of one server) in turn on every connection: a Lua script (written in

@@ -167,9 +167,9 @@ TEST_F(HostileServer, MonitorUrlFromAReplyIsShownOnlyWhenHttps) {
     }
     return runHost(arm.hostArgs({"poll", "--job-type", kJobType, "run-1"}));
   };
-  // Two schemes and a user name through the host;
-  // UrlTest.OnlyHttpsLinksAreShowableAndPlainHttpOnlyToLoopback- WhenAllowed (tests/http/UrlTest.cpp) has
-  // data:, file:, blanks, controls and more.
+  // Two schemes and a user name through the host; tests/http/UrlTest.cpp
+  // (UrlTest.OnlyHttpsLinksAreShowableAndPlainHttpOnlyToLoopbackWhenAllowed) has data:, file:, blanks,
+  // controls and more.
   for (const std::string bad : {"javascript:alert(document.cookie)", "http://studio.example.com/runs/run-1",
                                 "https://user@ml.azure.com/runs/run-1"}) {
     const HostResult r = pollWith(bad);

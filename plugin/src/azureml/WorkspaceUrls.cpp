@@ -11,6 +11,9 @@
 namespace aifoundry::azureml {
 namespace {
 
+// The children of a Run History run: appended to the run's URL, which is built with room for it.
+constexpr std::string_view kChildren = "/children";
+
 bool isDigits(std::string_view s) {
   for (const char c : s)
     if (c < '0' || c > '9') return false;
@@ -103,7 +106,6 @@ std::string WorkspaceUrls::historyBase(std::string_view historyHost, std::string
   const std::string id = common::percentEncode(runId);
   constexpr std::string_view kHistory = "/history/v1.0";
   constexpr std::string_view kRuns = "/runs/";
-  constexpr std::string_view kChildren = "/children";
   std::string url;
   url.reserve(host.size() + kHistory.size() + armId_.size() + kRuns.size() + id.size() + kChildren.size());
   url.append(host).append(kHistory).append(armId_).append(kRuns).append(id);
@@ -116,7 +118,7 @@ std::string WorkspaceUrls::runHistoryRunUrl(std::string_view historyHost, std::s
 
 std::string WorkspaceUrls::runHistoryChildrenUrl(std::string_view historyHost, std::string_view runId,
                                                  std::string_view continuationToken) const {
-  std::string url = historyBase(historyHost, runId) + "/children";
+  std::string url = historyBase(historyHost, runId).append(kChildren);
   if (!continuationToken.empty()) url += "?$continuationtoken=" + common::percentEncode(continuationToken);
   return url;
 }

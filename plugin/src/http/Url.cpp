@@ -15,7 +15,7 @@ bool isDigit(char c) { return c >= '0' && c <= '9'; }
 
 // Letters, digits, '-', '.', '_' for a name; hex digits, ':' and '.' inside an IPv6 literal's brackets.
 // Nothing is decoded: a reply cannot spell a host with spaces, control characters or a second '@' in escapes.
-bool plainHost(const std::string& host, bool ipv6Literal) {
+bool plainHost(std::string_view host, bool ipv6Literal) {
   if (host.empty()) return false;
   for (const char c : host) {
     const bool ok = ipv6Literal ? (common::ascii::isHexDigit(c) || c == ':' || c == '.')
@@ -25,7 +25,7 @@ bool plainHost(const std::string& host, bool ipv6Literal) {
   return true;
 }
 
-bool parsePort(const std::string& text, unsigned short& port) {
+bool parsePort(std::string_view text, unsigned short& port) {
   if (text.empty() || text.size() > 5) return false;
   unsigned long value = 0;
   for (const char c : text) {
@@ -76,8 +76,9 @@ std::string requestTarget(const std::string& text, std::size_t from, std::size_t
 }
 
 // The scheme and the authority of `text` into `url` (scheme, host, port, loopback): the part of a URL that
-// says where it leads. The position where the authority ends, or npos when they are not well formed.
-std::size_t parseSchemeAndAuthority(const std::string& text, Url& url) {
+// says where it leads. The position where the authority ends, or npos when they are not well formed. Reads
+// `text` in place: only the scheme and the host are copied out.
+std::size_t parseSchemeAndAuthority(std::string_view text, Url& url) {
   const std::size_t schemeEnd = text.find("://");
   if (schemeEnd == std::string::npos || schemeEnd == 0 || !isAlpha(text[0])) return std::string::npos;
   url.scheme = common::ascii::toLower(text.substr(0, schemeEnd));
@@ -87,16 +88,17 @@ std::size_t parseSchemeAndAuthority(const std::string& text, Url& url) {
   const std::size_t authorityBegin = schemeEnd + 3;
   std::size_t authorityEnd = text.find_first_of("/?#", authorityBegin);
   if (authorityEnd == std::string::npos) authorityEnd = text.size();
-  const std::string authority = text.substr(authorityBegin, authorityEnd - authorityBegin);
+  const std::string_view authority = text.substr(authorityBegin, authorityEnd - authorityBegin);
   if (authority.find('@') != std::string::npos) return std::string::npos;  // user information
 
-  std::string portText;
+  std::string_view host;
+  std::string_view portText;
   bool hasPort = false;
   bool ipv6Literal = false;
   if (!authority.empty() && authority.front() == '[') {
     const std::size_t close = authority.find(']');
     if (close == std::string::npos) return std::string::npos;
-    url.host = authority.substr(1, close - 1);
+    host = authority.substr(1, close - 1);
     ipv6Literal = true;
     if (close + 1 < authority.size()) {
       if (authority[close + 1] != ':') return std::string::npos;
@@ -105,14 +107,14 @@ std::size_t parseSchemeAndAuthority(const std::string& text, Url& url) {
     }
   } else {
     const std::size_t colon = authority.find(':');
-    url.host = authority.substr(0, colon);
+    host = authority.substr(0, colon);
     if (colon != std::string::npos) {
       portText = authority.substr(colon + 1);
       hasPort = true;
     }
   }
-  if (!plainHost(url.host, ipv6Literal)) return std::string::npos;
-  url.host = common::ascii::toLower(url.host);
+  if (!plainHost(host, ipv6Literal)) return std::string::npos;
+  url.host = common::ascii::toLower(host);
   url.loopback = isLoopbackHost(url.host);
   if (hasPort) {
     if (!parsePort(portText, url.port)) return std::string::npos;
@@ -151,7 +153,7 @@ bool isShowableLink(std::string_view text, bool allowPlainHttpToLoopback) {
   }
   // Where it leads is all that decides: the path and query are not needed (every byte was checked above).
   Url url;
-  if (parseSchemeAndAuthority(std::string(text), url) == std::string::npos) return false;
+  if (parseSchemeAndAuthority(text, url) == std::string::npos) return false;
   if (url.scheme == "https") return true;
   return url.scheme == "http" && allowPlainHttpToLoopback && url.loopback;
 }
