@@ -93,6 +93,29 @@ TEST(RequestHead, RefusesControlCharactersInAValueWithoutEchoingIt) {
   }
 }
 
+// The value check reads eight bytes at a time over a long value (a bearer token): a bad byte is found at
+// every offset of the words and of the tail, and tabs and bytes of 0x80 and above next to anything pass.
+TEST(RequestHead, FindsAControlCharacterAtEveryOffsetOfALongValue) {
+  const std::string plain(37, 'x');
+  for (std::size_t at = 0; at < plain.size(); ++at) {
+    for (int c = 0; c < 0x20; ++c) {
+      if (c == '\t') continue;
+      std::string value = plain;
+      value[at] = static_cast<char>(c);
+      EXPECT_EQ(refusalOf("/", oneHeader("X-Long", value)).reason(), ErrorReason::Rejected) << at << " " << c;
+    }
+    std::string del = plain;
+    del[at] = '\x7f';
+    EXPECT_EQ(refusalOf("/", oneHeader("X-Long", del)).reason(), ErrorReason::Rejected) << at;
+    for (const char fine : {'\t', '\x80', '\xff', ' ', '~'}) {
+      std::string value = plain;
+      value[at] = fine;
+      if (at + 1 < value.size()) value[at + 1] = '\t';
+      EXPECT_NO_THROW(format("GET", "/", "h", oneHeader("X-Long", value))) << at << " " << int(fine);
+    }
+  }
+}
+
 TEST(RequestHead, RefusesANameThatIsNotAToken) {
   for (const std::string& name :
        {"Bad Name"s, "Bad:Name"s, ""s, "X\r\nInjected"s, "Caf\xc3\xa9"s, "(comment)"s}) {

@@ -17,22 +17,11 @@
 #include <string>
 #include <string_view>
 
+#include "common/WordBytes.h"
+
 namespace aifoundry::common::jsonscan {
 
 namespace detail {
-
-constexpr std::uint64_t kOnes = 0x0101010101010101ULL;
-constexpr std::uint64_t kHighs = 0x8080808080808080ULL;
-
-// High bit set in the bytes of `w` equal to `c`. Only the lowest flagged byte is exact (a borrow can flag
-// bytes above a true hit), which is all the callers use.
-constexpr std::uint64_t bytesEqual(std::uint64_t w, char c) noexcept {
-  const std::uint64_t x = w ^ (kOnes * static_cast<unsigned char>(c));
-  return (x - kOnes) & ~x & kHighs;
-}
-
-// High bit set in the bytes of `w` below 0x20 (same exactness as above).
-constexpr std::uint64_t bytesBelowSpace(std::uint64_t w) noexcept { return (w - kOnes * 0x20) & ~w & kHighs; }
 
 template <bool kControls>
 constexpr bool isStop(char c) noexcept {
@@ -49,8 +38,8 @@ inline std::size_t nextStop(std::string_view s, std::size_t i) noexcept {
   while (i + 8 <= n) {
     std::uint64_t w;
     std::memcpy(&w, p + i, 8);
-    std::uint64_t hits = bytesEqual(w, '"') | bytesEqual(w, '\\');
-    if (kControls) hits |= bytesBelowSpace(w);
+    std::uint64_t hits = wordbytes::equalTo(w, '"') | wordbytes::equalTo(w, '\\');
+    if (kControls) hits |= wordbytes::belowSpace(w);
     // The lowest flagged byte is the first stop: little-endian puts the lowest address in the low byte.
     if (hits) return i + static_cast<std::size_t>(__builtin_ctzll(hits) >> 3);
     i += 8;

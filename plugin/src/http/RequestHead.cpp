@@ -1,24 +1,51 @@
 #include "http/RequestHead.h"
 
+#include <array>
+#include <cstdint>
 #include <cstring>
+#include <string_view>
 
+#include "common/WordBytes.h"
 #include "http/HttpError.h"
 
 namespace aifoundry::http {
 
 namespace {
 
-bool isTokenChar(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-  return c != '\0' && std::strchr("!#$%&'*+-.^_`|~", c) != nullptr;
-}
+// tchar of RFC 9110 section 5.6.2, as a table: every header name of every request is checked.
+constexpr std::array<bool, 256> kTokenChars = [] {
+  std::array<bool, 256> table{};
+  for (int c = '0'; c <= '9'; ++c) table[static_cast<std::size_t>(c)] = true;
+  for (int c = 'a'; c <= 'z'; ++c) table[static_cast<std::size_t>(c)] = true;
+  for (int c = 'A'; c <= 'Z'; ++c) table[static_cast<std::size_t>(c)] = true;
+  for (const char c : std::string_view("!#$%&'*+-.^_`|~")) table[static_cast<unsigned char>(c)] = true;
+  return table;
+}();
+
+bool isTokenChar(char c) { return kTokenChars[static_cast<unsigned char>(c)]; }
+
+bool isControlCharacter(unsigned char c) { return (c < 0x20 && c != '\t') || c == 0x7f; }
 
 // Control characters other than HTAB (CR, LF and NUL among them) and DEL are not allowed in a field value
-// (RFC 9110 section 5.5); one flag over the whole value, no early exit, so the loop stays branch-free.
-bool hasControlCharacter(const std::string& text) {
-  bool bad = false;
-  for (const unsigned char c : text) bad |= (c < 0x20 && c != '\t') || c == 0x7f;
-  return bad;
+// (RFC 9110 section 5.5). Eight bytes at a time: every request carries a bearer token of a kilobyte or more,
+// and a byte loop over it was the largest part of formatting a poll's request. A word with a flag (a tab can
+// raise one) is looked at byte by byte.
+bool hasControlCharacter(std::string_view text) {
+  const char* p = text.data();
+  const std::size_t n = text.size();
+  std::size_t i = 0;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p + i, 8);
+    if ((common::wordbytes::belowSpace(w) | common::wordbytes::equalTo(w, 0x7f)) == 0) continue;
+    for (std::size_t k = i; k < i + 8; ++k)
+      if (isControlCharacter(static_cast<unsigned char>(p[k]))) return true;
+  }
+#endif
+  for (; i < n; ++i)
+    if (isControlCharacter(static_cast<unsigned char>(p[i]))) return true;
+  return false;
 }
 
 void checkHeader(const std::string& name, const std::string& value) {
