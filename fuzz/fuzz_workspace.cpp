@@ -54,7 +54,7 @@ void checkUrl(const std::string& text) {
 
 void checkHistoryUrl(const std::string& host) {
   try {
-    const std::string url = urls().runHistoryRunUrl(host, "run-1");
+    const std::string url = urls().runHistoryRunUrl(aifoundry::azureml::HistoryHost(host), "run-1");
     checkUrl(url);
     FUZZ_CHECK(aifoundry::common::ascii::istartsWith(url, "https://") ||
                    aifoundry::common::ascii::istartsWith(url, "http://"),

@@ -58,7 +58,9 @@ TEST(WorkspaceUrls, RefusesJobNamesThatWouldBreakTheUrl) {
   for (const std::string& name : names) {
     EXPECT_EQ(test::errorOf([&] { urls.jobUrl(name); }).code(), errc::InvalidJobName) << name;
     EXPECT_EQ(test::errorOf([&] { urls.cancelUrl(name); }).code(), errc::InvalidJobName) << name;
-    EXPECT_EQ(test::errorOf([&] { urls.runHistoryRunUrl("https://eastus.api.azureml.ms", name); }).code(),
+    EXPECT_EQ(test::errorOf([&] {
+                urls.runHistoryRunUrl(HistoryHost("https://eastus.api.azureml.ms"), name);
+              }).code(),
               errc::InvalidJobName)
         << name;
     EXPECT_FALSE(JobName::whyInvalid(name).empty()) << name;
@@ -68,9 +70,9 @@ TEST(WorkspaceUrls, RefusesJobNamesThatWouldBreakTheUrl) {
 
 TEST(WorkspaceUrls, BuildsRunHistoryUrls) {
   const WorkspaceUrls urls("https://management.azure.com", kWs);
-  EXPECT_EQ(urls.runHistoryRunUrl("https://eastus.api.azureml.ms/", "run_1"),
+  EXPECT_EQ(urls.runHistoryRunUrl(HistoryHost("https://eastus.api.azureml.ms/"), "run_1"),
             "https://eastus.api.azureml.ms/history/v1.0" + kArmId + "/runs/run_1");
-  EXPECT_EQ(urls.runHistoryChildrenUrl("https://eastus.api.azureml.ms", "run_1", "a+b/c"),
+  EXPECT_EQ(urls.runHistoryChildrenUrl(HistoryHost("https://eastus.api.azureml.ms"), "run_1", "a+b/c"),
             "https://eastus.api.azureml.ms/history/v1.0" + kArmId +
                 "/runs/run_1/children?$continuationtoken=a%2Bb%2Fc");
 }
@@ -78,10 +80,8 @@ TEST(WorkspaceUrls, BuildsRunHistoryUrls) {
 // Found by fuzz_workspace: the history host comes from a remote discovery document, and a DEL byte (a
 // control character like the ones below 0x20) reached the request URL.
 TEST(WorkspaceUrls, RefusesAHistoryHostWithAControlByte) {
-  const WorkspaceUrls urls("https://management.azure.com", kWs);
   for (const std::string host : {"https://h\x7f.example", "https://h\x01.example", "https://h x.example"})
-    EXPECT_EQ(test::errorOf([&] { urls.runHistoryRunUrl(host, "run_1"); }).code(), errc::InvalidSetting)
-        << host;
+    EXPECT_EQ(test::errorOf([&] { HistoryHost{host}; }).code(), errc::InvalidSetting) << host;
 }
 
 TEST(WorkspaceUrls, InvalidSettingsAreNamed) {

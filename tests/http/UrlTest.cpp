@@ -57,6 +57,10 @@ TEST(UrlTest, HostileBytesInThePathCannotReachTheRequestLineRaw) {
   const Url url = parsed("https://h/a b\r\nHost: evil/\x7f\xc3\xa9?q=\"<x>\"\t");
   EXPECT_EQ(url.target, "/a%20b%0D%0AHost:%20evil/%7F%C3%A9?q=%22%3Cx%3E%22%09");
   EXPECT_EQ(url.host, "h");
+  // Every byte outside RFC 3986's set, first, last and side by side; what is inside it stays as it is.
+  EXPECT_EQ(parsed("https://h/\\^`{|}").target, "/%5C%5E%60%7B%7C%7D");
+  EXPECT_EQ(parsed("https://h?\x01").target, "/?%01");
+  EXPECT_EQ(parsed("https://h/a-z_0.9~!$&'()*+,;=:@%2F?/").target, "/a-z_0.9~!$&'()*+,;=:@%2F?/");
 }
 
 TEST(UrlTest, ARequestsParseFollowsItsUrl) {

@@ -89,6 +89,23 @@ TEST(HostileRunHistory, ALyingApiHostGetsNoTokenAndTheDiscoveryDocumentNone) {
   EXPECT_EQ(host.allText().find(kHostToken), std::string::npos);
 }
 
+// The host is judged once, when discovered: one that is no http(s) endpoint fails discovery, so no poll
+// builds a URL on it and the next polls do not read the workspace again until rediscovery is due.
+TEST(HostileRunHistory, AnApiHostThatIsNoEndpointFailsDiscoveryOnce) {
+  for (const std::string api : {"ftp://eastus.api.azureml.ms", "https://east us.api.azureml.ms", ""}) {
+    LyingWorkspace azure;
+    azure.api = api;
+    RecordingHost host([](const std::string&) { return std::string(kHostToken); });
+    RunHistoryReader reader(connectionTo(azure, host));
+    EXPECT_FALSE(reader.run("run-1", http::CallControl())) << api;
+    EXPECT_FALSE(reader.children("run-1", http::CallControl())) << api;
+    EXPECT_FALSE(reader.run("run-2", http::CallControl())) << api;
+    const auto seen = azure.requests();
+    ASSERT_EQ(seen.size(), 2u) << api << ": the workspace and the discovery document, once";
+    EXPECT_EQ(seen[1].first, "/discovery");
+  }
+}
+
 TEST(HostileRunHistory, AChildrenNextLinkToAnotherHostIsNotFollowed) {
   LyingWorkspace azure;
   azure.api = azure.server.url("");

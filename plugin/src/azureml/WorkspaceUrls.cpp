@@ -99,10 +99,13 @@ std::string WorkspaceUrls::cancelUrl(std::string_view jobName) const {
   return withApiVersion(base_ + "/jobs/" + common::percentEncode(jobName) + "/cancel");
 }
 
-std::string WorkspaceUrls::historyBase(std::string_view historyHost, std::string_view runId) const {
+HistoryHost::HistoryHost(std::string_view discovered)
+    : endpoint_(normalizedEndpoint(discovered, "Run History host")) {}
+
+std::string WorkspaceUrls::historyBase(const HistoryHost& history, std::string_view runId) const {
   JobName::checkExisting(runId, "RunId");
   // One buffer, with room for "/children": every poll that reads Run History builds this URL.
-  const std::string host = normalizedEndpoint(historyHost, "Run History host");
+  const std::string& host = history.endpoint();
   const std::string id = common::percentEncode(runId);
   constexpr std::string_view kHistory = "/history/v1.0";
   constexpr std::string_view kRuns = "/runs/";
@@ -112,13 +115,13 @@ std::string WorkspaceUrls::historyBase(std::string_view historyHost, std::string
   return url;
 }
 
-std::string WorkspaceUrls::runHistoryRunUrl(std::string_view historyHost, std::string_view runId) const {
-  return historyBase(historyHost, runId);
+std::string WorkspaceUrls::runHistoryRunUrl(const HistoryHost& history, std::string_view runId) const {
+  return historyBase(history, runId);
 }
 
-std::string WorkspaceUrls::runHistoryChildrenUrl(std::string_view historyHost, std::string_view runId,
+std::string WorkspaceUrls::runHistoryChildrenUrl(const HistoryHost& history, std::string_view runId,
                                                  std::string_view continuationToken) const {
-  std::string url = historyBase(historyHost, runId).append(kChildren);
+  std::string url = historyBase(history, runId).append(kChildren);
   if (!continuationToken.empty()) url += "?$continuationtoken=" + common::percentEncode(continuationToken);
   return url;
 }

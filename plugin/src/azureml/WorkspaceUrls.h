@@ -12,6 +12,18 @@ namespace aifoundry::azureml {
 
 inline constexpr const char* kDefaultApiVersion = "2024-10-01";
 
+// A workspace's Run History host, e.g. "https://eastus.api.azureml.ms", checked and normalized once (it
+// comes from a remote discovery document, and every poll builds a URL on it). A value type.
+class HistoryHost {
+ public:
+  // Throws AzureMlError(InvalidSetting) for text that is not an http(s)://host endpoint (normalizedEndpoint).
+  explicit HistoryHost(std::string_view discovered);
+  const std::string& endpoint() const noexcept { return endpoint_; }
+
+ private:
+  std::string endpoint_;
+};
+
 class WorkspaceUrls {
  public:
   // armEndpoint: "https://management.azure.com" (a trailing '/' is dropped; http:// is accepted here, the
@@ -32,16 +44,16 @@ class WorkspaceUrls {
   // {arm}{armId}/jobs/{name}/cancel?api-version=...
   std::string cancelUrl(std::string_view jobName) const;
 
-  // Run History (data plane), on the regional host from the workspace's discovery document, e.g.
-  // "https://eastus.api.azureml.ms": {history}/history/v1.0{armId}/runs/{runId}
-  std::string runHistoryRunUrl(std::string_view historyHost, std::string_view runId) const;
+  // Run History (data plane), on the regional host from the workspace's discovery document:
+  // {history}/history/v1.0{armId}/runs/{runId}
+  std::string runHistoryRunUrl(const HistoryHost& history, std::string_view runId) const;
   // {history}/history/v1.0{armId}/runs/{runId}/children[?$continuationtoken=...]
-  std::string runHistoryChildrenUrl(std::string_view historyHost, std::string_view runId,
+  std::string runHistoryChildrenUrl(const HistoryHost& history, std::string_view runId,
                                     std::string_view continuationToken = {}) const;
 
  private:
   std::string withApiVersion(std::string url) const;
-  std::string historyBase(std::string_view historyHost, std::string_view runId) const;
+  std::string historyBase(const HistoryHost& history, std::string_view runId) const;
 
   std::string arm_;
   WorkspaceRef workspace_;

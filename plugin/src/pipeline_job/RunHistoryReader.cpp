@@ -45,7 +45,7 @@ std::optional<T> bestEffort(const WorkspaceConnection& connection, const char* w
 
 }  // namespace
 
-std::string RunHistoryReader::discoverHistoryHost(const http::CallControl& control) const {
+azureml::HistoryHost RunHistoryReader::discoverHistoryHost(const http::CallControl& control) const {
   const arm::ArmClient& arm = connection().arm();
   arm::ArmRequestOptions options;
   options.operation = "read " + connection().describeWorkspace();
@@ -57,15 +57,16 @@ std::string RunHistoryReader::discoverHistoryHost(const http::CallControl& contr
   options.operation = "read the workspace's service discovery document";
   // Unauthenticated, as Azure's SDK reads it: the URL comes from a reply, and the document is no secret.
   options.anonymous = true;
-  std::string host =
-      azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body);
+  // Checked and normalized here, once: a host that is no http(s) endpoint fails discovery.
+  azureml::HistoryHost host(
+      azureml::WorkspaceDecoder::runHistoryHost(arm.get(workspace.discoveryUrl, control, options).body));
   // A host the token may not go to is refused here, once, rather than on every poll's request.
   arm.checkTokenDestination(connection().urls().runHistoryRunUrl(host, "probe"),
                             "read Run History of " + connection().describeWorkspace());
   return host;
 }
 
-std::optional<std::string> RunHistoryReader::historyHost(const http::CallControl& control) const {
+std::optional<azureml::HistoryHost> RunHistoryReader::historyHost(const http::CallControl& control) const {
   if (auto cached = connection().cachedHistoryHost()) return cached;
   // The waiters' wait is bounded by the discovering call's deadline (its own requests' timeouts).
   std::lock_guard<std::mutex> discovering(connection().discoveryMutex());
@@ -73,8 +74,8 @@ std::optional<std::string> RunHistoryReader::historyHost(const http::CallControl
   const std::int64_t now = arm::RateLimitState::steadyNowMs();
   if (auto failedAt = connection().historyHostFailedAtMs(); failedAt && now - *failedAt < kRediscoverAfterMs)
     return std::nullopt;
-  auto host =
-      bestEffort<std::string>(connection(), "host", "-", [&] { return discoverHistoryHost(control); });
+  auto host = bestEffort<azureml::HistoryHost>(connection(), "host", "-",
+                                               [&] { return discoverHistoryHost(control); });
   if (host) {
     connection().rememberHistoryHost(*host);
   } else {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "azureml/RunHistoryDecoder.h"
+#include "azureml/WorkspaceUrls.h"
 #include "http/CallControl.h"
 #include "pipeline_job/WorkspaceOperation.h"
 
@@ -33,8 +34,8 @@ class RunHistoryReader : private WorkspaceOperation {
                                                               const http::CallControl& control) const;
 
  private:
-  std::optional<std::string> historyHost(const http::CallControl& control) const;
-  std::string discoverHistoryHost(const http::CallControl& control) const;
+  std::optional<azureml::HistoryHost> historyHost(const http::CallControl& control) const;
+  azureml::HistoryHost discoverHistoryHost(const http::CallControl& control) const;
 };
 
 }  // namespace aifoundry::pipeline_job

@@ -101,12 +101,12 @@ std::string WorkspaceConnection::monitorUrl(std::string_view studioEndpoint, std
   return {};
 }
 
-std::optional<std::string> WorkspaceConnection::cachedHistoryHost() const {
+std::optional<azureml::HistoryHost> WorkspaceConnection::cachedHistoryHost() const {
   std::lock_guard<std::mutex> lock(historyMutex_);
   return historyHost_;
 }
 
-void WorkspaceConnection::rememberHistoryHost(std::string host) const {
+void WorkspaceConnection::rememberHistoryHost(azureml::HistoryHost host) const {
   std::lock_guard<std::mutex> lock(historyMutex_);
   historyHost_ = std::move(host);
   historyFailedAtMs_.reset();

@@ -44,8 +44,8 @@ class WorkspaceConnection {
 
   // The Run History host ("https://eastus.api.azureml.ms") once discovered; discovery happens at most once
   // per connection when it succeeds.
-  std::optional<std::string> cachedHistoryHost() const;
-  void rememberHistoryHost(std::string host) const;
+  std::optional<azureml::HistoryHost> cachedHistoryHost() const;
+  void rememberHistoryHost(azureml::HistoryHost host) const;
   // When discovery last failed (steady_clock ms), so that polls do not rediscover (two more requests, one of
   // them an ARM read) on every poll of a fleet; nullopt once a host is known or when it never failed.
   std::optional<std::int64_t> historyHostFailedAtMs() const;
@@ -67,7 +67,7 @@ class WorkspaceConnection {
   azureml::MonitorUrl::Parts builtMonitorUrl_;
   bool builtMonitorUrlShowable_ = false;
   mutable std::mutex historyMutex_;
-  mutable std::optional<std::string> historyHost_;
+  mutable std::optional<azureml::HistoryHost> historyHost_;
   mutable std::optional<std::int64_t> historyFailedAtMs_;
   mutable std::mutex discoveryMutex_;
 };
