@@ -1,5 +1,5 @@
 // parseResponseHead, the pure parser of a reply's status line and header fields: what it accepts, that it
-// waits (nullopt) for a head still arriving, and what it refuses as not HTTP/1.x.
+// waits (nullopt) for a head still arriving, and what it refuses as not HTTP/1.x; and HttpHeaders' lookups.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -196,4 +196,25 @@ TEST(ResponseHead, RefusalMessagesDoNotEchoTheBytes) {
   const std::string message = refusal(secretish);
   EXPECT_EQ(message.find("eyJ"), std::string::npos) << message;
   EXPECT_EQ(message.find('\n'), std::string::npos) << message;
+}
+
+// The lookups every reply goes through: a name is found whatever its case (and only whole), the first of
+// repeated fields answers, and set() replaces every field of that name.
+TEST(HttpHeaders, NamesAreFoundWhateverTheirCaseAndTheFirstValueAnswers) {
+  HttpHeaders headers;
+  headers.add("X-Ms-Ratelimit-Remaining-Subscription-Reads", "11999");
+  headers.add("x-ms-ratelimit-remaining-subscription-reads", "5");
+  headers.add("Content-Type", "application/json");
+  const std::string* reads = headers.find("x-ms-ratelimit-remaining-subscription-reads");
+  ASSERT_NE(reads, nullptr);
+  EXPECT_EQ(*reads, "11999");
+  EXPECT_EQ(headers.get("CONTENT-TYPE"), std::optional<std::string>("application/json"));
+  EXPECT_TRUE(headers.has("content-type"));
+  EXPECT_EQ(headers.find("Content-Typ"), nullptr);
+  EXPECT_FALSE(headers.has("Content-Types"));
+  EXPECT_EQ(headers.get("Retry-After"), std::nullopt);
+  EXPECT_EQ(headers.getOr("Retry-After", "-"), "-");
+  headers.set("X-MS-RATELIMIT-REMAINING-SUBSCRIPTION-READS", "7");
+  ASSERT_EQ(headers.entries().size(), 2u);
+  EXPECT_EQ(headers.getOr("x-ms-ratelimit-remaining-subscription-reads", "-"), "7");
 }

@@ -7,7 +7,7 @@
 namespace aifoundry::arm {
 
 namespace {
-void store(std::atomic<long>& target, const std::optional<std::string>& value) {
+void store(std::atomic<long>& target, const std::string* value) {
   int parsed = 0;
   if (value && Poco::NumberParser::tryParse(*value, parsed) && parsed >= 0) target.store(parsed);
 }
@@ -18,8 +18,8 @@ std::optional<long> load(const std::atomic<long>& source) {
 }  // namespace
 
 void RateLimitState::update(const http::HttpHeaders& headers) {
-  store(reads_, headers.get("x-ms-ratelimit-remaining-subscription-reads"));
-  store(writes_, headers.get("x-ms-ratelimit-remaining-subscription-writes"));
+  store(reads_, headers.find("x-ms-ratelimit-remaining-subscription-reads"));
+  store(writes_, headers.find("x-ms-ratelimit-remaining-subscription-writes"));
 }
 
 std::optional<long> RateLimitState::remainingReads() const { return load(reads_); }

@@ -5,7 +5,7 @@
 
 namespace aifoundry::http {
 
-bool equalsIgnoreCase(const std::string& a, const std::string& b) {
+bool equalsIgnoreCase(std::string_view a, std::string_view b) noexcept {
   // Field names are ASCII: no locale lookup per character.
   const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; };
   return a.size() == b.size() &&
@@ -21,23 +21,28 @@ void HttpHeaders::add(std::string name, std::string value) {
   entries_.emplace_back(std::move(name), std::move(value));
 }
 
-void HttpHeaders::remove(const std::string& name) {
+void HttpHeaders::remove(std::string_view name) {
   entries_.erase(std::remove_if(entries_.begin(), entries_.end(),
                                 [&](const Entry& e) { return equalsIgnoreCase(e.first, name); }),
                  entries_.end());
 }
 
-bool HttpHeaders::has(const std::string& name) const { return get(name).has_value(); }
-
-std::optional<std::string> HttpHeaders::get(const std::string& name) const {
+const std::string* HttpHeaders::find(std::string_view name) const noexcept {
   for (const auto& e : entries_)
-    if (equalsIgnoreCase(e.first, name)) return e.second;
+    if (equalsIgnoreCase(e.first, name)) return &e.second;
+  return nullptr;
+}
+
+bool HttpHeaders::has(std::string_view name) const noexcept { return find(name) != nullptr; }
+
+std::optional<std::string> HttpHeaders::get(std::string_view name) const {
+  if (const std::string* value = find(name)) return *value;
   return std::nullopt;
 }
 
-std::string HttpHeaders::getOr(const std::string& name, const std::string& fallback) const {
-  auto value = get(name);
-  return value ? *value : fallback;
+std::string HttpHeaders::getOr(std::string_view name, std::string_view fallback) const {
+  const std::string* value = find(name);
+  return value ? *value : std::string(fallback);
 }
 
 }  // namespace aifoundry::http

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -18,10 +19,14 @@ class HttpHeaders {
   void set(std::string name, std::string value);
   void add(std::string name, std::string value);
   void reserve(std::size_t fields) { entries_.reserve(fields); }
-  void remove(const std::string& name);
-  bool has(const std::string& name) const;
-  std::optional<std::string> get(const std::string& name) const;
-  std::string getOr(const std::string& name, const std::string& fallback) const;
+  // Names are compared as views: a literal name costs no std::string (a name over 15 bytes, such as
+  // "Transfer-Encoding", would be a heap allocation per comparison).
+  void remove(std::string_view name);
+  bool has(std::string_view name) const noexcept;
+  // The first value of that name, or nullptr; valid until the headers change.
+  const std::string* find(std::string_view name) const noexcept;
+  std::optional<std::string> get(std::string_view name) const;
+  std::string getOr(std::string_view name, std::string_view fallback) const;
 
   const std::vector<Entry>& entries() const { return entries_; }
 
@@ -29,6 +34,6 @@ class HttpHeaders {
   std::vector<Entry> entries_;
 };
 
-bool equalsIgnoreCase(const std::string& a, const std::string& b);
+bool equalsIgnoreCase(std::string_view a, std::string_view b) noexcept;
 
 }  // namespace aifoundry::http

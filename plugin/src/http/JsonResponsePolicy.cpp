@@ -16,13 +16,6 @@ bool isWs(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
 bool blank(const std::string& text) { return std::all_of(text.begin(), text.end(), isWs); }
 
-// The first header of that name (as HttpHeaders::get), without copying its value: this runs on every reply.
-const std::string* headerOf(const HttpHeaders& headers, const std::string& name) {
-  for (const auto& entry : headers.entries())
-    if (equalsIgnoreCase(entry.first, name)) return &entry.second;
-  return nullptr;
-}
-
 bool mentionsJson(const std::string& contentType) {
   static constexpr char kJson[] = "json";
   const auto found = std::search(contentType.begin(), contentType.end(), kJson, kJson + 4,
@@ -45,8 +38,8 @@ HttpResponse JsonResponsePolicy::send(HttpRequest& request, const CallControl& c
   HttpResponse response = next(request, control);
   if (!response.ok() || request.bodySink) return response;
   if (blank(response.body)) return response;
-  static const std::string kContentType = "Content-Type";
-  const std::string* type = headerOf(response.headers, kContentType);
+  // Not copied: this runs on every reply.
+  const std::string* type = response.headers.find("Content-Type");
   if (type && !type->empty() && !mentionsJson(*type))
     throw HttpError(operationOf(request) + ": HTTP " + std::to_string(response.status) +
                         " with content type '" + Poco::toLower(*type).substr(0, 60) +

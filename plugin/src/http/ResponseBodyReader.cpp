@@ -41,14 +41,14 @@ Framing framingOf(const BodySource& source, const BodyLimits& limits, std::size_
   const int status = source.head.status;
   if (source.headRequest || (status >= 100 && status < 200) || status == 204 || status == 304)
     return Framing::None;
-  if (const auto coding = source.head.headers.get("Transfer-Encoding")) {
+  if (const std::string* coding = source.head.headers.find("Transfer-Encoding")) {
     // Only "chunked" alone: a transfer coding under it (say "gzip, chunked") is not something ARM sends.
     const std::string value = ascii::toLower(ascii::trim(*coding));
     if (value != "chunked")
       malformed(limits, "transfer coding '" + value.substr(0, 40) + "' is not supported");
     return Framing::Chunked;
   }
-  if (const auto declared = source.head.headers.get("Content-Length")) {
+  if (const std::string* declared = source.head.headers.find("Content-Length")) {
     // Several Content-Length fields that disagree make the framing ambiguous (RFC 9112 section 6.3).
     for (const auto& [name, value] : source.head.headers.entries())
       if (equalsIgnoreCase(name, "Content-Length") && value != *declared)
@@ -68,7 +68,8 @@ class Delivery {
   Delivery(const BodySource& source, const BodyLimits& limits,
            const std::function<void(const char*, std::size_t)>& sink)
       : limits_(limits), sink_(sink) {
-    const std::string coding = ascii::toLower(source.head.headers.getOr("Content-Encoding", ""));
+    const std::string* encoding = source.head.headers.find("Content-Encoding");
+    const std::string coding = encoding ? ascii::toLower(*encoding) : std::string();
     if (coding == "gzip" || coding == "x-gzip" || coding == "deflate") {
       std::unique_ptr<BodyInflater>& slot = source.inflaterSlot != nullptr ? *source.inflaterSlot : owned_;
       if (slot) {
