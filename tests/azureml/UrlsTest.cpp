@@ -82,6 +82,11 @@ TEST(WorkspaceUrls, BuildsRunHistoryUrls) {
 TEST(WorkspaceUrls, RefusesAHistoryHostWithAControlByte) {
   for (const std::string host : {"https://h\x7f.example", "https://h\x01.example", "https://h x.example"})
     EXPECT_EQ(test::errorOf([&] { HistoryHost{host}; }).code(), errc::InvalidSetting) << host;
+  // It names where the host came from, not a setting the user could change, and stays one line.
+  const std::string message = test::errorOf([] { HistoryHost{"https://h\r\nx.example"}; }).what();
+  EXPECT_NE(message.find("discovery document"), std::string::npos) << message;
+  EXPECT_EQ(message.find("Setting"), std::string::npos) << message;
+  EXPECT_EQ(message.find('\n'), std::string::npos) << message;
 }
 
 TEST(WorkspaceUrls, InvalidSettingsAreNamed) {

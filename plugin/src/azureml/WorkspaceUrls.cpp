@@ -1,5 +1,6 @@
 #include "azureml/WorkspaceUrls.h"
 
+#include <optional>
 #include <utility>
 
 #include "azureml/AzureMlError.h"
@@ -45,7 +46,10 @@ std::string encodedArmId(const WorkspaceRef& ws) {
 
 }  // namespace
 
-std::string normalizedEndpoint(std::string_view endpoint, std::string_view setting) {
+namespace {
+
+// "http(s)://host[:port][/path]" without a trailing '/', or nullopt when the text is no such endpoint.
+std::optional<std::string_view> endpointShape(std::string_view endpoint) {
   std::string_view e = common::ascii::trim(endpoint);
   while (!e.empty() && e.back() == '/') e.remove_suffix(1);
   std::string_view rest;
@@ -57,11 +61,17 @@ std::string normalizedEndpoint(std::string_view endpoint, std::string_view setti
   // No space, control byte (DEL included: it is a control too) or query/fragment in the authority and path.
   for (const char c : rest)
     ok = ok && static_cast<unsigned char>(c) > 0x20 && c != 0x7f && c != '?' && c != '#';
-  if (!ok)
-    throw AzureMlError(errc::InvalidSetting, "Setting '" + std::string(setting) + "' has the value '" +
-                                                 common::ascii::oneLine(e, 100) +
-                                                 "', which is not an endpoint like https://host[:port]");
-  return std::string(e);
+  if (!ok) return std::nullopt;
+  return e;
+}
+
+}  // namespace
+
+std::string normalizedEndpoint(std::string_view endpoint, std::string_view setting) {
+  if (const auto e = endpointShape(endpoint)) return std::string(*e);
+  throw AzureMlError(errc::InvalidSetting, "Setting '" + std::string(setting) + "' has the value '" +
+                                               common::ascii::oneLine(common::ascii::trim(endpoint), 100) +
+                                               "', which is not an endpoint like https://host[:port]");
 }
 
 WorkspaceUrls::WorkspaceUrls(std::string_view armEndpoint, WorkspaceRef workspace,
@@ -99,8 +109,17 @@ std::string WorkspaceUrls::cancelUrl(std::string_view jobName) const {
   return withApiVersion(base_ + "/jobs/" + common::percentEncode(jobName) + "/cancel");
 }
 
-HistoryHost::HistoryHost(std::string_view discovered)
-    : endpoint_(normalizedEndpoint(discovered, "Run History host")) {}
+HistoryHost::HistoryHost(std::string_view discovered) {
+  const auto e = endpointShape(discovered);
+  // Not a setting the user can fix: the workspace's discovery document said it.
+  if (!e)
+    throw AzureMlError(errc::InvalidSetting,
+                       "the workspace's discovery document names the Run History host '" +
+                           common::ascii::oneLine(common::ascii::trim(discovered), 100) +
+                           "', which is not an endpoint like https://host[:port]; run status is read from "
+                           "Azure Resource Manager instead");
+  endpoint_ = std::string(*e);
+}
 
 std::string WorkspaceUrls::historyBase(const HistoryHost& history, std::string_view runId) const {
   JobName::checkExisting(runId, "RunId");

@@ -16,7 +16,8 @@ inline constexpr const char* kDefaultApiVersion = "2024-10-01";
 // comes from a remote discovery document, and every poll builds a URL on it). A value type.
 class HistoryHost {
  public:
-  // Throws AzureMlError(InvalidSetting) for text that is not an http(s)://host endpoint (normalizedEndpoint).
+  // Throws AzureMlError(InvalidSetting, saying the discovery document named it) for text that is not an
+  // http(s)://host endpoint: the shape normalizedEndpoint() checks.
   explicit HistoryHost(std::string_view discovered);
   const std::string& endpoint() const noexcept { return endpoint_; }
 

@@ -29,12 +29,11 @@ bool isControlCharacter(unsigned char c) { return (c < 0x20 && c != '\t') || c =
 // Control characters other than HTAB (CR, LF and NUL among them) and DEL are not allowed in a field value
 // (RFC 9110 section 5.5). Eight bytes at a time: every request carries a bearer token of a kilobyte or more,
 // and a byte loop over it was the largest part of formatting a poll's request. A word with a flag (a tab can
-// raise one) is looked at byte by byte.
+// raise one) is looked at byte by byte, so which flag is set does not matter, nor the byte order.
 bool hasControlCharacter(std::string_view text) {
   const char* p = text.data();
   const std::size_t n = text.size();
   std::size_t i = 0;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
   for (; i + 8 <= n; i += 8) {
     std::uint64_t w;
     std::memcpy(&w, p + i, 8);
@@ -42,7 +41,6 @@ bool hasControlCharacter(std::string_view text) {
     for (std::size_t k = i; k < i + 8; ++k)
       if (isControlCharacter(static_cast<unsigned char>(p[k]))) return true;
   }
-#endif
   for (; i < n; ++i)
     if (isControlCharacter(static_cast<unsigned char>(p[i]))) return true;
   return false;

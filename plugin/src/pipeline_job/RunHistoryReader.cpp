@@ -66,22 +66,22 @@ azureml::HistoryHost RunHistoryReader::discoverHistoryHost(const http::CallContr
   return host;
 }
 
-std::optional<azureml::HistoryHost> RunHistoryReader::historyHost(const http::CallControl& control) const {
+std::shared_ptr<const azureml::HistoryHost> RunHistoryReader::historyHost(
+    const http::CallControl& control) const {
   if (auto cached = connection().cachedHistoryHost()) return cached;
   // The waiters' wait is bounded by the discovering call's deadline (its own requests' timeouts).
   std::lock_guard<std::mutex> discovering(connection().discoveryMutex());
   if (auto cached = connection().cachedHistoryHost()) return cached;
   const std::int64_t now = arm::RateLimitState::steadyNowMs();
   if (auto failedAt = connection().historyHostFailedAtMs(); failedAt && now - *failedAt < kRediscoverAfterMs)
-    return std::nullopt;
+    return nullptr;
   auto host = bestEffort<azureml::HistoryHost>(connection(), "host", "-",
                                                [&] { return discoverHistoryHost(control); });
-  if (host) {
-    connection().rememberHistoryHost(*host);
-  } else {
+  if (!host) {
     connection().rememberHistoryHostFailure(now);
+    return nullptr;
   }
-  return host;
+  return connection().rememberHistoryHost(std::move(*host));
 }
 
 std::optional<azureml::RunHistoryRun> RunHistoryReader::run(const std::string& runId,

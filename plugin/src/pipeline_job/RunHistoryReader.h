@@ -9,6 +9,7 @@
 // Thread-safe: stateless apart from the connection's cache.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,7 +35,8 @@ class RunHistoryReader : private WorkspaceOperation {
                                                               const http::CallControl& control) const;
 
  private:
-  std::optional<azureml::HistoryHost> historyHost(const http::CallControl& control) const;
+  // Null when there is none (discovery failed lately, or failed now).
+  std::shared_ptr<const azureml::HistoryHost> historyHost(const http::CallControl& control) const;
   azureml::HistoryHost discoverHistoryHost(const http::CallControl& control) const;
 };
 

@@ -101,15 +101,17 @@ std::string WorkspaceConnection::monitorUrl(std::string_view studioEndpoint, std
   return {};
 }
 
-std::optional<azureml::HistoryHost> WorkspaceConnection::cachedHistoryHost() const {
+std::shared_ptr<const azureml::HistoryHost> WorkspaceConnection::cachedHistoryHost() const {
   std::lock_guard<std::mutex> lock(historyMutex_);
   return historyHost_;
 }
 
-void WorkspaceConnection::rememberHistoryHost(azureml::HistoryHost host) const {
+std::shared_ptr<const azureml::HistoryHost> WorkspaceConnection::rememberHistoryHost(
+    azureml::HistoryHost host) const {
   std::lock_guard<std::mutex> lock(historyMutex_);
-  historyHost_ = std::move(host);
+  historyHost_ = std::make_shared<const azureml::HistoryHost>(std::move(host));
   historyFailedAtMs_.reset();
+  return historyHost_;
 }
 
 std::optional<std::int64_t> WorkspaceConnection::historyHostFailedAtMs() const {

@@ -42,10 +42,11 @@ class WorkspaceConnection {
   // reply is dropped with a warning (http::isShowableLink), "" when no link is showable.
   std::string monitorUrl(std::string_view studioEndpoint, std::string_view runId) const;
 
-  // The Run History host ("https://eastus.api.azureml.ms") once discovered; discovery happens at most once
-  // per connection when it succeeds.
-  std::optional<azureml::HistoryHost> cachedHistoryHost() const;
-  void rememberHistoryHost(azureml::HistoryHost host) const;
+  // The Run History host ("https://eastus.api.azureml.ms") once discovered, else null; discovery happens at
+  // most once per connection when it succeeds. Shared, not copied: every poll reads it.
+  std::shared_ptr<const azureml::HistoryHost> cachedHistoryHost() const;
+  // Keeps `host` for the next polls and returns it as they will read it.
+  std::shared_ptr<const azureml::HistoryHost> rememberHistoryHost(azureml::HistoryHost host) const;
   // When discovery last failed (steady_clock ms), so that polls do not rediscover (two more requests, one of
   // them an ARM read) on every poll of a fleet; nullopt once a host is known or when it never failed.
   std::optional<std::int64_t> historyHostFailedAtMs() const;
@@ -67,7 +68,7 @@ class WorkspaceConnection {
   azureml::MonitorUrl::Parts builtMonitorUrl_;
   bool builtMonitorUrlShowable_ = false;
   mutable std::mutex historyMutex_;
-  mutable std::optional<azureml::HistoryHost> historyHost_;
+  mutable std::shared_ptr<const azureml::HistoryHost> historyHost_;
   mutable std::optional<std::int64_t> historyFailedAtMs_;
   mutable std::mutex discoveryMutex_;
 };
